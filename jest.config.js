@@ -1,0 +1,30 @@
+// Timezone fixed so date formatting in tests does not depend on the machine.
+process.env.TZ = 'UTC';
+
+const scaffold = require('./.config/jest.config');
+
+const swc = [
+  '@swc/jest',
+  { sourceMaps: 'inline', jsc: { parser: { syntax: 'typescript', tsx: true, decorators: false, dynamicImport: true } } },
+];
+
+/** The plugin (jsdom) and every workspace package (node) in one run. */
+module.exports = {
+  projects: [
+    {
+      ...scaffold,
+      displayName: 'plugin',
+      rootDir: __dirname,
+      // d3-color and friends ship only .mjs: transform those too.
+      transform: { ...scaffold.transform, '^.+\\.mjs$': swc },
+    },
+    {
+      displayName: 'pkg',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/pkg/*/src/**/*.test.ts', '<rootDir>/pkg/*/test/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+      transformIgnorePatterns: scaffold.transformIgnorePatterns,
+    },
+  ],
+};

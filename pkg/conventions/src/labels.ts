@@ -1,0 +1,70 @@
+/**
+ * Prometheus label names used by the contract's metrics.
+ * Tenant exists as a name so that it can be deliberately *excluded*: it never appears on a
+ * metric by default because it multiplies series by the number of customers.
+ */
+export const LABEL = {
+  route: 'route',
+  model: 'model',
+  region: 'region',
+  outcome: 'outcome',
+  provider: 'provider',
+  backend: 'backend',
+  phase: 'phase',
+  errorType: 'error_type',
+  path: 'path',
+  reason: 'reason',
+  fromPath: 'from_path',
+  toPath: 'to_path',
+  validator: 'validator',
+  result: 'result',
+  tokenType: 'token_type',
+  genAiProvider: 'gen_ai_provider',
+  signal: 'signal',
+  qubit: 'qubit',
+  qubits: 'qubits',
+  gate: 'gate',
+  calibrationVersion: 'calibration_version',
+  processorFamily: 'processor_family',
+  source: 'source',
+  tenant: 'tenant',
+  // SLO metadata and recording-rule labels.
+  slo: 'slo',
+  sloService: 'slo_service',
+  sliType: 'sli_type',
+  objective: 'objective',
+  window: 'window',
+  severity: 'severity',
+  tier: 'tier',
+} as const;
+
+export type LabelName = (typeof LABEL)[keyof typeof LABEL];
+
+/** Labels that must never be attached to a metric by default (cardinality or privacy). */
+export const HIGH_CARDINALITY_LABELS: readonly string[] = [LABEL.tenant, 'prompt_hash', 'trace_id', 'job_id'];
+
+/** Closed value sets of enum-like labels: emitters validate against these, queries match them. */
+export const REQUEST_OUTCOME = { ok: 'ok', degraded: 'degraded', error: 'error' } as const;
+export const QUANTUM_PHASE = { enqueue: 'enqueue', compile: 'compile', execute: 'execute', total: 'total' } as const;
+export const JOB_OUTCOME = { success: 'success', error: 'error', cancelled: 'cancelled' } as const;
+export const EXECUTION_PATH = { qpu: 'qpu', simulator: 'simulator', classical: 'classical' } as const;
+export const FALLBACK_OUTCOME = { success: 'success', failure: 'failure' } as const;
+export const VALIDATOR = { schema: 'schema', hallucination: 'hallucination' } as const;
+export const VALIDATION_RESULT = { pass: 'pass', fail: 'fail' } as const;
+export const TOKEN_TYPE = { input: 'input', output: 'output' } as const;
+export const QUANTUM_ERROR_TYPE = {
+  hardwareFailure: 'hardware_failure',
+  rateLimited: 'rate_limited',
+  providerUnavailable: 'provider_unavailable',
+  timeout: 'timeout',
+  compileError: 'compile_error',
+  invalidResult: 'invalid_result',
+  calibrationInvalid: 'calibration_invalid',
+} as const;
+export const TELEMETRY_SIGNAL = { traces: 'traces', logs: 'logs', metrics: 'metrics' } as const;
+
+export type RequestOutcome = (typeof REQUEST_OUTCOME)[keyof typeof REQUEST_OUTCOME];
+export type QuantumPhase = (typeof QUANTUM_PHASE)[keyof typeof QUANTUM_PHASE];
+export type JobOutcome = (typeof JOB_OUTCOME)[keyof typeof JOB_OUTCOME];
+export type ExecutionPath = (typeof EXECUTION_PATH)[keyof typeof EXECUTION_PATH];
+export type QuantumErrorType = (typeof QUANTUM_ERROR_TYPE)[keyof typeof QUANTUM_ERROR_TYPE];

@@ -1,0 +1,79 @@
+import { LABEL } from './labels';
+
+export const APP_ID = 'hybridlens-observability-app';
+export const APP_NAME = 'Hybrid Lens';
+/** Path of the app's pages inside Grafana, without the Grafana sub-path. */
+export const APP_BASE_PATH = `/a/${APP_ID}`;
+
+/**
+ * Every page of the app with its route template (relative to {@link APP_BASE_PATH}).
+ * `:name` segments are path parameters; this is the URL scheme alerts and other pages link to.
+ */
+export const PAGE = {
+  overview: { path: 'overview', title: 'Overview' },
+  lifecycle: { path: 'lifecycle', title: 'Lifecycle' },
+  providers: { path: 'providers', title: 'Providers' },
+  providerDetail: { path: 'providers/:provider/:backend', title: 'Provider backend' },
+  slos: { path: 'slos', title: 'SLOs' },
+  sloDetail: { path: 'slos/:slo', title: 'SLO' },
+  llmQuality: { path: 'llm-quality', title: 'LLM quality' },
+  playbooks: { path: 'playbooks', title: 'Playbooks' },
+  playbook: { path: 'playbooks/:playbook', title: 'Playbook' },
+  trace: { path: 'traces/:traceId', title: 'Trace' },
+  quantumJob: { path: 'jobs/:jobId', title: 'Quantum job' },
+} as const;
+
+export type PageId = keyof typeof PAGE;
+
+/** Pages shown in the app's navigation, in order. Drilldown pages are reached from these. */
+export const NAV_PAGES: readonly PageId[] = ['overview', 'lifecycle', 'providers', 'slos', 'llmQuality', 'playbooks'];
+
+/**
+ * Scene variable names. In the URL a variable is `var-<name>` (the Scenes convention), so
+ * `var-provider=ibm` selects the provider.
+ */
+export const VARIABLE = {
+  prometheus: 'prometheus',
+  tempo: 'tempo',
+  loki: 'loki',
+  provider: LABEL.provider,
+  backend: LABEL.backend,
+  model: LABEL.model,
+  route: LABEL.route,
+  region: LABEL.region,
+} as const;
+export type VariableName = (typeof VARIABLE)[keyof typeof VARIABLE];
+
+export function variableUrlParam(name: VariableName): string {
+  return `var-${name}`;
+}
+
+/** Query parameters other than variables. `from` / `to` follow Grafana (ms epoch or `now-1h`). */
+export const QUERY_PARAM = {
+  from: 'from',
+  to: 'to',
+  timezone: 'timezone',
+  refresh: 'refresh',
+  /** The alert that sent the user here (for the banner on the landing page). */
+  alertName: 'alertname',
+} as const;
+
+/** Playbooks of the ops guide (and the chaos faults they cover); alert runbook_url points here. */
+export const PLAYBOOK = {
+  queueSaturation: 'queue-saturation',
+  quantumErrors: 'quantum-errors',
+  llmDrift: 'llm-drift',
+  simulatorDivergence: 'simulator-divergence',
+  providerOutage: 'provider-outage',
+  calibrationDrift: 'calibration-drift',
+  latency: 'latency',
+} as const;
+export type PlaybookId = (typeof PLAYBOOK)[keyof typeof PLAYBOOK];
+
+/** Routes that used to exist: old links are rewritten to the current route, parameters kept. */
+export const LEGACY_ROUTES: ReadonlyArray<{ from: string; to: PageId }> = [
+  { from: 'home', to: 'overview' },
+  { from: 'slo/:slo', to: 'sloDetail' },
+  { from: 'provider/:provider/:backend', to: 'providerDetail' },
+  { from: 'runbooks/:playbook', to: 'playbook' },
+];

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// The one command that runs every test: `npm test`. Each step runs even when an earlier one
+// failed, so one run shows everything that is wrong; the exit code is non-zero if any failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, 'test-results');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const only = process.argv.slice(2);
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+
+function run(name, command, args, { count, env = {} } = {}) {
+  if (only.length > 0 && !only.includes(name)) {
+    return;
+  }
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  let detail = '';
+  if (count) {
+    const c = count();
+    if (c) {
+      counts.passed += c.passed;
+      counts.failed += c.failed;
+      counts.skipped += c.skipped;
+      detail = ` (${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped)`;
+    }
+  } else {
+    counts[ok ? 'passed' : 'failed'] += 1;
+  }
+  if (!ok && count) {
+    // A runner that crashed before reporting still counts as a failure.
+    counts.failed += counts.failed === 0 ? 1 : 0;
+  }
+  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name} ${seconds}s${detail}`);
+}
+
+function jestCounts(file) {
+  return () => {
+    if (!existsSync(file)) {
+      return undefined;
+    }
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests + r.numTodoTests };
+  };
+}
+
+function playwrightCounts(file) {
+  return () => {
+    if (!existsSync(file)) {
+      return undefined;
+    }
+    const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+    return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+  };
+}
+
+const npx = 'npx';
+run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+const jestReport = join(reports, 'jest.json');
+run('unit+integration', npx, ['jest', '--ci', '--maxWorkers', '2', '--json', '--outputFile', jestReport], { count: jestCounts(jestReport) });
+run('build+budget', 'npm', ['run', 'build', '--silent']);
+run('levitate', 'node', ['scripts/levitate.mjs']);
+if (existsSync(join(root, 'playwright-ct.config.ts'))) {
+  const ctReport = join(reports, 'playwright-ct.json');
+  run('browser', npx, ['playwright', 'test', '-c', 'playwright-ct.config.ts', '--reporter=list,json'], {
+    count: playwrightCounts(ctReport),
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: ctReport },
+  });
+}
+
+console.log('\n=== summary');
+for (const line of summary) {
+  console.log(line);
+}
+// Plain closing line read by CI: "N passed, N failed, N skipped" (steps without a test runner count as one test each).
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(summary.some((line) => line.startsWith('FAIL')) ? 1 : 0);

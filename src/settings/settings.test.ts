@@ -1,0 +1,42 @@
+import { DATASOURCE_UID } from '@hybridlens/conventions';
+import { DEFAULT_SETTINGS, resolveSettings } from './settings';
+
+describe('resolveSettings', () => {
+  it('uses the provisioned uids when nothing is stored', () => {
+    expect(resolveSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(DEFAULT_SETTINGS.prometheusUid).toBe(DATASOURCE_UID.prometheus);
+  });
+
+  it('keeps valid stored values and trims the base URL', () => {
+    const { settings, problems } = resolveSettings({
+      prometheusUid: 'prom-2',
+      grafanaBaseUrl: 'https://grafana.example.com/sub/',
+      thresholds: { latencySeconds: '1.5', hallucinationRate: 0.1 },
+    });
+    expect(problems).toEqual([]);
+    expect(settings.prometheusUid).toBe('prom-2');
+    expect(settings.grafanaBaseUrl).toBe('https://grafana.example.com/sub');
+    expect(settings.thresholds.latencySeconds).toBe(1.5);
+    expect(settings.thresholds.hallucinationRate).toBe(0.1);
+  });
+
+  it('replaces bad values with defaults and names each field', () => {
+    const { settings, problems } = resolveSettings({
+      prometheusUid: 'has spaces!',
+      tempoUid: 42,
+      grafanaBaseUrl: 'ftp://x',
+      thresholds: { hallucinationRate: 3, queueLengthCritical: 'lots' },
+    });
+    expect(settings.prometheusUid).toBe(DATASOURCE_UID.prometheus);
+    expect(settings.tempoUid).toBe(DATASOURCE_UID.tempo);
+    expect(settings.grafanaBaseUrl).toBe('');
+    expect(settings.thresholds).toEqual(DEFAULT_SETTINGS.thresholds);
+    expect(problems.map((p) => p.field)).toEqual(['prometheusUid', 'tempoUid', 'grafanaBaseUrl', 'thresholds.queueLengthCritical', 'thresholds.hallucinationRate']);
+    expect(problems[0]!.message).toContain('has spaces!');
+  });
+
+  it('survives jsonData that is not an object', () => {
+    expect(resolveSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
+    expect(resolveSettings({ thresholds: 7 }).problems[0]!.field).toBe('thresholds');
+  });
+});
