@@ -45,6 +45,25 @@ export const LOG_FIELD_DOC: Readonly<Record<LogFieldName, string>> = {
   actor: 'Who triggered a mitigation: a user, or alertmanager:<alertname>.',
 };
 
+/** Values of the `event` log field written by @hybridlens/instrument (LogQL: `| json | event="..."`). */
+export const LOG_EVENT = {
+  requestFinished: 'request_finished',
+  llmCallFinished: 'llm_call_finished',
+  llmCallFailed: 'llm_call_failed',
+  llmValidationFailed: 'llm_validation_failed',
+  orchestratorDecision: 'orchestrator_decision',
+  quantumJobEnqueued: 'quantum_job_enqueued',
+  quantumJobRateLimited: 'quantum_job_rate_limited',
+  quantumCompileFinished: 'quantum_compile_finished',
+  quantumCompileFailed: 'quantum_compile_failed',
+  quantumJobFinished: 'quantum_job_finished',
+  quantumJobFailed: 'quantum_job_failed',
+  fallbackUsed: 'fallback_used',
+  postprocessFinished: 'postprocess_finished',
+} as const;
+
+export type LogEventName = (typeof LOG_EVENT)[keyof typeof LOG_EVENT];
+
 /** Loki stream labels: low-cardinality only. Everything else stays in the JSON line. */
 export const LOKI_STREAM_LABEL = {
   serviceName: 'service_name',

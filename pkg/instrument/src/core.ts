@@ -1,0 +1,56 @@
+import { type Attributes, type Context, type Span, SpanKind, trace, type Tracer } from '@opentelemetry/api';
+import { REQUEST_ATTR, type Stage } from '@hybridlens/conventions';
+import type { JsonLogger, LogRecord } from './logger';
+import type { ContractMetrics } from './metrics';
+import type { TailSamplingProcessor } from './tailSampler';
+
+/** What every scope shares: the instruments, the clock and the sampling policy. */
+export interface TelemetryCore {
+  readonly serviceName: string;
+  readonly metrics: ContractMetrics;
+  readonly logger: JsonLogger;
+  readonly tracer: Tracer;
+  readonly sampler?: TailSamplingProcessor;
+  readonly now: () => number;
+  readonly random: () => number;
+  /** Keep the trace of an ordinary (ok, fast) request on this route? */
+  sampleOrdinary(route: string): boolean;
+  readonly slowRequestSeconds: number;
+}
+
+export interface SpanHandle {
+  span: Span;
+  traceId: string;
+  spanId: string;
+}
+
+/** A child span with explicit start time under `parent`. */
+export function startChildSpan(core: TelemetryCore, parent: Context, name: string, stage: Stage, startTime: number, attributes: Attributes, kind = SpanKind.INTERNAL): SpanHandle {
+  const span = core.tracer.startSpan(name, { kind, startTime, attributes: { ...attributes, [REQUEST_ATTR.stage.key]: stage } }, parent);
+  const { traceId, spanId } = span.spanContext();
+  return { span, traceId, spanId };
+}
+
+export function contextOf(parent: Context, span: Span): Context {
+  return trace.setSpan(parent, span);
+}
+
+/** Log with the trace ids of the span the line is about. */
+export function logFor(core: TelemetryCore, handle: SpanHandle, record: Omit<LogRecord, 'traceId' | 'spanId'>): void {
+  core.logger.write({ ...record, traceId: handle.traceId, spanId: handle.spanId });
+}
+
+/** Attributes without undefined values (OpenTelemetry drops them anyway, but tests compare sets). */
+export function defined(attributes: Record<string, Attributes[string] | undefined>): Attributes {
+  const out: Attributes = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value !== undefined) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function seconds(startMs: number, endMs: number): number {
+  return Math.max(0, endMs - startMs) / 1000;
+}

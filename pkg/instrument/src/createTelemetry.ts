@@ -1,0 +1,109 @@
+import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
+import { Registry } from 'prom-client';
+import type { HybridTelemetry, LogEntry, QueueState, RequestInit, RequestScope, SamplingOptions, TelemetryOptions } from './api';
+import type { TelemetryCore } from './core';
+import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import { entryToRecord } from './logEntry';
+import { JsonLogger, stdoutSink } from './logger';
+import { ContractMetrics } from './metrics';
+import { RequestScopeImpl } from './requestScope';
+import { createTracing } from './tracing';
+
+type Signal = 'traces' | 'logs' | 'metrics';
+
+function checkSampling(sampling: SamplingOptions | undefined): SamplingOptions | undefined {
+  if (!sampling) {
+    return undefined;
+  }
+  const call = 'createTelemetry()';
+  requireNumber(call, 'sampling.ratio', sampling.ratio, 0, 1);
+  optionalNumber(call, 'sampling.slowRequestSeconds', sampling.slowRequestSeconds, 0);
+  for (const [route, ratio] of Object.entries(sampling.routeRatios ?? {})) {
+    requireNumber(call, `sampling.routeRatios[${JSON.stringify(route)}]`, ratio, 0, 1);
+  }
+  return sampling;
+}
+
+/** Wire the contract's metrics, spans and logs for one service. */
+export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
+  const call = 'createTelemetry()';
+  if (!options || typeof options !== 'object') {
+    throw new InstrumentInputError(call, 'options', 'must be an object');
+  }
+  const serviceName = requireString(call, 'serviceName', options.serviceName);
+  const logLevel = options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
+  const sampling = checkSampling(options.sampling);
+  const maxQueueSize = optionalNumber(call, 'maxQueueSize', options.maxQueueSize, 1) ?? 2048;
+  const registry = options.registry ?? new Registry();
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+
+  const metrics = new ContractMetrics(registry);
+  const dropped: Record<Signal, number> = { traces: 0, logs: 0, metrics: 0 };
+  const countDropped = (signal: Signal) => (count: number) => {
+    if (count > 0) {
+      dropped[signal] += count;
+      metrics.inc('telemetryDropped', { [LABEL.signal]: TELEMETRY_SIGNAL[signal] }, count);
+    }
+  };
+
+  const tracing = createTracing({
+    serviceName,
+    ...(options.serviceVersion ? { serviceVersion: options.serviceVersion } : {}),
+    ...(options.environment ? { environment: options.environment } : {}),
+    ...(options.traceExporter ? { exporter: options.traceExporter } : {}),
+    ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
+    maxQueueSize,
+    maxExportBatchSize: Math.min(maxQueueSize, optionalNumber(call, 'maxExportBatchSize', options.maxExportBatchSize, 1) ?? 512),
+    scheduledDelayMillis: optionalNumber(call, 'scheduledDelayMillis', options.scheduledDelayMillis, 0) ?? 1000,
+    exportTimeoutMillis: optionalNumber(call, 'exportTimeoutMillis', options.exportTimeoutMillis, 1) ?? 10_000,
+    ...(options.random ? { random: options.random } : {}),
+    onDropped: countDropped('traces'),
+  });
+  const logger = new JsonLogger(serviceName, options.logSink ?? stdoutSink, logLevel, countDropped('logs'));
+
+  const defaultRatio = sampling?.ratio ?? 1;
+  const core: TelemetryCore = {
+    serviceName,
+    metrics,
+    logger,
+    tracer: tracing.tracer,
+    ...(tracing.sampler ? { sampler: tracing.sampler } : {}),
+    now,
+    random,
+    slowRequestSeconds: sampling?.slowRequestSeconds ?? LATENCY_SLO_THRESHOLD_SECONDS,
+    sampleOrdinary(route) {
+      const ratio = sampling?.routeRatios?.[route] ?? defaultRatio;
+      return ratio >= 1 || (ratio > 0 && random() < ratio);
+    },
+  };
+
+  return {
+    registry,
+    serviceName,
+    startRequest(init: RequestInit): RequestScope {
+      return new RequestScopeImpl(core, init);
+    },
+    setQueueState(s: QueueState) {
+      const c = 'setQueueState()';
+      const labels = { [LABEL.provider]: requireString(c, 'provider', s.provider), [LABEL.backend]: requireString(c, 'backend', s.backend) };
+      metrics.set('quantumQueueLength', labels, requireNumber(c, 'queueLength', s.queueLength, 0));
+      metrics.set('quantumQueueBacklog', labels, requireNumber(c, 'backlogSeconds', s.backlogSeconds, 0));
+    },
+    setRateLimitRemaining(s) {
+      const c = 'setRateLimitRemaining()';
+      metrics.set('providerRateLimitRemaining', { [LABEL.provider]: requireString(c, 'provider', s.provider) }, requireNumber(c, 'remaining', s.remaining, 0));
+    },
+    recordRateLimited(s) {
+      const c = 'recordRateLimited()';
+      timeOr(c, 'time', s.time, now);
+      metrics.inc('providerRateLimited', { [LABEL.provider]: requireString(c, 'provider', s.provider) });
+    },
+    log(entry: LogEntry) {
+      logger.write(entryToRecord('log()', entry, now));
+    },
+    droppedCounts: () => ({ ...dropped }),
+    flush: () => tracing.flush(),
+    shutdown: () => tracing.shutdown(),
+  };
+}

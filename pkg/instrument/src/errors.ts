@@ -1,0 +1,46 @@
+/** A wrong argument to the SDK: names the call and the field. */
+export class InstrumentInputError extends TypeError {
+  constructor(call: string, field: string, problem: string) {
+    super(`@hybridlens/instrument ${call}: ${field} ${problem}`);
+    this.name = 'InstrumentInputError';
+  }
+}
+
+export function requireString(call: string, field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InstrumentInputError(call, field, `must be a non-empty string (got ${describe(value)})`);
+  }
+  return value;
+}
+
+export function requireNumber(call: string, field: string, value: unknown, min = -Infinity, max = Infinity): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    const range = min === -Infinity && max === Infinity ? 'a finite number' : `a number in [${min}, ${max}]`;
+    throw new InstrumentInputError(call, field, `must be ${range} (got ${describe(value)})`);
+  }
+  return value;
+}
+
+export function optionalNumber(call: string, field: string, value: unknown, min = -Infinity, max = Infinity): number | undefined {
+  return value === undefined ? undefined : requireNumber(call, field, value, min, max);
+}
+
+export function requireOneOf<T extends string>(call: string, field: string, value: unknown, allowed: Readonly<Record<string, T>>): T {
+  const values = Object.values(allowed);
+  if (typeof value !== 'string' || !(values as string[]).includes(value)) {
+    throw new InstrumentInputError(call, field, `must be one of ${values.join(', ')} (got ${describe(value)})`);
+  }
+  return value as T;
+}
+
+/** Explicit epoch-ms time, or the clock's now. */
+export function timeOr(call: string, field: string, value: unknown, now: () => number): number {
+  return value === undefined ? now() : requireNumber(call, field, value, 0);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') {
+    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
+  return value === undefined ? 'undefined' : typeof value === 'number' ? String(value) : typeof value;
+}

@@ -1,0 +1,132 @@
+import { context } from '@opentelemetry/api';
+import { ExportResultCode, suppressTracing } from '@opentelemetry/core';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+export interface ExportQueueOptions {
+  maxQueueSize: number;
+  maxExportBatchSize: number;
+  scheduledDelayMillis: number;
+  exportTimeoutMillis: number;
+  /** Spans lost: queue full, export failed or timed out. */
+  onDropped: (count: number) => void;
+}
+
+/**
+ * A bounded batching queue in front of an exporter. Unlike the SDK's BatchSpanProcessor it counts
+ * every span it loses, gives up on an export that does not answer in time, and keeps at most one
+ * export in flight, so a dead collector costs at most maxQueueSize spans of memory.
+ */
+export class BoundedExportQueue {
+  private queue: ReadableSpan[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly exporter: SpanExporter,
+    private readonly options: ExportQueueOptions
+  ) {}
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(spans: readonly ReadableSpan[]): void {
+    if (this.stopped) {
+      this.options.onDropped(spans.length);
+      return;
+    }
+    const room = this.options.maxQueueSize - this.queue.length;
+    if (room < spans.length) {
+      this.options.onDropped(spans.length - Math.max(room, 0));
+    }
+    for (let i = 0; i < Math.min(room, spans.length); i++) {
+      this.queue.push(spans[i]!);
+    }
+    this.schedule(this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMillis);
+  }
+
+  /** Export everything queued now; resolves when done (or given up on). Never rejects. */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    while (this.inFlight || this.queue.length > 0) {
+      await (this.inFlight ?? this.exportNextBatch());
+    }
+    try {
+      await this.exporter.forceFlush?.();
+    } catch {
+      // The exporter's own buffers are its business; nothing to count here.
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    await this.flush();
+    this.stopped = true;
+    try {
+      await this.exporter.shutdown();
+    } catch {
+      // Shutting down must never throw into the host.
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer && delay > 0) {
+      return;
+    }
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.exportNextBatch().then(() => {
+        if (this.queue.length > 0) {
+          this.schedule(this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMillis);
+        }
+      });
+    }, delay);
+    // Telemetry must never keep the host process alive.
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private exportNextBatch(): Promise<void> {
+    if (this.inFlight) {
+      return this.inFlight;
+    }
+    if (this.queue.length === 0) {
+      return Promise.resolve();
+    }
+    const batch = this.queue.splice(0, this.options.maxExportBatchSize);
+    this.inFlight = new Promise<void>((resolve) => {
+      let settled = false;
+      const settle = (ok: boolean): void => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        clearTimeout(deadline);
+        if (!ok) {
+          this.options.onDropped(batch.length);
+        }
+        resolve();
+      };
+      const deadline = setTimeout(() => settle(false), this.options.exportTimeoutMillis);
+      deadline.unref();
+      try {
+        // Exporter HTTP calls must not be traced themselves.
+        context.with(suppressTracing(context.active()), () => {
+          this.exporter.export(batch, (result) => settle(result.code === ExportResultCode.SUCCESS));
+        });
+      } catch {
+        settle(false);
+      }
+    }).finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+}

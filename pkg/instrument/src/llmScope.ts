@@ -1,0 +1,136 @@
+import { type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { GEN_AI_ATTR, LABEL, GEN_AI_EVALUATION_EVENT, LLM_ATTR, LOG_EVENT, LOG_FIELD, SPAN, STAGE, TOKEN_TYPE, VALIDATION_RESULT, VALIDATOR } from '@hybridlens/conventions';
+import type { LlmInit, LlmScope } from './api';
+import { defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import { hashPrefix } from './hash';
+
+const DEFAULT_OPERATION = 'chat';
+/** Name of the evaluation event that carries a consistency score. */
+const CONSISTENCY_EVALUATION = 'consistency';
+
+export class LlmScopeImpl implements LlmScope {
+  readonly spanId: string;
+  private readonly handle: SpanHandle;
+  private readonly model: string;
+  private readonly provider: string;
+  private readonly startTime: number;
+  private readonly promptHash: string;
+  private ended = false;
+
+  constructor(
+    private readonly core: TelemetryCore,
+    parent: Context,
+    init: LlmInit
+  ) {
+    const call = 'llm()';
+    this.model = requireString(call, 'model', init.model);
+    this.provider = requireString(call, 'provider', init.provider);
+    if (typeof init.prompt !== 'string') {
+      requireString(call, 'prompt', init.prompt);
+    }
+    optionalNumber(call, 'temperature', init.temperature, 0);
+    this.startTime = timeOr(call, 'startTime', init.startTime, core.now);
+    this.promptHash = hashPrefix(init.prompt);
+    this.handle = startChildSpan(
+      core,
+      parent,
+      SPAN.llm,
+      STAGE.llm,
+      this.startTime,
+      defined({
+        [GEN_AI_ATTR.operationName.key]: init.operation ?? DEFAULT_OPERATION,
+        [GEN_AI_ATTR.providerName.key]: this.provider,
+        [GEN_AI_ATTR.requestModel.key]: this.model,
+        [GEN_AI_ATTR.requestTemperature.key]: init.temperature,
+        [LLM_ATTR.promptHash.key]: this.promptHash,
+        [LLM_ATTR.promptTemplateVersion.key]: init.promptTemplateVersion,
+      }),
+      SpanKind.CLIENT
+    );
+    this.spanId = this.handle.spanId;
+  }
+
+  evaluation(e: { validator: 'schema' | 'hallucination'; pass: boolean; score?: number; explanation?: string; time?: number }): void {
+    const call = 'llm.evaluation()';
+    const validator = requireOneOf(call, 'validator', e.validator, VALIDATOR);
+    const score = optionalNumber(call, 'score', e.score);
+    const time = timeOr(call, 'time', e.time, this.core.now);
+    const result = e.pass ? VALIDATION_RESULT.pass : VALIDATION_RESULT.fail;
+    this.handle.span.addEvent(
+      GEN_AI_EVALUATION_EVENT,
+      defined({
+        [GEN_AI_ATTR.evaluationName.key]: validator,
+        [GEN_AI_ATTR.evaluationScoreLabel.key]: result,
+        [GEN_AI_ATTR.evaluationScoreValue.key]: score,
+        [GEN_AI_ATTR.evaluationExplanation.key]: e.explanation,
+      }),
+      time
+    );
+    this.core.metrics.inc('llmValidations', { [LABEL.model]: this.model, [LABEL.validator]: validator, [LABEL.result]: result });
+    if (!e.pass) {
+      logFor(this.core, this.handle, {
+        level: 'warn',
+        event: LOG_EVENT.llmValidationFailed,
+        message: `LLM response failed the ${validator} validator`,
+        time,
+        stage: STAGE.llm,
+        fields: { [LOG_FIELD.promptHash]: this.promptHash },
+      });
+    }
+  }
+
+  consistency(score: number, time?: number): void {
+    const call = 'llm.consistency()';
+    requireNumber(call, 'score', score, 0, 1);
+    const at = timeOr(call, 'time', time, this.core.now);
+    this.handle.span.addEvent(GEN_AI_EVALUATION_EVENT, { [GEN_AI_ATTR.evaluationName.key]: CONSISTENCY_EVALUATION, [GEN_AI_ATTR.evaluationScoreValue.key]: score }, at);
+    this.core.metrics.observe('llmConsistencyScore', { [LABEL.model]: this.model }, score);
+  }
+
+  end(e: { output: string; inputTokens: number; outputTokens: number; responseModel?: string; coldStart?: boolean; finishReasons?: string[]; error?: string; endTime?: number }): void {
+    if (this.ended) {
+      return;
+    }
+    const call = 'llm.end()';
+    if (typeof e.output !== 'string') {
+      requireString(call, 'output', e.output);
+    }
+    const inputTokens = requireNumber(call, 'inputTokens', e.inputTokens, 0);
+    const outputTokens = requireNumber(call, 'outputTokens', e.outputTokens, 0);
+    const endTime = timeOr(call, 'endTime', e.endTime, this.core.now);
+    this.ended = true;
+    const outputHash = hashPrefix(e.output);
+    const { span } = this.handle;
+    span.setAttributes(
+      defined({
+        [GEN_AI_ATTR.responseModel.key]: e.responseModel,
+        [GEN_AI_ATTR.inputTokens.key]: Math.round(inputTokens),
+        [GEN_AI_ATTR.outputTokens.key]: Math.round(outputTokens),
+        [GEN_AI_ATTR.responseFinishReasons.key]: e.finishReasons,
+        [LLM_ATTR.outputHash.key]: outputHash,
+        [LLM_ATTR.coldStart.key]: e.coldStart ?? false,
+      })
+    );
+    if (e.error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: e.error });
+    }
+    span.end(endTime);
+
+    const labels = { [LABEL.model]: this.model, [LABEL.genAiProvider]: this.provider };
+    this.core.metrics.observe('llmInferenceDuration', labels, seconds(this.startTime, endTime));
+    if (e.coldStart) {
+      this.core.metrics.inc('llmColdStarts', labels);
+    }
+    this.core.metrics.observe('llmTokensPerRequest', { [LABEL.model]: this.model, [LABEL.tokenType]: TOKEN_TYPE.input }, inputTokens);
+    this.core.metrics.observe('llmTokensPerRequest', { [LABEL.model]: this.model, [LABEL.tokenType]: TOKEN_TYPE.output }, outputTokens);
+    logFor(this.core, this.handle, {
+      level: e.error ? 'error' : 'info',
+      event: e.error ? LOG_EVENT.llmCallFailed : LOG_EVENT.llmCallFinished,
+      message: e.error ? `LLM call to ${this.model} failed: ${e.error}` : `LLM call to ${this.model} finished`,
+      time: endTime,
+      stage: STAGE.llm,
+      fields: { [LOG_FIELD.promptHash]: this.promptHash, [LOG_FIELD.outputHash]: outputHash },
+    });
+  }
+}

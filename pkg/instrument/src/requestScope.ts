@@ -1,0 +1,196 @@
+import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import {
+  EXECUTION_PATH,
+  FALLBACK_OUTCOME,
+  LABEL,
+  LOG_EVENT,
+  LOG_FIELD,
+  ORCHESTRATOR_ATTR,
+  REQUEST_ATTR,
+  REQUEST_OUTCOME,
+  type RequestOutcome,
+  SPAN,
+  STAGE,
+} from '@hybridlens/conventions';
+import type { FallbackRecord, LlmInit, LlmScope, LogEntry, OrchestratorDecision, QuantumJobInit, QuantumJobScope, RequestInit, RequestScope } from './api';
+import { contextOf, defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
+import { hashPrefix } from './hash';
+import { LlmScopeImpl } from './llmScope';
+import { QuantumJobScopeImpl } from './quantumJobScope';
+import { entryToRecord } from './logEntry';
+
+export class RequestScopeImpl implements RequestScope {
+  readonly traceId: string;
+  readonly spanId: string;
+  private readonly handle: SpanHandle;
+  private readonly context: Context;
+  private readonly route: string;
+  private readonly model: string;
+  private readonly region: string;
+  private readonly startTime: number;
+  private ended = false;
+
+  constructor(
+    private readonly core: TelemetryCore,
+    init: RequestInit
+  ) {
+    const call = 'startRequest()';
+    this.route = requireString(call, 'route', init.route);
+    this.model = requireString(call, 'model', init.model);
+    this.region = requireString(call, 'region', init.region);
+    this.startTime = timeOr(call, 'startTime', init.startTime, core.now);
+    this.handle = startChildSpan(
+      core,
+      ROOT_CONTEXT,
+      SPAN.ingress,
+      STAGE.ingress,
+      this.startTime,
+      defined({
+        [REQUEST_ATTR.httpRoute.key]: this.route,
+        [REQUEST_ATTR.httpMethod.key]: init.httpMethod,
+        [REQUEST_ATTR.region.key]: this.region,
+        [REQUEST_ATTR.tenant.key]: init.tenant,
+      }),
+      SpanKind.SERVER
+    );
+    this.traceId = this.handle.traceId;
+    this.spanId = this.handle.spanId;
+    this.context = contextOf(ROOT_CONTEXT, this.handle.span);
+  }
+
+  llm(init: LlmInit): LlmScope {
+    return new LlmScopeImpl(this.core, this.context, init);
+  }
+
+  orchestratorDecision(d: OrchestratorDecision): void {
+    const call = 'orchestratorDecision()';
+    const path = requireOneOf(call, 'path', d.path, EXECUTION_PATH);
+    const reason = requireString(call, 'reason', d.reason);
+    const fallbackFrom = d.fallbackFrom === undefined ? undefined : requireOneOf(call, 'fallbackFrom', d.fallbackFrom, EXECUTION_PATH);
+    const inputs = d.inputs ?? {};
+    optionalNumber(call, 'inputs.queueLength', inputs.queueLength, 0);
+    optionalNumber(call, 'inputs.predictedFidelity', inputs.predictedFidelity, 0, 1);
+    const start = timeOr(call, 'startTime', d.startTime, this.core.now);
+    const end = d.endTime === undefined ? start : optionalNumber(call, 'endTime', d.endTime, start)!;
+    const handle = startChildSpan(
+      this.core,
+      this.context,
+      SPAN.orchestrator,
+      STAGE.orchestrator,
+      start,
+      defined({
+        [ORCHESTRATOR_ATTR.path.key]: path,
+        [ORCHESTRATOR_ATTR.reason.key]: reason,
+        [ORCHESTRATOR_ATTR.provider.key]: d.provider,
+        [ORCHESTRATOR_ATTR.backend.key]: d.backend,
+        [ORCHESTRATOR_ATTR.inputQueueLength.key]: inputs.queueLength,
+        [ORCHESTRATOR_ATTR.inputBacklogSeconds.key]: inputs.backlogSeconds,
+        [ORCHESTRATOR_ATTR.inputRateLimitRemaining.key]: inputs.rateLimitRemaining,
+        [ORCHESTRATOR_ATTR.inputCalibrationAgeSeconds.key]: inputs.calibrationAgeSeconds,
+        [ORCHESTRATOR_ATTR.inputPredictedFidelity.key]: inputs.predictedFidelity,
+        [ORCHESTRATOR_ATTR.inputProviderAvailable.key]: inputs.providerAvailable,
+        [ORCHESTRATOR_ATTR.inputFlags.key]: inputs.flags,
+        [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
+      })
+    );
+    handle.span.end(end);
+    this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
+    logFor(this.core, handle, {
+      level: 'info',
+      event: LOG_EVENT.orchestratorDecision,
+      message: fallbackFrom ? `routed to ${path} instead of ${fallbackFrom}: ${reason}` : `routed to ${path}: ${reason}`,
+      time: end,
+      stage: STAGE.orchestrator,
+      fields: { [LOG_FIELD.provider]: d.provider, [LOG_FIELD.backend]: d.backend },
+    });
+  }
+
+  quantumJob(init: QuantumJobInit): QuantumJobScope {
+    return new QuantumJobScopeImpl(this.core, this.context, init);
+  }
+
+  fallback(f: FallbackRecord): void {
+    const call = 'fallback()';
+    const from = requireOneOf(call, 'from', f.from, EXECUTION_PATH);
+    const to = requireOneOf(call, 'to', f.to, EXECUTION_PATH);
+    const reason = requireString(call, 'reason', f.reason);
+    const outcome = requireOneOf(call, 'outcome', f.outcome, FALLBACK_OUTCOME);
+    const time = timeOr(call, 'time', f.time, this.core.now);
+    this.core.metrics.inc('fallbacks', { [LABEL.fromPath]: from, [LABEL.toPath]: to, [LABEL.reason]: reason, [LABEL.outcome]: outcome });
+    logFor(this.core, this.handle, {
+      level: 'warn',
+      event: LOG_EVENT.fallbackUsed,
+      message: `fell back from ${from} to ${to} (${reason}): ${outcome}`,
+      time,
+      stage: STAGE.orchestrator,
+    });
+  }
+
+  postprocess(p: { result: string; degraded: boolean; startTime?: number; endTime?: number }): void {
+    const call = 'postprocess()';
+    if (typeof p.result !== 'string') {
+      requireString(call, 'result', p.result);
+    }
+    const start = timeOr(call, 'startTime', p.startTime, this.core.now);
+    const end = p.endTime === undefined ? Math.max(start, this.core.now()) : optionalNumber(call, 'endTime', p.endTime, start)!;
+    const resultHash = hashPrefix(p.result);
+    const handle = startChildSpan(this.core, this.context, SPAN.postprocess, STAGE.postprocess, start, {
+      [REQUEST_ATTR.degraded.key]: Boolean(p.degraded),
+      [REQUEST_ATTR.resultHash.key]: resultHash,
+    });
+    handle.span.end(end);
+    logFor(this.core, handle, {
+      level: 'debug',
+      event: LOG_EVENT.postprocessFinished,
+      message: p.degraded ? 'aggregated a degraded result' : 'aggregated the result',
+      time: end,
+      stage: STAGE.postprocess,
+      fields: { [LOG_FIELD.resultHash]: resultHash },
+    });
+  }
+
+  log(entry: LogEntry): void {
+    const record = entryToRecord('request.log()', entry, this.core.now);
+    logFor(this.core, this.handle, { ...record, stage: record.stage ?? STAGE.ingress });
+  }
+
+  end(e: { outcome: RequestOutcome; httpStatus?: number; endTime?: number }): void {
+    if (this.ended) {
+      return;
+    }
+    const call = 'request.end()';
+    const outcome = requireOneOf(call, 'outcome', e.outcome, REQUEST_OUTCOME);
+    const httpStatus = optionalNumber(call, 'httpStatus', e.httpStatus, 100, 599);
+    const endTime = e.endTime === undefined ? Math.max(this.startTime, this.core.now()) : optionalNumber(call, 'endTime', e.endTime, this.startTime)!;
+    this.ended = true;
+    const duration = seconds(this.startTime, endTime);
+    const { span } = this.handle;
+    span.setAttributes(
+      defined({
+        [REQUEST_ATTR.httpStatus.key]: httpStatus,
+        [REQUEST_ATTR.degraded.key]: outcome === REQUEST_OUTCOME.degraded,
+      })
+    );
+    if (outcome === REQUEST_OUTCOME.error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    span.end(endTime);
+
+    const routeLabels = { [LABEL.route]: this.route, [LABEL.model]: this.model, [LABEL.region]: this.region };
+    this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
+    this.core.metrics.observe('requestDuration', routeLabels, duration);
+
+    // Tail decision: failures, degraded answers and slow requests are always kept.
+    const keep = outcome !== REQUEST_OUTCOME.ok || duration >= this.core.slowRequestSeconds || this.core.sampleOrdinary(this.route);
+    this.core.sampler?.decide(this.traceId, keep);
+
+    logFor(this.core, this.handle, {
+      level: outcome === REQUEST_OUTCOME.error ? 'error' : outcome === REQUEST_OUTCOME.degraded ? 'warn' : 'info',
+      event: LOG_EVENT.requestFinished,
+      message: `${this.route} finished ${outcome} in ${duration.toFixed(3)} s`,
+      time: endTime,
+      stage: STAGE.ingress,
+    });
+  }
+}
