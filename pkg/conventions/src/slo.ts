@@ -7,6 +7,9 @@ export type SloWindow = (typeof SLO_WINDOWS)[number];
 /** The compliance period of every shipped SLO. */
 export const SLO_PERIOD: SloWindow = '30d';
 
+/** Queueing SLO threshold: a quantum job's enqueue phase should finish within this (a histogram bucket sits on it). */
+export const ENQUEUE_SLO_THRESHOLD_SECONDS = 1;
+
 /** SRE Workbook multiwindow, multi-burn-rate tiers. */
 export const BURN_RATE_TIERS = [
   { tier: 'page-fast', severity: 'page', burnRate: 14.4, longWindow: '1h', shortWindow: '5m' },

@@ -1,0 +1,3 @@
+import { main } from './cliMain';
+
+process.exitCode = main(process.argv.slice(2));
