@@ -148,3 +148,17 @@ export const CALIBRATION_METRIC = defineMetrics({
     emitter: 'calibration-exporter',
   },
 });
+
+/** Separator of qubit ids in the `qubits` label of per-gate calibration series ("0-1", Google grid "3_2-4_2"). */
+export const CALIBRATION_QUBITS_SEPARATOR = '-';
+
+/** The `qubits` label value for a gate acting on these qubits, in the gate's own order. */
+export function calibrationQubitsLabel(qubits: ReadonlyArray<number | string>): string {
+  return qubits.join(CALIBRATION_QUBITS_SEPARATOR);
+}
+
+/** Values of the `event` log field written by the calibration exporter. */
+export const CALIBRATION_LOG_EVENT = {
+  ingestFailed: 'calibration_ingest_failed',
+  sourceLoaded: 'calibration_source_loaded',
+} as const;
