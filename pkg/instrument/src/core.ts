@@ -54,3 +54,8 @@ export function defined(attributes: Record<string, Attributes[string] | undefine
 export function seconds(startMs: number, endMs: number): number {
   return Math.max(0, endMs - startMs) / 1000;
 }
+
+/** Contract `int` attributes must be encoded as OTLP intValue: JS numbers are rounded first. */
+export function int(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value);
+}

@@ -1,7 +1,7 @@
 import { type Attributes, type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, type QuantumErrorType, type QuantumPhase, SPAN, STAGE } from '@hybridlens/conventions';
 import type { QuantumJobInit, QuantumJobScope } from './api';
-import { defined, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
+import { defined, int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 
 export class QuantumJobScopeImpl implements QuantumJobScope {
@@ -29,13 +29,13 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
       [QUANTUM_ATTR.backend.key]: this.backend,
       [QUANTUM_ATTR.simulator.key]: Boolean(init.simulator),
       [QUANTUM_ATTR.shots.key]: Math.round(this.shots),
-      [QUANTUM_ATTR.shotsRequestedOriginal.key]: init.originalShots,
+      [QUANTUM_ATTR.shotsRequestedOriginal.key]: int(init.originalShots),
       [QUANTUM_ATTR.calibrationVersion.key]: init.calibrationVersion,
-      [QUANTUM_ATTR.circuitDepth.key]: init.circuitDepth,
-      [QUANTUM_ATTR.circuitWidth.key]: init.circuitWidth,
-      [QUANTUM_ATTR.qubitsUsed.key]: init.qubitsUsed,
+      [QUANTUM_ATTR.circuitDepth.key]: int(init.circuitDepth),
+      [QUANTUM_ATTR.circuitWidth.key]: int(init.circuitWidth),
+      [QUANTUM_ATTR.qubitsUsed.key]: init.qubitsUsed?.map((q) => Math.round(q)),
       [QUANTUM_ATTR.transpilerOptions.key]: init.transpilerOptions ? JSON.stringify(init.transpilerOptions) : undefined,
-      [QUANTUM_ATTR.optimizationLevel.key]: init.optimizationLevel,
+      [QUANTUM_ATTR.optimizationLevel.key]: int(init.optimizationLevel),
     });
   }
 
@@ -48,7 +48,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     }
     const errorType = p.rateLimited ? QUANTUM_ERROR_TYPE.rateLimited : undefined;
     this.phaseSpan(SPAN.quantumEnqueue, QUANTUM_PHASE.enqueue, start, end, {
-      [QUANTUM_ATTR.queuePosition.key]: p.queuePosition,
+      [QUANTUM_ATTR.queuePosition.key]: int(p.queuePosition),
       [QUANTUM_ATTR.jobId.key]: p.providerJobId,
       [QUANTUM_ATTR.errorType.key]: errorType,
     }, errorType ? { errorType } : undefined);

@@ -13,7 +13,7 @@ import {
   STAGE,
 } from '@hybridlens/conventions';
 import type { FallbackRecord, LlmInit, LlmScope, LogEntry, OrchestratorDecision, QuantumJobInit, QuantumJobScope, RequestInit, RequestScope } from './api';
-import { contextOf, defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import { contextOf, defined, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
 import { LlmScopeImpl } from './llmScope';
@@ -84,9 +84,9 @@ export class RequestScopeImpl implements RequestScope {
         [ORCHESTRATOR_ATTR.reason.key]: reason,
         [ORCHESTRATOR_ATTR.provider.key]: d.provider,
         [ORCHESTRATOR_ATTR.backend.key]: d.backend,
-        [ORCHESTRATOR_ATTR.inputQueueLength.key]: inputs.queueLength,
+        [ORCHESTRATOR_ATTR.inputQueueLength.key]: int(inputs.queueLength),
         [ORCHESTRATOR_ATTR.inputBacklogSeconds.key]: inputs.backlogSeconds,
-        [ORCHESTRATOR_ATTR.inputRateLimitRemaining.key]: inputs.rateLimitRemaining,
+        [ORCHESTRATOR_ATTR.inputRateLimitRemaining.key]: int(inputs.rateLimitRemaining),
         [ORCHESTRATOR_ATTR.inputCalibrationAgeSeconds.key]: inputs.calibrationAgeSeconds,
         [ORCHESTRATOR_ATTR.inputPredictedFidelity.key]: inputs.predictedFidelity,
         [ORCHESTRATOR_ATTR.inputProviderAvailable.key]: inputs.providerAvailable,
@@ -168,7 +168,7 @@ export class RequestScopeImpl implements RequestScope {
     const { span } = this.handle;
     span.setAttributes(
       defined({
-        [REQUEST_ATTR.httpStatus.key]: httpStatus,
+        [REQUEST_ATTR.httpStatus.key]: int(httpStatus),
         [REQUEST_ATTR.degraded.key]: outcome === REQUEST_OUTCOME.degraded,
       })
     );

@@ -1,6 +1,6 @@
 import { SPAN } from '@hybridlens/conventions';
 import { createTelemetry, InMemorySpanExporter } from '../src';
-import { runFullRequest } from './fullRequest';
+import { runFullRequest } from './helpers/fullRequest';
 
 describe('a full request', () => {
   it('exports one span per stage under one trace, with explicit times', async () => {

@@ -1,4 +1,4 @@
-import type { HybridTelemetry, RequestScope } from '../src';
+import type { HybridTelemetry, RequestScope } from '../../src';
 
 /** A distinctive prompt: the privacy tests look for it (and its parts) everywhere telemetry goes. */
 export const SECRET_PROMPT = 'Summarise customer ZEBRA-QUOKKA-7731 portfolio and route to qpu';

@@ -1,0 +1,54 @@
+import { freePort } from '@hybridlens/testkit';
+import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlpReceiver';
+import { runExportScenario } from './helpers/runScenario';
+
+/**
+ * An unreachable collector must cost the host nothing but the dropped spans. Without a bound,
+ * 8000 requests × 7 spans (each ~1–2 KB on the heap) would retain tens of MB; the queue holds at
+ * most maxQueueSize spans.
+ */
+const REQUESTS = 8000;
+const MAX_QUEUE = 256;
+const HEAP_GROWTH_LIMIT_BYTES = 8 * 1024 * 1024;
+const PROBE_MS = 20;
+/** The probe may be late by one chunk of synchronous request handling plus scheduler noise on 2 shared cores. */
+const PROBE_LATE_LIMIT_MS = 150;
+
+function scenario(otlpTracesUrl: string) {
+  return runExportScenario({
+    otlpTracesUrl,
+    warmupRequests: 1000,
+    requests: REQUESTS,
+    chunk: 20,
+    maxQueueSize: MAX_QUEUE,
+    exportTimeoutMillis: 300,
+    scheduledDelayMillis: 20,
+    probeMillis: PROBE_MS,
+  });
+}
+
+describe('an unreachable OTLP endpoint never breaks the host', () => {
+  let hanging: OtlpReceiver;
+
+  beforeAll(async () => {
+    hanging = await startOtlpReceiver('hang');
+  });
+
+  afterAll(() => hanging.close());
+
+  it.each([
+    ['refuses connections', async () => `http://127.0.0.1:${await freePort()}/v1/traces`],
+    ['accepts but never answers', async () => `${hanging.url}/v1/traces`],
+  ])('when it %s: no caller error, bounded heap, every lost span counted, timers on time', async (_what, url) => {
+    const result = await scenario(await url());
+    expect(result.callerErrors).toEqual([]);
+    expect(result.unhandled).toEqual([]);
+    // Nothing was delivered, so every span created is accounted for as dropped.
+    expect(result.droppedTraces).toBe(result.spansCreated);
+    expect(result.heapAfterRunBytes - result.heapAfterWarmupBytes).toBeLessThan(HEAP_GROWTH_LIMIT_BYTES);
+    expect(result.maxProbeLateMs).toBeLessThan(PROBE_LATE_LIMIT_MS);
+    expect(result.probeTicks).toBeGreaterThan(0);
+    // shutdown gives up on a dead collector after the export timeout instead of hanging.
+    expect(result.shutdownMs).toBeLessThan(2000);
+  }, 60_000);
+});
