@@ -1,0 +1,164 @@
+import { ALERT, BURN_RATE_TIERS, LABEL, SLO_SERIES, buildAppUrl, sloBurnRateSeries, sloErrorRatioSeries } from '@hybridlens/conventions';
+import { describeWithBinary } from '@hybridlens/testkit';
+import { DEFAULT_GRAFANA_URL, type SloSpec, burnDescription, burnSummary, defaultSpecs, durationSeconds, generateRuleFiles, sloRuleFileName } from '../src';
+import { type ExpectedAlert, type PromtoolTestGroup, minutes, runPromtoolTests } from './support/promtoolTest';
+import { type Faults, jobSeries, latencySeries } from './support/rawSeries';
+import { cumulative, segments } from './support/series';
+import { type Counts, type FiringTier, firingTiers, firstFiring, windowValue } from './support/sloModel';
+
+const specs = defaultSpecs();
+const latency = specs.find((s) => s.name === 'end-to-end-latency')!;
+const ibm = specs.find((s) => s.name === 'quantum-job-success-ibm')!;
+
+function rulesFor(spec: SloSpec) {
+  const { files } = generateRuleFiles([spec]);
+  return files.filter((f) => f.fileName === sloRuleFileName(spec));
+}
+
+function counts(totalPerMinute: number[], badPerMinute: number[]): Counts {
+  return { total: cumulative(totalPerMinute), bad: cumulative(badPerMinute) };
+}
+
+/** What promtool must report at minute t: computed from the model, rendered with the generator's texts and the contract's URL builder. */
+function expectedAlerts(spec: SloSpec, c: Counts, t: number): ExpectedAlert[] {
+  return firingTiers(spec, c, t).map(({ tier, long, short }: FiringTier) => {
+    const numbers = {
+      longBurn: long.burn!.toFixed(2),
+      shortBurn: short.burn!.toFixed(2),
+      badEvents: long.bad.toFixed(0),
+      totalEvents: long.total.toFixed(0),
+    };
+    const nowMs = t * 60 * 1000;
+    return {
+      exp_labels: { [LABEL.slo]: spec.name, [LABEL.severity]: tier.severity, [LABEL.tier]: tier.tier, [LABEL.sloService]: spec.service, [LABEL.sliType]: spec.sliType },
+      exp_annotations: {
+        summary: burnSummary(spec, tier, numbers),
+        description: burnDescription(spec, tier, numbers),
+        runbook_url: buildAppUrl({ page: 'playbook', params: { playbook: spec.playbook }, query: { alertname: ALERT.sloBurnRate } }, { baseUrl: DEFAULT_GRAFANA_URL }),
+        drilldown_url: buildAppUrl(
+          {
+            page: 'sloDetail',
+            params: { slo: spec.name },
+            time: { from: nowMs - durationSeconds(tier.longWindow) * 1000, to: nowMs },
+            variables: spec.scope,
+            query: { alertname: ALERT.sloBurnRate },
+          },
+          { baseUrl: DEFAULT_GRAFANA_URL }
+        ),
+      },
+    };
+  });
+}
+
+function alertChecks(spec: SloSpec, c: Counts, times: number[]): PromtoolTestGroup['alert_rule_test'] {
+  return [...new Set(times)].sort((a, b) => a - b).map((t) => ({ eval_time: minutes(t), alertname: ALERT.sloBurnRate, exp_alerts: expectedAlerts(spec, c, t) }));
+}
+
+function valueChecks(spec: SloSpec, c: Counts, t: number): PromtoolTestGroup['promql_expr_test'] {
+  const sel = (series: string) => `{__name__="${series}", slo="${spec.name}"}`;
+  const w1h = windowValue(spec, c, t, '1h');
+  const w30d = windowValue(spec, c, t, '30d');
+  return [
+    { expr: `${sloBurnRateSeries('1h')}{slo="${spec.name}"}`, eval_time: minutes(t), exp_samples: [{ labels: sel(sloBurnRateSeries('1h')), value: w1h.burn! }] },
+    { expr: `${sloErrorRatioSeries('30d')}{slo="${spec.name}"}`, eval_time: minutes(t), exp_samples: [{ labels: sel(sloErrorRatioSeries('30d')), value: w30d.ratio! }] },
+    {
+      expr: `${SLO_SERIES.errorBudgetRemaining}{slo="${spec.name}"}`,
+      eval_time: minutes(t),
+      exp_samples: [{ labels: sel(SLO_SERIES.errorBudgetRemaining), value: 1 - w30d.burn! }],
+    },
+  ];
+}
+
+const every = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate alerts under promtool test rules', () => {
+  it('stay silent on healthy traffic, and the recorded burn rate and budget match the raw counts', () => {
+    const c = counts(segments([[720, 200]]), segments([[720, 1]]));
+    expect(firingTiers(latency, c, 720)).toEqual([]);
+    runPromtoolTests(rulesFor(latency), [
+      { name: 'healthy', interval: '1m', input_series: latencySeries(c), alert_rule_test: alertChecks(latency, c, every(60, 720, 60)), promql_expr_test: valueChecks(latency, c, 720) },
+    ]);
+  });
+
+  it('page on a fast burn at the first evaluation where both windows cross 14.4x, and again on 6x', () => {
+    const c = counts(segments([[360, 200]]), segments([[180, 1], [180, 60]]));
+    const pageFast = firstFiring(latency, c, 'page-fast', 180, 360)!;
+    const pageSlow = firstFiring(latency, c, 'page-slow', 180, 360)!;
+    expect(pageFast).toBeGreaterThan(180);
+    expect(pageSlow).toBeGreaterThan(180);
+    runPromtoolTests(rulesFor(latency), [
+      {
+        name: 'fast burn',
+        interval: '1m',
+        input_series: latencySeries(c),
+        alert_rule_test: alertChecks(latency, c, [179, pageFast - 1, pageFast, pageSlow - 1, pageSlow, 300, 360]),
+        promql_expr_test: valueChecks(latency, c, 360),
+      },
+    ]);
+  });
+
+  it('open tickets on a slow burn (3x over 1d and 2h, 1x over 3d and 6h), never a page', () => {
+    const c = counts(segments([[1320, 200]]), segments([[360, 1], [960, 8]]));
+    const ticketSlow = firstFiring(latency, c, 'ticket-slow', 360, 1320)!;
+    const ticketFast = firstFiring(latency, c, 'ticket-fast', 360, 1320)!;
+    expect(ticketSlow).toBeDefined();
+    expect(ticketFast).toBeDefined();
+    expect(firstFiring(latency, c, 'page-fast', 0, 1320)).toBeUndefined();
+    runPromtoolTests(rulesFor(latency), [
+      {
+        name: 'slow burn',
+        interval: '1m',
+        input_series: latencySeries(c),
+        alert_rule_test: alertChecks(latency, c, [ticketSlow - 1, ticketSlow, ticketFast - 1, ticketFast, 1320]),
+        promql_expr_test: valueChecks(latency, c, 1320),
+      },
+    ]);
+  });
+
+  it('stay silent on low traffic with one failed QPU job, which would page without the guard', () => {
+    const jobsPerMinute = Array.from({ length: 480 }, (_, m) => (m % 60 === 30 ? 1 : 0));
+    const failedPerMinute = Array.from({ length: 480 }, (_, m) => (m === 270 ? 1 : 0));
+    const c = counts(jobsPerMinute, failedPerMinute);
+    const unguarded: SloSpec = { ...ibm, minBadEvents: 1 };
+    const checks = [...every(265, 300, 1), ...every(300, 480, 30)];
+    expect(checks.some((t) => firingTiers(unguarded, c, t).length > 0)).toBe(true);
+    expect(checks.every((t) => firingTiers(ibm, c, t).length === 0)).toBe(true);
+    const input = jobSeries(c, 'ibm', 'ibm_sherbrooke');
+    runPromtoolTests(rulesFor(ibm), [{ name: 'one failed job', interval: '1m', input_series: input, alert_rule_test: alertChecks(ibm, c, checks) }]);
+    // The same history with the guard set to one bad event pages: the guard is what keeps it quiet.
+    runPromtoolTests(rulesFor(unguarded), [{ name: 'one failed job, no guard', interval: '1m', input_series: input, alert_rule_test: alertChecks(unguarded, c, checks) }]);
+  });
+
+  it('stay silent across a counter reset, and read the Prometheus 3 bucket label le="2.0"', () => {
+    const c = counts(segments([[360, 200]]), segments([[360, 1]]));
+    const faults: Faults = { resetAt: 200 };
+    runPromtoolTests(rulesFor(latency), [
+      {
+        name: 'counter reset',
+        interval: '1m',
+        input_series: latencySeries(c, '2.0', faults),
+        alert_rule_test: alertChecks(latency, c, [...every(195, 215, 1), 240, 360]),
+        promql_expr_test: [...valueChecks(latency, c, 240)!, ...valueChecks(latency, c, 360)!],
+      },
+    ]);
+  });
+
+  it('keep NaN and +Inf samples out of every window', () => {
+    const c = counts(segments([[360, 200]]), segments([[360, 1]]));
+    const faults: Faults = { totalSample: { 100: 'NaN' }, goodSample: { 200: '+Inf' } };
+    // A dropped 5-minute slot leaves the ratio of constant traffic unchanged, so the model's values still hold.
+    runPromtoolTests(rulesFor(latency), [
+      {
+        name: 'NaN and +Inf',
+        interval: '1m',
+        input_series: latencySeries(c, '2', faults),
+        alert_rule_test: alertChecks(latency, c, [...every(95, 110, 1), ...every(195, 210, 1), 360]),
+        promql_expr_test: [...valueChecks(latency, c, 240)!, ...valueChecks(latency, c, 360)!],
+      },
+    ]);
+  });
+
+  it('covers every tier of the contract', () => {
+    expect(BURN_RATE_TIERS.map((t) => t.tier)).toEqual(['page-fast', 'page-slow', 'ticket-fast', 'ticket-slow']);
+  });
+});
