@@ -31,14 +31,17 @@ export async function fetchBraket(options: BraketLiveOptions, client?: BraketCli
       const source = `braket:${arn}`;
       try {
         const out = await braket.send(new GetDeviceCommand({ deviceArn: arn }));
+        // The SDK hands the capabilities back as a JSON string or a LazyJsonString wrapper: normalize to a string.
+        const caps = out.deviceCapabilities as unknown;
+        const capabilities = caps === undefined || caps === null ? null : typeof caps === 'object' && Object.getPrototypeOf(caps) === Object.prototype ? JSON.stringify(caps) : String(caps);
         const doc = {
           deviceArn: out.deviceArn ?? arn,
           deviceName: out.deviceName ?? null,
           providerName: out.providerName ?? null,
           deviceStatus: out.deviceStatus ?? null,
-          deviceCapabilities: out.deviceCapabilities ?? null,
+          deviceCapabilities: capabilities,
         };
-        backends.push(parseBraketGetDevice(doc, source, contentVersion(String(out.deviceCapabilities ?? ''))));
+        backends.push(parseBraketGetDevice(doc, source, contentVersion(capabilities ?? '')));
       } catch (e) {
         errors.push(e instanceof CalibrationInputError ? e : new CalibrationInputError(source, 'GetDevice', (e as Error).name + ': ' + (e as Error).message));
       }
