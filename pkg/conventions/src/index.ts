@@ -11,3 +11,4 @@ export * from './opsGuideMap';
 export * from './registry';
 export * from './telemetryDoc';
 export * from './datasources';
+export * from './mitigations';

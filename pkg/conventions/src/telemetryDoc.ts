@@ -1,6 +1,7 @@
 import { CALIBRATION_METRIC } from './calibrationMetrics';
 import { LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { METRIC } from './metrics';
+import { ADMIN_API_PATH, ALERT_MITIGATION, ALERTMANAGER_ACTOR_PREFIX, MITIGATION_ACTION, MITIGATION_LOG_EVENT } from './mitigations';
 import type { MetricDef } from './metricTypes';
 import { OPS_GUIDE_MAP } from './opsGuideMap';
 import { APP_BASE_PATH, LEGACY_ROUTES, PAGE, PLAYBOOK, QUERY_PARAM, VARIABLE, variableUrlParam } from './routes';
@@ -122,6 +123,24 @@ export function renderTelemetryDoc(): string {
       ['old route', 'now'],
       LEGACY_ROUTES.map((r) => [code(r.from), r.to])
     ),
+    '',
+    '## Mitigations (admin API of services and the simulator)',
+    '',
+    table(
+      ['path', 'use'],
+      [
+        [code(ADMIN_API_PATH.flags), 'GET: feature flags in force'],
+        [code(ADMIN_API_PATH.actions), `POST {action, provider?, factor?, actor}; action: ${Object.values(MITIGATION_ACTION).map(code).join(', ')}`],
+        [code(ADMIN_API_PATH.alertmanager), 'POST: Alertmanager webhook (version 4); mapped alerts apply a mitigation'],
+      ]
+    ),
+    '',
+    table(
+      ['alert', 'firing', 'resolved'],
+      Object.entries(ALERT_MITIGATION).map(([alert, m]) => [code(alert), code(m!.firing), code(m!.resolved)])
+    ),
+    '',
+    `Every action is audited as a log line (event ${Object.values(MITIGATION_LOG_EVENT).map(code).join(' / ')}) with ${code('action')} and ${code('actor')} (${code(ALERTMANAGER_ACTOR_PREFIX + '<alertname>')} for alerts).`,
     '',
     '## Ops guide names → contract',
     '',
