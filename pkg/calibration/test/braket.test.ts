@@ -156,3 +156,22 @@ describe('Braket standardized v2 (hand-written minimal document)', () => {
     expect(errors[0]!.message).toMatch(/^sim\.json: standardized: expected an object/);
   });
 });
+
+describe('IonQ capabilities without a standardized block (older devices, hand-written)', () => {
+  it('take device-level values from the provider block', () => {
+    const doc = {
+      braketSchemaHeader: { name: 'braket.device_schema.ionq.ionq_device_capabilities', version: '1' },
+      paradigm: { qubitCount: 11, nativeGateSet: ['GPI', 'GPI2', 'MS'] },
+      service: { updatedAt: '2023-01-01T00:00:00Z' },
+      provider: { fidelity: { '1Q': { mean: 0.9975 }, '2Q': { mean: 0.96 }, spam: { mean: 0.99752 } }, timing: { T1: 10000, T2: 0.2 } },
+    };
+    const b = normalizeTexts([{ source: 'ionq_harmony.json', text: JSON.stringify(doc) }]).backends[0]!;
+    expect(b.backend).toBe('harmony');
+    expect(b.format).toBe('braket.provider');
+    expect(b.qubits).toEqual([]);
+    expect(b.summary).toMatchObject({ qubitCount: 11, medianT1Seconds: 10000, medianT2Seconds: 0.2 });
+    expect(b.summary.median2qError).toBeCloseTo(0.04, 15);
+    expect(b.summary.median1qError).toBeCloseTo(0.0025, 15);
+    expect(b.summary.medianReadoutError).toBeCloseTo(0.00248, 15);
+  });
+});

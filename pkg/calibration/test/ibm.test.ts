@@ -113,3 +113,23 @@ describe('IBM traps in hand-written documents', () => {
     expect(errors[0]!.message).toBe('props_weird.json: qubits[1][0].unit: unknown time unit "fortnights" (expected s, ms, us or ns)');
   });
 });
+
+describe('IBM devices from before sx', () => {
+  it('take u2 as the native single-qubit gate and cx as the two-qubit one', () => {
+    const doc = {
+      backend_name: 'ibmq_old',
+      last_update_date: '2020-01-01T00:00:00Z',
+      qubits: [[{ name: 'T1', unit: 'µs', value: 50 }]],
+      gates: [
+        { gate: 'u1', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0 }, { name: 'gate_length', unit: 'ns', value: 0 }] },
+        { gate: 'u2', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0.0004 }] },
+        { gate: 'u3', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0.0008 }] },
+        { gate: 'cx', qubits: [0, 1], parameters: [{ name: 'gate_error', unit: '', value: 0.02 }] },
+      ],
+    };
+    const b = normalizeTexts([{ source: 'props_old.json', text: JSON.stringify(doc) }]).backends[0]!;
+    expect(b.qubits[0]!.t1Seconds).toBeCloseTo(50e-6, 15);
+    expect(b.summary.median1qError).toBe(0.0004);
+    expect(b.summary.median2qError).toBe(0.02);
+  });
+});

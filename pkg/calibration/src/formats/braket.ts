@@ -113,12 +113,14 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
   const r = new Reader(source);
   const p = (f: string) => prefix + f;
   const vendor = vendorOf(doc);
-  const standardized = r.object(doc.standardized, p('standardized'));
-  const header = r.object(standardized.braketSchemaHeader, p('standardized.braketSchemaHeader'));
-  const schemaVersion = r.string(header.version, p('standardized.braketSchemaHeader.version'));
+  const provider = isObject(doc.provider) ? doc.provider : {};
+  // Older IonQ capabilities have no standardized block: their provider block has the device-level values.
+  const ionqOnly = doc.standardized === undefined && (isObject(provider.fidelity) || isObject(provider.timing));
+  const standardized = ionqOnly ? {} : r.object(doc.standardized, p('standardized'));
+  const header = ionqOnly ? {} : r.object(standardized.braketSchemaHeader, p('standardized.braketSchemaHeader'));
+  const schemaVersion = ionqOnly ? null : r.string(header.version, p('standardized.braketSchemaHeader.version'));
   const paradigm = isObject(doc.paradigm) ? doc.paradigm : {};
   const nativeGates = new Set(Array.isArray(paradigm.nativeGateSet) ? paradigm.nativeGateSet.filter((g): g is string => typeof g === 'string').map((g) => g.toLowerCase()) : []);
-  const provider = isObject(doc.provider) ? doc.provider : {};
 
   const qubits: QubitCalibration[] = [];
   const gates: GateCalibration[] = [];
@@ -195,7 +197,7 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
     calibrationVersion: calibratedAt ?? version,
     processorFamily: null,
     vendor,
-    format: `braket.standardized.v${schemaVersion}`,
+    format: schemaVersion === null ? 'braket.provider' : `braket.standardized.v${schemaVersion}`,
     qubits,
     gates,
     summary: summarize(qubits, gates, device),

@@ -13,8 +13,9 @@ export function isIbmConfiguration(doc: JsonObject): boolean {
   return typeof doc.backend_name === 'string' && typeof doc.n_qubits === 'number' && Array.isArray(doc.basis_gates);
 }
 
-// The native single-qubit gate is sx; the two-qubit one is whichever of these the device uses.
-const NATIVE_1Q = 'sx';
+// The native single-qubit gate is sx (u2, then x, on devices from before sx); the two-qubit one is
+// whichever of these the device uses.
+const NATIVE_1Q_PREFERENCE = ['sx', 'u2', 'x'];
 const NATIVE_2Q_PREFERENCE = ['ecr', 'cz', 'cx'];
 
 interface Param {
@@ -65,6 +66,7 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     return { gate, qubits: qs, ps };
   });
   const present = new Set(raw.map((g) => g.gate));
+  const native1q = NATIVE_1Q_PREFERENCE.find((g) => present.has(g));
   const native2q = NATIVE_2Q_PREFERENCE.find((g) => present.has(g));
   const gates: GateCalibration[] = raw.map(({ gate, qubits: qs, ps }) => {
     const errorParam = ps.find((p) => p.name === 'gate_error');
@@ -83,7 +85,7 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
       durationSeconds: duration,
       flags,
       kind: gate === 'reset' || gate === 'measure' ? 'other' : kind,
-      native: (kind === '1q' && gate === NATIVE_1Q) || (kind === '2q' && gate === native2q),
+      native: (kind === '1q' && gate === native1q) || (kind === '2q' && gate === native2q),
     });
   });
 
