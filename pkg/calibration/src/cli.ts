@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backfill, DEFAULT_BACKFILL_HOLD_SECONDS, DEFAULT_BACKFILL_STEP_SECONDS } from './backfill';
 import { CalibrationInputError } from './errors';
-import { braketOptionsFromEnv } from './live/braket';
+import { braketOptionsFromEnv } from './live/braketOptions';
 import { ibmOptionsFromEnv } from './live/ibm';
 import { normalizeFiles } from './normalize';
 import { toOutputJson } from './output';

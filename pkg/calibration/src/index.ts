@@ -8,4 +8,5 @@ export { renderExposition, renderOpenMetricsHistory, backendSamples, type Histor
 export { startExporter, DEFAULT_PORT, DEFAULT_SNAPSHOT_DIR, type ExporterOptions, type RunningExporter } from './server';
 export { backfill, type BackfillOptions, type BackfillResult } from './backfill';
 export { fetchIbm, ibmOptionsFromEnv, type IbmLiveOptions } from './live/ibm';
-export { fetchBraket, braketOptionsFromEnv, type BraketLiveOptions } from './live/braket';
+export { fetchBraket } from './live/braket';
+export { braketOptionsFromEnv, type BraketLiveOptions } from './live/braketOptions';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { renderExposition } from './exposition';
-import { fetchBraket, type BraketLiveOptions } from './live/braket';
+import type { BraketLiveOptions } from './live/braketOptions';
 import { fetchIbm, type IbmLiveOptions } from './live/ibm';
 import { stderrLogger, type Logger } from './log';
 import { CalibrationState, DirectorySource } from './store';
@@ -51,7 +51,8 @@ export async function startExporter(options: ExporterOptions = {}): Promise<Runn
   const refreshLive = async () => {
     await Promise.all([
       options.ibm ? fetchIbm(options.ibm).then((r) => apply('live:ibm', r)) : undefined,
-      options.braket ? fetchBraket(options.braket).then((r) => apply('live:braket', r)) : undefined,
+      // The AWS SDK is loaded only when Braket is configured: it costs a second of start-up otherwise.
+      options.braket ? import('./live/braket').then(({ fetchBraket }) => fetchBraket(options.braket!)).then((r) => apply('live:braket', r)) : undefined,
     ]);
   };
   await refreshLive();

@@ -63,6 +63,26 @@ describe('IQM quality-metric set', () => {
     expect(b.gates.find((g) => g.gate === 'cz')).toMatchObject({ qubits: [3, 4], error: null, flags: ['uncalibrated'] });
     expect(b.summary.uncalibratedGates).toBe(1);
     expect(b.summary.median2qError).toBeNull();
+    expect(b.summary.median1qError).toBeCloseTo(0.002, 12);
+  });
+
+  it('nested metric → locus documents (as IQM Helmi documents its API response)', () => {
+    const nested = {
+      calibration_set_id: '15c05aaf-0000-4000-8000-000000000000',
+      quality_metric_set_id: '8ce54091-0000-4000-8000-000000000000',
+      quality_metric_set_created_timestamp: '2024-11-29 02:55:42.740569+00:00',
+      metrics: {
+        t1_time: { QB1: { value: '3.1e-05', unit: 's', uncertainty: 'None', timestamp: '2024-11-29 04:55:42+00:00' } },
+        t2_time: { QB1: { value: '1.9e-05', unit: 's', uncertainty: 'None', timestamp: '2024-11-29 04:55:42+00:00' } },
+        measure_ssro_fidelity: { QB1: { value: '0.949', unit: '', uncertainty: 'None', timestamp: '2024-11-29 04:55:42+00:00' } },
+        cz_gate_fidelity: { QB1__QB2: { value: '0.97', unit: '', uncertainty: 'None', timestamp: '2024-11-29 04:55:42+00:00' } },
+      },
+    };
+    const b = normalizeTexts([{ source: 'iqm_helmi.json', text: JSON.stringify(nested) }]).backends[0]!;
+    expect(b.backend).toBe('helmi');
+    expect(b.qubits).toEqual([{ qubit: 1, t1Seconds: 3.1e-5, t2Seconds: 1.9e-5, readoutError: expect.closeTo(0.051, 12), flags: [] }]);
+    expect(b.summary.median2qError).toBeCloseTo(0.03, 12);
+    expect(b.calibratedAt).toBe('2024-11-29T02:55:42.740Z');
   });
 
   it('a metric value that is not a number is an error naming the field', () => {

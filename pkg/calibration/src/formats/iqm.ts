@@ -27,12 +27,14 @@ interface Observation {
 function observations(r: Reader, metrics: JsonObject): Observation[] {
   const out: Observation[] = [];
   const add = (path: string[], o: JsonObject, field: string) => {
-    const locusIndex = path.findIndex((t) => LOCUS.test(t.split(':')[0]!));
+    // ":par=d2" and similar qualifiers describe how it was measured, not what.
+    const tokens = path.map((t) => t.split(':')[0]!);
+    const locusIndex = tokens.findIndex((t) => LOCUS.test(t));
     if (locusIndex < 0) {
       return; // device-level entries are not per qubit or pair
     }
-    const locus = path[locusIndex]!.split(':')[0]!.split('__');
-    const metric = path
+    const locus = tokens[locusIndex]!.split('__');
+    const metric = tokens
       .filter((_, i) => i !== locusIndex)
       .join('.')
       .toLowerCase();
