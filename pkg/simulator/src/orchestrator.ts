@@ -1,0 +1,124 @@
+import type { ExecutionPath } from '@hybridlens/conventions';
+import { CalibrationModel, type CalibrationSummary, predictFidelity } from './calibration';
+import { FAULT_KIND } from './faultKinds';
+import type { FaultEngine } from './faultEngine';
+import { activeFlagNames, type FeatureFlags } from './flags';
+import type { DecisionPlan } from './plan';
+import type { ProviderState } from './providerState';
+import type { Rng } from './rng';
+import { qpuBackends, type QuantumBackend, type RouteProfile, type Topology } from './topology';
+
+/** Reasons the orchestrator gives (orchestrator.decision.reason and the `reason` label). */
+export const DECISION_REASON = {
+  qpuHealthy: 'qpu_healthy',
+  circuitFitsSimulator: 'circuit_fits_simulator',
+  classicalSufficient: 'classical_sufficient',
+  flagForceSimulator: 'flag_force_simulator',
+  providersDisabled: 'providers_disabled',
+  queueSaturated: 'queue_saturated',
+  rateLimited: 'rate_limited',
+  providerUnavailable: 'provider_unavailable',
+  calibrationInvalid: 'calibration_invalid',
+  lowPredictedFidelity: 'low_predicted_fidelity',
+} as const;
+
+/** Our expected wait beyond which the orchestrator stops sending work to a QPU. */
+const MAX_ACCEPTABLE_WAIT_SECONDS = 45;
+const MIN_PREDICTED_FIDELITY = 0.2;
+/** Below this share of the rate-limit window the orchestrator stops calling the provider. */
+const MIN_RATE_LIMIT_SHARE = 0.05;
+
+export interface RoutingContext {
+  topology: Topology;
+  faults: FaultEngine;
+  flags: FeatureFlags;
+  providers: ProviderState;
+  calibrations: ReadonlyMap<string, CalibrationModel>;
+}
+
+export interface Decision {
+  plan: DecisionPlan;
+  backend?: QuantumBackend;
+  calibration?: CalibrationSummary;
+  /** The job will run although its calibration metadata is corrupt (the fault lets some slip through). */
+  onCorruptCalibration: boolean;
+}
+
+export function calibrationKey(b: QuantumBackend): string {
+  return `${b.provider}/${b.backend}`;
+}
+
+export function calibrationCorruptAt(ctx: RoutingContext, b: QuantumBackend, time: number): number {
+  return ctx.faults.intensity(FAULT_KIND.calibrationCorrupt, time, { provider: b.provider, backend: b.backend });
+}
+
+/**
+ * The routing decision with its explainability inputs: which path the route prefers, then the checks
+ * of the ops guide (flags, provider health, queue, rate limit, calibration) that may send it elsewhere.
+ */
+export function decide(ctx: RoutingContext, route: RouteProfile, width: number, depth: number, time: number, offset: number, rng: Rng): Decision {
+  const flags = activeFlagNames(ctx.flags);
+  const end = offset + Math.round(rng.uniform(3, 15));
+  const base = { start: offset, end };
+  const roll = rng.next();
+  const preferred: ExecutionPath = roll < route.qpuShare ? 'qpu' : roll < route.qpuShare + route.simulatorShare ? 'simulator' : 'classical';
+  const simulator = ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!;
+  const toSimulator = (reason: string, inputs: DecisionPlan['inputs'], fallback: boolean): Decision => ({
+    plan: { ...base, path: 'simulator', reason, provider: simulator.provider, backend: simulator.backend, inputs: { ...inputs, flags }, ...(fallback ? { fallbackFrom: 'qpu' as const } : {}) },
+    backend: simulator,
+    onCorruptCalibration: false,
+  });
+  if (preferred === 'classical') {
+    return { plan: { ...base, path: 'classical', reason: DECISION_REASON.classicalSufficient, inputs: { flags } }, onCorruptCalibration: false };
+  }
+  if (preferred === 'simulator') {
+    return toSimulator(DECISION_REASON.circuitFitsSimulator, {}, false);
+  }
+  if (ctx.flags.forceSimulator) {
+    return toSimulator(DECISION_REASON.flagForceSimulator, {}, true);
+  }
+  const candidates = qpuBackends(ctx.topology).filter((b) => !ctx.flags.disabledProviders.has(b.provider) && b.qubits >= width);
+  if (candidates.length === 0) {
+    return toSimulator(DECISION_REASON.providersDisabled, {}, true);
+  }
+  const backend = rng.weighted(candidates.map((b) => [b, b.weight] as const));
+  const queue = ctx.providers.queue(backend);
+  const limit = ctx.providers.rateLimit(backend.provider);
+  const model = ctx.calibrations.get(calibrationKey(backend));
+  const corrupt = calibrationCorruptAt(ctx, backend, time);
+  const calibration = model?.summaryAt(time, corrupt > 0);
+  const predicted = calibration ? predictFidelity(calibration, width, depth) : Number.NaN;
+  const outage = ctx.providers.outage(backend.provider, backend.backend, time);
+  // The provider's status API reports an outage to about half of the health checks (it lags).
+  const available = !(outage > 0 && rng.chance(0.5));
+  const inputs: DecisionPlan['inputs'] = {
+    queueLength: queue.queueLength,
+    backlogSeconds: Math.round(queue.backlogSeconds),
+    rateLimitRemaining: limit.remaining,
+    ...(calibration ? { calibrationAgeSeconds: Math.max(0, Math.round((time - calibration.calibratedAt) / 1000)) } : {}),
+    ...(Number.isFinite(predicted) ? { predictedFidelity: Number(predicted.toFixed(4)) } : {}),
+    providerAvailable: available,
+  };
+  if (!available) {
+    return toSimulator(DECISION_REASON.providerUnavailable, inputs, true);
+  }
+  if (queue.ourWaitMedianSeconds > MAX_ACCEPTABLE_WAIT_SECONDS) {
+    return toSimulator(DECISION_REASON.queueSaturated, inputs, true);
+  }
+  if (limit.remaining < limit.limit * MIN_RATE_LIMIT_SHARE) {
+    return toSimulator(DECISION_REASON.rateLimited, inputs, true);
+  }
+  const slipsThrough = corrupt > 0 && rng.chance(corrupt * 0.5);
+  if (calibration?.corrupted && !slipsThrough) {
+    return toSimulator(DECISION_REASON.calibrationInvalid, inputs, true);
+  }
+  if (Number.isFinite(predicted) && predicted < MIN_PREDICTED_FIDELITY) {
+    return toSimulator(DECISION_REASON.lowPredictedFidelity, inputs, true);
+  }
+  return {
+    plan: { ...base, path: 'qpu', reason: DECISION_REASON.qpuHealthy, provider: backend.provider, backend: backend.backend, inputs: { ...inputs, flags } },
+    backend,
+    ...(calibration ? { calibration } : {}),
+    onCorruptCalibration: slipsThrough,
+  };
+}

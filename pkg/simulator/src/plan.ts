@@ -1,0 +1,90 @@
+import type { ExecutionPath, JobOutcome, QuantumErrorType, RequestOutcome } from '@hybridlens/conventions';
+
+/**
+ * What happened to one simulated request, as plain data with times in ms relative to its start.
+ * The simulation produces plans; the emitter turns a plan into @hybridlens/instrument calls at a base
+ * time (virtual time in a backfill, "now minus its duration" in live mode).
+ */
+export interface LlmPlan {
+  model: string;
+  genAiProvider: string;
+  responseModel: string;
+  promptTemplateVersion: string;
+  temperature: number;
+  start: number;
+  end: number;
+  inputTokens: number;
+  outputTokens: number;
+  coldStart: boolean;
+  finishReasons: string[];
+  error?: string;
+  validations: Array<{ validator: 'schema' | 'hallucination'; pass: boolean; score: number }>;
+  consistency?: number;
+}
+
+export interface DecisionPlan {
+  path: ExecutionPath;
+  reason: string;
+  provider?: string;
+  backend?: string;
+  fallbackFrom?: ExecutionPath;
+  start: number;
+  end: number;
+  inputs: {
+    queueLength?: number;
+    backlogSeconds?: number;
+    rateLimitRemaining?: number;
+    calibrationAgeSeconds?: number;
+    predictedFidelity?: number;
+    providerAvailable?: boolean;
+    flags?: string[];
+  };
+}
+
+export interface JobPlan {
+  provider: string;
+  backend: string;
+  simulator: boolean;
+  shots: number;
+  originalShots?: number;
+  calibrationVersion?: string;
+  circuitDepth: number;
+  circuitWidth: number;
+  qubitsUsed: number[];
+  optimizationLevel: number;
+  transpilerOptions: Record<string, unknown>;
+  enqueue: { start: number; end: number; queuePosition?: number; providerJobId?: string; rateLimited?: boolean };
+  compile?: { start: number; end: number; error?: string };
+  execute?: {
+    start: number;
+    end: number;
+    providerJobId: string;
+    providerStatus: string;
+    outcome: JobOutcome;
+    errorType?: QuantumErrorType;
+    fidelity?: number;
+    spendUsd?: number;
+    coherenceMarginSeconds?: number;
+  };
+}
+
+export type PlanStep =
+  | { type: 'decision'; decision: DecisionPlan }
+  | { type: 'job'; job: JobPlan }
+  | { type: 'fallback'; from: ExecutionPath; to: ExecutionPath; reason: string; outcome: 'success' | 'failure'; time: number };
+
+export interface RequestPlan {
+  route: string;
+  model: string;
+  region: string;
+  tenant: string;
+  /** Synthetic prompt and result text: hashed by the SDK, never exported. */
+  prompt: string;
+  result: string;
+  llm: LlmPlan;
+  steps: PlanStep[];
+  postprocess?: { start: number; end: number; degraded: boolean };
+  outcome: RequestOutcome;
+  httpStatus: number;
+  duration: number;
+}

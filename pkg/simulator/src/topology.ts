@@ -1,0 +1,294 @@
+import type { ProviderId } from './jobStates';
+import {
+  AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD,
+  AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD,
+  AZURE_IONQ_MINIMUM_PER_PROGRAM_USD,
+  BRAKET_IQM_GARNET_PER_SHOT_USD,
+  BRAKET_PER_TASK_USD,
+  BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD,
+  IBM_PAYG_PER_SECOND_USD,
+  type PriceModel,
+} from './pricing';
+
+export type Technology = 'superconducting' | 'trapped-ion' | 'simulator';
+
+/** Ranges a backend's calibration is drawn from (seconds / ratios), then drifts inside over days. */
+export interface CalibrationProfile {
+  t1Seconds: readonly [number, number];
+  /** T2 as a fraction of T1 (T2 <= 2 T1 physically; typical devices sit well below). */
+  t2OverT1: readonly [number, number];
+  readoutError: readonly [number, number];
+  oneQubitError: readonly [number, number];
+  twoQubitError: readonly [number, number];
+  oneQubitGateSeconds: number;
+  twoQubitGateSeconds: number;
+  readoutSeconds: number;
+  /** How often the provider recalibrates. */
+  recalibrationHours: number;
+}
+
+export interface QueueProfile {
+  /** Typical number of jobs waiting at the provider (everyone's jobs, not only ours). */
+  medianLength: number;
+  /** Seconds one queued job takes on average (for the backlog estimate). */
+  secondsPerJob: number;
+  /** Median time our job waits (priority / session access keeps it far below the public backlog). */
+  ourWaitMedianSeconds: number;
+}
+
+export interface QuantumBackend {
+  provider: ProviderId;
+  backend: string;
+  technology: Technology;
+  /** Processor family as the provider names it (Eagle r3, Heron r2, Crystal, ...). */
+  processorFamily: string;
+  qubits: number;
+  region: string;
+  price: PriceModel;
+  calibration: CalibrationProfile;
+  queue: QueueProfile;
+  maxShots: number;
+  /** Share of the orchestrator's QPU traffic this backend receives when healthy. */
+  weight: number;
+}
+
+export interface ProviderApi {
+  provider: ProviderId;
+  /** Requests allowed per rate-limit window of the provider API. */
+  rateLimitPerWindow: number;
+  rateLimitWindowSeconds: number;
+}
+
+export interface LlmModel {
+  model: string;
+  /** gen_ai.provider.name value. */
+  genAiProvider: string;
+  /** Versions the model answers with; drift faults switch to the next one. */
+  responseModels: readonly string[];
+  latencyMedianSeconds: number;
+  latencySigma: number;
+  secondsPerOutputToken: number;
+  inputTokensMedian: number;
+  outputTokensMedian: number;
+  coldStartProbability: number;
+  coldStartSecondsMedian: number;
+  hallucinationRate: number;
+  schemaFailureRate: number;
+}
+
+export interface RouteProfile {
+  route: string;
+  model: string;
+  /** Mean requests per second at the daily peak. */
+  peakRequestsPerSecond: number;
+  /** Share of requests the orchestrator wants to run on a QPU when everything is healthy. */
+  qpuShare: number;
+  /** Share served by a simulator when healthy (rest: classical heuristic). */
+  simulatorShare: number;
+  shotsMedian: number;
+  circuitWidth: readonly [number, number];
+  circuitDepth: readonly [number, number];
+}
+
+export interface Topology {
+  serviceName: string;
+  regions: readonly string[];
+  routes: readonly RouteProfile[];
+  models: readonly LlmModel[];
+  backends: readonly QuantumBackend[];
+  providerApis: readonly ProviderApi[];
+  /** The local simulator the orchestrator falls back to. */
+  simulatorBackend: string;
+}
+
+const superconductingIbm: CalibrationProfile = {
+  t1Seconds: [140e-6, 330e-6],
+  t2OverT1: [0.4, 1.1],
+  readoutError: [0.006, 0.03],
+  oneQubitError: [1.5e-4, 5e-4],
+  twoQubitError: [4e-3, 1.2e-2],
+  oneQubitGateSeconds: 36e-9,
+  twoQubitGateSeconds: 533e-9,
+  readoutSeconds: 1.2e-6,
+  recalibrationHours: 24,
+};
+
+/** The default topology: small enough that 30 days of history backfill in well under two minutes. */
+export const DEFAULT_TOPOLOGY: Topology = {
+  serviceName: 'hybrid-solver',
+  regions: ['us-east-1', 'eu-west-1'],
+  routes: [
+    {
+      route: '/v1/optimize',
+      model: 'gpt-4.1-mini',
+      peakRequestsPerSecond: 0.03,
+      qpuShare: 0.75,
+      simulatorShare: 0.2,
+      shotsMedian: 2000,
+      circuitWidth: [6, 20],
+      circuitDepth: [20, 120],
+    },
+    {
+      route: '/v1/assist',
+      model: 'llama-3.1-70b-instruct',
+      peakRequestsPerSecond: 0.045,
+      qpuShare: 0,
+      simulatorShare: 0.45,
+      shotsMedian: 1000,
+      circuitWidth: [4, 12],
+      circuitDepth: [10, 40],
+    },
+  ],
+  models: [
+    {
+      model: 'gpt-4.1-mini',
+      genAiProvider: 'openai',
+      responseModels: ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini-2026-09-30'],
+      latencyMedianSeconds: 0.35,
+      latencySigma: 0.35,
+      secondsPerOutputToken: 0.004,
+      inputTokensMedian: 900,
+      outputTokensMedian: 220,
+      coldStartProbability: 0,
+      coldStartSecondsMedian: 0,
+      hallucinationRate: 0.01,
+      schemaFailureRate: 0.003,
+    },
+    {
+      model: 'llama-3.1-70b-instruct',
+      genAiProvider: 'aws.bedrock',
+      responseModels: ['meta.llama3-1-70b-instruct-v1:0', 'meta.llama3-1-70b-instruct-v1:1'],
+      latencyMedianSeconds: 0.25,
+      latencySigma: 0.4,
+      secondsPerOutputToken: 0.0025,
+      inputTokensMedian: 600,
+      outputTokensMedian: 160,
+      coldStartProbability: 0.002,
+      coldStartSecondsMedian: 6,
+      hallucinationRate: 0.015,
+      schemaFailureRate: 0.004,
+    },
+  ],
+  backends: [
+    {
+      provider: 'ibm',
+      backend: 'ibm_sherbrooke',
+      technology: 'superconducting',
+      processorFamily: 'Eagle r3',
+      qubits: 127,
+      region: 'us-east',
+      price: { kind: 'per-qpu-second', perSecondUsd: IBM_PAYG_PER_SECOND_USD },
+      calibration: superconductingIbm,
+      queue: { medianLength: 120, secondsPerJob: 25, ourWaitMedianSeconds: 6 },
+      maxShots: 100000,
+      weight: 0.45,
+    },
+    {
+      provider: 'braket',
+      backend: 'Garnet',
+      technology: 'superconducting',
+      processorFamily: 'IQM Crystal 20',
+      qubits: 20,
+      region: 'eu-north-1',
+      price: { kind: 'per-task-and-shot', perTaskUsd: BRAKET_PER_TASK_USD, perShotUsd: BRAKET_IQM_GARNET_PER_SHOT_USD },
+      calibration: {
+        t1Seconds: [25e-6, 45e-6],
+        t2OverT1: [0.2, 0.6],
+        readoutError: [0.01, 0.04],
+        oneQubitError: [5e-4, 1.5e-3],
+        twoQubitError: [4e-3, 1.5e-2],
+        oneQubitGateSeconds: 20e-9,
+        twoQubitGateSeconds: 40e-9,
+        readoutSeconds: 1.5e-6,
+        recalibrationHours: 24,
+      },
+      queue: { medianLength: 15, secondsPerJob: 40, ourWaitMedianSeconds: 4 },
+      maxShots: 20000,
+      weight: 0.35,
+    },
+    {
+      provider: 'azure',
+      backend: 'ionq.qpu.aria-1',
+      technology: 'trapped-ion',
+      processorFamily: 'IonQ Aria',
+      qubits: 25,
+      region: 'eastus',
+      price: {
+        kind: 'per-gate-shot',
+        oneQubitGateShotUsd: AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD,
+        twoQubitGateShotUsd: AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD,
+        minimumPerProgramUsd: AZURE_IONQ_MINIMUM_PER_PROGRAM_USD,
+      },
+      calibration: {
+        t1Seconds: [10, 100],
+        t2OverT1: [0.005, 0.02],
+        readoutError: [0.003, 0.008],
+        oneQubitError: [2e-4, 6e-4],
+        twoQubitError: [4e-3, 1e-2],
+        oneQubitGateSeconds: 135e-6,
+        twoQubitGateSeconds: 600e-6,
+        readoutSeconds: 300e-6,
+        recalibrationHours: 24,
+      },
+      queue: { medianLength: 8, secondsPerJob: 240, ourWaitMedianSeconds: 12 },
+      maxShots: 10000,
+      weight: 0.1,
+    },
+    {
+      provider: 'local',
+      backend: 'aer_simulator',
+      technology: 'simulator',
+      processorFamily: 'Qiskit Aer',
+      qubits: 32,
+      region: 'local',
+      price: { kind: 'free' },
+      calibration: superconductingIbm,
+      queue: { medianLength: 0.5, secondsPerJob: 0.4, ourWaitMedianSeconds: 0.02 },
+      maxShots: 1_000_000,
+      weight: 0,
+    },
+  ],
+  providerApis: [
+    { provider: 'ibm', rateLimitPerWindow: 600, rateLimitWindowSeconds: 60 },
+    { provider: 'braket', rateLimitPerWindow: 300, rateLimitWindowSeconds: 60 },
+    { provider: 'azure', rateLimitPerWindow: 200, rateLimitWindowSeconds: 60 },
+    { provider: 'local', rateLimitPerWindow: 100000, rateLimitWindowSeconds: 60 },
+  ],
+  simulatorBackend: 'aer_simulator',
+};
+
+/**
+ * Rigetti's format is covered by calibration snapshots only: routing it too would add ~110 series
+ * to every scrape of the history for little extra story.
+ */
+export const RIGETTI_CALIBRATION_DEVICE: QuantumBackend = {
+      provider: 'braket',
+      backend: 'Ankaa-3',
+      technology: 'superconducting',
+      processorFamily: 'Rigetti Ankaa',
+      qubits: 84,
+      region: 'us-west-1',
+      price: { kind: 'per-task-and-shot', perTaskUsd: BRAKET_PER_TASK_USD, perShotUsd: BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD },
+      calibration: {
+        t1Seconds: [25e-6, 45e-6],
+        t2OverT1: [0.3, 0.8],
+        readoutError: [0.02, 0.06],
+        oneQubitError: [8e-4, 3e-3],
+        twoQubitError: [5e-3, 2.5e-2],
+        oneQubitGateSeconds: 40e-9,
+        twoQubitGateSeconds: 72e-9,
+        readoutSeconds: 2e-6,
+        recalibrationHours: 24,
+      },
+      queue: { medianLength: 25, secondsPerJob: 30, ourWaitMedianSeconds: 5 },
+      maxShots: 100000,
+      weight: 0,
+    };
+
+export function backendsOf(topology: Topology, provider: ProviderId): QuantumBackend[] {
+  return topology.backends.filter((b) => b.provider === provider);
+}
+
+export function qpuBackends(topology: Topology): QuantumBackend[] {
+  return topology.backends.filter((b) => b.technology !== 'simulator');
+}
