@@ -1,8 +1,12 @@
 import { type Attributes, type Context, type Span, SpanKind, trace, type Tracer } from '@opentelemetry/api';
-import { REQUEST_ATTR, type Stage } from '@hybridlens/conventions';
+import * as conventions from '@hybridlens/conventions';
+import type { Stage } from '@hybridlens/conventions';
 import type { JsonLogger, LogRecord } from './logger';
 import type { ContractMetrics } from './metrics';
 import type { TailSamplingProcessor } from './tailSampler';
+
+// Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
+const { REQUEST_ATTR } = conventions;
 
 /** What every scope shares: the instruments, the clock and the sampling policy. */
 export interface TelemetryCore {
@@ -24,9 +28,20 @@ export interface SpanHandle {
   spanId: string;
 }
 
-/** A child span with explicit start time under `parent`. */
-export function startChildSpan(core: TelemetryCore, parent: Context, name: string, stage: Stage, startTime: number, attributes: Attributes, kind = SpanKind.INTERNAL): SpanHandle {
-  const span = core.tracer.startSpan(name, { kind, startTime, attributes: { ...attributes, [REQUEST_ATTR.stage.key]: stage } }, parent);
+const STAGE_KEY = REQUEST_ATTR.stage.key;
+
+/**
+ * A child span with explicit start time under `parent`. Attributes are set after the start because
+ * the sampler does not look at them: that skips two defensive copies in the SDK's startSpan.
+ * Undefined attribute values are ignored by the SDK.
+ */
+export function startChildSpan(core: TelemetryCore, parent: Context, name: string, stage: Stage, startTime: number, attributes: Attributes, kind = SpanKind.INTERNAL, more?: Attributes): SpanHandle {
+  const span = core.tracer.startSpan(name, { kind, startTime }, parent);
+  span.setAttributes(attributes);
+  if (more) {
+    span.setAttributes(more);
+  }
+  span.setAttribute(STAGE_KEY, stage);
   const { traceId, spanId } = span.spanContext();
   return { span, traceId, spanId };
 }
@@ -36,11 +51,13 @@ export function contextOf(parent: Context, span: Span): Context {
 }
 
 /** Log with the trace ids of the span the line is about. */
-export function logFor(core: TelemetryCore, handle: SpanHandle, record: Omit<LogRecord, 'traceId' | 'spanId'>): void {
-  core.logger.write({ ...record, traceId: handle.traceId, spanId: handle.spanId });
+export function logFor(core: TelemetryCore, handle: SpanHandle, record: LogRecord): void {
+  record.traceId = handle.traceId;
+  record.spanId = handle.spanId;
+  core.logger.write(record);
 }
 
-/** Attributes without undefined values (OpenTelemetry drops them anyway, but tests compare sets). */
+/** Event attributes without undefined values (events are not sanitized like span attributes). */
 export function defined(attributes: Record<string, Attributes[string] | undefined>): Attributes {
   const out: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) {

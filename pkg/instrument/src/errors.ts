@@ -33,9 +33,12 @@ export function requireOneOf<T extends string>(call: string, field: string, valu
   return value as T;
 }
 
+/** The largest time a JavaScript Date can hold. */
+const MAX_EPOCH_MS = 8.64e15;
+
 /** Explicit epoch-ms time, or the clock's now. */
 export function timeOr(call: string, field: string, value: unknown, now: () => number): number {
-  return value === undefined ? now() : requireNumber(call, field, value, 0);
+  return value === undefined ? now() : requireNumber(call, field, value, 0, MAX_EPOCH_MS);
 }
 
 function describe(value: unknown): string {

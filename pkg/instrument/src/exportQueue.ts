@@ -19,7 +19,8 @@ export interface ExportQueueOptions {
 export class BoundedExportQueue {
   private queue: ReadableSpan[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
+  /** Resolves to whether the batch was delivered. */
+  private inFlight: Promise<boolean> | undefined;
   private stopped = false;
 
   constructor(
@@ -46,11 +47,19 @@ export class BoundedExportQueue {
     this.schedule(this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMillis);
   }
 
-  /** Export everything queued now; resolves when done (or given up on). Never rejects. */
+  /**
+   * Export everything queued now; resolves when done. Never rejects. When an export fails during
+   * the flush the collector is taken as down and the rest of the queue is dropped (counted), so a
+   * shutdown hook waits at most about one export timeout per batch in flight, not per queued batch.
+   */
   async flush(): Promise<void> {
     this.clearTimer();
     while (this.inFlight || this.queue.length > 0) {
-      await (this.inFlight ?? this.exportNextBatch());
+      const ok = await (this.inFlight ?? this.exportNextBatch());
+      if (!ok && this.queue.length > 0) {
+        this.options.onDropped(this.queue.length);
+        this.queue = [];
+      }
     }
     try {
       await this.exporter.forceFlush?.();
@@ -93,15 +102,15 @@ export class BoundedExportQueue {
     }
   }
 
-  private exportNextBatch(): Promise<void> {
+  private exportNextBatch(): Promise<boolean> {
     if (this.inFlight) {
       return this.inFlight;
     }
     if (this.queue.length === 0) {
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     const batch = this.queue.splice(0, this.options.maxExportBatchSize);
-    this.inFlight = new Promise<void>((resolve) => {
+    this.inFlight = new Promise<boolean>((resolve) => {
       let settled = false;
       const settle = (ok: boolean): void => {
         if (settled) {
@@ -112,7 +121,7 @@ export class BoundedExportQueue {
         if (!ok) {
           this.options.onDropped(batch.length);
         }
-        resolve();
+        resolve(ok);
       };
       const deadline = setTimeout(() => settle(false), this.options.exportTimeoutMillis);
       deadline.unref();

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { HASH_PREFIX_LENGTH } from '@hybridlens/conventions';
+import * as conventions from '@hybridlens/conventions';
+
+// Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
+const { HASH_PREFIX_LENGTH } = conventions;
 
 /** The only form in which a prompt, model output or result leaves the process. */
 export function hashPrefix(text: string): string {

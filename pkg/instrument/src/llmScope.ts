@@ -1,9 +1,12 @@
 import { type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { GEN_AI_ATTR, LABEL, GEN_AI_EVALUATION_EVENT, LLM_ATTR, LOG_EVENT, LOG_FIELD, SPAN, STAGE, TOKEN_TYPE, VALIDATION_RESULT, VALIDATOR } from '@hybridlens/conventions';
+import * as conventions from '@hybridlens/conventions';
 import type { LlmInit, LlmScope } from './api';
 import { defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
+
+// Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
+const { GEN_AI_ATTR, LABEL, GEN_AI_EVALUATION_EVENT, LLM_ATTR, LOG_EVENT, LOG_FIELD, SPAN, STAGE, TOKEN_TYPE, VALIDATION_RESULT, VALIDATOR } = conventions;
 
 const DEFAULT_OPERATION = 'chat';
 /** Name of the evaluation event that carries a consistency score. */
@@ -38,14 +41,14 @@ export class LlmScopeImpl implements LlmScope {
       SPAN.llm,
       STAGE.llm,
       this.startTime,
-      defined({
+      {
         [GEN_AI_ATTR.operationName.key]: init.operation ?? DEFAULT_OPERATION,
         [GEN_AI_ATTR.providerName.key]: this.provider,
         [GEN_AI_ATTR.requestModel.key]: this.model,
         [GEN_AI_ATTR.requestTemperature.key]: init.temperature,
         [LLM_ATTR.promptHash.key]: this.promptHash,
         [LLM_ATTR.promptTemplateVersion.key]: init.promptTemplateVersion,
-      }),
+      },
       SpanKind.CLIENT
     );
     this.spanId = this.handle.spanId;
@@ -103,14 +106,14 @@ export class LlmScopeImpl implements LlmScope {
     const outputHash = hashPrefix(e.output);
     const { span } = this.handle;
     span.setAttributes(
-      defined({
+      {
         [GEN_AI_ATTR.responseModel.key]: e.responseModel,
         [GEN_AI_ATTR.inputTokens.key]: Math.round(inputTokens),
         [GEN_AI_ATTR.outputTokens.key]: Math.round(outputTokens),
         [GEN_AI_ATTR.responseFinishReasons.key]: e.finishReasons,
         [LLM_ATTR.outputHash.key]: outputHash,
         [LLM_ATTR.coldStart.key]: e.coldStart ?? false,
-      })
+      }
     );
     if (e.error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: e.error });

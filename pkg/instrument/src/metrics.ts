@@ -1,6 +1,10 @@
-import { METRIC, type MetricDef, type MetricKey, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
+import * as conventions from '@hybridlens/conventions';
+import type { MetricDef, MetricKey } from '@hybridlens/conventions';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { InstrumentInputError } from './errors';
+
+// Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
+const { METRIC, TELEMETRY_SIGNAL } = conventions;
 
 type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
 export type Labels = Record<string, string>;

@@ -1,8 +1,12 @@
 import { type Attributes, type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, type QuantumErrorType, type QuantumPhase, SPAN, STAGE } from '@hybridlens/conventions';
+import * as conventions from '@hybridlens/conventions';
+import type { QuantumErrorType, QuantumPhase } from '@hybridlens/conventions';
 import type { QuantumJobInit, QuantumJobScope } from './api';
-import { defined, int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
+import { int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+
+// Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
+const { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, SPAN, STAGE } = conventions;
 
 export class QuantumJobScopeImpl implements QuantumJobScope {
   private readonly provider: string;
@@ -24,7 +28,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.backend = requireString(call, 'backend', init.backend);
     this.shots = requireNumber(call, 'shots', init.shots, 0);
     optionalNumber(call, 'originalShots', init.originalShots, 0);
-    this.jobAttributes = defined({
+    this.jobAttributes = {
       [QUANTUM_ATTR.provider.key]: this.provider,
       [QUANTUM_ATTR.backend.key]: this.backend,
       [QUANTUM_ATTR.simulator.key]: Boolean(init.simulator),
@@ -36,7 +40,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
       [QUANTUM_ATTR.qubitsUsed.key]: init.qubitsUsed?.map((q) => Math.round(q)),
       [QUANTUM_ATTR.transpilerOptions.key]: init.transpilerOptions ? JSON.stringify(init.transpilerOptions) : undefined,
       [QUANTUM_ATTR.optimizationLevel.key]: int(init.optimizationLevel),
-    });
+    };
   }
 
   enqueue(p: { startTime?: number; endTime?: number; queuePosition?: number; providerJobId?: string; rateLimited?: boolean }): void {
@@ -129,16 +133,20 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     return { start, end };
   }
 
-  private phaseSpan(name: string, phase: QuantumPhase, start: number, end: number, extra: Record<string, Attributes[string] | undefined>, failure?: { errorType?: string; message?: string }): void {
+  private phaseSpan(name: string, phase: QuantumPhase, start: number, end: number, extra: Attributes, failure?: { errorType?: string; message?: string }): void {
     const errorType = failure?.errorType;
-    const handle = startChildSpan(this.core, this.parent, name, STAGE.quantum, start, { ...this.jobAttributes, ...defined(extra) }, phase === QUANTUM_PHASE.enqueue ? SpanKind.CLIENT : SpanKind.INTERNAL);
+    const handle = startChildSpan(this.core, this.parent, name, STAGE.quantum, start, this.jobAttributes, phase === QUANTUM_PHASE.enqueue ? SpanKind.CLIENT : SpanKind.INTERNAL, extra);
     if (failure) {
       handle.span.setStatus({ code: SpanStatusCode.ERROR, ...(errorType ? { message: errorType } : {}) });
     }
     handle.span.end(end);
     this.core.metrics.observe('quantumJobDuration', { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend, [LABEL.phase]: phase }, seconds(start, end));
+    const level = failure ? 'error' : phase === QUANTUM_PHASE.execute ? 'info' : 'debug';
+    if (!this.core.logger.enabled(level)) {
+      return;
+    }
     logFor(this.core, handle, {
-      level: failure ? 'error' : phase === QUANTUM_PHASE.execute ? 'info' : 'debug',
+      level,
       event: pickEvent(phase, failure !== undefined),
       message: failure ? `quantum ${phase} failed on ${this.backend}${failure.message ? `: ${failure.message}` : errorType ? ` (${errorType})` : ''}` : `quantum ${phase} finished on ${this.backend}`,
       time: end,

@@ -1,24 +1,16 @@
 import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import {
-  EXECUTION_PATH,
-  FALLBACK_OUTCOME,
-  LABEL,
-  LOG_EVENT,
-  LOG_FIELD,
-  ORCHESTRATOR_ATTR,
-  REQUEST_ATTR,
-  REQUEST_OUTCOME,
-  type RequestOutcome,
-  SPAN,
-  STAGE,
-} from '@hybridlens/conventions';
+import * as conventions from '@hybridlens/conventions';
+import type { RequestOutcome } from '@hybridlens/conventions';
 import type { FallbackRecord, LlmInit, LlmScope, LogEntry, OrchestratorDecision, QuantumJobInit, QuantumJobScope, RequestInit, RequestScope } from './api';
-import { contextOf, defined, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import { contextOf, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
 import { LlmScopeImpl } from './llmScope';
 import { QuantumJobScopeImpl } from './quantumJobScope';
 import { entryToRecord } from './logEntry';
+
+// Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
+const { EXECUTION_PATH, FALLBACK_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, ORCHESTRATOR_ATTR, REQUEST_ATTR, REQUEST_OUTCOME, SPAN, STAGE } = conventions;
 
 export class RequestScopeImpl implements RequestScope {
   readonly traceId: string;
@@ -46,12 +38,12 @@ export class RequestScopeImpl implements RequestScope {
       SPAN.ingress,
       STAGE.ingress,
       this.startTime,
-      defined({
+      {
         [REQUEST_ATTR.httpRoute.key]: this.route,
         [REQUEST_ATTR.httpMethod.key]: init.httpMethod,
         [REQUEST_ATTR.region.key]: this.region,
         [REQUEST_ATTR.tenant.key]: init.tenant,
-      }),
+      },
       SpanKind.SERVER
     );
     this.traceId = this.handle.traceId;
@@ -79,7 +71,7 @@ export class RequestScopeImpl implements RequestScope {
       SPAN.orchestrator,
       STAGE.orchestrator,
       start,
-      defined({
+      {
         [ORCHESTRATOR_ATTR.path.key]: path,
         [ORCHESTRATOR_ATTR.reason.key]: reason,
         [ORCHESTRATOR_ATTR.provider.key]: d.provider,
@@ -92,7 +84,7 @@ export class RequestScopeImpl implements RequestScope {
         [ORCHESTRATOR_ATTR.inputProviderAvailable.key]: inputs.providerAvailable,
         [ORCHESTRATOR_ATTR.inputFlags.key]: inputs.flags,
         [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
-      })
+      }
     );
     handle.span.end(end);
     this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
@@ -140,6 +132,9 @@ export class RequestScopeImpl implements RequestScope {
       [REQUEST_ATTR.resultHash.key]: resultHash,
     });
     handle.span.end(end);
+    if (!this.core.logger.enabled('debug')) {
+      return;
+    }
     logFor(this.core, handle, {
       level: 'debug',
       event: LOG_EVENT.postprocessFinished,
@@ -167,10 +162,10 @@ export class RequestScopeImpl implements RequestScope {
     const duration = seconds(this.startTime, endTime);
     const { span } = this.handle;
     span.setAttributes(
-      defined({
+      {
         [REQUEST_ATTR.httpStatus.key]: int(httpStatus),
         [REQUEST_ATTR.degraded.key]: outcome === REQUEST_OUTCOME.degraded,
-      })
+      }
     );
     if (outcome === REQUEST_OUTCOME.error) {
       span.setStatus({ code: SpanStatusCode.ERROR });

@@ -10,6 +10,7 @@ import {
   SPAN_ATTRIBUTES,
 } from '@hybridlens/conventions';
 import { attributeMap, type DecodedResourceSpans, type DecodedValue, decodeTraceRequest } from './helpers/decodeOtlp';
+import { SECRET_OUTPUT, SECRET_PROMPT, SECRET_RESULT } from './helpers/fullRequest';
 import { runExportScenario } from './helpers/runScenario';
 import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlpReceiver';
 
@@ -139,6 +140,13 @@ describe('OTLP/HTTP protobuf export through the real exporter', () => {
         return `${a.get('gen_ai.evaluation.name')?.stringValue}:${a.get('gen_ai.evaluation.score.label')?.stringValue ?? a.get('gen_ai.evaluation.score.value')?.doubleValue}`;
       });
     expect(verdicts).toEqual(['schema:pass', 'hallucination:fail', 'consistency:0.93']);
+  });
+
+  it('puts no raw prompt, output or result on the wire', () => {
+    const wire = Buffer.concat(receiver.received.map((r) => r.body)).toString('latin1');
+    for (const secret of [SECRET_PROMPT, SECRET_OUTPUT, SECRET_RESULT]) {
+      expect(wire).not.toContain(secret);
+    }
   });
 
   it('marks the failed request and its failed job as errors', () => {
