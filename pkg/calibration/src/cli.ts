@@ -100,10 +100,13 @@ async function main(argv: string[]): Promise<number> {
   return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
 }
 
+// exitCode, not exit(): a large JSON written to a pipe must be flushed before the process ends.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`error: ${(error as Error).message}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   }
 );

@@ -17,11 +17,13 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('normalize prints one object per backend with exactly the documented fields', () => {
-    const r = run(['normalize', fixture(fixtures, 'ibm/props_manila.json'), fixture(fixtures, 'braket/ionq_forte_enterprise_1_2026-05-03.json')]);
+    // sherbrooke makes the output far larger than a pipe buffer: it must arrive whole.
+    const r = run(['normalize', fixture(fixtures, 'ibm/props_manila.json'), fixture(fixtures, 'braket/ionq_forte_enterprise_1_2026-05-03.json'), fixture(fixtures, 'ibm/props_sherbrooke.json')]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(128 * 1024);
     const out = JSON.parse(r.stdout);
-    expect(out).toHaveLength(2);
+    expect(out).toHaveLength(3);
     for (const b of out) {
       expect(Object.keys(b)).toEqual(expect.arrayContaining(['provider', 'backend', 'calibratedAt', 'qubits', 'gates', 'summary']));
       expect(Object.keys(b.summary).sort()).toEqual(

@@ -63,3 +63,23 @@ describe('Cirq MetricsSnapshot with a timestamp (hand-written)', () => {
     expect(b.gates[0]).toMatchObject({ gate: 'sqrt_iswap', qubits: ['1_2', '1_3'], native: true });
   });
 });
+
+describe('Cirq calibration without Pauli errors (hand-written)', () => {
+  it('falls back to the RB / XEB average errors, Pauli preferred wherever present', () => {
+    const doc = {
+      cirq_type: 'Calibration',
+      metrics: {
+        metrics: [
+          { name: 'single_qubit_rb_average_error_per_gate', targets: ['0_1'], values: [{ doubleVal: 0.0011 }] },
+          { name: 'two_qubit_sqrt_iswap_gate_xeb_average_error_per_cycle', targets: ['0_1', '0_2'], values: [{ doubleVal: 0.009 }] },
+          { name: 'two_qubit_sycamore_gate_xeb_average_error_per_cycle', targets: ['0_1', '0_2'], values: [{ doubleVal: 0.007 }] },
+        ],
+      },
+    };
+    const b = normalizeTexts([{ source: 'sim_calibration.json', text: JSON.stringify(doc) }]).backends[0]!;
+    expect(b.summary.median1qError).toBe(0.0011);
+    expect(b.summary.median2qError).toBe(0.007);
+    const withPauli = { ...doc, metrics: { metrics: [...doc.metrics.metrics, { name: 'two_qubit_sqrt_iswap_gate_xeb_pauli_error_per_cycle', targets: ['0_1', '0_2'], values: [{ doubleVal: 0.012 }] }] } };
+    expect(normalizeTexts([{ source: 'x.json', text: JSON.stringify(withPauli) }]).backends[0]!.summary.median2qError).toBe(0.012);
+  });
+});

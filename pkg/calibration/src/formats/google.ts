@@ -22,13 +22,15 @@ function snapshotOf(doc: JsonObject): JsonObject | null {
 }
 
 // Native two-qubit gate: Sycamore devices' own gate first, then sqrt(iSWAP); isolated XEB before parallel.
-const TWO_QUBIT_PAULI_PREFERENCE = [
-  'two_qubit_sycamore_gate_xeb_pauli_error_per_cycle',
-  'two_qubit_sqrt_iswap_gate_xeb_pauli_error_per_cycle',
-  'two_qubit_parallel_sycamore_gate_xeb_pauli_error_per_cycle',
-  'two_qubit_parallel_sqrt_iswap_gate_xeb_pauli_error_per_cycle',
-];
-const TWO_QUBIT_PAULI = /^two_qubit_(parallel_)?(.+?)_gate_xeb_pauli_error_per_cycle$/;
+// Pauli error per the contract; the XEB average error only where a calibration has no Pauli error at all.
+const TWO_QUBIT_PREFERENCE = ['pauli', 'average'].flatMap((kind) => [
+  `two_qubit_sycamore_gate_xeb_${kind}_error_per_cycle`,
+  `two_qubit_sqrt_iswap_gate_xeb_${kind}_error_per_cycle`,
+  `two_qubit_parallel_sycamore_gate_xeb_${kind}_error_per_cycle`,
+  `two_qubit_parallel_sqrt_iswap_gate_xeb_${kind}_error_per_cycle`,
+]);
+const ONE_QUBIT_PREFERENCE = ['single_qubit_rb_pauli_error_per_gate', 'single_qubit_rb_average_error_per_gate'];
+const TWO_QUBIT_XEB = /^two_qubit_(parallel_)?(.+?)_gate_xeb_(pauli|average)_error_per_cycle$/;
 
 function qubitOf(target: string): QubitId {
   // Grid qubits are "3_2" (older exports "q3_2"); keep the provider's row_col id.
@@ -79,22 +81,23 @@ export function parseCirqCalibration(doc: JsonObject, source: string, nameHint: 
   });
 
   const gates: GateCalibration[] = [];
-  for (const [k, error] of byName.get('single_qubit_rb_pauli_error_per_gate') ?? []) {
+  const oneQubitMetric = ONE_QUBIT_PREFERENCE.find((n) => byName.has(n));
+  for (const [k, error] of oneQubitMetric ? byName.get(oneQubitMetric)! : []) {
     gates.push(gateEntry({ gate: '1q_rb', qubits: [k], error, durationSeconds: null, kind: '1q', native: true }));
   }
-  const pauliMetrics = [...byName.keys()].filter((n) => TWO_QUBIT_PAULI.test(n));
-  const nativeMetric = TWO_QUBIT_PAULI_PREFERENCE.find((n) => byName.has(n)) ?? pauliMetrics.sort()[0];
+  const kind = [...byName.keys()].some((n) => TWO_QUBIT_XEB.exec(n)?.[3] === 'pauli') ? 'pauli' : 'average';
+  const xebMetrics = [...byName.keys()].filter((n) => TWO_QUBIT_XEB.exec(n)?.[3] === kind).sort();
+  const nativeMetric = TWO_QUBIT_PREFERENCE.find((n) => byName.has(n)) ?? xebMetrics[0];
   // One entry per gate family: isolated XEB where measured, parallel otherwise.
   const families = new Map<string, string>();
-  for (const name of pauliMetrics.sort()) {
-    const m = TWO_QUBIT_PAULI.exec(name)!;
-    const gate = m[2]!;
-    if (!families.has(gate) || !m[1]) {
-      families.set(gate, name);
+  for (const name of xebMetrics) {
+    const m = TWO_QUBIT_XEB.exec(name)!;
+    if (!families.has(m[2]!) || !m[1]) {
+      families.set(m[2]!, name);
     }
   }
   if (nativeMetric) {
-    families.set(TWO_QUBIT_PAULI.exec(nativeMetric)![2]!, nativeMetric);
+    families.set(TWO_QUBIT_XEB.exec(nativeMetric)![2]!, nativeMetric);
   }
   for (const [gate, metric] of families) {
     for (const [k, error] of byName.get(metric) ?? []) {
