@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { APP_ID, DATASOURCE_TYPE, DATASOURCE_UID } from '../src';
+import { ADMIN_API_PATH, ALERT, ALERT_MITIGATION, APP_ID, DATASOURCE_TYPE, DATASOURCE_UID, LOKI_STREAM_LABEL } from '../src';
 
 const root = resolve(__dirname, '../../..');
 const readYaml = (path: string) => parse(readFileSync(resolve(root, path), 'utf8'));
@@ -28,5 +28,37 @@ describe('provisioning follows the contract', () => {
     const plugin = JSON.parse(readFileSync(resolve(root, 'src/plugin.json'), 'utf8'));
     expect(plugin.id).toBe(APP_ID);
     expect(plugin.name).toBe('Hybrid Lens');
+  });
+});
+
+describe('docker-compose wiring follows the contract', () => {
+  it('promtail only promotes the contract stream labels', () => {
+    const promtail = readYaml('provisioning/loki/promtail.yaml') as {
+      scrape_configs: Array<{ static_configs: Array<{ labels: Record<string, string> }>; pipeline_stages: Array<Record<string, Record<string, unknown>>> }>;
+    };
+    const allowed = new Set<string>(Object.values(LOKI_STREAM_LABEL));
+    for (const job of promtail.scrape_configs) {
+      const staticLabels = job.static_configs.flatMap((c) => Object.keys(c.labels)).filter((l) => !l.startsWith('__'));
+      const promoted = job.pipeline_stages.flatMap((s) => Object.keys(s.labels ?? {}));
+      for (const label of [...staticLabels, ...promoted]) {
+        expect(allowed).toContain(label);
+      }
+    }
+  });
+
+  it('Alertmanager posts chosen alerts to the admin API, naming contract alerts only', () => {
+    const am = readYaml('provisioning/alertmanager/alertmanager.yml') as {
+      route: { routes: Array<{ receiver: string; matchers: string[] }> };
+      receivers: Array<{ name: string; webhook_configs?: Array<{ url: string }> }>;
+    };
+    const hook = am.receivers.flatMap((r) => r.webhook_configs ?? [])[0]!;
+    expect(new URL(hook.url).pathname).toBe(ADMIN_API_PATH.alertmanager);
+    const names = am.route.routes.flatMap((r) => r.matchers).flatMap((m) => m.replace(/^alertname=~?"?|"$/g, '').split('|'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(Object.values(ALERT)).toContain(name);
+    }
+    // Exactly the alerts that have an automated mitigation.
+    expect(new Set(names)).toEqual(new Set(Object.keys(ALERT_MITIGATION)));
   });
 });
