@@ -25,10 +25,17 @@ function num(value: number): string {
 /** Every gauge sample of one backend, keyed by metric; null values produce no sample. */
 export function backendSamples(b: BackendCalibration): Map<MetricDef, Sample[]> {
   const out = new Map<MetricDef, Sample[]>();
+  const seen = new Set<string>();
   const push = (def: MetricDef, labels: Labels, value: number | null) => {
     if (value === null || !Number.isFinite(value)) {
       return;
     }
+    // A source listing the same gate twice must not produce a duplicate series: Prometheus would reject the scrape.
+    const key = def.name + labelText(labels);
+    if (seen.has(key)) {
+      return;
+    }
+    seen.add(key);
     const list = out.get(def) ?? [];
     list.push({ labels, value });
     out.set(def, list);

@@ -69,6 +69,8 @@ export interface BackendCalibration {
   vendor: string | null;
   /** Source format id, e.g. ibm.backend_properties, braket.standardized.v1. */
   format: string;
+  /** The file (or live source) the calibration was read from. */
+  source: string;
   qubits: QubitCalibration[];
   gates: GateCalibration[];
   summary: CalibrationSummary;

@@ -27,10 +27,10 @@ export function normalizeTexts(inputs: Array<{ source: string; text: string }>):
     }
   }
   // A BackendConfiguration enriches the properties of the same backend (coupling map, basis gates, family).
-  for (const { conf } of configurations) {
+  for (const { conf, source } of configurations) {
     const matching = backends.filter((b) => b.provider === 'ibm' && b.backend === conf.backend);
     if (matching.length === 0) {
-      backends.push(configurationOnly(conf, `${conf.backend}@configuration`));
+      backends.push(configurationOnly(conf, `${conf.backend}@configuration`, source));
     }
     for (const b of matching) {
       backends.splice(backends.indexOf(b), 1, mergeIbm(b, conf));

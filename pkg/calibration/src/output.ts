@@ -13,6 +13,7 @@ export function toOutputJson(backends: BackendCalibration[]): unknown[] {
     processorFamily: b.processorFamily,
     vendor: b.vendor,
     format: b.format,
+    source: b.source,
     availability: b.availability,
     configuration: b.configuration,
   }));

@@ -4,6 +4,7 @@ import { CALIBRATION_LOG_EVENT } from '@hybridlens/conventions';
 import { CalibrationInputError } from './errors';
 import { LOG_LEVEL, type Logger } from './log';
 import type { BackendCalibration } from './model';
+import { dateFromFile } from './names';
 import { normalizeTexts } from './normalize';
 
 /** What the exporter serves: backends per source plus ingest-error counts per source. */
@@ -29,13 +30,18 @@ export class CalibrationState {
       for (const b of list) {
         const key = `${b.provider}/${b.backend}`;
         const prev = latest.get(key);
-        if (!prev || (b.calibratedAt ?? '') >= (prev.calibratedAt ?? '')) {
+        if (!prev || when(b) >= when(prev)) {
           latest.set(key, b);
         }
       }
     }
     return [...latest.values()].sort((a, b) => (a.provider + a.backend < b.provider + b.backend ? -1 : 1));
   }
+}
+
+/** Snapshot time for choosing the newest: its timestamp, else the date in its file name (Cirq files have none). */
+function when(b: BackendCalibration): string {
+  return b.calibratedAt ?? dateFromFile(b.source) ?? '';
 }
 
 function listJsonFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CALIBRATION_METRIC } from '@hybridlens/conventions';
@@ -95,6 +95,19 @@ describeWithFixtures('exporter over a snapshot directory', (fixtures) => {
     copyFileSync(fixture(fixtures, 'braket/drift/iqm_garnet_2025-07-06.json'), join(dir, 'iqm_garnet_2025-07-06.json'));
     const text = await scrape(exporter);
     expect(sample(text, CALIBRATION_METRIC.calibratedAt.name, { provider: 'braket', backend: 'garnet' })).toBe(Date.parse('2026-05-05T16:45:26.355Z') / 1000);
+  });
+
+  it('for snapshots without timestamps the date in the file name decides which is newest', async () => {
+    const doc = JSON.parse(readFileSync(fixture(fixtures, 'google/rainbow_2021_11_16_calibration.json'), 'utf8'));
+    const t1 = doc.metrics.metrics.find((m: any) => m.name === 'single_qubit_idle_t1_micros');
+    const target = t1.targets[0];
+    // The newer file comes first in path order, so path order alone would pick the older one.
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'z'));
+    writeFileSync(join(dir, 'a/rainbow_2021-11-20.json'), JSON.stringify({ ...doc, metrics: { metrics: doc.metrics.metrics.map((m: any) => (m === t1 ? { ...m, values: [{ doubleVal: 99 }] } : m)) } }));
+    writeFileSync(join(dir, 'z/rainbow_2021-11-16.json'), JSON.stringify(doc));
+    const text = await scrape(exporter);
+    expect(sample(text, CALIBRATION_METRIC.qubitT1.name, { provider: 'google', backend: 'rainbow', qubit: target })).toBe(99 / 1e6);
   });
 
   describeWithBinary('promtool', 'apt-get install prometheus', 'exposition format', () => {

@@ -32,6 +32,7 @@ export function parseAzureProviderStatus(doc: JsonObject, source: string, versio
         processorFamily: null,
         vendor,
         format: 'azure.provider_status',
+        source,
         qubits: [],
         gates: [],
         summary: summarize([], []),

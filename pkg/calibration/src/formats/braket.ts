@@ -198,6 +198,7 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
     processorFamily: null,
     vendor,
     format: schemaVersion === null ? 'braket.provider' : `braket.standardized.v${schemaVersion}`,
+    source,
     qubits,
     gates,
     summary: summarize(qubits, gates, device),

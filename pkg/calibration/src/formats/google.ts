@@ -115,6 +115,7 @@ export function parseCirqCalibration(doc: JsonObject, source: string, nameHint: 
     processorFamily: null,
     vendor: 'google',
     format: 'cirq.calibration',
+    source,
     qubits,
     gates,
     summary: summarize(qubits, gates),

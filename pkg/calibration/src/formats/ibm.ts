@@ -98,6 +98,7 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     processorFamily: null,
     vendor: 'ibm',
     format: 'ibm.backend_properties',
+    source,
     qubits,
     gates,
     summary: summarize(qubits, gates),
@@ -131,7 +132,7 @@ export function parseIbmConfiguration(doc: JsonObject, source: string): IbmConfi
 }
 
 /** A configuration alone: the backend is known, its calibration is not. */
-export function configurationOnly(conf: IbmConfiguration, version: string): BackendCalibration {
+export function configurationOnly(conf: IbmConfiguration, version: string, source: string): BackendCalibration {
   return {
     provider: 'ibm',
     backend: conf.backend,
@@ -140,6 +141,7 @@ export function configurationOnly(conf: IbmConfiguration, version: string): Back
     processorFamily: conf.processorFamily,
     vendor: 'ibm',
     format: 'ibm.backend_configuration',
+    source,
     qubits: [],
     gates: [],
     summary: summarize([], [], { qubitCount: conf.qubitCount }),

@@ -112,6 +112,7 @@ export function parseIqmQualityMetrics(doc: JsonObject, source: string, nameHint
     processorFamily: null,
     vendor: 'iqm',
     format: 'iqm.quality_metric_set',
+    source,
     qubits: qubits,
     gates,
     summary: summarize(qubits, gates),
