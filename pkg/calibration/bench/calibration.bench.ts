@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sharedFixturesDir } from '@hybridlens/testkit';
 import type { BenchRow } from '../../../scripts/bench/types';
-import { normalizeTexts, renderExposition } from '../src';
+import { normalizeTexts, renderExposition, startExporter } from '../src';
+import { silentLogger } from '../src/log';
 
 const RUNS = 41;
 const TARGET_MS = 50;
@@ -68,6 +69,23 @@ export default async function calibrationBench(): Promise<BenchRow[]> {
     const b = backends[0]!;
     rows.push({ area: 'calibration', metric: `/metrics bytes ${b.provider}/${b.backend}`, value: Buffer.byteLength(text), unit: 'bytes', note: `${b.summary.qubitCount} qubits` });
     rows.push({ area: 'calibration', metric: `/metrics series ${b.provider}/${b.backend}`, value: series, unit: 'series' });
+  }
+  // What the exporter serves for the whole fixture folder (newest snapshot per device), over HTTP.
+  const exporter = await startExporter({ dir, port: 0, log: silentLogger });
+  try {
+    const times: number[] = [];
+    let body = '';
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      body = await (await fetch(`${exporter.url}/metrics`)).text();
+      times.push(performance.now() - t0);
+    }
+    const backends = exporter.state.backends().length;
+    rows.push({ area: 'calibration', metric: `GET /metrics, fixture folder (median of ${RUNS})`, value: Number(medianOf(times).toFixed(2)), unit: 'ms', note: `${backends} backends` });
+    rows.push({ area: 'calibration', metric: '/metrics bytes, fixture folder', value: Buffer.byteLength(body), unit: 'bytes' });
+    rows.push({ area: 'calibration', metric: '/metrics series, fixture folder', value: body.split('\n').filter((l) => l && !l.startsWith('#')).length, unit: 'series' });
+  } finally {
+    await exporter.close();
   }
   return rows;
 }
