@@ -13,7 +13,7 @@ jest.setTimeout(90_000);
 
 /** 2026-01-01T00:00:00Z: on the hour, so every rule grid (1m, 4m, 5m) lines up with the check times. */
 const T0 = 1767225600;
-const HOURS = 48;
+const HOURS = 26;
 const minute = (h: number) => h * 60;
 const inHours = (m: number, from: number, to: number) => m > minute(from) && m <= minute(to);
 /**
@@ -26,17 +26,17 @@ const specs = defaultSpecs();
 const latency = specs.find((s) => s.name === 'end-to-end-latency')!;
 const ibm = specs.find((s) => s.name === 'quantum-job-success-ibm')!;
 
-// Faults: route /v1/solve slows down (50% over 2 s) from 30h to 31h; ibm jobs fail 50% from 40h to 42h.
+// Faults: route /v1/solve slows down (50% over 2 s) from 20h to 21h; ibm jobs fail 50% from 23h to 25h.
 const history = syntheticHistory(
   minute(HOURS) + 1,
   {
-    '/v1/solve': { total: () => 80, bad: (m) => (inHours(m, 30, 31) ? 40 : slot(m) % 2) },
+    '/v1/solve': { total: () => 80, bad: (m) => (inHours(m, 20, 21) ? 40 : slot(m) % 2) },
     '/v1/chat': { total: () => 40, bad: (m) => (slot(m) % 10 === 0 ? 1 : 0) },
   },
-  { total: () => 10, bad: (m) => (inHours(m, 40, 42) ? 5 : slot(m) % 20 === 0 ? 1 : 0) }
+  { total: () => 10, bad: (m) => (inHours(m, 23, 25) ? 5 : slot(m) % 20 === 0 ? 1 : 0) }
 );
 
-const CHECK_HOURS = [31, 32, 42, 47];
+const CHECK_HOURS = [21, 22, 25, 26];
 const WINDOWS: SloWindow[] = ['5m', '1h', '6h', '1d', '3d', '30d'];
 
 describeWithBinary('prometheus', 'apt-get install prometheus', 'recorded SLO series in a real Prometheus over backfilled history', () => {
@@ -50,7 +50,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'recorded SLO ser
     const { files } = generateRuleFiles([latency, ibm]);
     backfilled = await prometheusWithRuleHistory(file, files.filter((f) => f.fileName.startsWith('slo-')), {
       start: T0,
-      rulesFrom: T0 + minute(30) * 60,
+      rulesFrom: T0 + minute(21) * 60 - 1200,
       end: T0 + HOURS * 3600,
     });
   });
@@ -97,14 +97,14 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'recorded SLO ser
     }
   );
 
-  it('sees the injected faults: the latency SLO burns > 14.4x over 1h at 31h, ibm jobs > 6x over 1h at 42h', async () => {
-    expect(await recorded(sloBurnRateSeries('1h'), latency, T0 + 31 * 3600)).toBeGreaterThan(14.4);
-    expect(await recorded(sloBurnRateSeries('1h'), ibm, T0 + 42 * 3600)).toBeGreaterThan(6);
-    expect(await recorded(SLO_SERIES.errorBudgetRemaining, latency, T0 + 47 * 3600)).toBeLessThan(1);
+  it('sees the injected faults: the latency SLO burns > 14.4x over 1h at 21h, ibm jobs > 6x over 1h at 25h', async () => {
+    expect(await recorded(sloBurnRateSeries('1h'), latency, T0 + 21 * 3600)).toBeGreaterThan(14.4);
+    expect(await recorded(sloBurnRateSeries('1h'), ibm, T0 + 25 * 3600)).toBeGreaterThan(6);
+    expect(await recorded(SLO_SERIES.errorBudgetRemaining, latency, T0 + 26 * 3600)).toBeLessThan(1);
   });
 
   it('lets the app discover every SLO from the metadata series alone', async () => {
-    const info = await backfilled.prom.query(SLO_SERIES.info, T0 + 47 * 3600);
+    const info = await backfilled.prom.query(SLO_SERIES.info, T0 + 26 * 3600);
     const bySlo = Object.fromEntries(info.result.map((r) => [r.metric[LABEL.slo], r.metric]));
     expect(Object.keys(bySlo).sort()).toEqual([latency.name, ibm.name].sort());
     expect(bySlo[ibm.name]).toMatchObject({ [LABEL.objective]: '0.95', [LABEL.window]: '30d', [LABEL.sliType]: ibm.sliType, [LABEL.sloService]: ibm.service });

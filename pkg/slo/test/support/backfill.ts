@@ -74,6 +74,7 @@ export async function prometheusWithRuleHistory(
       const ruleFile = join(work, 'rules.yml');
       writeFileSync(ruleFile, stringify({ groups }));
       const out = join(work, `blocks-${index}`);
+      const t0 = Date.now();
       promtool([
         'tsdb',
         'create-blocks-from',
@@ -85,7 +86,12 @@ export async function prometheusWithRuleHistory(
         '--quiet',
         ruleFile,
       ]);
+      const t1 = Date.now();
       await prom.stop();
+      const t2 = Date.now();
+      if (process.env.HL_DEBUG) {
+        console.error(`backfill level ${index}: create-blocks-from rules ${t1 - t0} ms, stop ${t2 - t1} ms`);
+      }
       for (const block of readdirSync(out)) {
         renameSync(join(out, block), join(dataDir, block));
       }
