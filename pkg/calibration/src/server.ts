@@ -7,7 +7,7 @@ import { fetchIbm, type IbmLiveOptions } from './live/ibm';
 import { stderrLogger, type Logger } from './log';
 import { CalibrationState, DirectorySource } from './store';
 import type { BackendCalibration } from './model';
-import type { CalibrationInputError } from './errors';
+import { CalibrationInputError } from './errors';
 
 /** Default snapshot directory: the simulator's generated demo snapshots (relative to the working directory). */
 export const DEFAULT_SNAPSHOT_DIR = 'pkg/simulator/demo/calibration';
@@ -48,11 +48,17 @@ export async function startExporter(options: ExporterOptions = {}): Promise<Runn
     }
     result.errors.forEach((e) => state.recordError(e));
   };
+  // A live source must never take the exporter down: anything unexpected becomes an ingest error.
+  const guarded = (source: string, work: () => Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }>) =>
+    work().then(
+      (r) => apply(source, r),
+      (e: unknown) => state.recordError(new CalibrationInputError(source, '(request)', (e as Error).message))
+    );
   const refreshLive = async () => {
     await Promise.all([
-      options.ibm ? fetchIbm(options.ibm).then((r) => apply('live:ibm', r)) : undefined,
+      options.ibm ? guarded('live:ibm', () => fetchIbm(options.ibm!)) : undefined,
       // The AWS SDK is loaded only when Braket is configured: it costs a second of start-up otherwise.
-      options.braket ? import('./live/braket').then(({ fetchBraket }) => fetchBraket(options.braket!)).then((r) => apply('live:braket', r)) : undefined,
+      options.braket ? guarded('live:braket', () => import('./live/braket').then(({ fetchBraket }) => fetchBraket(options.braket!))) : undefined,
     ]);
   };
   await refreshLive();

@@ -104,6 +104,14 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
     expect(errors.map((e) => e.message)).toEqual(['ibm:iam: access_token: IAM token exchange failed with HTTP 400']);
   });
 
+  it('IBM: an unreachable API is an error per backend, not a crash', async () => {
+    const port = await freePort();
+    const options = ibmOptionsFromEnv({ IBM_QUANTUM_BEARER_TOKEN: 'tok', IBM_QUANTUM_BACKENDS: 'ibm_a,ibm_b', IBM_QUANTUM_URL: `http://127.0.0.1:${port}/api/v1` })!;
+    const { backends, errors } = await fetchIbm(options);
+    expect(backends).toEqual([]);
+    expect(errors.map((e) => `${e.source} ${e.field}`)).toEqual(['ibm:ibm_a (request)', 'ibm:ibm_b (request)']);
+  });
+
   describe('exporter with both live providers', () => {
     let exporter: RunningExporter;
     const saved = { ...process.env };
