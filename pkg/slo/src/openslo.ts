@@ -180,7 +180,17 @@ function readAnnotations(doc: Json): { sliType: SliType; playbook: PlaybookId; m
   if (!isRecord(annotations)) {
     throw new DocumentError('metadata.annotations', 'must be a map of strings');
   }
-  const get = (key: string) => optionalString(annotations, key, 'metadata.annotations.');
+  // Annotation keys contain dots: read them directly, not as a path.
+  const get = (key: string): string | undefined => {
+    const value = annotations[key];
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      throw new DocumentError(`metadata.annotations.${key}`, `must be a string, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
   const sliTypeText = get(ANNOTATION.sliType) ?? SLI_TYPE.custom;
   const sliTypes = Object.values(SLI_TYPE) as string[];
   if (!sliTypes.includes(sliTypeText)) {

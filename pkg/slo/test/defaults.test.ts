@@ -1,0 +1,45 @@
+import { QUANTUM_PROVIDER, SIMULATOR_PROVIDERS, SLI_TYPE } from '@hybridlens/conventions';
+import { assertValidSpecs, defaultSpecs, maxBurnRate, reachableTiers } from '../src';
+
+describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
+  const specs = defaultSpecs();
+  const byName = Object.fromEntries(specs.map((s) => [s.name, s]));
+
+  it('are valid and uniquely named', () => {
+    expect(() => assertValidSpecs(specs)).not.toThrow();
+  });
+
+  it('measure latency as the fraction under 2 s from the bucket, on Prometheus 2 and 3 label formats', () => {
+    const latency = byName['end-to-end-latency']!;
+    expect(latency.sliType).toBe(SLI_TYPE.latency);
+    expect(latency.objective).toBe(0.99);
+    expect(latency.sli.good).toBe('hybrid_request_duration_seconds_bucket{le=~"2(\\\\.0)?"}');
+    const le = new RegExp(`^${'2(\\.0)?'}$`);
+    expect(['2', '2.0'].every((v) => le.test(v))).toBe(true);
+    expect(['20', '2.5', '0.2'].some((v) => le.test(v))).toBe(false);
+  });
+
+  it('hold QPU providers to 95% and simulators to 98% job success, one SLO per provider', () => {
+    for (const provider of Object.values(QUANTUM_PROVIDER)) {
+      const spec = byName[`quantum-job-success-${provider}`]!;
+      expect(spec.objective).toBe(SIMULATOR_PROVIDERS.includes(provider) ? 0.98 : 0.95);
+      expect(spec.scope).toEqual({ provider });
+      expect(spec.sli.total).toContain(`provider="${provider}"`);
+    }
+  });
+
+  it('cover schema compliance (99%), queueing and fallback availability', () => {
+    expect(byName['llm-schema-compliance']!.objective).toBe(0.99);
+    expect(byName['quantum-enqueue-latency']!.sliType).toBe(SLI_TYPE.queueing);
+    expect(byName['fallback-availability']!.sliType).toBe(SLI_TYPE.fallback);
+  });
+
+  it('reach every burn-rate tier (the max burn rate 1 / (1 − objective) is above 14.4)', () => {
+    for (const spec of specs) {
+      expect(maxBurnRate(spec.objective)).toBeGreaterThan(14.4);
+      expect(reachableTiers(spec.objective).unreachable).toEqual([]);
+    }
+    expect(reachableTiers(0.9).unreachable.map((t) => t.tier)).toEqual(['page-fast']);
+    expect(reachableTiers(0.5).reachable.map((t) => t.tier)).toEqual(['ticket-slow']);
+  });
+});
