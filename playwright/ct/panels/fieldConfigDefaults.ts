@@ -1,0 +1,22 @@
+import { type FieldConfigEditorBuilder, identityOverrideProcessor } from '@grafana/data';
+
+const NoEditor = () => null;
+
+/**
+ * Declare a panel's `custom.*` field-config keys with their defaults. Keys a plugin does not declare are
+ * removed from every panel's field config before rendering, exactly as in Grafana.
+ */
+export function declareCustomFieldConfig(builder: FieldConfigEditorBuilder<Record<string, unknown>>, defaults: Record<string, unknown>): void {
+  for (const [path, defaultValue] of Object.entries(defaults)) {
+    builder.addCustomEditor({
+      id: `custom.${path}`,
+      path,
+      name: path,
+      editor: NoEditor,
+      override: NoEditor,
+      process: identityOverrideProcessor,
+      shouldApply: () => true,
+      defaultValue,
+    });
+  }
+}

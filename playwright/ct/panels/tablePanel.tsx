@@ -1,0 +1,33 @@
+import React from 'react';
+import { PanelPlugin, type PanelProps } from '@grafana/data';
+import { Table } from '@grafana/ui';
+import { declareCustomFieldConfig } from './fieldConfigDefaults';
+
+/** The custom field config of Grafana's table panel, with its defaults. */
+export const TABLE_CUSTOM_DEFAULTS: Record<string, unknown> = {
+  align: 'auto',
+  cellOptions: { type: 'auto' },
+  inspect: false,
+  filterable: false,
+  width: undefined,
+  minWidth: undefined,
+  hidden: false,
+  hideFrom: { viz: false },
+};
+
+interface TableOptions {
+  showHeader?: boolean;
+  frameIndex?: number;
+}
+
+function TableStandIn({ data, width, height, options, timeRange }: PanelProps<TableOptions>) {
+  const frame = data.series[options.frameIndex ?? 0] ?? data.series[0];
+  if (!frame || frame.length === 0) {
+    return <div className="panel-empty">No data</div>;
+  }
+  return <Table data={frame} width={width} height={height} noHeader={options.showHeader === false} timeRange={timeRange} />;
+}
+
+export const tablePanel = new PanelPlugin<TableOptions>(TableStandIn).useFieldConfig({
+  useCustomConfig: (builder) => declareCustomFieldConfig(builder, TABLE_CUSTOM_DEFAULTS),
+});

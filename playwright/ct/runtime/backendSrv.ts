@@ -1,0 +1,91 @@
+import type { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { APP_ID, DATASOURCE_UID } from '@hybridlens/conventions';
+import { type Observable, from } from 'rxjs';
+import { logQuery } from './queryLog';
+
+/**
+ * The few Grafana HTTP routes a page may call, answered the way Grafana would: datasource proxy and
+ * resource calls go to the real Prometheus, the app's settings come from the harness. Anything else
+ * fails with the URL in the message so a page that needs more is caught, not silently stubbed.
+ */
+export class HarnessBackendSrv implements BackendSrv {
+  private appSettings: { jsonData: Record<string, unknown>; enabled: boolean; pinned: boolean };
+
+  constructor(
+    private readonly prometheusUrl: string,
+    jsonData: Record<string, unknown>
+  ) {
+    this.appSettings = { jsonData, enabled: true, pinned: true };
+  }
+
+  private target(url: string): string | undefined {
+    const uid = DATASOURCE_UID.prometheus;
+    for (const prefix of [`/api/datasources/proxy/uid/${uid}/`, `/api/datasources/uid/${uid}/resources/`]) {
+      const at = url.indexOf(prefix);
+      if (at >= 0) {
+        return `${this.prometheusUrl.replace(/\/+$/, '')}/${url.slice(at + prefix.length)}`;
+      }
+    }
+    return undefined;
+  }
+
+  async request<T = unknown>(options: BackendSrvRequest): Promise<T> {
+    return (await this.datasourceRequest<T>(options)).data;
+  }
+
+  async datasourceRequest<T = unknown>(options: BackendSrvRequest): Promise<FetchResponse<T>> {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const query = options.params ? `?${new URLSearchParams(options.params as Record<string, string>).toString()}` : '';
+    const url = `${options.url}${query}`;
+    if (options.url.endsWith(`/api/plugins/${APP_ID}/settings`)) {
+      if (method === 'POST') {
+        this.appSettings = { ...this.appSettings, ...(options.data as object) };
+      }
+      return this.response<T>(url, { id: APP_ID, ...this.appSettings } as T);
+    }
+    const target = this.target(url);
+    if (!target) {
+      throw new Error(`${method} ${url} is not served by the page harness`);
+    }
+    const entry = logQuery({ api: `proxy ${method}`, expr: url });
+    const res = await fetch(target, { method, body: options.data === undefined ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data) });
+    const data = (await res.json()) as T;
+    if (!res.ok) {
+      entry.error = `${res.status} ${res.statusText}`;
+      throw Object.assign(new Error(`${method} ${url}: ${entry.error}`), { status: res.status, data });
+    }
+    return this.response(url, data, res.status);
+  }
+
+  private response<T>(url: string, data: T, status = 200): FetchResponse<T> {
+    return { data, status, statusText: 'OK', ok: status < 400, headers: new Headers(), redirected: false, type: 'basic', url, config: { url } };
+  }
+
+  fetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
+    return from(this.datasourceRequest<T>(options));
+  }
+
+  get<T = unknown>(url: string, params?: Record<string, string>, _requestId?: string, options?: Partial<BackendSrvRequest>): Promise<T> {
+    return this.request<T>({ ...options, url, params, method: 'GET' });
+  }
+
+  delete<T = unknown>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
+    return this.request<T>({ ...options, url, data, method: 'DELETE' });
+  }
+
+  post<T = unknown>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
+    return this.request<T>({ ...options, url, data, method: 'POST' });
+  }
+
+  patch<T = unknown>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
+    return this.request<T>({ ...options, url, data, method: 'PATCH' });
+  }
+
+  put<T = unknown>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
+    return this.request<T>({ ...options, url, data, method: 'PUT' });
+  }
+
+  chunked(options: BackendSrvRequest): Observable<FetchResponse<Uint8Array | undefined>> {
+    throw new Error(`chunked ${options.url} is not served by the page harness`);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Test ids of the harness' own elements (the page chrome stand-in, the outside-the-app marker).
+ * The app's ids live in src/testIds.ts. Plain data: test files import it in Node.
+ */
+export const harnessTestIds = {
+  pageTitle: 'harness-page-title',
+  breadcrumbs: 'harness-page-breadcrumbs',
+  tabs: 'harness-page-tabs',
+  outsideApp: 'harness-outside-app',
+} as const;

@@ -1,0 +1,47 @@
+import { EventBusSrv } from '@grafana/data';
+import { config, setAppEvents, setBackendSrv, setDataSourceSrv, setPluginImportUtils, setRunRequest, setTemplateSrv } from '@grafana/runtime';
+import { DATASOURCE_UID } from '@hybridlens/conventions';
+import { getPanelPluginFromCache, importPanelPlugin } from '../panels/registry';
+import { HarnessBackendSrv } from './backendSrv';
+import { HarnessDataSourceSrv } from './dataSourceSrv';
+import { interceptLinkClicks } from './interceptLinkClicks';
+import { harnessState } from './queryLog';
+import { runRequestStandIn } from './runRequest';
+import { registerStandardFieldConfig } from './standardFieldConfig';
+import { HarnessTemplateSrv } from './templateSrv';
+
+export interface HarnessHooksConfig {
+  /** Base URL of the real Prometheus the global setup started. */
+  prometheusUrl: string;
+  /** Scrape interval of the loaded history, e.g. `30s` (the Prometheus datasource's `timeInterval`). */
+  scrapeInterval: string;
+  /** The app's jsonData (its settings), as Grafana would pass them in the plugin meta. */
+  jsonData?: Record<string, unknown>;
+}
+
+let staticInstalled = false;
+
+/** Services Grafana sets up once at start-up, before any plugin code runs. */
+export function installStaticRuntime(): void {
+  if (staticInstalled) {
+    return;
+  }
+  staticInstalled = true;
+  registerStandardFieldConfig();
+  setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache });
+  setAppEvents(new EventBusSrv());
+  setRunRequest(runRequestStandIn);
+  setTemplateSrv(new HarnessTemplateSrv());
+  config.defaultDatasource = DATASOURCE_UID.prometheus;
+  interceptLinkClicks();
+  harnessState();
+}
+
+/** Services that depend on the test: the datasources (a real Prometheus) and Grafana's HTTP API. */
+export function installTestRuntime(hooksConfig: HarnessHooksConfig | undefined): void {
+  if (!hooksConfig?.prometheusUrl) {
+    throw new Error('The page harness needs hooksConfig.prometheusUrl (set by playwright/ct/server/globalSetup.ts)');
+  }
+  setDataSourceSrv(new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval));
+  setBackendSrv(new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}));
+}

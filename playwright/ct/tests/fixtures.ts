@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test as base } from '@playwright/experimental-ct-react';
+import type { Page } from '@playwright/test';
+import type { HarnessHooksConfig } from '../runtime/installGrafanaRuntime';
+import type { LoggedQuery } from '../runtime/queryLog';
+import { historyWindow, prometheusUrl } from '../server/env';
+
+/** Console messages that are not the page's fault (none so far: add with a reason, never a broad pattern). */
+const IGNORED_CONSOLE_ERRORS: RegExp[] = [];
+
+export interface HarnessFixtures {
+  /** Console errors and uncaught exceptions of the page; every test asserts none at its end. */
+  consoleErrors: string[];
+  /** hooksConfig for mount(): the real Prometheus of this run. */
+  harness: HarnessHooksConfig;
+}
+
+export const test = base.extend<HarnessFixtures>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (process.env.HL_CT_DEBUG) {
+          // eslint-disable-next-line no-console
+          console.log(`[browser ${msg.type()}] ${msg.text()}`);
+        }
+        if (msg.type() === 'error' && !IGNORED_CONSOLE_ERRORS.some((re) => re.test(msg.text()))) {
+          const at = msg.location().url;
+          errors.push(`console.error: ${msg.text()}${at ? ` (at ${at})` : ''}`);
+        }
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) {
+          if (process.env.HL_CT_DEBUG) {
+            // eslint-disable-next-line no-console
+            console.log(`[browser http] ${response.status()} ${response.url()}`);
+          }
+          errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+        }
+      });
+      page.on('pageerror', (error) => {
+        if (process.env.HL_CT_DEBUG) {
+          // eslint-disable-next-line no-console
+          console.log(`[browser uncaught] ${error.stack ?? error.message}`);
+        }
+        errors.push(`uncaught: ${error.message}`);
+      });
+      await use(errors);
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+  harness: async ({}, use) => {
+    await use({ prometheusUrl: prometheusUrl(), scrapeInterval: `${historyWindow().stepSeconds}s` });
+  },
+});
+
+export { expect };
+
+/** The Prometheus calls the page made so far (recorded by the datasource stand-in). */
+export async function queryLog(page: Page): Promise<LoggedQuery[]> {
+  return page.evaluate(() => window.__hybridlensHarness?.queries ?? []);
+}
+
+/** A key for "the same query": API, expression, and the time window it asked for. */
+export function queryKey(q: LoggedQuery): string {
+  return JSON.stringify([q.api, q.expr, q.start, q.end, q.step, q.time]);
+}
+
+export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/screenshots');
+
+/** Full-page screenshot at test-results/screenshots/<name>.png, for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
+
+/** Wait until no panel shows a loading indicator and the query log has been quiet for a moment. */
+export async function waitForQueriesToSettle(page: Page, quietMs = 500): Promise<void> {
+  let last = -1;
+  let stableSince = Date.now();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const count = (await queryLog(page)).length;
+    if (count !== last) {
+      last = count;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('queries did not settle within 20 s');
+}
