@@ -33,9 +33,13 @@ export function promtool(args: string[], input?: string): string {
   }
 }
 
-/** Turn an OpenMetrics file (timestamps in seconds, ending in `# EOF`) into TSDB blocks in `dir`. */
-export function createBlocksFromOpenMetrics(file: string, dir: string): void {
-  promtool(['tsdb', 'create-blocks-from', 'openmetrics', file, dir]);
+/**
+ * Turn an OpenMetrics file (timestamps in seconds, ending in `# EOF`) into TSDB blocks in `dir`.
+ * `extraArgs` go before the file, e.g. `--max-block-duration=8760h` for sparse history months apart
+ * (promtool re-reads its input once per 2-hour block by default).
+ */
+export function createBlocksFromOpenMetrics(file: string, dir: string, extraArgs: string[] = []): void {
+  promtool(['tsdb', 'create-blocks-from', 'openmetrics', ...extraArgs, file, dir]);
 }
 
 export interface PromSample {
