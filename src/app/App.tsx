@@ -1,18 +1,22 @@
 import React, { useMemo } from 'react';
 import type { AppRootProps } from '@grafana/data';
-import { Navigate, Route, Routes } from 'react-router-dom';
-import { PAGE } from '@hybridlens/conventions';
+import { Navigate, useLocation } from 'react-router-dom';
 import { resolveSettings } from '../settings/settings';
 import { buildSceneApp } from './buildSceneApp';
+import { decideAppRoute } from './appRedirects';
+import { NotFound } from './NotFound';
 
-/** Root of the lazily loaded app: resolves settings from jsonData and renders the Scenes app. */
-export default function App({ meta }: AppRootProps) {
+/** Root of the lazily loaded app: resolves settings from jsonData, handles old links, renders the Scenes app. */
+export default function App({ meta }: Pick<AppRootProps, 'meta'>) {
   const jsonData = meta.jsonData;
   const scene = useMemo(() => buildSceneApp(resolveSettings(jsonData)), [jsonData]);
-  return (
-    <Routes>
-      <Route path="" element={<Navigate to={PAGE.overview.path} replace />} />
-      <Route path="*" element={<scene.Component model={scene} />} />
-    </Routes>
-  );
+  const location = useLocation();
+  const decision = decideAppRoute(location.pathname, location.search);
+  if (decision.kind === 'redirect') {
+    return <Navigate to={decision.to} replace />;
+  }
+  if (decision.kind === 'notFound') {
+    return <NotFound path={location.pathname} />;
+  }
+  return <scene.Component model={scene} />;
 }

@@ -1,14 +1,23 @@
 import { SceneApp } from '@grafana/scenes';
 import type { AppContext } from './AppContext';
-import { NAV_PAGES } from '@hybridlens/conventions';
 import { buildOverviewPage } from '../pages/overview/overviewPage';
-import { buildPendingPage } from '../pages/pending/pendingPage';
+import { buildSlosPage } from '../pages/slos/slosPage';
+import { buildPlannedPage, buildSectionPage } from '../pages/placeholders/plannedPages';
 
-/** The app's pages; each page folder exports one builder. */
+/** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
 export function buildSceneApp(ctx: AppContext): SceneApp {
   return new SceneApp({
     name: 'hybridlens',
-    pages: [buildOverviewPage(ctx), ...NAV_PAGES.filter((p) => p !== 'overview').map(buildPendingPage)],
+    pages: [
+      buildOverviewPage(ctx),
+      buildPlannedPage(ctx, 'lifecycle'),
+      buildPlannedPage(ctx, 'providers', ['providerDetail']),
+      buildSlosPage(ctx),
+      buildPlannedPage(ctx, 'llmQuality'),
+      buildPlannedPage(ctx, 'playbooks', ['playbook']),
+      buildSectionPage(ctx, 'trace'),
+      buildSectionPage(ctx, 'quantumJob'),
+    ],
     urlSyncOptions: { updateUrlOnInit: true, createBrowserHistorySteps: true },
   });
 }

@@ -1,24 +1,70 @@
 import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
-import { getBackendSrv, locationService } from '@grafana/runtime';
+import { DataSourcePicker, getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, Stack } from '@grafana/ui';
-import { type AppSettings, resolveSettings } from '../settings/settings';
+import { DATASOURCE_TYPE } from '@hybridlens/conventions';
+import { type AppSettings, type Thresholds, resolveSettings } from '../settings/settings';
 import { testIds } from '../testIds';
+import { grafanaFetcher } from './grafanaFetcher';
+import { type CheckResult, checkWiring } from './wiringChecks';
+import { WiringCheckResults } from './WiringCheckResults';
 
 type Props = PluginConfigPageProps<AppPluginMeta>;
 
-/** App configuration: which datasources the pages read and the Grafana base URL for links. */
+/** Draft thresholds are kept as typed text so a half-typed number is reported, not silently dropped. */
+type Draft = Omit<AppSettings, 'thresholds'> & { thresholds: Record<keyof Thresholds, string> };
+
+const THRESHOLD_FIELDS: Array<{ key: keyof Thresholds; label: string; description: string }> = [
+  {
+    key: 'latencySeconds',
+    label: 'Latency SLO threshold (s)',
+    description: 'End-to-end latency a request must beat to count as good',
+  },
+  {
+    key: 'queueLengthCritical',
+    label: 'Critical queue length (jobs)',
+    description: 'Quantum queue length above which a backend is saturated',
+  },
+  {
+    key: 'enqueueP95Seconds',
+    label: 'Enqueue P95 target (s)',
+    description: 'Target for the P95 time a job waits to be enqueued',
+  },
+  {
+    key: 'hallucinationRate',
+    label: 'Hallucination rate threshold (0–1)',
+    description: 'Share of failed hallucination checks that means the LLM drifts',
+  },
+  {
+    key: 'minEventsToJudge',
+    label: 'Minimum events to judge an SLO',
+    description: 'Below this many events per period an SLO shows "too little traffic to judge"',
+  },
+];
+
+function toDraft(settings: AppSettings): Draft {
+  const thresholds = Object.fromEntries(
+    Object.entries(settings.thresholds).map(([k, v]) => [k, String(v)])
+  ) as Draft['thresholds'];
+  return { ...settings, thresholds };
+}
+
+/** What would be stored: validated against the same rules the pages use when they read jsonData. */
+export function checkDraft(draft: Draft) {
+  return resolveSettings(draft);
+}
+
+/** App configuration: datasources, the Grafana base URL for links, thresholds; and a "Test" of the wiring. */
 export default function AppConfig({ plugin }: Props) {
   const { enabled, pinned, jsonData } = plugin.meta;
-  const initial = resolveSettings(jsonData);
-  const [draft, setDraft] = useState<AppSettings>(initial.settings);
+  const [draft, setDraft] = useState<Draft>(() => toDraft(resolveSettings(jsonData).settings));
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
-  const check = resolveSettings(draft);
-
-  const set = (field: keyof Omit<AppSettings, 'thresholds'>) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setDraft({ ...draft, [field]: e.currentTarget.value });
+  const [testing, setTesting] = useState(false);
+  const [results, setResults] = useState<CheckResult[]>();
+  const check = checkDraft(draft);
+  const invalid = (field: string) => check.problems.some((p) => p.field === field);
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -37,29 +83,87 @@ export default function AppConfig({ plugin }: Props) {
       );
       locationService.reload();
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : 'Saving failed: check that you are an admin of this organization.');
+      setSaveError(
+        err instanceof Error ? err.message : 'Saving failed: check that you are an admin of this organization.'
+      );
     } finally {
       setSaving(false);
     }
   };
 
+  const test = async () => {
+    setTesting(true);
+    try {
+      setResults(await checkWiring(grafanaFetcher, check.settings));
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const picker = (
+    field: 'prometheusUid' | 'tempoUid' | 'lokiUid',
+    label: string,
+    description: string,
+    pluginId: string,
+    testId: string
+  ) => (
+    <div data-testid={testId}>
+      <Field label={label} description={description} invalid={invalid(field)}>
+        <DataSourcePicker
+          pluginId={pluginId}
+          current={draft[field]}
+          noDefault
+          width={40}
+          inputId={`hl-${field}`}
+          onChange={(ds) => setDraft({ ...draft, [field]: ds.uid })}
+        />
+      </Field>
+    </div>
+  );
+
   return (
     <form onSubmit={save} data-testid={testIds.appConfig.container}>
       <FieldSet label="Datasources">
-        <Field label="Prometheus datasource uid" description="Metrics, SLO series and alert rules" invalid={hasProblem(check, 'prometheusUid')}>
-          <Input id="hl-prom-uid" data-testid={testIds.appConfig.prometheusUid} value={draft.prometheusUid} onChange={set('prometheusUid')} width={40} />
-        </Field>
-        <Field label="Tempo datasource uid" description="Request traces" invalid={hasProblem(check, 'tempoUid')}>
-          <Input id="hl-tempo-uid" data-testid={testIds.appConfig.tempoUid} value={draft.tempoUid} onChange={set('tempoUid')} width={40} />
-        </Field>
-        <Field label="Loki datasource uid" description="Structured logs" invalid={hasProblem(check, 'lokiUid')}>
-          <Input id="hl-loki-uid" data-testid={testIds.appConfig.lokiUid} value={draft.lokiUid} onChange={set('lokiUid')} width={40} />
-        </Field>
+        {picker(
+          'prometheusUid',
+          'Prometheus',
+          'Metrics, SLO series and alert states',
+          DATASOURCE_TYPE.prometheus,
+          testIds.appConfig.prometheusUid
+        )}
+        {picker('tempoUid', 'Tempo', 'Request traces', DATASOURCE_TYPE.tempo, testIds.appConfig.tempoUid)}
+        {picker('lokiUid', 'Loki', 'Structured logs', DATASOURCE_TYPE.loki, testIds.appConfig.lokiUid)}
       </FieldSet>
       <FieldSet label="Links">
-        <Field label="Grafana base URL" description="Used in links that leave the browser (alerts, exports). Empty: links are relative." invalid={hasProblem(check, 'grafanaBaseUrl')}>
-          <Input id="hl-base-url" data-testid={testIds.appConfig.grafanaBaseUrl} value={draft.grafanaBaseUrl} placeholder="https://grafana.example.com" onChange={set('grafanaBaseUrl')} width={60} />
+        <Field
+          label="Grafana base URL"
+          description="Used in links that leave the browser (alerts, exports). Empty: links are relative."
+          invalid={invalid('grafanaBaseUrl')}
+        >
+          <Input
+            id="hl-base-url"
+            data-testid={testIds.appConfig.grafanaBaseUrl}
+            value={draft.grafanaBaseUrl}
+            placeholder="https://grafana.example.com"
+            onChange={(e) => setDraft({ ...draft, grafanaBaseUrl: e.currentTarget.value })}
+            width={60}
+          />
         </Field>
+      </FieldSet>
+      <FieldSet label="Thresholds">
+        {THRESHOLD_FIELDS.map(({ key, label, description }) => (
+          <Field key={key} label={label} description={description} invalid={invalid(`thresholds.${key}`)}>
+            <Input
+              id={`hl-threshold-${key}`}
+              data-testid={testIds.appConfig.threshold(key)}
+              value={draft.thresholds[key]}
+              onChange={(e) =>
+                setDraft({ ...draft, thresholds: { ...draft.thresholds, [key]: e.currentTarget.value } })
+              }
+              width={20}
+            />
+          </Field>
+        ))}
       </FieldSet>
       {check.problems.length > 0 && (
         <Alert title="Fix these before saving" severity="error" data-testid={testIds.appConfig.problems}>
@@ -68,16 +172,26 @@ export default function AppConfig({ plugin }: Props) {
           ))}
         </Alert>
       )}
-      {saveError && <Alert title="Settings were not saved" severity="error">{saveError}</Alert>}
+      {saveError && (
+        <Alert title="Settings were not saved" severity="error">
+          {saveError}
+        </Alert>
+      )}
+      {results && <WiringCheckResults results={results} />}
       <Stack>
         <Button type="submit" data-testid={testIds.appConfig.save} disabled={saving || check.problems.length > 0}>
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          data-testid={testIds.appConfig.test}
+          onClick={test}
+          disabled={testing || check.problems.length > 0}
+        >
+          {testing ? 'Testing…' : 'Test'}
+        </Button>
       </Stack>
     </form>
   );
-}
-
-function hasProblem(check: ReturnType<typeof resolveSettings>, field: string): boolean {
-  return check.problems.some((p) => p.field === field);
 }

@@ -31,7 +31,13 @@ describe('resolveSettings', () => {
     expect(settings.tempoUid).toBe(DATASOURCE_UID.tempo);
     expect(settings.grafanaBaseUrl).toBe('');
     expect(settings.thresholds).toEqual(DEFAULT_SETTINGS.thresholds);
-    expect(problems.map((p) => p.field)).toEqual(['prometheusUid', 'tempoUid', 'grafanaBaseUrl', 'thresholds.queueLengthCritical', 'thresholds.hallucinationRate']);
+    expect(problems.map((p) => p.field)).toEqual([
+      'prometheusUid',
+      'tempoUid',
+      'grafanaBaseUrl',
+      'thresholds.queueLengthCritical',
+      'thresholds.hallucinationRate',
+    ]);
     expect(problems[0]!.message).toContain('has spaces!');
   });
 

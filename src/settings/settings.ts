@@ -10,6 +10,8 @@ export interface Thresholds {
   enqueueP95Seconds: number;
   /** Hallucination rate above which the LLM is drifting (0..1). */
   hallucinationRate: number;
+  /** Fewer events than this over the SLO period and an SLI is shown as "too little traffic to judge". */
+  minEventsToJudge: number;
 }
 
 /** The app's jsonData. Every field is optional in storage; {@link resolveSettings} fills defaults. */
@@ -27,6 +29,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   queueLengthCritical: 50,
   enqueueP95Seconds: 30,
   hallucinationRate: 0.05,
+  minEventsToJudge: 100,
 };
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -50,7 +53,13 @@ export interface ResolvedSettings {
 
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
 
-function pickString(raw: Record<string, unknown>, field: keyof AppSettings, fallback: string, problems: SettingsProblem[], valid: (v: string) => string | undefined): string {
+function pickString(
+  raw: Record<string, unknown>,
+  field: keyof AppSettings,
+  fallback: string,
+  problems: SettingsProblem[],
+  valid: (v: string) => string | undefined
+): string {
   const value = raw[field];
   if (value === undefined || value === null || value === '') {
     return fallback;
@@ -67,7 +76,8 @@ function pickString(raw: Record<string, unknown>, field: keyof AppSettings, fall
   return value.trim();
 }
 
-const uidRule = (v: string) => (UID.test(v) ? undefined : `"${v}" is not a datasource uid (letters, digits, - and _, at most 40)`);
+const uidRule = (v: string) =>
+  UID.test(v) ? undefined : `"${v}" is not a datasource uid (letters, digits, - and _, at most 40)`;
 
 function baseUrlRule(v: string): string | undefined {
   if (v === '') {
@@ -75,7 +85,9 @@ function baseUrlRule(v: string): string | undefined {
   }
   try {
     const url = new URL(v);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : `"${v}" must start with http:// or https://`;
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? undefined
+      : `"${v}" must start with http:// or https://`;
   } catch {
     return `"${v}" is not a URL (e.g. https://grafana.example.com)`;
   }
@@ -86,6 +98,7 @@ const THRESHOLD_LIMITS: Record<keyof Thresholds, { min: number; max: number }> =
   queueLengthCritical: { min: 1, max: 1e6 },
   enqueueP95Seconds: { min: 0.01, max: 86400 },
   hallucinationRate: { min: 0, max: 1 },
+  minEventsToJudge: { min: 0, max: 1e12 },
 };
 
 function pickThresholds(raw: unknown, problems: SettingsProblem[]): Thresholds {
@@ -105,7 +118,10 @@ function pickThresholds(raw: unknown, problems: SettingsProblem[]): Thresholds {
     const n = typeof value === 'string' ? Number(value) : value;
     const { min, max } = THRESHOLD_LIMITS[key];
     if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) {
-      problems.push({ field: `thresholds.${key}`, message: `thresholds.${key} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}; using ${DEFAULT_THRESHOLDS[key]}` });
+      problems.push({
+        field: `thresholds.${key}`,
+        message: `thresholds.${key} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}; using ${DEFAULT_THRESHOLDS[key]}`,
+      });
       continue;
     }
     out[key] = n;
@@ -121,7 +137,10 @@ export function resolveSettings(jsonData: unknown): ResolvedSettings {
     prometheusUid: pickString(raw, 'prometheusUid', DEFAULT_SETTINGS.prometheusUid, problems, uidRule),
     tempoUid: pickString(raw, 'tempoUid', DEFAULT_SETTINGS.tempoUid, problems, uidRule),
     lokiUid: pickString(raw, 'lokiUid', DEFAULT_SETTINGS.lokiUid, problems, uidRule),
-    grafanaBaseUrl: pickString(raw, 'grafanaBaseUrl', DEFAULT_SETTINGS.grafanaBaseUrl, problems, baseUrlRule).replace(/\/+$/, ''),
+    grafanaBaseUrl: pickString(raw, 'grafanaBaseUrl', DEFAULT_SETTINGS.grafanaBaseUrl, problems, baseUrlRule).replace(
+      /\/+$/,
+      ''
+    ),
     thresholds: pickThresholds(raw.thresholds, problems),
   };
   return { settings, problems };

@@ -92,3 +92,8 @@ export const ALERT_ANNOTATION = {
   runbookUrl: 'runbook_url',
   drilldownUrl: 'drilldown_url',
 } as const;
+
+/** Prometheus's own alert-state series (`ALERTS{alertname, alertstate, <rule labels>}`); the app reads firing / pending from it. */
+export const PROMETHEUS_ALERTS = { series: 'ALERTS', alertName: 'alertname', alertState: 'alertstate' } as const;
+export const ALERT_STATE = { firing: 'firing', pending: 'pending' } as const;
+export type AlertState = (typeof ALERT_STATE)[keyof typeof ALERT_STATE];

@@ -1,0 +1,34 @@
+import { ALERT, type AppLink, LABEL, PROMETHEUS_ALERTS, QUERY_PARAM, VARIABLE } from '@hybridlens/conventions';
+
+/**
+ * Where a firing alert is best investigated, with its labels applied as the page's filters.
+ * Alerts the app does not know still land somewhere useful: the playbooks.
+ */
+export function alertTarget(labels: Readonly<Record<string, string>>): AppLink {
+  const alertName = labels[PROMETHEUS_ALERTS.alertName] ?? '';
+  const query = alertName ? { [QUERY_PARAM.alertName]: alertName } : undefined;
+  const slo = labels[LABEL.slo];
+  const provider = labels[LABEL.provider];
+  const backend = labels[LABEL.backend];
+  const model = labels[LABEL.model];
+  const with_ = (link: AppLink): AppLink => (query ? { ...link, query } : link);
+
+  if (slo) {
+    return with_({ page: 'sloDetail', params: { slo } });
+  }
+  if (provider && backend) {
+    return with_({ page: 'providerDetail', params: { provider, backend } });
+  }
+  if (provider) {
+    return with_({ page: 'providers', variables: { [VARIABLE.provider]: provider } });
+  }
+  switch (alertName) {
+    case ALERT.llmHallucinationRate:
+      return with_({ page: 'llmQuality', ...(model ? { variables: { [VARIABLE.model]: model } } : {}) });
+    case ALERT.endToEndErrorRate:
+    case ALERT.latencyP95OverSlo:
+      return with_({ page: 'lifecycle' });
+    default:
+      return with_({ page: 'playbooks' });
+  }
+}

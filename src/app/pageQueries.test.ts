@@ -1,0 +1,74 @@
+import '../testing/jsdomPolyfills';
+import { writeFileSync } from 'node:fs';
+import type { EmbeddedScene } from '@grafana/scenes';
+import { PLAYBOOK } from '@hybridlens/conventions';
+import { resolveSettings } from '../settings/settings';
+import { activateDataTree, installSceneTestEnv, settle } from '../testing/sceneTestEnv';
+import { buildOverviewScene } from '../pages/overview/overviewPage';
+import { buildSlosScene } from '../pages/slos/slosPage';
+import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
+import { buildPlannedScene } from '../pages/placeholders/plannedPages';
+import { declaredQueries, duplicateQueries } from './queryInventory';
+
+/**
+ * Queries each page issues when it loads, counted at the datasource boundary (runRequest and
+ * metricFindQuery), not from the page's own declarations. `npx tsx scripts/bench.ts app` reads
+ * the report this test writes when HYBRIDLENS_QUERY_REPORT names a file.
+ */
+const env = installSceneTestEnv();
+const ctx = resolveSettings(undefined);
+const PAGES: Array<[string, () => EmbeddedScene]> = [
+  ['overview', () => buildOverviewScene(ctx)],
+  ['slos', () => buildSlosScene(ctx)],
+  ['sloDetail', () => buildSloDetailScene(ctx, 'e2e-latency')],
+  ['lifecycle', () => buildPlannedScene(ctx, 'lifecycle')],
+  ['providers', () => buildPlannedScene(ctx, 'providers')],
+  ['providerDetail', () => buildPlannedScene(ctx, 'providerDetail', { provider: 'ibm', backend: 'ibm_torino' })],
+  ['llmQuality', () => buildPlannedScene(ctx, 'llmQuality')],
+  ['playbooks', () => buildPlannedScene(ctx, 'playbooks')],
+  ['playbook', () => buildPlannedScene(ctx, 'playbook', { playbook: PLAYBOOK.latency })],
+  ['trace', () => buildPlannedScene(ctx, 'trace', { traceId: 'abc' })],
+  ['quantumJob', () => buildPlannedScene(ctx, 'quantumJob', { jobId: 'j1' })],
+];
+
+export interface PageQueryReport {
+  page: string;
+  panelQueries: number;
+  variableQueries: number;
+  duplicates: number;
+}
+
+const report: PageQueryReport[] = [];
+
+describe('queries issued per page', () => {
+  it.each(PAGES)('%s issues every declared query exactly once', async (page, build) => {
+    env.issued.length = 0;
+    env.variableQueries.length = 0;
+    env.setLabelValues({
+      provider: ['ibm'],
+      backend: ['ibm_torino'],
+      model: ['m1'],
+      route: ['/solve'],
+      region: ['eu'],
+    });
+    const scene = build();
+    const undo = activateDataTree(scene);
+    await settle(20);
+    const declared = declaredQueries(scene);
+    const issuedKeys = env.issued.map((q) => `${q.instant} ${q.expr}`);
+    const duplicates = issuedKeys.length - new Set(issuedKeys).size;
+    expect(duplicateQueries(declared)).toEqual([]);
+    expect(duplicates).toBe(0);
+    expect(env.issued).toHaveLength(declared.filter((q) => q.kind === 'panel').length);
+    expect(env.variableQueries).toHaveLength(declared.filter((q) => q.kind === 'variable').length);
+    report.push({ page, panelQueries: env.issued.length, variableQueries: env.variableQueries.length, duplicates });
+    undo();
+  });
+
+  afterAll(() => {
+    const file = process.env.HYBRIDLENS_QUERY_REPORT;
+    if (file) {
+      writeFileSync(file, JSON.stringify(report, null, 2));
+    }
+  });
+});

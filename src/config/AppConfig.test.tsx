@@ -1,0 +1,98 @@
+import '../testing/jsdomPolyfills';
+import React from 'react';
+import { of, throwError } from 'rxjs';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
+import { type BackendSrv, locationService, setBackendSrv } from '@grafana/runtime';
+import { APP_ID, DATASOURCE_UID } from '@hybridlens/conventions';
+import { installSceneTestEnv } from '../testing/sceneTestEnv';
+import { testIds } from '../testIds';
+import AppConfig from './AppConfig';
+
+installSceneTestEnv();
+
+interface Call {
+  url: string;
+  method?: string;
+  data?: { jsonData?: Record<string, unknown> };
+}
+
+function fakeBackend(answer: (call: Call) => unknown): Call[] {
+  const calls: Call[] = [];
+  setBackendSrv({
+    fetch: (options: Call) => {
+      calls.push(options);
+      const result = answer(options);
+      return result instanceof Error
+        ? throwError(() => ({ status: 404, data: { message: result.message } }))
+        : of({ data: result, status: 200, ok: true });
+    },
+  } as unknown as BackendSrv);
+  return calls;
+}
+
+function props(jsonData: Record<string, unknown> = {}): PluginConfigPageProps<AppPluginMeta> {
+  return {
+    plugin: { meta: { id: APP_ID, enabled: true, pinned: true, jsonData } },
+    query: {},
+  } as unknown as PluginConfigPageProps<AppPluginMeta>;
+}
+
+describe('AppConfig', () => {
+  beforeEach(() => jest.spyOn(locationService, 'reload').mockImplementation(() => {}));
+
+  it('saves datasources, base URL and thresholds into jsonData, keeping unknown keys', async () => {
+    const calls = fakeBackend(() => ({}));
+    render(<AppConfig {...props({ keepMe: 1, thresholds: { latencySeconds: 3 } })} />);
+    fireEvent.change(screen.getByTestId(testIds.appConfig.grafanaBaseUrl), {
+      target: { value: 'https://grafana.example.com/' },
+    });
+    fireEvent.change(screen.getByTestId(testIds.appConfig.threshold('minEventsToJudge')), { target: { value: '250' } });
+    fireEvent.click(screen.getByTestId(testIds.appConfig.save));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toMatchObject({ url: `/api/plugins/${APP_ID}/settings`, method: 'POST' });
+    expect(calls[0]!.data!.jsonData).toMatchObject({
+      keepMe: 1,
+      prometheusUid: DATASOURCE_UID.prometheus,
+      tempoUid: DATASOURCE_UID.tempo,
+      lokiUid: DATASOURCE_UID.loki,
+      grafanaBaseUrl: 'https://grafana.example.com',
+      thresholds: { latencySeconds: 3, minEventsToJudge: 250, hallucinationRate: 0.05 },
+    });
+  });
+
+  it('refuses to save bad values and names the field', () => {
+    const calls = fakeBackend(() => ({}));
+    render(<AppConfig {...props()} />);
+    fireEvent.change(screen.getByTestId(testIds.appConfig.threshold('hallucinationRate')), { target: { value: '7' } });
+    fireEvent.change(screen.getByTestId(testIds.appConfig.grafanaBaseUrl), { target: { value: 'grafana' } });
+    const problems = screen.getByTestId(testIds.appConfig.problems).textContent ?? '';
+    expect(problems).toContain('thresholds.hallucinationRate must be a number from 0 to 1, got "7"');
+    expect(problems).toContain('"grafana" is not a URL');
+    expect(screen.getByTestId(testIds.appConfig.save)).toBeDisabled();
+    fireEvent.click(screen.getByTestId(testIds.appConfig.save));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('"Test" checks the three datasources and shows each finding', async () => {
+    fakeBackend((call) =>
+      call.url.startsWith('/api/datasources/uid/')
+        ? call.url.endsWith(DATASOURCE_UID.loki)
+          ? new Error('Data source not found')
+          : {}
+        : { data: [], tagValues: [] }
+    );
+    render(<AppConfig {...props()} />);
+    fireEvent.click(screen.getByTestId(testIds.appConfig.test));
+    const checks = await screen.findAllByTestId(testIds.appConfig.testCheck);
+    expect(checks.map((c) => c.textContent)).toEqual([
+      expect.stringMatching(
+        /Prometheus \(hybridlens-prometheus\): reachable, data missing.*Missing \d+ service metric/
+      ),
+      expect.stringMatching(/Tempo \(hybridlens-tempo\): reachable, data missing.*Missing spans: ingress.request/),
+      expect.stringMatching(
+        /Loki \(hybridlens-loki\): not usable.*No Loki datasource with uid "hybridlens-loki" \(HTTP 404 Data source not found\)/
+      ),
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import {
+  SceneAppPage,
+  SceneFlexItem,
+  type EmbeddedScene,
+  type SceneAppDrilldownView,
+  type SceneAppPageLike,
+} from '@grafana/scenes';
+import { PAGE, type PageId, appPath } from '@hybridlens/conventions';
+import type { AppContext } from '../../app/AppContext';
+import { buildPageScene } from '../../app/pageScene';
+import { drilldownRoutePath, pageRoutePath, sectionOf, sectionUrl } from '../../app/routing';
+import { PlannedNotice } from './PlannedNotice';
+import { PLANNED, SECTION_HINT } from './plannedContent';
+
+export function buildPlannedScene(
+  ctx: AppContext,
+  page: PageId,
+  params: Record<string, string> = {},
+  hint?: string
+): EmbeddedScene {
+  return buildPageScene({
+    ctx,
+    variables: PLANNED[page]?.variables ?? [],
+    children: [new SceneFlexItem({ height: 'auto', body: new PlannedNotice({ page, params, hint }) })],
+  });
+}
+
+function stringParams(raw: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** A drilldown (`providers/:provider/:backend`) of a planned page. */
+function plannedDrilldown(ctx: AppContext, parentPath: string, child: PageId): SceneAppDrilldownView {
+  return {
+    routePath: drilldownRoutePath(parentPath, child),
+    getPage: (match, parent: SceneAppPageLike) => {
+      const params = stringParams(match.params);
+      const url = appPath(child, params);
+      return new SceneAppPage({
+        title: `${PAGE[child].title}: ${Object.values(params).join(' / ')}`,
+        url,
+        routePath: url,
+        getParentPage: () => parent,
+        getScene: () => buildPlannedScene(ctx, child, params),
+      });
+    },
+  };
+}
+
+/** A navigation page (Lifecycle, Providers, LLM quality, Playbooks) with its drilldowns. */
+export function buildPlannedPage(ctx: AppContext, page: PageId, drilldowns: PageId[] = []): SceneAppPage {
+  return new SceneAppPage({
+    title: PAGE[page].title,
+    url: appPath(page),
+    routePath: pageRoutePath(page),
+    getScene: () => buildPlannedScene(ctx, page),
+    drilldowns: drilldowns.map((child) => plannedDrilldown(ctx, PAGE[page].path, child)),
+  });
+}
+
+/** Pages reached only by id (`traces/:traceId`, `jobs/:jobId`): a section root that explains, plus the drilldown. */
+export function buildSectionPage(ctx: AppContext, page: PageId): SceneAppPage {
+  const section = sectionOf(page);
+  return new SceneAppPage({
+    title: PAGE[page].title,
+    url: sectionUrl(page),
+    routePath: `${section}/*`,
+    getScene: () => buildPlannedScene(ctx, page, {}, SECTION_HINT[page]),
+    drilldowns: [plannedDrilldown(ctx, section, page)],
+  });
+}
