@@ -12,9 +12,9 @@
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Registry } from 'prom-client';
-import type { ExecutionPath, JobOutcome, LogLevel, QuantumErrorType, RequestOutcome } from '@hybridlens/conventions';
+import type { ExecutionPath, JobOutcome, LogLevel, QuantumErrorType, RequestOutcome, Stage } from '@hybridlens/conventions';
 
-export type { ExecutionPath, JobOutcome, LogLevel, QuantumErrorType, RequestOutcome };
+export type { ExecutionPath, JobOutcome, LogLevel, QuantumErrorType, RequestOutcome, Stage };
 
 export interface SamplingOptions {
   /** Share (0..1) of ordinary requests whose trace is kept; default 1. */
@@ -59,7 +59,7 @@ export interface TelemetryOptions {
   random?: () => number;
 }
 
-export interface RequestInit {
+export interface RequestStart {
   /** Route template (low cardinality), e.g. "/v1/optimize". */
   route: string;
   /** LLM model id used for the request (label `model`). */
@@ -70,6 +70,9 @@ export interface RequestInit {
   httpMethod?: string;
   startTime?: number;
 }
+
+/** @deprecated The first name of RequestStart (it shadowed the fetch API's RequestInit). */
+export type RequestInit = RequestStart;
 
 export interface QueueState {
   provider: string;
@@ -86,6 +89,8 @@ export interface LogEntry {
   /** Short human sentence; never a prompt or model output. */
   message: string;
   time?: number;
+  /** Lifecycle stage the line is about (STAGE); request.log() defaults to ingress. */
+  stage?: Stage;
   /**
    * Further fields: only LOG_FIELD names from @hybridlens/conventions are written (provider,
    * backend, provider_job_id, error_type, action, actor, ...); other keys are dropped so that every
@@ -97,7 +102,7 @@ export interface LogEntry {
 export interface HybridTelemetry {
   readonly registry: Registry;
   readonly serviceName: string;
-  startRequest(init: RequestInit): RequestScope;
+  startRequest(init: RequestStart): RequestScope;
   /** Gauges outside one request: hybrid_quantum_queue_length / _backlog_seconds. */
   setQueueState(s: QueueState): void;
   /** hybrid_quantum_provider_rate_limit_remaining. */

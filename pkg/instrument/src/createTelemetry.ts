@@ -1,6 +1,6 @@
 import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
 import { Registry } from 'prom-client';
-import type { HybridTelemetry, LogEntry, QueueState, RequestInit, RequestScope, SamplingOptions, TelemetryOptions } from './api';
+import type { HybridTelemetry, LogEntry, QueueState, RequestStart, RequestScope, SamplingOptions, TelemetryOptions } from './api';
 import type { TelemetryCore } from './core';
 import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 import { entryToRecord } from './logEntry';
@@ -81,7 +81,7 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
   return {
     registry,
     serviceName,
-    startRequest(init: RequestInit): RequestScope {
+    startRequest(init: RequestStart): RequestScope {
       return new RequestScopeImpl(core, init);
     },
     setQueueState(s: QueueState) {

@@ -1,7 +1,7 @@
 import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { RequestOutcome } from '@hybridlens/conventions';
-import type { FallbackRecord, LlmInit, LlmScope, LogEntry, OrchestratorDecision, QuantumJobInit, QuantumJobScope, RequestInit, RequestScope } from './api';
+import type { FallbackRecord, LlmInit, LlmScope, LogEntry, OrchestratorDecision, QuantumJobInit, QuantumJobScope, RequestStart, RequestScope } from './api';
 import { contextOf, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
@@ -25,7 +25,7 @@ export class RequestScopeImpl implements RequestScope {
 
   constructor(
     private readonly core: TelemetryCore,
-    init: RequestInit
+    init: RequestStart
   ) {
     const call = 'startRequest()';
     this.route = requireString(call, 'route', init.route);
