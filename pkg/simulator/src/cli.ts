@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<void> {
       ...(v['otlp-url'] ? { otlpTracesUrl: v['otlp-url'] } : {}),
       ...(v.scenario ? { scenario: v.scenario } : {}),
     });
-    process.stderr.write(`hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin)\n`);
+    process.stderr.write(`hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin), started ${new Date(live.startedAt).toISOString()}\n`);
     const stop = () => {
       void live.stop().then(() => process.exit(0));
     };

@@ -53,14 +53,15 @@ faults:
     every: 7d
 `;
 
-export const DEFAULT_LIVE_SCENARIO = `name: default live demo - one playbook fault at a time, cycling every 80 minutes
+export const DEFAULT_LIVE_SCENARIO = `name: default live demo - one playbook fault at a time, 8 minutes each, cycling every 90 minutes
 faults:
-  - { kind: queue_saturation, provider: ibm, backend: ibm_sherbrooke, start: +2m, duration: 8m, every: 80m }
-  - { kind: hardware_failure, provider: braket, backend: Garnet, start: +12m, duration: 8m, every: 80m }
-  - { kind: llm_hallucination, model: gpt-4.1-mini, start: +22m, duration: 8m, every: 80m }
-  - { kind: calibration_corrupt, provider: ibm, backend: ibm_sherbrooke, start: +32m, duration: 8m, every: 80m }
-  - { kind: simulator_divergence, start: +42m, duration: 8m, every: 80m }
-  - { kind: provider_outage, provider: azure, start: +52m, duration: 8m, every: 80m }
-  - { kind: llm_cold_starts, model: llama-3.1-70b-instruct, start: +62m, duration: 8m, every: 80m }
-  - { kind: rate_limiting, provider: ibm, start: +72m, duration: 8m, every: 80m }
+  - { kind: queue_saturation, provider: ibm, backend: ibm_sherbrooke, start: +2m, duration: 8m, every: 90m }
+  - { kind: hardware_failure, provider: braket, backend: Garnet, start: +12m, duration: 8m, every: 90m }
+  - { kind: llm_hallucination, model: gpt-4.1-mini, start: +22m, duration: 8m, every: 90m }
+  - { kind: calibration_corrupt, provider: ibm, backend: ibm_sherbrooke, start: +32m, duration: 8m, every: 90m }
+  - { kind: simulator_divergence, start: +42m, duration: 8m, every: 90m }
+  - { kind: provider_outage, provider: azure, start: +52m, duration: 8m, every: 90m }
+  - { kind: llm_cold_starts, model: llama-3.1-70b-instruct, start: +62m, duration: 8m, every: 90m }
+  - { kind: rate_limiting, provider: ibm, start: +72m, duration: 8m, every: 90m }
+  - { kind: qpu_error_rate, provider: braket, start: +82m, duration: 8m, every: 90m }
 `;

@@ -8,3 +8,4 @@ export { OpenMetricsWriter, TSDB_BLOCK_MS } from './openMetricsWriter';
 export { JOB_STATE_MACHINES } from './jobStates';
 export { DECISION_REASON } from './orchestrator';
 export { Rng } from './rng';
+export { importOpenMetrics, type ImportOptions } from './promtoolImport';

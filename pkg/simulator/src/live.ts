@@ -25,6 +25,8 @@ export interface LiveOptions {
 }
 
 export interface LiveSimulator {
+  /** Epoch ms the run started: relative scenario times count from here. */
+  startedAt: number;
   host: string;
   port: number;
   url: string;
@@ -130,6 +132,7 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
+    startedAt,
     host,
     port,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,

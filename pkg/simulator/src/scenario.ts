@@ -41,7 +41,7 @@ const TOP_FIELDS = ['name', 'seed', 'faults'] as const;
  */
 export function parseScenario(text: string, options: ScenarioOptions): Scenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const where = (node: Node | null | undefined) => {
     const offset = node?.range?.[0] ?? 0;
     return lineCounter.linePos(offset);
@@ -53,7 +53,7 @@ export function parseScenario(text: string, options: ScenarioOptions): Scenario 
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = firstError.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new ScenarioError(options.file, pos.line, pos.col, '(syntax)', firstError.message.split('\n')[0]!);
+    throw new ScenarioError(options.file, pos.line, pos.col, '(syntax)', firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   }
   const root = doc.contents;
   if (!isMap(root)) {
