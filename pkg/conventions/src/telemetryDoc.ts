@@ -1,5 +1,5 @@
 import { CALIBRATION_METRIC } from './calibrationMetrics';
-import { LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
+import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { METRIC } from './metrics';
 import { ADMIN_API_PATH, ALERT_MITIGATION, ALERTMANAGER_ACTOR_PREFIX, MITIGATION_ACTION, MITIGATION_LOG_EVENT } from './mitigations';
 import type { MetricDef } from './metricTypes';
@@ -76,6 +76,8 @@ export function renderTelemetryDoc(): string {
     ),
     '',
     `Loki stream labels (low cardinality only): ${Object.values(LOKI_STREAM_LABEL).map(code).join(', ')}.`,
+    '',
+    `Values of ${code('event')} written by @hybridlens/instrument: ${Object.values(LOG_EVENT).map(code).join(', ')}.`,
     '',
     '## SLO series',
     '',
