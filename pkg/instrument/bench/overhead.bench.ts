@@ -95,11 +95,29 @@ export default async function overheadBench(): Promise<BenchRow[]> {
   const note = `CPU time, median of ${ROUNDS} rounds × ${REQUESTS_PER_ROUND} requests`;
   return [
     { area, metric: 'request uninstrumented', value: us(p), unit: 'µs/request', note },
-    { area, metric: 'request fully instrumented (trace kept)', value: us(a), unit: 'µs/request', note: 'all stages: 7 spans to a no-op exporter, 17 metric updates, 5 JSON log lines to a no-op sink' },
+    {
+      area,
+      metric: 'request fully instrumented (trace kept)',
+      value: us(a),
+      unit: 'µs/request',
+      note: 'all stages: 7 spans to a no-op exporter, 17 metric updates, 5 JSON log lines to a no-op sink',
+    },
     { area, metric: 'overhead per request (trace kept)', value: us(a - p), unit: 'µs/request', note },
     { area, metric: 'ratio instrumented / uninstrumented (trace kept)', value: a / p, unit: 'x' },
-    { area, metric: 'request fully instrumented (sampled out)', value: us(n), unit: 'µs/request', note: 'tail sampling ratio 0: spans recorded, then dropped at request end' },
+    {
+      area,
+      metric: 'request fully instrumented (sampled out)',
+      value: us(n),
+      unit: 'µs/request',
+      note: 'tail sampling ratio 0: spans recorded, then dropped at request end',
+    },
     { area, metric: 'overhead per request (sampled out)', value: us(n - p), unit: 'µs/request', note },
-    { area, metric: 'overhead per request (trace kept), wall clock', value: us(wall(all) - wall(plain)), unit: 'µs/request', note: 'inflated when other processes share the cores' },
+    {
+      area,
+      metric: 'overhead per request (trace kept), wall clock',
+      value: us(wall(all) - wall(plain)),
+      unit: 'µs/request',
+      note: 'inflated when other processes share the cores',
+    },
   ];
 }

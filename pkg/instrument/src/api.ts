@@ -12,7 +12,14 @@
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Registry } from 'prom-client';
-import type { ExecutionPath, JobOutcome, LogLevel, QuantumErrorType, RequestOutcome, Stage } from '@hybridlens/conventions';
+import type {
+  ExecutionPath,
+  JobOutcome,
+  LogLevel,
+  QuantumErrorType,
+  RequestOutcome,
+  Stage,
+} from '@hybridlens/conventions';
 
 export type { ExecutionPath, JobOutcome, LogLevel, QuantumErrorType, RequestOutcome, Stage };
 
@@ -197,7 +204,13 @@ export interface RequestScope {
 export interface LlmScope {
   readonly spanId: string;
   /** gen_ai.evaluation.result event on the span + hybrid_llm_validations_total. */
-  evaluation(e: { validator: 'schema' | 'hallucination'; pass: boolean; score?: number; explanation?: string; time?: number }): void;
+  evaluation(e: {
+    validator: 'schema' | 'hallucination';
+    pass: boolean;
+    score?: number;
+    explanation?: string;
+    time?: number;
+  }): void;
   /** hybrid_llm_response_consistency_score (0..1), also a gen_ai.evaluation.result event named "consistency". */
   consistency(score: number, time?: number): void;
   /** Ends llm.request; `output` is hashed inside. */
@@ -220,7 +233,13 @@ export interface QuantumJobScope {
    * answered 429: it counts one hybrid_quantum_provider_rate_limited_total (do not also call
    * recordRateLimited for the same 429) and marks the span with error type rate_limited.
    */
-  enqueue(p: { startTime?: number; endTime?: number; queuePosition?: number; providerJobId?: string; rateLimited?: boolean }): void;
+  enqueue(p: {
+    startTime?: number;
+    endTime?: number;
+    queuePosition?: number;
+    providerJobId?: string;
+    rateLimited?: boolean;
+  }): void;
   compile(p: { startTime?: number; endTime?: number; error?: string }): void;
   /**
    * quantum.job.execute span, the execute phase, and the job's totals: jobs by outcome, errors by

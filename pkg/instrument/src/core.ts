@@ -35,7 +35,16 @@ const STAGE_KEY = REQUEST_ATTR.stage.key;
  * the sampler does not look at them: that skips two defensive copies in the SDK's startSpan.
  * Undefined attribute values are ignored by the SDK.
  */
-export function startChildSpan(core: TelemetryCore, parent: Context, name: string, stage: Stage, startTime: number, attributes: Attributes, kind = SpanKind.INTERNAL, more?: Attributes): SpanHandle {
+export function startChildSpan(
+  core: TelemetryCore,
+  parent: Context,
+  name: string,
+  stage: Stage,
+  startTime: number,
+  attributes: Attributes,
+  kind = SpanKind.INTERNAL,
+  more?: Attributes
+): SpanHandle {
   const span = core.tracer.startSpan(name, { kind, startTime }, parent);
   span.setAttributes(attributes);
   if (more) {

@@ -1,6 +1,14 @@
 import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
 import { Registry } from 'prom-client';
-import type { HybridTelemetry, LogEntry, QueueState, RequestStart, RequestScope, SamplingOptions, TelemetryOptions } from './api';
+import type {
+  HybridTelemetry,
+  LogEntry,
+  QueueState,
+  RequestStart,
+  RequestScope,
+  SamplingOptions,
+  TelemetryOptions,
+} from './api';
 import type { TelemetryCore } from './core';
 import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 import { entryToRecord } from './logEntry';
@@ -31,7 +39,8 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     throw new InstrumentInputError(call, 'options', 'must be an object');
   }
   const serviceName = requireString(call, 'serviceName', options.serviceName);
-  const logLevel = options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
+  const logLevel =
+    options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
   const sampling = checkSampling(options.sampling);
   const maxQueueSize = optionalNumber(call, 'maxQueueSize', options.maxQueueSize, 1) ?? 2048;
   const registry = options.registry ?? new Registry();
@@ -54,7 +63,10 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     ...(options.traceExporter ? { exporter: options.traceExporter } : {}),
     ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
     maxQueueSize,
-    maxExportBatchSize: Math.min(maxQueueSize, optionalNumber(call, 'maxExportBatchSize', options.maxExportBatchSize, 1) ?? 512),
+    maxExportBatchSize: Math.min(
+      maxQueueSize,
+      optionalNumber(call, 'maxExportBatchSize', options.maxExportBatchSize, 1) ?? 512
+    ),
     scheduledDelayMillis: optionalNumber(call, 'scheduledDelayMillis', options.scheduledDelayMillis, 0) ?? 1000,
     exportTimeoutMillis: optionalNumber(call, 'exportTimeoutMillis', options.exportTimeoutMillis, 1) ?? 10_000,
     ...(options.random ? { random: options.random } : {}),
@@ -86,13 +98,20 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     },
     setQueueState(s: QueueState) {
       const c = 'setQueueState()';
-      const labels = { [LABEL.provider]: requireString(c, 'provider', s.provider), [LABEL.backend]: requireString(c, 'backend', s.backend) };
+      const labels = {
+        [LABEL.provider]: requireString(c, 'provider', s.provider),
+        [LABEL.backend]: requireString(c, 'backend', s.backend),
+      };
       metrics.set('quantumQueueLength', labels, requireNumber(c, 'queueLength', s.queueLength, 0));
       metrics.set('quantumQueueBacklog', labels, requireNumber(c, 'backlogSeconds', s.backlogSeconds, 0));
     },
     setRateLimitRemaining(s) {
       const c = 'setRateLimitRemaining()';
-      metrics.set('providerRateLimitRemaining', { [LABEL.provider]: requireString(c, 'provider', s.provider) }, requireNumber(c, 'remaining', s.remaining, 0));
+      metrics.set(
+        'providerRateLimitRemaining',
+        { [LABEL.provider]: requireString(c, 'provider', s.provider) },
+        requireNumber(c, 'remaining', s.remaining, 0)
+      );
     },
     recordRateLimited(s) {
       const c = 'recordRateLimited()';

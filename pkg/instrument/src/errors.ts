@@ -21,11 +21,22 @@ export function requireNumber(call: string, field: string, value: unknown, min =
   return value;
 }
 
-export function optionalNumber(call: string, field: string, value: unknown, min = -Infinity, max = Infinity): number | undefined {
+export function optionalNumber(
+  call: string,
+  field: string,
+  value: unknown,
+  min = -Infinity,
+  max = Infinity
+): number | undefined {
   return value === undefined ? undefined : requireNumber(call, field, value, min, max);
 }
 
-export function requireOneOf<T extends string>(call: string, field: string, value: unknown, allowed: Readonly<Record<string, T>>): T {
+export function requireOneOf<T extends string>(
+  call: string,
+  field: string,
+  value: unknown,
+  allowed: Readonly<Record<string, T>>
+): T {
   const values = Object.values(allowed);
   if (typeof value !== 'string' || !(values as string[]).includes(value)) {
     throw new InstrumentInputError(call, field, `must be one of ${values.join(', ')} (got ${describe(value)})`);

@@ -6,7 +6,19 @@ import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } fr
 import { hashPrefix } from './hash';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
-const { GEN_AI_ATTR, LABEL, GEN_AI_EVALUATION_EVENT, LLM_ATTR, LOG_EVENT, LOG_FIELD, SPAN, STAGE, TOKEN_TYPE, VALIDATION_RESULT, VALIDATOR } = conventions;
+const {
+  GEN_AI_ATTR,
+  LABEL,
+  GEN_AI_EVALUATION_EVENT,
+  LLM_ATTR,
+  LOG_EVENT,
+  LOG_FIELD,
+  SPAN,
+  STAGE,
+  TOKEN_TYPE,
+  VALIDATION_RESULT,
+  VALIDATOR,
+} = conventions;
 
 const DEFAULT_OPERATION = 'chat';
 /** Name of the evaluation event that carries a consistency score. */
@@ -54,7 +66,13 @@ export class LlmScopeImpl implements LlmScope {
     this.spanId = this.handle.spanId;
   }
 
-  evaluation(e: { validator: 'schema' | 'hallucination'; pass: boolean; score?: number; explanation?: string; time?: number }): void {
+  evaluation(e: {
+    validator: 'schema' | 'hallucination';
+    pass: boolean;
+    score?: number;
+    explanation?: string;
+    time?: number;
+  }): void {
     const call = 'llm.evaluation()';
     const validator = requireOneOf(call, 'validator', e.validator, VALIDATOR);
     const score = optionalNumber(call, 'score', e.score);
@@ -70,7 +88,11 @@ export class LlmScopeImpl implements LlmScope {
       }),
       time
     );
-    this.core.metrics.inc('llmValidations', { [LABEL.model]: this.model, [LABEL.validator]: validator, [LABEL.result]: result });
+    this.core.metrics.inc('llmValidations', {
+      [LABEL.model]: this.model,
+      [LABEL.validator]: validator,
+      [LABEL.result]: result,
+    });
     if (!e.pass) {
       logFor(this.core, this.handle, {
         level: 'warn',
@@ -87,11 +109,24 @@ export class LlmScopeImpl implements LlmScope {
     const call = 'llm.consistency()';
     requireNumber(call, 'score', score, 0, 1);
     const at = timeOr(call, 'time', time, this.core.now);
-    this.handle.span.addEvent(GEN_AI_EVALUATION_EVENT, { [GEN_AI_ATTR.evaluationName.key]: CONSISTENCY_EVALUATION, [GEN_AI_ATTR.evaluationScoreValue.key]: score }, at);
+    this.handle.span.addEvent(
+      GEN_AI_EVALUATION_EVENT,
+      { [GEN_AI_ATTR.evaluationName.key]: CONSISTENCY_EVALUATION, [GEN_AI_ATTR.evaluationScoreValue.key]: score },
+      at
+    );
     this.core.metrics.observe('llmConsistencyScore', { [LABEL.model]: this.model }, score);
   }
 
-  end(e: { output: string; inputTokens: number; outputTokens: number; responseModel?: string; coldStart?: boolean; finishReasons?: string[]; error?: string; endTime?: number }): void {
+  end(e: {
+    output: string;
+    inputTokens: number;
+    outputTokens: number;
+    responseModel?: string;
+    coldStart?: boolean;
+    finishReasons?: string[];
+    error?: string;
+    endTime?: number;
+  }): void {
     if (this.ended) {
       return;
     }
@@ -105,16 +140,14 @@ export class LlmScopeImpl implements LlmScope {
     this.ended = true;
     const outputHash = hashPrefix(e.output);
     const { span } = this.handle;
-    span.setAttributes(
-      {
-        [GEN_AI_ATTR.responseModel.key]: e.responseModel,
-        [GEN_AI_ATTR.inputTokens.key]: Math.round(inputTokens),
-        [GEN_AI_ATTR.outputTokens.key]: Math.round(outputTokens),
-        [GEN_AI_ATTR.responseFinishReasons.key]: e.finishReasons,
-        [LLM_ATTR.outputHash.key]: outputHash,
-        [LLM_ATTR.coldStart.key]: e.coldStart ?? false,
-      }
-    );
+    span.setAttributes({
+      [GEN_AI_ATTR.responseModel.key]: e.responseModel,
+      [GEN_AI_ATTR.inputTokens.key]: Math.round(inputTokens),
+      [GEN_AI_ATTR.outputTokens.key]: Math.round(outputTokens),
+      [GEN_AI_ATTR.responseFinishReasons.key]: e.finishReasons,
+      [LLM_ATTR.outputHash.key]: outputHash,
+      [LLM_ATTR.coldStart.key]: e.coldStart ?? false,
+    });
     if (e.error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: e.error });
     }
@@ -125,8 +158,16 @@ export class LlmScopeImpl implements LlmScope {
     if (e.coldStart) {
       this.core.metrics.inc('llmColdStarts', labels);
     }
-    this.core.metrics.observe('llmTokensPerRequest', { [LABEL.model]: this.model, [LABEL.tokenType]: TOKEN_TYPE.input }, inputTokens);
-    this.core.metrics.observe('llmTokensPerRequest', { [LABEL.model]: this.model, [LABEL.tokenType]: TOKEN_TYPE.output }, outputTokens);
+    this.core.metrics.observe(
+      'llmTokensPerRequest',
+      { [LABEL.model]: this.model, [LABEL.tokenType]: TOKEN_TYPE.input },
+      inputTokens
+    );
+    this.core.metrics.observe(
+      'llmTokensPerRequest',
+      { [LABEL.model]: this.model, [LABEL.tokenType]: TOKEN_TYPE.output },
+      outputTokens
+    );
     logFor(this.core, this.handle, {
       level: e.error ? 'error' : 'info',
       event: e.error ? LOG_EVENT.llmCallFailed : LOG_EVENT.llmCallFinished,

@@ -9,7 +9,8 @@ export function entryToRecord(call: string, entry: LogEntry, now: () => number):
   const event = requireString(call, 'event', entry.event);
   const message = requireString(call, 'message', entry.message);
   const time = timeOr(call, 'time', entry.time, now);
-  const stage = typeof entry.stage === 'string' ? (requireOneOf(call, 'stage', entry.stage, STAGE) as Stage) : undefined;
+  const stage =
+    typeof entry.stage === 'string' ? (requireOneOf(call, 'stage', entry.stage, STAGE) as Stage) : undefined;
   const { level: _l, event: _e, message: _m, time: _t, stage: _s, ...fields } = entry;
   return { level, event, message, time, ...(stage ? { stage } : {}), fields };
 }

@@ -15,7 +15,16 @@ const F_STAGE = LOG_FIELD.stage;
 const F_TRACE_ID = LOG_FIELD.traceId;
 const F_SPAN_ID = LOG_FIELD.spanId;
 /** Fields the logger sets itself; callers cannot override them. */
-const LOGGER_FIELDS = new Set<string>([F_TIMESTAMP, F_LEVEL, F_MESSAGE, F_SERVICE, F_EVENT, F_STAGE, F_TRACE_ID, F_SPAN_ID]);
+const LOGGER_FIELDS = new Set<string>([
+  F_TIMESTAMP,
+  F_LEVEL,
+  F_MESSAGE,
+  F_SERVICE,
+  F_EVENT,
+  F_STAGE,
+  F_TRACE_ID,
+  F_SPAN_ID,
+]);
 const STDOUT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** A sink returns false when it dropped the line (counted as a dropped log item). */

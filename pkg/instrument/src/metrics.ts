@@ -63,8 +63,15 @@ export class ContractMetrics {
       throw new InstrumentInputError('metrics', def.name, `is a ${def.type}, not a ${type}`);
     }
     const names = Object.keys(labels);
-    if (names.length !== def.labels.length || def.labels.some((label) => typeof labels[label] !== 'string' || labels[label] === '')) {
-      throw new InstrumentInputError('metrics', def.name, `needs labels {${def.labels.join(', ')}} with non-empty values (got {${names.join(', ')}})`);
+    if (
+      names.length !== def.labels.length ||
+      def.labels.some((label) => typeof labels[label] !== 'string' || labels[label] === '')
+    ) {
+      throw new InstrumentInputError(
+        'metrics',
+        def.name,
+        `needs labels {${def.labels.join(', ')}} with non-empty values (got {${names.join(', ')}})`
+      );
     }
     return this.get(key);
   }

@@ -3,10 +3,11 @@ import * as conventions from '@hybridlens/conventions';
 import type { QuantumErrorType, QuantumPhase } from '@hybridlens/conventions';
 import type { QuantumJobInit, QuantumJobScope } from './api';
 import { int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
-import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
-const { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, SPAN, STAGE } = conventions;
+const { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, SPAN, STAGE } =
+  conventions;
 
 export class QuantumJobScopeImpl implements QuantumJobScope {
   private readonly provider: string;
@@ -38,12 +39,20 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
       [QUANTUM_ATTR.circuitDepth.key]: int(init.circuitDepth),
       [QUANTUM_ATTR.circuitWidth.key]: int(init.circuitWidth),
       [QUANTUM_ATTR.qubitsUsed.key]: init.qubitsUsed?.map((q) => Math.round(q)),
-      [QUANTUM_ATTR.transpilerOptions.key]: init.transpilerOptions ? JSON.stringify(init.transpilerOptions) : undefined,
+      [QUANTUM_ATTR.transpilerOptions.key]: init.transpilerOptions
+        ? compactJson(call, 'transpilerOptions', init.transpilerOptions)
+        : undefined,
       [QUANTUM_ATTR.optimizationLevel.key]: int(init.optimizationLevel),
     };
   }
 
-  enqueue(p: { startTime?: number; endTime?: number; queuePosition?: number; providerJobId?: string; rateLimited?: boolean }): void {
+  enqueue(p: {
+    startTime?: number;
+    endTime?: number;
+    queuePosition?: number;
+    providerJobId?: string;
+    rateLimited?: boolean;
+  }): void {
     const call = 'quantumJob.enqueue()';
     optionalNumber(call, 'queuePosition', p.queuePosition, 0);
     const { start, end } = this.times(call, p);
@@ -51,11 +60,18 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
       this.providerJobId = p.providerJobId;
     }
     const errorType = p.rateLimited ? QUANTUM_ERROR_TYPE.rateLimited : undefined;
-    this.phaseSpan(SPAN.quantumEnqueue, QUANTUM_PHASE.enqueue, start, end, {
-      [QUANTUM_ATTR.queuePosition.key]: int(p.queuePosition),
-      [QUANTUM_ATTR.jobId.key]: p.providerJobId,
-      [QUANTUM_ATTR.errorType.key]: errorType,
-    }, errorType ? { errorType } : undefined);
+    this.phaseSpan(
+      SPAN.quantumEnqueue,
+      QUANTUM_PHASE.enqueue,
+      start,
+      end,
+      {
+        [QUANTUM_ATTR.queuePosition.key]: int(p.queuePosition),
+        [QUANTUM_ATTR.jobId.key]: p.providerJobId,
+        [QUANTUM_ATTR.errorType.key]: errorType,
+      },
+      errorType ? { errorType } : undefined
+    );
     if (p.rateLimited) {
       this.core.metrics.inc('providerRateLimited', { [LABEL.provider]: this.provider });
     }
@@ -64,7 +80,14 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
   compile(p: { startTime?: number; endTime?: number; error?: string }): void {
     const { start, end } = this.times('quantumJob.compile()', p);
     const errorType = p.error ? QUANTUM_ERROR_TYPE.compileError : undefined;
-    this.phaseSpan(SPAN.quantumCompile, QUANTUM_PHASE.compile, start, end, { [QUANTUM_ATTR.errorType.key]: errorType }, errorType ? { errorType, message: p.error } : undefined);
+    this.phaseSpan(
+      SPAN.quantumCompile,
+      QUANTUM_PHASE.compile,
+      start,
+      end,
+      { [QUANTUM_ATTR.errorType.key]: errorType },
+      errorType ? { errorType, message: p.error } : undefined
+    );
   }
 
   execute(p: {
@@ -82,7 +105,8 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     requireString(call, 'providerJobId', p.providerJobId);
     requireString(call, 'providerStatus', p.providerStatus);
     const outcome = requireOneOf(call, 'outcome', p.outcome, JOB_OUTCOME);
-    const errorType = p.errorType === undefined ? undefined : requireOneOf(call, 'errorType', p.errorType, QUANTUM_ERROR_TYPE);
+    const errorType =
+      p.errorType === undefined ? undefined : requireOneOf(call, 'errorType', p.errorType, QUANTUM_ERROR_TYPE);
     const fidelity = optionalNumber(call, 'fidelity', p.fidelity, 0, 1);
     const spend = optionalNumber(call, 'spendUsd', p.spendUsd, 0);
     const margin = optionalNumber(call, 'coherenceMarginSeconds', p.coherenceMarginSeconds);
@@ -109,7 +133,11 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.finished = true;
     const job = { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend };
     const metrics = this.core.metrics;
-    metrics.observe('quantumJobDuration', { ...job, [LABEL.phase]: QUANTUM_PHASE.total }, seconds(this.firstStart ?? start, end));
+    metrics.observe(
+      'quantumJobDuration',
+      { ...job, [LABEL.phase]: QUANTUM_PHASE.total },
+      seconds(this.firstStart ?? start, end)
+    );
     metrics.inc('quantumJobs', { ...job, [LABEL.outcome]: outcome });
     if (errorType) {
       metrics.inc('quantumJobErrors', { ...job, [LABEL.errorType]: errorType });
@@ -128,19 +156,40 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
 
   private times(call: string, p: { startTime?: number; endTime?: number }): { start: number; end: number } {
     const start = timeOr(call, 'startTime', p.startTime, this.core.now);
-    const end = p.endTime === undefined ? Math.max(start, this.core.now()) : requireNumber(call, 'endTime', p.endTime, start);
+    const end =
+      p.endTime === undefined ? Math.max(start, this.core.now()) : requireNumber(call, 'endTime', p.endTime, start);
     this.firstStart = Math.min(this.firstStart ?? start, start);
     return { start, end };
   }
 
-  private phaseSpan(name: string, phase: QuantumPhase, start: number, end: number, extra: Attributes, failure?: { errorType?: string; message?: string }): void {
+  private phaseSpan(
+    name: string,
+    phase: QuantumPhase,
+    start: number,
+    end: number,
+    extra: Attributes,
+    failure?: { errorType?: string; message?: string }
+  ): void {
     const errorType = failure?.errorType;
-    const handle = startChildSpan(this.core, this.parent, name, STAGE.quantum, start, this.jobAttributes, phase === QUANTUM_PHASE.enqueue ? SpanKind.CLIENT : SpanKind.INTERNAL, extra);
+    const handle = startChildSpan(
+      this.core,
+      this.parent,
+      name,
+      STAGE.quantum,
+      start,
+      this.jobAttributes,
+      phase === QUANTUM_PHASE.enqueue ? SpanKind.CLIENT : SpanKind.INTERNAL,
+      extra
+    );
     if (failure) {
       handle.span.setStatus({ code: SpanStatusCode.ERROR, ...(errorType ? { message: errorType } : {}) });
     }
     handle.span.end(end);
-    this.core.metrics.observe('quantumJobDuration', { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend, [LABEL.phase]: phase }, seconds(start, end));
+    this.core.metrics.observe(
+      'quantumJobDuration',
+      { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend, [LABEL.phase]: phase },
+      seconds(start, end)
+    );
     const level = failure ? 'error' : phase === QUANTUM_PHASE.execute ? 'info' : 'debug';
     if (!this.core.logger.enabled(level)) {
       return;
@@ -148,7 +197,9 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     logFor(this.core, handle, {
       level,
       event: pickEvent(phase, failure !== undefined),
-      message: failure ? `quantum ${phase} failed on ${this.backend}${failure.message ? `: ${failure.message}` : errorType ? ` (${errorType})` : ''}` : `quantum ${phase} finished on ${this.backend}`,
+      message: failure
+        ? `quantum ${phase} failed on ${this.backend}${failure.message ? `: ${failure.message}` : errorType ? ` (${errorType})` : ''}`
+        : `quantum ${phase} finished on ${this.backend}`,
       time: end,
       stage: STAGE.quantum,
       fields: {
@@ -169,5 +220,13 @@ function pickEvent(phase: QuantumPhase, failed: boolean): string {
       return failed ? LOG_EVENT.quantumCompileFailed : LOG_EVENT.quantumCompileFinished;
     default:
       return failed ? LOG_EVENT.quantumJobFailed : LOG_EVENT.quantumJobFinished;
+  }
+}
+
+function compactJson(call: string, field: string, value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    throw new InstrumentInputError(call, field, 'must be JSON-serialisable (no cycles, no BigInt)');
   }
 }

@@ -1,7 +1,17 @@
 import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { RequestOutcome } from '@hybridlens/conventions';
-import type { FallbackRecord, LlmInit, LlmScope, LogEntry, OrchestratorDecision, QuantumJobInit, QuantumJobScope, RequestStart, RequestScope } from './api';
+import type {
+  FallbackRecord,
+  LlmInit,
+  LlmScope,
+  LogEntry,
+  OrchestratorDecision,
+  QuantumJobInit,
+  QuantumJobScope,
+  RequestStart,
+  RequestScope,
+} from './api';
 import { contextOf, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
@@ -10,7 +20,18 @@ import { QuantumJobScopeImpl } from './quantumJobScope';
 import { entryToRecord } from './logEntry';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
-const { EXECUTION_PATH, FALLBACK_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, ORCHESTRATOR_ATTR, REQUEST_ATTR, REQUEST_OUTCOME, SPAN, STAGE } = conventions;
+const {
+  EXECUTION_PATH,
+  FALLBACK_OUTCOME,
+  LABEL,
+  LOG_EVENT,
+  LOG_FIELD,
+  ORCHESTRATOR_ATTR,
+  REQUEST_ATTR,
+  REQUEST_OUTCOME,
+  SPAN,
+  STAGE,
+} = conventions;
 
 export class RequestScopeImpl implements RequestScope {
   readonly traceId: string;
@@ -59,39 +80,35 @@ export class RequestScopeImpl implements RequestScope {
     const call = 'orchestratorDecision()';
     const path = requireOneOf(call, 'path', d.path, EXECUTION_PATH);
     const reason = requireString(call, 'reason', d.reason);
-    const fallbackFrom = d.fallbackFrom === undefined ? undefined : requireOneOf(call, 'fallbackFrom', d.fallbackFrom, EXECUTION_PATH);
+    const fallbackFrom =
+      d.fallbackFrom === undefined ? undefined : requireOneOf(call, 'fallbackFrom', d.fallbackFrom, EXECUTION_PATH);
     const inputs = d.inputs ?? {};
     optionalNumber(call, 'inputs.queueLength', inputs.queueLength, 0);
     optionalNumber(call, 'inputs.predictedFidelity', inputs.predictedFidelity, 0, 1);
     const start = timeOr(call, 'startTime', d.startTime, this.core.now);
     const end = d.endTime === undefined ? start : optionalNumber(call, 'endTime', d.endTime, start)!;
-    const handle = startChildSpan(
-      this.core,
-      this.context,
-      SPAN.orchestrator,
-      STAGE.orchestrator,
-      start,
-      {
-        [ORCHESTRATOR_ATTR.path.key]: path,
-        [ORCHESTRATOR_ATTR.reason.key]: reason,
-        [ORCHESTRATOR_ATTR.provider.key]: d.provider,
-        [ORCHESTRATOR_ATTR.backend.key]: d.backend,
-        [ORCHESTRATOR_ATTR.inputQueueLength.key]: int(inputs.queueLength),
-        [ORCHESTRATOR_ATTR.inputBacklogSeconds.key]: inputs.backlogSeconds,
-        [ORCHESTRATOR_ATTR.inputRateLimitRemaining.key]: int(inputs.rateLimitRemaining),
-        [ORCHESTRATOR_ATTR.inputCalibrationAgeSeconds.key]: inputs.calibrationAgeSeconds,
-        [ORCHESTRATOR_ATTR.inputPredictedFidelity.key]: inputs.predictedFidelity,
-        [ORCHESTRATOR_ATTR.inputProviderAvailable.key]: inputs.providerAvailable,
-        [ORCHESTRATOR_ATTR.inputFlags.key]: inputs.flags,
-        [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
-      }
-    );
+    const handle = startChildSpan(this.core, this.context, SPAN.orchestrator, STAGE.orchestrator, start, {
+      [ORCHESTRATOR_ATTR.path.key]: path,
+      [ORCHESTRATOR_ATTR.reason.key]: reason,
+      [ORCHESTRATOR_ATTR.provider.key]: d.provider,
+      [ORCHESTRATOR_ATTR.backend.key]: d.backend,
+      [ORCHESTRATOR_ATTR.inputQueueLength.key]: int(inputs.queueLength),
+      [ORCHESTRATOR_ATTR.inputBacklogSeconds.key]: inputs.backlogSeconds,
+      [ORCHESTRATOR_ATTR.inputRateLimitRemaining.key]: int(inputs.rateLimitRemaining),
+      [ORCHESTRATOR_ATTR.inputCalibrationAgeSeconds.key]: inputs.calibrationAgeSeconds,
+      [ORCHESTRATOR_ATTR.inputPredictedFidelity.key]: inputs.predictedFidelity,
+      [ORCHESTRATOR_ATTR.inputProviderAvailable.key]: inputs.providerAvailable,
+      [ORCHESTRATOR_ATTR.inputFlags.key]: inputs.flags,
+      [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
+    });
     handle.span.end(end);
     this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
     logFor(this.core, handle, {
       level: 'info',
       event: LOG_EVENT.orchestratorDecision,
-      message: fallbackFrom ? `routed to ${path} instead of ${fallbackFrom}: ${reason}` : `routed to ${path}: ${reason}`,
+      message: fallbackFrom
+        ? `routed to ${path} instead of ${fallbackFrom}: ${reason}`
+        : `routed to ${path}: ${reason}`,
       time: end,
       stage: STAGE.orchestrator,
       fields: { [LOG_FIELD.provider]: d.provider, [LOG_FIELD.backend]: d.backend },
@@ -109,7 +126,12 @@ export class RequestScopeImpl implements RequestScope {
     const reason = requireString(call, 'reason', f.reason);
     const outcome = requireOneOf(call, 'outcome', f.outcome, FALLBACK_OUTCOME);
     const time = timeOr(call, 'time', f.time, this.core.now);
-    this.core.metrics.inc('fallbacks', { [LABEL.fromPath]: from, [LABEL.toPath]: to, [LABEL.reason]: reason, [LABEL.outcome]: outcome });
+    this.core.metrics.inc('fallbacks', {
+      [LABEL.fromPath]: from,
+      [LABEL.toPath]: to,
+      [LABEL.reason]: reason,
+      [LABEL.outcome]: outcome,
+    });
     logFor(this.core, this.handle, {
       level: 'warn',
       event: LOG_EVENT.fallbackUsed,
@@ -125,7 +147,8 @@ export class RequestScopeImpl implements RequestScope {
       requireString(call, 'result', p.result);
     }
     const start = timeOr(call, 'startTime', p.startTime, this.core.now);
-    const end = p.endTime === undefined ? Math.max(start, this.core.now()) : optionalNumber(call, 'endTime', p.endTime, start)!;
+    const end =
+      p.endTime === undefined ? Math.max(start, this.core.now()) : optionalNumber(call, 'endTime', p.endTime, start)!;
     const resultHash = hashPrefix(p.result);
     const handle = startChildSpan(this.core, this.context, SPAN.postprocess, STAGE.postprocess, start, {
       [REQUEST_ATTR.degraded.key]: Boolean(p.degraded),
@@ -157,16 +180,17 @@ export class RequestScopeImpl implements RequestScope {
     const call = 'request.end()';
     const outcome = requireOneOf(call, 'outcome', e.outcome, REQUEST_OUTCOME);
     const httpStatus = optionalNumber(call, 'httpStatus', e.httpStatus, 100, 599);
-    const endTime = e.endTime === undefined ? Math.max(this.startTime, this.core.now()) : optionalNumber(call, 'endTime', e.endTime, this.startTime)!;
+    const endTime =
+      e.endTime === undefined
+        ? Math.max(this.startTime, this.core.now())
+        : optionalNumber(call, 'endTime', e.endTime, this.startTime)!;
     this.ended = true;
     const duration = seconds(this.startTime, endTime);
     const { span } = this.handle;
-    span.setAttributes(
-      {
-        [REQUEST_ATTR.httpStatus.key]: int(httpStatus),
-        [REQUEST_ATTR.degraded.key]: outcome === REQUEST_OUTCOME.degraded,
-      }
-    );
+    span.setAttributes({
+      [REQUEST_ATTR.httpStatus.key]: int(httpStatus),
+      [REQUEST_ATTR.degraded.key]: outcome === REQUEST_OUTCOME.degraded,
+    });
     if (outcome === REQUEST_OUTCOME.error) {
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
@@ -177,7 +201,10 @@ export class RequestScopeImpl implements RequestScope {
     this.core.metrics.observe('requestDuration', routeLabels, duration);
 
     // Tail decision: failures, degraded answers and slow requests are always kept.
-    const keep = outcome !== REQUEST_OUTCOME.ok || duration >= this.core.slowRequestSeconds || this.core.sampleOrdinary(this.route);
+    const keep =
+      outcome !== REQUEST_OUTCOME.ok ||
+      duration >= this.core.slowRequestSeconds ||
+      this.core.sampleOrdinary(this.route);
     this.core.sampler?.decide(this.traceId, keep);
 
     logFor(this.core, this.handle, {

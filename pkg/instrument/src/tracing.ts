@@ -35,7 +35,11 @@ export function createTracing(options: TracingOptions): Tracing {
   const exporter =
     options.exporter ??
     (options.otlpTracesUrl
-      ? new OTLPTraceExporter({ url: options.otlpTracesUrl, timeoutMillis: options.exportTimeoutMillis, concurrencyLimit: 2 })
+      ? new OTLPTraceExporter({
+          url: options.otlpTracesUrl,
+          timeoutMillis: options.exportTimeoutMillis,
+          concurrencyLimit: 2,
+        })
       : undefined);
   const sampler = exporter
     ? new TailSamplingProcessor(

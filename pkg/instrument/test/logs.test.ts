@@ -7,7 +7,12 @@ const CONTRACT_FIELDS = new Set<string>(Object.values(LOG_FIELD));
 function capture(logLevel: 'debug' | 'info' = 'debug') {
   const lines: string[] = [];
   const exporter = new InMemorySpanExporter();
-  const telemetry = createTelemetry({ serviceName: 'hybrid-api', traceExporter: exporter, logLevel, logSink: (line) => void lines.push(line) });
+  const telemetry = createTelemetry({
+    serviceName: 'hybrid-api',
+    traceExporter: exporter,
+    logLevel,
+    logSink: (line) => void lines.push(line),
+  });
   return { lines, exporter, telemetry, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -40,7 +45,14 @@ describe('structured JSON logs', () => {
     expect(byEvent(LOG_EVENT.llmCallFinished)[LOG_FIELD.spanId]).toBe(spanId(SPAN.llm));
     const failed = byEvent(LOG_EVENT.quantumJobFailed);
     expect(failed[LOG_FIELD.spanId]).toBe(spanId(SPAN.quantumExecute));
-    expect(failed).toMatchObject({ level: 'error', stage: 'quantum', provider: 'ibm', backend: 'ibm_torino', provider_job_id: 'd1abc2def3', error_type: 'hardware_failure' });
+    expect(failed).toMatchObject({
+      level: 'error',
+      stage: 'quantum',
+      provider: 'ibm',
+      backend: 'ibm_torino',
+      provider_job_id: 'd1abc2def3',
+      error_type: 'hardware_failure',
+    });
     const finished = byEvent(LOG_EVENT.requestFinished);
     expect(finished[LOG_FIELD.spanId]).toBe(spanId(SPAN.ingress));
     expect(finished[LOG_FIELD.timestamp]).toBe('2026-01-02T03:04:05.900Z');
@@ -57,7 +69,17 @@ describe('structured JSON logs', () => {
 
   it('writes audit lines from log(): contract fields kept, others and overrides dropped', async () => {
     const { telemetry, parsed } = capture();
-    telemetry.log({ level: 'info', event: 'mitigation_applied', message: 'forced simulator fallback', action: 'force_simulator', actor: 'alertmanager:QuantumHardwareFailures', provider: 'ibm', secretToken: 'abc', service: 'spoofed', time: Date.UTC(2026, 0, 1) });
+    telemetry.log({
+      level: 'info',
+      event: 'mitigation_applied',
+      message: 'forced simulator fallback',
+      action: 'force_simulator',
+      actor: 'alertmanager:QuantumHardwareFailures',
+      provider: 'ibm',
+      secretToken: 'abc',
+      service: 'spoofed',
+      time: Date.UTC(2026, 0, 1),
+    });
     const [entry] = parsed();
     expect(entry).toEqual({
       timestamp: '2026-01-01T00:00:00.000Z',

@@ -10,7 +10,9 @@ async function exerciseEverything(): Promise<{ telemetry: HybridTelemetry; text:
   runFullRequest(telemetry, { outcome: 'degraded' });
   runFullRequest(telemetry, { outcome: 'error', durationMs: 2500 });
   const request = telemetry.startRequest({ route: '/v1/optimize', model: 'gpt-4o-mini', region: 'eu-west-1' });
-  request.quantumJob({ provider: 'braket', backend: 'Garnet', simulator: false, shots: 500 }).enqueue({ rateLimited: true });
+  request
+    .quantumJob({ provider: 'braket', backend: 'Garnet', simulator: false, shots: 500 })
+    .enqueue({ rateLimited: true });
   request.end({ outcome: 'error', httpStatus: 503 });
   telemetry.setQueueState({ provider: 'ibm', backend: 'ibm_torino', queueLength: 12, backlogSeconds: 340 });
   telemetry.setRateLimitRemaining({ provider: 'ibm', remaining: 42 });
@@ -55,7 +57,9 @@ describe('metric exposition after full requests', () => {
 
   it('counts what happened', () => {
     const value = (series: string, labels: Record<string, string>) =>
-      samples.filter((s) => s.series === series && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
+      samples
+        .filter((s) => s.series === series && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+        .reduce((sum, s) => sum + s.value, 0);
     expect(value(METRIC.requests.name, {})).toBe(4);
     expect(value(METRIC.requests.name, { outcome: 'error' })).toBe(2);
     expect(value(METRIC.requests.name, { outcome: 'degraded' })).toBe(1);

@@ -85,7 +85,9 @@ describe('OTLP/HTTP protobuf export through the real exporter', () => {
   });
 
   it('carries the explicit (virtual) start and end times', () => {
-    const ingress = decoded.flatMap((rs) => rs.spans).find((s) => s.traceId === traceIds.ok && s.name === SPAN.ingress)!;
+    const ingress = decoded
+      .flatMap((rs) => rs.spans)
+      .find((s) => s.traceId === traceIds.ok && s.name === SPAN.ingress)!;
     expect(BigInt(ingress.startTimeUnixNano)).toBe(BigInt(T0) * BigInt(1_000_000));
     expect(BigInt(ingress.endTimeUnixNano)).toBe(BigInt(T0 + 900) * BigInt(1_000_000));
   });

@@ -15,7 +15,12 @@ describe('raw prompts, outputs and results never leave the process', () => {
   beforeAll(async () => {
     const exporter = new InMemorySpanExporter();
     const lines: string[] = [];
-    const telemetry = createTelemetry({ serviceName: 'hybrid-api', traceExporter: exporter, logLevel: 'debug', logSink: (line) => void lines.push(line) });
+    const telemetry = createTelemetry({
+      serviceName: 'hybrid-api',
+      traceExporter: exporter,
+      logLevel: 'debug',
+      logSink: (line) => void lines.push(line),
+    });
     for (const outcome of ['ok', 'degraded', 'error'] as const) {
       runFullRequest(telemetry, { outcome });
     }

@@ -43,16 +43,20 @@ describe('an unreachable OTLP endpoint never breaks the host', () => {
   it.each([
     ['refuses connections', async () => `http://127.0.0.1:${await freePort()}/v1/traces`],
     ['accepts but never answers', async () => `${hanging.url}/v1/traces`],
-  ])('when it %s: no caller error, bounded heap, every lost span counted, timers on time', async (_what, url) => {
-    const result = await scenario(await url());
-    expect(result.callerErrors).toEqual([]);
-    expect(result.unhandled).toEqual([]);
-    // Nothing was delivered, so every span created is accounted for as dropped.
-    expect(result.droppedTraces).toBe(result.spansCreated);
-    expect(result.heapAfterRunBytes - result.heapAfterWarmupBytes).toBeLessThan(HEAP_GROWTH_LIMIT_BYTES);
-    expect(result.maxProbeLateMs).toBeLessThan(PROBE_LATE_LIMIT_MS);
-    expect(result.probeTicks).toBeGreaterThan(0);
-    // shutdown gives up on a dead collector after the export timeout instead of hanging.
-    expect(result.shutdownMs).toBeLessThan(3 * EXPORT_TIMEOUT_MS + 500);
-  }, 60_000);
+  ])(
+    'when it %s: no caller error, bounded heap, every lost span counted, timers on time',
+    async (_what, url) => {
+      const result = await scenario(await url());
+      expect(result.callerErrors).toEqual([]);
+      expect(result.unhandled).toEqual([]);
+      // Nothing was delivered, so every span created is accounted for as dropped.
+      expect(result.droppedTraces).toBe(result.spansCreated);
+      expect(result.heapAfterRunBytes - result.heapAfterWarmupBytes).toBeLessThan(HEAP_GROWTH_LIMIT_BYTES);
+      expect(result.maxProbeLateMs).toBeLessThan(PROBE_LATE_LIMIT_MS);
+      expect(result.probeTicks).toBeGreaterThan(0);
+      // shutdown gives up on a dead collector after the export timeout instead of hanging.
+      expect(result.shutdownMs).toBeLessThan(3 * EXPORT_TIMEOUT_MS + 500);
+    },
+    60_000
+  );
 });

@@ -17,9 +17,18 @@ function seeded(seed: number): () => number {
   };
 }
 
-function setup(sampling: { ratio: number; slowRequestSeconds?: number; routeRatios?: Record<string, number> }, random = seeded(7)) {
+function setup(
+  sampling: { ratio: number; slowRequestSeconds?: number; routeRatios?: Record<string, number> },
+  random = seeded(7)
+) {
   const exporter = new InMemorySpanExporter();
-  const telemetry = createTelemetry({ serviceName: 'hybrid-api', traceExporter: exporter, sampling, random, logSink: () => undefined });
+  const telemetry = createTelemetry({
+    serviceName: 'hybrid-api',
+    traceExporter: exporter,
+    sampling,
+    random,
+    logSink: () => undefined,
+  });
   return { exporter, telemetry };
 }
 
@@ -105,7 +114,12 @@ describe('tail sampling at request end', () => {
 
   it('bounds spans of requests that never end, counting the ones it gives up', async () => {
     const exporter = new InMemorySpanExporter();
-    const telemetry = createTelemetry({ serviceName: 'hybrid-api', traceExporter: exporter, maxQueueSize: 64, logSink: () => undefined });
+    const telemetry = createTelemetry({
+      serviceName: 'hybrid-api',
+      traceExporter: exporter,
+      maxQueueSize: 64,
+      logSink: () => undefined,
+    });
     for (let i = 0; i < 200; i++) {
       const request = telemetry.startRequest({ route: '/v1/optimize', model: 'm', region: 'r' });
       request.orchestratorDecision({ path: 'classical', reason: 'flag_force_classical', inputs: {} });

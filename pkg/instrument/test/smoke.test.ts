@@ -6,7 +6,12 @@ describe('a full request', () => {
   it('exports one span per stage under one trace, with explicit times', async () => {
     const exporter = new InMemorySpanExporter();
     const lines: string[] = [];
-    const telemetry = createTelemetry({ serviceName: 'svc', traceExporter: exporter, logSink: (l) => void lines.push(l), logLevel: 'debug' });
+    const telemetry = createTelemetry({
+      serviceName: 'svc',
+      traceExporter: exporter,
+      logSink: (l) => void lines.push(l),
+      logLevel: 'debug',
+    });
     const request = runFullRequest(telemetry);
     await telemetry.flush();
     const spans = exporter.getFinishedSpans();

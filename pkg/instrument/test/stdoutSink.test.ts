@@ -11,7 +11,9 @@ interface Report {
 /** Run child/blockedStdout.ts with its stdout pipe never read. */
 function runWithBlockedStdout(): Promise<Report> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'child/blockedStdout.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'child/blockedStdout.ts')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.pause();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

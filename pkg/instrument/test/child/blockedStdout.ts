@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     }
   }
   clearInterval(probe);
-  process.stderr.write(JSON.stringify({ lines: LINES, dropped: telemetry.droppedCounts().logs, maxBuffered, maxLateMs }) + '\n');
+  process.stderr.write(
+    JSON.stringify({ lines: LINES, dropped: telemetry.droppedCounts().logs, maxBuffered, maxLateMs }) + '\n'
+  );
   process.exit(0);
 }
 

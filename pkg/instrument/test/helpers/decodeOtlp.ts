@@ -45,27 +45,35 @@ interface MessageType {
   toObject(message: unknown, options: Record<string, unknown>): RawMessage;
 }
 
-const root = protoRoot as unknown as { opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } } };
+const root = protoRoot as unknown as {
+  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } };
+};
 const ExportTraceServiceRequest = root.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 const hex = (bytes: unknown): string => (bytes instanceof Uint8Array ? Buffer.from(bytes).toString('hex') : '');
 
 /** Decode an OTLP/HTTP protobuf ExportTraceServiceRequest body (throws on invalid protobuf). */
 export function decodeTraceRequest(body: Uint8Array): DecodedResourceSpans[] {
-  const message = ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(body), { longs: String, enums: String, arrays: true, defaults: false });
+  const message = ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(body), {
+    longs: String,
+    enums: String,
+    arrays: true,
+    defaults: false,
+  });
   return (message.resourceSpans ?? []).map((rs) => ({
     resourceAttributes: rs.resource?.attributes ?? [],
     spans: (rs.scopeSpans ?? []).flatMap((ss) =>
-      (ss.spans ?? []).map(
-        (raw): DecodedSpan => ({
-          ...(raw as unknown as DecodedSpan),
-          traceId: hex(raw.traceId),
-          spanId: hex(raw.spanId),
-          parentSpanId: hex(raw.parentSpanId),
-          attributes: (raw.attributes as DecodedKeyValue[] | undefined) ?? [],
-          events: ((raw.events as DecodedSpan['events'] | undefined) ?? []).map((e) => ({ ...e, attributes: e.attributes ?? [] })),
-        })
-      )
+      (ss.spans ?? []).map((raw): DecodedSpan => ({
+        ...(raw as unknown as DecodedSpan),
+        traceId: hex(raw.traceId),
+        spanId: hex(raw.spanId),
+        parentSpanId: hex(raw.parentSpanId),
+        attributes: (raw.attributes as DecodedKeyValue[] | undefined) ?? [],
+        events: ((raw.events as DecodedSpan['events'] | undefined) ?? []).map((e) => ({
+          ...e,
+          attributes: e.attributes ?? [],
+        })),
+      }))
     ),
   }));
 }

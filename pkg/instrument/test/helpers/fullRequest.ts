@@ -19,18 +19,48 @@ export function runFullRequest(telemetry: HybridTelemetry, o: FullRequestOptions
   const t0 = o.start ?? Date.UTC(2026, 10, 1, 12, 0, 0);
   const total = o.durationMs ?? 900;
   const outcome = o.outcome ?? 'ok';
-  const request = telemetry.startRequest({ route: o.route ?? '/v1/optimize', model: 'gpt-4o-mini', region: 'eu-west-1', tenant: SECRET_TENANT, httpMethod: 'POST', startTime: t0 });
-  const llm = request.llm({ model: 'gpt-4o-mini', provider: 'openai', prompt: SECRET_PROMPT, promptTemplateVersion: 'v3', temperature: 0.2, startTime: t0 + 5 });
+  const request = telemetry.startRequest({
+    route: o.route ?? '/v1/optimize',
+    model: 'gpt-4o-mini',
+    region: 'eu-west-1',
+    tenant: SECRET_TENANT,
+    httpMethod: 'POST',
+    startTime: t0,
+  });
+  const llm = request.llm({
+    model: 'gpt-4o-mini',
+    provider: 'openai',
+    prompt: SECRET_PROMPT,
+    promptTemplateVersion: 'v3',
+    temperature: 0.2,
+    startTime: t0 + 5,
+  });
   llm.evaluation({ validator: 'schema', pass: true, score: 1, time: t0 + 300 });
   llm.evaluation({ validator: 'hallucination', pass: outcome === 'ok', score: 0.3, time: t0 + 305 });
   llm.consistency(0.93, t0 + 306);
-  llm.end({ output: SECRET_OUTPUT, inputTokens: 412, outputTokens: 128, responseModel: 'gpt-4o-mini-2024-07-18', coldStart: true, finishReasons: ['stop'], endTime: t0 + 310 });
+  llm.end({
+    output: SECRET_OUTPUT,
+    inputTokens: 412,
+    outputTokens: 128,
+    responseModel: 'gpt-4o-mini-2024-07-18',
+    coldStart: true,
+    finishReasons: ['stop'],
+    endTime: t0 + 310,
+  });
   request.orchestratorDecision({
     path: 'qpu',
     reason: 'qpu_healthy',
     provider: 'ibm',
     backend: 'ibm_torino',
-    inputs: { queueLength: 4, backlogSeconds: 30, rateLimitRemaining: 90, calibrationAgeSeconds: 3600, predictedFidelity: 0.91, providerAvailable: true, flags: ['shot_reduction'] },
+    inputs: {
+      queueLength: 4,
+      backlogSeconds: 30,
+      rateLimitRemaining: 90,
+      calibrationAgeSeconds: 3600,
+      predictedFidelity: 0.91,
+      providerAvailable: true,
+      flags: ['shot_reduction'],
+    },
     startTime: t0 + 311,
     endTime: t0 + 312,
   });
@@ -61,9 +91,20 @@ export function runFullRequest(telemetry: HybridTelemetry, o: FullRequestOptions
     coherenceMarginSeconds: 0.00011,
   });
   if (outcome === 'degraded') {
-    request.fallback({ from: 'qpu', to: 'simulator', reason: 'hardware_failure', outcome: 'success', time: t0 + total - 90 });
+    request.fallback({
+      from: 'qpu',
+      to: 'simulator',
+      reason: 'hardware_failure',
+      outcome: 'success',
+      time: t0 + total - 90,
+    });
   }
-  request.postprocess({ result: SECRET_RESULT, degraded: outcome === 'degraded', startTime: t0 + total - 80, endTime: t0 + total - 5 });
+  request.postprocess({
+    result: SECRET_RESULT,
+    degraded: outcome === 'degraded',
+    startTime: t0 + total - 80,
+    endTime: t0 + total - 5,
+  });
   request.end({ outcome, httpStatus: outcome === 'error' ? 502 : 200, endTime: t0 + total });
   return request;
 }
