@@ -1,4 +1,4 @@
-import { of } from 'rxjs';
+import { from, map, of } from 'rxjs';
 import {
   type DataFrame,
   type DataQueryRequest,
@@ -29,7 +29,11 @@ export interface IssuedQuery {
   instant: boolean;
 }
 
-export type FrameSource = (query: IssuedQuery) => DataFrame[];
+/** Frames answering one query: canned in unit tests, from a real Prometheus in integration tests. */
+export type FrameSource = (
+  query: IssuedQuery,
+  range: { from: number; to: number }
+) => DataFrame[] | Promise<DataFrame[]>;
 
 export interface SceneTestEnv {
   issued: IssuedQuery[];
@@ -117,8 +121,9 @@ export function installSceneTestEnv(): SceneTestEnv {
   setRunRequest((ds: DataSourceApi, request: DataQueryRequest) => {
     const scene = (request.scopedVars as Record<string, { value?: unknown }>).__sceneObject?.value as
       SceneObject | undefined;
-    const series: DataFrame[] = [];
-    for (const target of request.targets) {
+    const timeRange = request.range ?? getDefaultTimeRange();
+    const range = { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() };
+    const answers = request.targets.map(async (target) => {
       const t = target as { refId: string; expr?: string; instant?: boolean };
       const query: IssuedQuery = {
         datasourceUid: ds.uid,
@@ -127,10 +132,11 @@ export function installSceneTestEnv(): SceneTestEnv {
         instant: t.instant === true,
       };
       env.issued.push(query);
-      series.push(...env.frames(query).map((f) => ({ ...f, refId: t.refId })));
-    }
-    const data: PanelData = { state: LoadingState.Done, series, timeRange: request.range ?? getDefaultTimeRange() };
-    return of(data);
+      return (await env.frames(query, range)).map((f) => ({ ...f, refId: t.refId }));
+    });
+    return from(Promise.all(answers)).pipe(
+      map((frames): PanelData => ({ state: LoadingState.Done, series: frames.flat(), timeRange }))
+    );
   });
   return env;
 }

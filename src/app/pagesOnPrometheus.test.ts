@@ -1,0 +1,258 @@
+import '../testing/jsdomPolyfills';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
+import { SceneQueryRunner, sceneGraph, type EmbeddedScene } from '@grafana/scenes';
+import {
+  ALERT,
+  LABEL,
+  METRIC,
+  SLO_SERIES,
+  sloBurnRateSeries,
+  sloErrorRatioSeries,
+  sloEventCountSeries,
+} from '@hybridlens/conventions';
+import {
+  type RunningPrometheus,
+  createBlocksFromOpenMetrics,
+  describeWithBinary,
+  startPrometheus,
+} from '@hybridlens/testkit';
+import { resolveSettings } from '../settings/settings';
+import { installNodeFetch } from '../testing/nodeFetch';
+import {
+  type IssuedQuery,
+  activateDataTree,
+  findAll,
+  installSceneTestEnv,
+  instantFrame,
+} from '../testing/sceneTestEnv';
+import { buildOverviewScene } from '../pages/overview/overviewPage';
+import { SUMMARY, TRENDS } from '../pages/overview/overviewQueries';
+import { FiringAlerts } from '../pages/overview/FiringAlerts';
+import { buildSlosScene } from '../pages/slos/slosPage';
+import { SloList } from '../pages/slos/SloList';
+import { buildSloRows } from '../pages/slos/sloRows';
+import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
+import { SloStatus } from '../pages/sloDetail/SloStatus';
+import { DETAIL_STATUS, DETAIL_TRENDS } from '../pages/sloDetail/sloDetailQueries';
+import { tierStates } from '../pages/sloDetail/tierStates';
+import { samplesOf } from './frames';
+import { declaredQueries } from './queryInventory';
+
+/**
+ * Every query the pages issue, interpolated by Scenes, answered by the OS package's Prometheus
+ * holding a small known history of contract series: checks that the PromQL is valid on a real
+ * server and that the tiles compute the right numbers from it.
+ */
+installNodeFetch();
+const env = installSceneTestEnv();
+
+const STEP = 30;
+// Longer than the pages' default 6-hour range, so averages over the range see traffic all along.
+const HOURS = 7;
+
+function history(now: number): string {
+  const lines: string[] = [];
+  const start = now - HOURS * 3600;
+  // History runs a few minutes past "now" so rates at "now" are stable while the test runs.
+  for (let t = start; t <= now + 300; t += STEP) {
+    const s = t - start;
+    const series = (name: string, labels: Record<string, string>, value: number) =>
+      lines.push(
+        `${name}{${Object.entries(labels)
+          .map(([k, v]) => `${k}="${v}"`)
+          .join(',')}} ${value} ${t}`
+      );
+    const req = { route: '/solve', model: 'm1', region: 'eu' };
+    series(METRIC.requests.name, { ...req, outcome: 'ok' }, 10 * s);
+    series(METRIC.requests.name, { ...req, outcome: 'error' }, 1 * s);
+    // Every request lands between 0.5 s and 1 s.
+    for (const [le, n] of [
+      ['0.5', 0],
+      ['1', 11],
+      ['+Inf', 11],
+    ] as const) {
+      series(`${METRIC.requestDuration.name}_bucket`, { ...req, le }, n * s);
+    }
+    series(METRIC.quantumJobs.name, { provider: 'ibm', backend: 'ibm_torino', outcome: 'success' }, 9 * s);
+    series(METRIC.quantumJobs.name, { provider: 'ibm', backend: 'ibm_torino', outcome: 'error' }, 1 * s);
+    series(METRIC.quantumSpend.name, { provider: 'ibm', backend: 'ibm_torino' }, 0.01 * s);
+    series(
+      METRIC.fallbacks.name,
+      { from_path: 'qpu', to_path: 'simulator', reason: 'queue_saturated', outcome: 'success' },
+      0.5 * s
+    );
+    for (const [slo, sliType, budget, errorRatio, events] of [
+      ['latency', 'latency', 0.42, 0.0058, 50000],
+      ['schema', 'schema_compliance', -0.2, 0.012, 40000],
+      ['custom-x', 'custom', 0.9, 0.001, 12],
+    ] as const) {
+      series(SLO_SERIES.info, { slo, slo_service: 'hybrid', sli_type: sliType, objective: '0.99', window: '30d' }, 1);
+      series(SLO_SERIES.objective, { slo }, 0.99);
+      series(SLO_SERIES.errorBudgetRemaining, { slo }, budget);
+      series(sloErrorRatioSeries('30d'), { slo }, errorRatio);
+      series(sloErrorRatioSeries('1h'), { slo }, errorRatio);
+      series(sloEventCountSeries('total', '30d'), { slo }, events);
+      series(sloEventCountSeries('bad', '30d'), { slo }, Math.round(events * errorRatio));
+      for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const) {
+        series(sloBurnRateSeries(w), { slo }, errorRatio / 0.01);
+      }
+    }
+    series(
+      'ALERTS',
+      { alertname: ALERT.sloBurnRate, alertstate: 'firing', slo: 'schema', tier: 'page-fast', severity: 'page' },
+      1
+    );
+    series(
+      'ALERTS',
+      { alertname: ALERT.sloBurnRate, alertstate: 'pending', slo: 'schema', tier: 'ticket-fast', severity: 'ticket' },
+      1
+    );
+  }
+  lines.push('# EOF');
+  return lines.join('\n') + '\n';
+}
+
+/** What the Prometheus datasource does with the macros it owns. */
+function promExpr(q: IssuedQuery, rangeSeconds: number): string {
+  return q.expr.replace(/\$__range/g, `${Math.round(rangeSeconds)}s`).replace(/\$__rate_interval/g, '2m');
+}
+
+function framesFrom(prom: RunningPrometheus, errors: string[]) {
+  return async (q: IssuedQuery, range: { from: number; to: number }): Promise<DataFrame[]> => {
+    const seconds = (range.to - range.from) / 1000;
+    const expr = promExpr(q, seconds);
+    try {
+      if (q.instant) {
+        const data = await prom.query(expr, range.to / 1000);
+        return data.result.map((r) =>
+          instantFrame(
+            Object.fromEntries(Object.entries(r.metric).filter(([k]) => k !== '__name__')),
+            Number(r.value![1])
+          )
+        );
+      }
+      const data = await prom.queryRange(expr, range.from / 1000, range.to / 1000, 60);
+      return data.result.map((r) =>
+        createDataFrame({
+          fields: [
+            { name: 'Time', type: FieldType.time, values: r.values!.map(([t]) => t * 1000) },
+            { name: 'Value', type: FieldType.number, values: r.values!.map(([, v]) => Number(v)), labels: r.metric },
+          ],
+        })
+      );
+    } catch (error) {
+      errors.push(`${q.refId}: ${(error as Error).message}`);
+      return [];
+    }
+  };
+}
+
+async function loaded(scene: EmbeddedScene): Promise<() => void> {
+  const undo = activateDataTree(scene);
+  const deadline = Date.now() + 15_000;
+  const issued = () => env.issued.length;
+  let last = -1;
+  // Settled when no new query started for a while and the last answers are in.
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 150));
+    if (issued() === last && issued() > 0) {
+      break;
+    }
+    last = issued();
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  // Every declared query reached Prometheus (and so was checked by it).
+  expect(env.issued).toHaveLength(declaredQueries(scene).filter((q) => q.kind === 'panel').length);
+  return undo;
+}
+
+describeWithBinary('prometheus', 'apt-get install prometheus', 'pages against a real Prometheus', () => {
+  let prom: RunningPrometheus;
+  let work: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'hl-app-prom-'));
+    const file = join(work, 'history.om');
+    writeFileSync(file, history(Math.floor(Date.now() / 1000)));
+    createBlocksFromOpenMetrics(file, join(work, 'data'));
+    prom = await startPrometheus({ dataDir: join(work, 'data') });
+    env.setFrames(framesFrom(prom, errors));
+    env.setLabelValues({ provider: ['ibm'], route: ['/solve'], model: ['m1'], region: ['eu'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await prom?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    env.issued.length = 0;
+    errors.length = 0;
+  });
+
+  it('Overview: every query is valid PromQL and the tiles show the known numbers', async () => {
+    const scene = buildOverviewScene(resolveSettings(undefined));
+    const undo = await loaded(scene);
+    expect(errors).toEqual([]);
+    const summary = sceneGraph.getData(findAll(scene, FiringAlerts)[0]!).state.data!.series;
+    // Key SLOs: the custom SLO is not one of the three key SLIs.
+    expect(
+      samplesOf(summary, SUMMARY.keyBudget)
+        .map((s) => [s.labels[LABEL.slo], s.value])
+        .sort()
+    ).toEqual([
+      ['latency', 0.42],
+      ['schema', -0.2],
+    ]);
+    expect(samplesOf(summary, SUMMARY.rps)[0]!.value).toBeCloseTo(11, 1);
+    expect(samplesOf(summary, SUMMARY.errorRatio)[0]!.value).toBeCloseTo(1 / 11, 3);
+    const p95 = samplesOf(summary, SUMMARY.p95)[0]!.value;
+    expect(p95).toBeGreaterThan(0.5);
+    expect(p95).toBeLessThanOrEqual(1);
+    expect(samplesOf(summary, SUMMARY.spend)[0]!.value).toBeCloseTo(0.01 * 6 * 3600, 0);
+    expect(samplesOf(summary, SUMMARY.alerts).map((s) => s.labels[LABEL.slo])).toEqual(['schema']);
+    const trendsRunner = findAll(scene, SceneQueryRunner).find((r) =>
+      r.state.queries.some((q) => q.refId === TRENDS.quantumSuccess)
+    )!;
+    const success = trendsRunner.state.data!.series.filter((f) => f.refId === TRENDS.quantumSuccess);
+    expect(success).toHaveLength(1);
+    expect(success[0]!.fields[1]!.labels).toEqual({ provider: 'ibm' });
+    expect(success[0]!.fields[1]!.values.at(-1)).toBeCloseTo(0.9, 3);
+    undo();
+  });
+
+  it('SLOs page: discovers the SLOs and ranks them by remaining budget', async () => {
+    const scene = buildSlosScene(resolveSettings(undefined));
+    const undo = await loaded(scene);
+    expect(errors).toEqual([]);
+    const rows = buildSloRows(sceneGraph.getData(findAll(scene, SloList)[0]!).state.data!.series, 100);
+    expect(rows.map((r) => [r.slo, r.state])).toEqual([
+      ['schema', 'ok'],
+      ['latency', 'ok'],
+      ['custom-x', 'lowTraffic'],
+    ]);
+    expect(rows[1]).toMatchObject({ objective: 0.99, budgetRemaining: 0.42, events: 50000 });
+    expect(rows[1]!.sli).toBeCloseTo(1 - 0.0058, 6);
+    expect(rows[1]!.burnRate).toBeCloseTo(0.58, 6);
+    undo();
+  });
+
+  it('SLO detail: budget in events, burn rates per tier and alert states', async () => {
+    const scene = buildSloDetailScene(resolveSettings(undefined), 'schema');
+    const undo = await loaded(scene);
+    expect(errors).toEqual([]);
+    const status = sceneGraph.getData(findAll(scene, SloStatus)[0]!).state.data!.series;
+    expect(tierStates(status, DETAIL_STATUS.alerts).map((t) => t.state)).toEqual(['firing', 'ok', 'pending', 'ok']);
+    const trends = findAll(scene, SceneQueryRunner).find((r) =>
+      r.state.queries.some((q) => q.refId === DETAIL_TRENDS.budgetEvents)
+    )!;
+    const events = trends.state.data!.series.find((f) => f.refId === DETAIL_TRENDS.budgetEvents)!;
+    // 1 % of 40 000 events may be bad; 480 were.
+    expect(events.fields[1]!.values.at(-1)).toBeCloseTo(0.01 * 40000 - 480, 6);
+    undo();
+  });
+});
