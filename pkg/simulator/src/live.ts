@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ADMIN_API_PATH, MITIGATION_LOG_EVENT } from '@hybridlens/conventions';
-import { createTelemetry, type HybridTelemetry } from '@hybridlens/instrument';
+import { createTelemetry, type HybridTelemetry, type SpanExporter } from '@hybridlens/instrument';
 import { AdminInputError, applyMitigation, handleAlertmanagerWebhook, parseMitigationRequest } from './admin';
 import { DEFAULT_SEED, SIMULATOR_VERSION } from './backfill';
 import { HybridSimulator } from './engine';
@@ -16,6 +16,8 @@ export interface LiveOptions {
   /** Relative times count from the start of the run. Default: the built-in cycling schedule. */
   scenario?: ScenarioInput;
   otlpTracesUrl?: string;
+  /** An in-process span exporter instead of OTLP (tests). */
+  traceExporter?: SpanExporter;
   /** Where JSON log lines go; default stdout. */
   logSink?: (line: string) => void | boolean;
   /** How often the world advances (ms); default 1000. */
@@ -80,6 +82,7 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     serviceVersion: SIMULATOR_VERSION,
     environment: 'demo',
     ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
+    ...(options.traceExporter ? { traceExporter: options.traceExporter, scheduledDelayMillis: 100 } : {}),
     ...(options.logSink ? { logSink: options.logSink } : {}),
   });
   const simulator = new HybridSimulator({ telemetry, seed: options.seed ?? scenario.seed ?? DEFAULT_SEED, faults: scenario.faults, topology, ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}) });
