@@ -8,7 +8,7 @@ import {
 import { PAGE, type PageId, appPath } from '@hybridlens/conventions';
 import type { AppContext } from '../../app/AppContext';
 import { buildPageScene } from '../../app/pageScene';
-import { drilldownRoutePath, pageRoutePath, sectionOf, sectionUrl } from '../../app/routing';
+import { drilldownRoutePath, pageRoutePath, pathParams, sectionOf, sectionUrl } from '../../app/routing';
 import { PlannedNotice } from './PlannedNotice';
 import { PLANNED, SECTION_HINT } from './plannedContent';
 
@@ -25,16 +25,12 @@ export function buildPlannedScene(
   });
 }
 
-function stringParams(raw: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined));
-}
-
 /** A drilldown (`providers/:provider/:backend`) of a planned page. */
 function plannedDrilldown(ctx: AppContext, parentPath: string, child: PageId): SceneAppDrilldownView {
   return {
     routePath: drilldownRoutePath(parentPath, child),
     getPage: (match, parent: SceneAppPageLike) => {
-      const params = stringParams(match.params);
+      const params = pathParams(match.params);
       const url = appPath(child, params);
       return new SceneAppPage({
         title: `${PAGE[child].title}: ${Object.values(params).join(' / ')}`,

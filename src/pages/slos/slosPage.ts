@@ -2,7 +2,7 @@ import { SceneAppPage, SceneFlexItem, type EmbeddedScene } from '@grafana/scenes
 import { PAGE, VARIABLE, appPath } from '@hybridlens/conventions';
 import type { AppContext } from '../../app/AppContext';
 import { buildPageScene } from '../../app/pageScene';
-import { drilldownRoutePath, pageRoutePath } from '../../app/routing';
+import { drilldownRoutePath, pageRoutePath, pathParams } from '../../app/routing';
 import { buildSloDetailPage } from '../sloDetail/sloDetailPage';
 import { SloList } from './SloList';
 import { buildSloListRunner } from './slosQueries';
@@ -32,7 +32,7 @@ export function buildSlosPage(ctx: AppContext): SceneAppPage {
     drilldowns: [
       {
         routePath: drilldownRoutePath(PAGE.slos.path, 'sloDetail'),
-        getPage: (match, parent) => buildSloDetailPage(ctx, String(match.params.slo ?? ''), parent),
+        getPage: (match, parent) => buildSloDetailPage(ctx, pathParams(match.params).slo ?? '', parent),
       },
     ],
   });
