@@ -66,8 +66,12 @@ export function ibmBackendProperties(snap: CalibrationSnapshot, qubitCount: numb
     last_update_date: date,
     qubits,
     gates,
-    general: [],
-    general_qlists: [],
+    // Coupler figures per pair (exchange coupling and ZZ crosstalk), and a layered-fidelity qubit chain.
+    general: snap.pairs.flatMap((p) => [
+      param(`jq_${p.qubits[0]}${p.qubits[1]}`, 'GHz', 0.0018 + p.twoQubitError * 0.01),
+      param(`zz_${p.qubits[0]}${p.qubits[1]}`, 'GHz', -4e-5 - p.twoQubitError * 0.002),
+    ]),
+    general_qlists: [{ name: `lf_${Math.min(4, qubitCount)}`, qubits: Array.from({ length: Math.min(4, qubitCount) }, (_, i) => i) }],
   };
 }
 
