@@ -147,3 +147,40 @@ describe('orchestrator and fallbacks', () => {
     expect(tokens(drifted)).toBeGreaterThan(1.5 * tokens(healthy));
   });
 });
+
+describe('chaos faults', () => {
+  const assist = DEFAULT_TOPOLOGY.routes.find((r) => r.route === '/v1/assist')!;
+  const run = (ctx: RoutingContext, route = assist, n = 400) => {
+    const rng = new Rng(5);
+    return Array.from({ length: n }, (_, i) => simulateRequest(ctx, route, 'eu-west-1', T, rng, i));
+  };
+  const simulatorJobs = (ps: ReturnType<typeof run>) => ps.flatMap((p) => p.steps.flatMap((s) => (s.type === 'job' && s.job.simulator ? [s.job] : [])));
+
+  it('LLM cold starts add seconds to the LLM call', () => {
+    const healthy = run(context());
+    const cold = run(context([fault('llm_cold_starts', { model: assist.model, intensity: 0.5 })]));
+    const share = (ps: typeof healthy) => ps.filter((p) => p.llm.coldStart).length / ps.length;
+    expect(share(healthy)).toBeLessThan(0.02);
+    expect(share(cold)).toBeGreaterThan(0.35);
+    const coldLatency = cold.filter((p) => p.llm.coldStart).map((p) => p.llm.end - p.llm.start);
+    expect(Math.min(...coldLatency)).toBeGreaterThan(1500);
+  });
+
+  it('simulator divergence lowers simulator fidelity and breaks some results', () => {
+    const fidelity = (ps: ReturnType<typeof run>) => {
+      const f = simulatorJobs(ps).flatMap((j) => (j.execute?.fidelity !== undefined ? [j.execute.fidelity] : []));
+      return f.reduce((a, b) => a + b, 0) / f.length;
+    };
+    const healthy = run(context());
+    const noisy = run(context([fault('simulator_divergence', { intensity: 0.4 })]));
+    expect(fidelity(healthy)).toBeGreaterThan(0.98);
+    expect(fidelity(noisy)).toBeLessThan(0.7);
+    expect(simulatorJobs(noisy).filter((j) => j.execute?.errorType === QUANTUM_ERROR_TYPE.invalidResult).length).toBeGreaterThan(20);
+  });
+
+  it('jobs that run on corrupted calibration fail as calibration_invalid', () => {
+    const plans = run(context([fault('calibration_corrupt', { provider: 'ibm', intensity: 1 })]), optimize, 600);
+    const ibmErrors = plans.flatMap((p) => p.steps.flatMap((s) => (s.type === 'job' && s.job.provider === 'ibm' ? [s.job.execute?.errorType] : [])));
+    expect(ibmErrors.filter((e) => e === QUANTUM_ERROR_TYPE.calibrationInvalid).length).toBeGreaterThan(5);
+  });
+});
