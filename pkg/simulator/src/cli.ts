@@ -4,6 +4,7 @@ import { ScenarioError } from './scenario';
 
 const USAGE = `Usage:
   hybridlens-sim live [--port 9464] [--host 0.0.0.0] [--otlp-url URL] [--scenario FILE] [--seed N] [--load F]
+                      [--calibration-dir DIR]
   hybridlens-sim backfill --days N --out DIR [--end RFC3339|epoch-ms] [--step SECONDS] [--scenario FILE] [--seed N]
                           [--traces-per-hour N] [--load F]
 
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
         end: { type: 'string' },
         step: { type: 'string' },
         'traces-per-hour': { type: 'string' },
+        'calibration-dir': { type: 'string' },
       },
       strict: true,
     });
@@ -113,6 +115,7 @@ async function main(argv: string[]): Promise<void> {
       loadFactor: load,
       ...(v['otlp-url'] ? { otlpTracesUrl: v['otlp-url'] } : {}),
       ...(v.scenario ? { scenario: v.scenario } : {}),
+      ...(v['calibration-dir'] ? { calibrationDir: v['calibration-dir'] } : {}),
     });
     process.stderr.write(`hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin), started ${new Date(live.startedAt).toISOString()}\n`);
     const stop = () => {

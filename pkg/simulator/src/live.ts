@@ -3,6 +3,7 @@ import { ADMIN_API_PATH, MITIGATION_LOG_EVENT } from '@hybridlens/conventions';
 import { createTelemetry, type HybridTelemetry, type SpanExporter } from '@hybridlens/instrument';
 import { AdminInputError, applyMitigation, handleAlertmanagerWebhook, parseMitigationRequest } from './admin';
 import { DEFAULT_SEED, SIMULATOR_VERSION } from './backfill';
+import { writeCalibrationSnapshots } from './calibrationSnapshots';
 import { HybridSimulator } from './engine';
 import { activeFlagNames } from './flags';
 import { DEFAULT_LIVE_SCENARIO, parseScenarioText, resolveScenario, type ScenarioInput } from './scenarioSource';
@@ -24,6 +25,12 @@ export interface LiveOptions {
   tickMillis?: number;
   loadFactor?: number;
   topology?: Topology;
+  /**
+   * Keep calibration snapshots (providers' own formats) up to date in this directory for the
+   * calibration exporter: a week of dated ones at start, the latest rewritten every minute, so a
+   * calibration_corrupt fault shows up there too.
+   */
+  calibrationDir?: string;
 }
 
 export interface LiveSimulator {
@@ -85,19 +92,19 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     ...(options.traceExporter ? { traceExporter: options.traceExporter, scheduledDelayMillis: 100 } : {}),
     ...(options.logSink ? { logSink: options.logSink } : {}),
   });
-  const simulator = new HybridSimulator({ telemetry, seed: options.seed ?? scenario.seed ?? DEFAULT_SEED, faults: scenario.faults, topology, ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}) });
-  const tick = options.tickMillis ?? 1000;
-  let last = startedAt;
-  const timer = setInterval(() => {
+  const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const simulator = new HybridSimulator({ telemetry, seed, faults: scenario.faults, topology, ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}) });
+  const writeCalibration = (days: number) => {
+    if (!options.calibrationDir) {
+      return;
+    }
     const now = Date.now();
     try {
-      simulator.step(last, now, 'live');
+      writeCalibrationSnapshots({ dir: options.calibrationDir, topology, seed, start: now - days * 86_400_000, end: now, faults: simulator.faults });
     } catch (error) {
-      telemetry.log({ level: 'error', event: 'simulator_step_failed', message: `simulation step failed: ${(error as Error).message}` });
+      telemetry.log({ level: 'error', event: 'calibration_snapshot_failed', message: `could not write calibration snapshots: ${(error as Error).message}` });
     }
-    last = now;
-  }, tick);
-
+  };
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     void (async () => {
@@ -132,6 +139,21 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
+  // Timers start only once the port is ours: a failed listen must not leave the process running.
+  writeCalibration(7);
+  const calibrationTimer = options.calibrationDir ? setInterval(() => writeCalibration(0), 60_000) : undefined;
+  const tick = options.tickMillis ?? 1000;
+  let last = startedAt;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    try {
+      simulator.step(last, now, 'live');
+    } catch (error) {
+      telemetry.log({ level: 'error', event: 'simulator_step_failed', message: `simulation step failed: ${(error as Error).message}` });
+    }
+    last = now;
+  }, tick);
+
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -143,6 +165,7 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     telemetry,
     async stop() {
       clearInterval(timer);
+      clearInterval(calibrationTimer);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -20,10 +20,14 @@ export const DECISION_REASON = {
   providerUnavailable: 'provider_unavailable',
   calibrationInvalid: 'calibration_invalid',
   lowPredictedFidelity: 'low_predicted_fidelity',
+  queueElevatedFewerShots: 'queue_elevated_fewer_shots',
 } as const;
 
 /** Our expected wait beyond which the orchestrator stops sending work to a QPU. */
 const MAX_ACCEPTABLE_WAIT_SECONDS = 45;
+/** A queue this many times its usual length still gets the job, with fewer shots (playbook A's first step). */
+const ELEVATED_QUEUE_RATIO = 2.5;
+const ELEVATED_SHOT_REDUCTION = 2;
 const MIN_PREDICTED_FIDELITY = 0.2;
 /** Below this share of the rate-limit window the orchestrator stops calling the provider. */
 const MIN_RATE_LIMIT_SHARE = 0.05;
@@ -42,6 +46,8 @@ export interface Decision {
   calibration?: CalibrationSummary;
   /** The job will run although its calibration metadata is corrupt (the fault lets some slip through). */
   onCorruptCalibration: boolean;
+  /** The orchestrator itself asks for fewer shots (divide by this); 1 = no. */
+  shotReduction?: number;
 }
 
 export function calibrationKey(b: QuantumBackend): string {
@@ -115,10 +121,19 @@ export function decide(ctx: RoutingContext, route: RouteProfile, width: number, 
   if (Number.isFinite(predicted) && predicted < MIN_PREDICTED_FIDELITY) {
     return toSimulator(DECISION_REASON.lowPredictedFidelity, inputs, true);
   }
+  const elevated = queue.saturation > ELEVATED_QUEUE_RATIO;
   return {
-    plan: { ...base, path: 'qpu', reason: DECISION_REASON.qpuHealthy, provider: backend.provider, backend: backend.backend, inputs: { ...inputs, flags } },
+    plan: {
+      ...base,
+      path: 'qpu',
+      reason: elevated ? DECISION_REASON.queueElevatedFewerShots : DECISION_REASON.qpuHealthy,
+      provider: backend.provider,
+      backend: backend.backend,
+      inputs: { ...inputs, flags },
+    },
     backend,
     ...(calibration ? { calibration } : {}),
     onCorruptCalibration: slipsThrough,
+    ...(elevated ? { shotReduction: ELEVATED_SHOT_REDUCTION } : {}),
   };
 }

@@ -103,7 +103,8 @@ export function simulateRequest(ctx: RoutingContext, route: RouteProfile, region
   } else {
     const backend = decision.backend!;
     const requested = shotsFor(backend);
-    const reduced = ctx.flags.shotReductionFactor > 1 ? Math.max(100, Math.round(requested / ctx.flags.shotReductionFactor)) : requested;
+    const factor = Math.max(ctx.flags.shotReductionFactor, decision.shotReduction ?? 1);
+    const reduced = factor > 1 ? Math.max(100, Math.round(requested / factor)) : requested;
     const job = simulateJob(
       {
         backend,

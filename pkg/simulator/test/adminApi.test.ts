@@ -12,6 +12,9 @@ import {
   REQUEST_ATTR,
   SPAN,
 } from '@hybridlens/conventions';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InMemorySpanExporter, type ReadableSpan } from '@hybridlens/instrument';
 import { DECISION_REASON } from '../src';
 import { type LiveSimulator, startLive } from '../src/live';
@@ -35,6 +38,7 @@ async function counter(live: LiveSimulator, name: string, labels: Record<string,
 describe('admin API (the orchestrator feature flags)', () => {
   let live: LiveSimulator;
   const exporter = new InMemorySpanExporter();
+  const calibrationDir = mkdtempSync(join(tmpdir(), 'hl-sim-livecal-'));
   const logs: Array<Record<string, unknown>> = [];
   /** Spans of the requests that arrived (and so were decided) after `from`: live requests end at their arrival. */
   const spansSince = (from: number): ReadableSpan[] => {
@@ -54,12 +58,20 @@ describe('admin API (the orchestrator feature flags)', () => {
         logs.push(JSON.parse(line) as Record<string, unknown>);
       },
       scenario: { faults: [] },
+      calibrationDir,
     });
     await sleep(1000);
   });
 
   afterAll(async () => {
     await live.stop();
+    rmSync(calibrationDir, { recursive: true, force: true });
+  });
+
+  it('keeps calibration snapshots for the calibration exporter', () => {
+    for (const file of ['ibm/props_ibm_sherbrooke.json', 'braket/iqm_garnet.json', 'google/rainbow_calibration.json']) {
+      expect(existsSync(join(calibrationDir, file))).toBe(true);
+    }
   });
 
   it('forces the simulator: decisions say so and no request reaches a QPU', async () => {

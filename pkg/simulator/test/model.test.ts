@@ -131,6 +131,16 @@ describe('orchestrator and fallbacks', () => {
   it('routes around saturated queues and an unavailable provider with explained reasons', () => {
     const reasons = (ctx: RoutingContext) => new Set(plans(ctx).map((p) => (p.steps[0]?.type === 'decision' ? p.steps[0].decision.reason : '')));
     expect(reasons(context([fault('queue_saturation', { provider: 'ibm', intensity: 50 })]))).toContain(DECISION_REASON.queueSaturated);
+    // A moderately longer queue keeps the QPU but asks for fewer shots, and the response is degraded.
+    const elevated = plans(context([fault('queue_saturation', { provider: 'ibm', intensity: 4 })])).filter(
+      (p) => p.steps[0]?.type === 'decision' && p.steps[0].decision.reason === DECISION_REASON.queueElevatedFewerShots
+    );
+    expect(elevated.length).toBeGreaterThan(20);
+    for (const p of elevated) {
+      const job = p.steps.find((s) => s.type === 'job');
+      expect(job?.type === 'job' && job.job.originalShots! > job.job.shots).toBe(true);
+      expect(p.outcome).not.toBe('ok');
+    }
     expect(reasons(context([fault('provider_outage', { provider: 'braket' })]))).toContain(DECISION_REASON.providerUnavailable);
     expect(reasons(context([fault('calibration_corrupt', { provider: 'ibm' })]))).toContain(DECISION_REASON.calibrationInvalid);
   });
