@@ -232,7 +232,8 @@ export const DEFAULT_TOPOLOGY: Topology = {
       },
       queue: { medianLength: 8, secondsPerJob: 240, ourWaitMedianSeconds: 12 },
       maxShots: 10000,
-      weight: 0.1,
+      // Per-gate-shot pricing makes every IonQ job cost hundreds of dollars: the orchestrator uses it sparingly.
+      weight: 0.04,
     },
     {
       provider: 'local',

@@ -57,7 +57,8 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'a 7-day backfill l
 
   it('shows the hardware failures exactly in the fault window and nowhere else', async () => {
     const ibm = `${LABEL.provider}="ibm",${LABEL.backend}="ibm_sherbrooke"`;
-    const ratio = `sum(increase(${METRIC.quantumJobErrors.name}{${ibm},${LABEL.errorType}="${QUANTUM_ERROR_TYPE.hardwareFailure}"}[1h])) / sum(increase(${METRIC.quantumJobs.name}{${ibm}}[1h]))`;
+    // Before the first failure ever, the error series does not exist yet: count that as zero.
+    const ratio = `(sum(increase(${METRIC.quantumJobErrors.name}{${ibm},${LABEL.errorType}="${QUANTUM_ERROR_TYPE.hardwareFailure}"}[1h])) or vector(0)) / sum(increase(${METRIC.quantumJobs.name}{${ibm}}[1h]))`;
     const step = 1800;
     const data = await prometheus.queryRange(ratio, (START + 2 * HOUR) / 1000, END / 1000, step);
     const points = (data.result[0]?.values ?? []).map(([t, v]) => ({ t: t * 1000, v: Number(v) }));
