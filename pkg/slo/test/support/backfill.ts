@@ -54,18 +54,22 @@ export interface BackfilledPrometheus {
 }
 
 /**
- * A real Prometheus holding the raw history of `openMetricsFile` plus every recording rule of
+ * A real Prometheus holding the raw history (an OpenMetrics file, or a loader filling the TSDB dir) plus every recording rule of
  * `ruleFiles`, evaluated over the history level by level. Level 0 (the 5-minute increases) is
  * evaluated from `start`, the levels built on it from `rulesFrom`.
  */
 export async function prometheusWithRuleHistory(
-  openMetricsFile: string,
+  history: string | ((dataDir: string) => Promise<void>),
   ruleFiles: readonly GeneratedFile[],
   range: { start: number; rulesFrom: number; end: number }
 ): Promise<BackfilledPrometheus> {
   const work = mkdtempSync(join(tmpdir(), 'hl-slo-backfill-'));
   const dataDir = join(work, 'data');
-  createBlocksFromOpenMetrics(openMetricsFile, dataDir);
+  if (typeof history === 'string') {
+    createBlocksFromOpenMetrics(history, dataDir);
+  } else {
+    await history(dataDir);
+  }
   let prom = await startPrometheus({ dataDir });
   try {
     for (const [index, groups] of recordingLevels(ruleFiles).entries()) {
