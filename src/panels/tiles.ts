@@ -1,5 +1,5 @@
 import { PanelBuilders, type VizPanel } from '@grafana/scenes';
-import { ThresholdsMode, type DataLink, type ThresholdsConfig } from '@grafana/data';
+import { FieldColorModeId, ThresholdsMode, type DataLink, type ThresholdsConfig } from '@grafana/data';
 import { BigValueColorMode, BigValueGraphMode, BigValueTextMode, GraphThresholdsStyleMode } from '@grafana/schema';
 import { sliceOf } from '../app/dataSlices';
 import { TileLink, type TileLinkState } from './TileLink';
@@ -42,8 +42,11 @@ export function statTile(o: TileOptions): VizPanel {
   if (o.decimals !== undefined) {
     builder.setDecimals(o.decimals);
   }
+  // Colour means status only where a tile has thresholds; elsewhere a rainbow would suggest one.
   if (o.thresholds) {
-    builder.setThresholds(o.thresholds);
+    builder.setThresholds(o.thresholds).setColor({ mode: FieldColorModeId.Thresholds });
+  } else {
+    builder.setColor({ mode: FieldColorModeId.Fixed, fixedColor: 'text' });
   }
   if (o.dataLinks) {
     builder.setLinks(o.dataLinks);

@@ -101,7 +101,7 @@ export function buildOverviewScene(ctx: AppContext): EmbeddedScene {
           open: { label: 'Lifecycle', link: { page: 'lifecycle' }, carry: requestFilters },
         }),
         statTile({
-          title: 'Estimated quantum spend',
+          title: 'Quantum spend (est.)',
           description: "Estimated spend over the time range from the providers' public prices, per provider.",
           refIds: [SUMMARY.spend],
           unit: 'currencyUSD',
