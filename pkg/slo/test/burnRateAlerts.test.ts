@@ -73,10 +73,10 @@ const every = (from: number, to: number, step: number) => Array.from({ length: M
 
 describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate alerts under promtool test rules', () => {
   it('stay silent on healthy traffic, and the recorded burn rate and budget match the raw counts', () => {
-    const c = counts(segments([[720, 200]]), segments([[720, 1]]));
-    expect(firingTiers(latency, c, 720)).toEqual([]);
+    const c = counts(segments([[360, 200]]), segments([[360, 1]]));
+    expect(firingTiers(latency, c, 360)).toEqual([]);
     runPromtoolTests(rulesFor(latency), [
-      { name: 'healthy', interval: '1m', input_series: latencySeries(c), alert_rule_test: alertChecks(latency, c, every(60, 720, 60)), promql_expr_test: valueChecks(latency, c, 720) },
+      { name: 'healthy', interval: '1m', input_series: latencySeries(c), alert_rule_test: alertChecks(latency, c, every(30, 360, 30)), promql_expr_test: valueChecks(latency, c, 360) },
     ]);
   });
 
@@ -98,19 +98,20 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate aler
   });
 
   it('open tickets on a slow burn (3x over 1d and 2h, 1x over 3d and 6h), never a page', () => {
-    const c = counts(segments([[1320, 200]]), segments([[360, 1], [960, 8]]));
-    const ticketSlow = firstFiring(latency, c, 'ticket-slow', 360, 1320)!;
-    const ticketFast = firstFiring(latency, c, 'ticket-fast', 360, 1320)!;
+    const c = counts(segments([[600, 200]]), segments([[120, 1], [480, 8]]));
+    const ticketSlow = firstFiring(latency, c, 'ticket-slow', 120, 600)!;
+    const ticketFast = firstFiring(latency, c, 'ticket-fast', 120, 600)!;
     expect(ticketSlow).toBeDefined();
     expect(ticketFast).toBeDefined();
-    expect(firstFiring(latency, c, 'page-fast', 0, 1320)).toBeUndefined();
+    expect(firstFiring(latency, c, 'page-fast', 0, 600)).toBeUndefined();
+    expect(firstFiring(latency, c, 'page-slow', 0, 600)).toBeUndefined();
     runPromtoolTests(rulesFor(latency), [
       {
         name: 'slow burn',
         interval: '1m',
         input_series: latencySeries(c),
-        alert_rule_test: alertChecks(latency, c, [ticketSlow - 1, ticketSlow, ticketFast - 1, ticketFast, 1320]),
-        promql_expr_test: valueChecks(latency, c, 1320),
+        alert_rule_test: alertChecks(latency, c, [ticketSlow - 1, ticketSlow, ticketFast - 1, ticketFast, 600]),
+        promql_expr_test: valueChecks(latency, c, 600),
       },
     ]);
   });

@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 
 const HOUR = 3_600_000;
 const END = Date.parse('2026-11-20T00:00:00Z');
-const HOURS = 14;
+const HOURS = 12;
 const START = END - HOURS * HOUR;
 /** The simulator's IBM QPU fails 90% of its jobs with hardware errors from 8h to 10h. */
 const SCENARIO = `faults:
@@ -23,7 +23,7 @@ const SCENARIO = `faults:
     duration: 2h
     intensity: 0.9
 `;
-const CHECKS = [10, 12, 14].map((h) => START + h * HOUR);
+const CHECKS = [10, 11, 12].map((h) => START + h * HOUR);
 const WINDOWS: SloWindow[] = ['5m', '30m', '1h', '6h', '1d', '30d'];
 const STEP_MS = 300_000;
 const specs = defaultSpecs();
