@@ -237,7 +237,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     ]);
   });
 
-  it('P2 calibration drift: median 2-qubit error jumps above 1.5x its 24h average', () => {
+  it('P2 calibration drift: median 2-qubit error above 1.5x, or median T1 below 0.7x, its 24h average', () => {
     const n = 1450;
     const where = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_torino' };
     const steady = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_kyiv' };
@@ -254,6 +254,20 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
       t1: t1[f]!.toFixed(6),
       t1Avg: avg(t1, f).toFixed(6),
     });
+    // A second backend whose median T1 falls to 60% of its average: the other half of the condition.
+    const t1Drop = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_fez' };
+    const t1Falling = gauge(n, (m) => (m <= 1440 ? 0.0002 : 0.00012));
+    const twoQSteady = gauge(n, () => 0.009);
+    expect(t1Falling[f]! < OPS_THRESHOLDS.t1Drop * avg(t1Falling, f)).toBe(true);
+    const t1Text = OPS_TEXT.calibration({
+      provider: 'ibm',
+      backend: 'ibm_fez',
+      twoQ: twoQSteady[f]!.toFixed(4),
+      twoQAvg: avg(twoQSteady, f).toFixed(4),
+      t1: t1Falling[f]!.toFixed(6),
+      t1Avg: avg(t1Falling, f).toFixed(6),
+    });
+    const drill = (labels: Record<string, string>) => links(ALERT.calibrationDrift, PLAYBOOK.calibrationDrift, { page: 'providerDetail', params: labels }, f, 86400);
     runPromtoolTests(opsFile, [
       {
         name: 'calibration drift',
@@ -261,12 +275,20 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
         input_series: [
           series(CALIBRATION_METRIC.median2qError.name, where, twoQ),
           series(CALIBRATION_METRIC.medianT1.name, where, t1),
-          series(CALIBRATION_METRIC.median2qError.name, steady, gauge(n, () => 0.009)),
+          series(CALIBRATION_METRIC.median2qError.name, steady, twoQSteady),
           series(CALIBRATION_METRIC.medianT1.name, steady, t1),
+          series(CALIBRATION_METRIC.median2qError.name, t1Drop, twoQSteady),
+          series(CALIBRATION_METRIC.medianT1.name, t1Drop, t1Falling),
         ],
         alert_rule_test: checks(ALERT.calibrationDrift, [
           [1440, []],
-          [f, [{ exp_labels: { severity: 'P2', ...where }, exp_annotations: { ...text, ...links(ALERT.calibrationDrift, PLAYBOOK.calibrationDrift, { page: 'providerDetail', params: where }, f, 86400) } }]],
+          [
+            f,
+            [
+              { exp_labels: { severity: 'P2', ...t1Drop }, exp_annotations: { ...t1Text, ...drill(t1Drop) } },
+              { exp_labels: { severity: 'P2', ...where }, exp_annotations: { ...text, ...drill(where) } },
+            ],
+          ],
         ]),
       },
     ]);
