@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Plugin } from 'vite';
+import { APP_BASE_PATH } from '@hybridlens/conventions';
 
 /** URL prefix the harness sets as `window.__grafana_public_path__` (Grafana serves /public/ the same way). */
 export const GRAFANA_PUBLIC_PATH = '/public/';
@@ -83,13 +84,23 @@ export function grafanaPublicAssets(repoRoot: string): Plugin {
     res.setHeader('Cache-Control', 'max-age=3600');
     createReadStream(file).pipe(res);
   };
+  // Grafana serves its index page for every app URL; the harness page does the same so a reload at
+  // /a/<app>/... loads the harness again (the test then mounts the app on the URL the browser kept).
+  const appPages = (req: IncomingMessage, _res: ServerResponse, next: () => void) => {
+    if (req.method === 'GET' && (req.url ?? '').startsWith(`${APP_BASE_PATH}/`)) {
+      req.url = '/index.html';
+    }
+    next();
+  };
   return {
     name: 'hybridlens:grafana-public-assets',
     configureServer(server) {
       server.middlewares.use(serve);
+      server.middlewares.use(appPages);
     },
     configurePreviewServer(server) {
       server.middlewares.use(serve);
+      server.middlewares.use(appPages);
     },
   };
 }

@@ -49,15 +49,20 @@ function GrafanaRouter({ children }: { children: React.ReactNode }) {
 }
 
 export interface AppHarnessProps {
-  /** Where the page opens, e.g. `/a/<app>/overview?from=now-6h&to=now` (built with buildAppUrl). */
-  url: string;
+  /**
+   * Where the page opens, e.g. `/a/<app>/overview?from=now-6h&to=now` (built with buildAppUrl).
+   * Omitted: the URL the browser is at, as after a reload.
+   */
+  url?: string;
   jsonData?: Record<string, unknown>;
 }
 
 /** The app plugin as Grafana mounts it under /a/<app id>/, opened at `url`. */
 export function AppHarness({ url, jsonData = {} }: AppHarnessProps) {
   const [ready] = useState(() => {
-    locationService.replace(url);
+    if (url !== undefined) {
+      locationService.replace(url);
+    }
     return true;
   });
   return ready ? (

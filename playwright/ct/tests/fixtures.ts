@@ -58,6 +58,27 @@ export const test = base.extend<HarnessFixtures>({
 
 export { expect };
 
+export interface InstantSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** Ask the run's Prometheus directly (from Node), to know what the page should show. */
+export async function promInstant(expr: string, time?: number): Promise<InstantSample[]> {
+  const body = new URLSearchParams({ query: expr, ...(time !== undefined ? { time: String(time) } : {}) });
+  const res = await fetch(`${prometheusUrl()}/api/v1/query`, { method: 'POST', body });
+  const json = (await res.json()) as { status: string; error?: string; data: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+  if (json.status !== 'success' || json.data.resultType !== 'vector') {
+    throw new Error(`Prometheus: ${json.error ?? json.data.resultType} for ${expr}`);
+  }
+  return json.data.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
+}
+
+/** Path and query the browser shows now. */
+export async function currentUrl(page: Page): Promise<URL> {
+  return new URL(await page.evaluate(() => window.location.href));
+}
+
 /** The Prometheus calls the page made so far (recorded by the datasource stand-in). */
 export async function queryLog(page: Page): Promise<LoggedQuery[]> {
   return page.evaluate(() => window.__hybridlensHarness?.queries ?? []);
