@@ -36,7 +36,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'a live run (the 
     prometheus = await startPrometheus({
       config: `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: sim\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
     });
-    await sleep(faultEnd + 8_000 - Date.now());
+    await sleep(faultEnd + 9_000 - Date.now());
     runEnd = Date.now();
     await live.stop();
   }, 60_000);
@@ -52,9 +52,10 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'a live run (the 
     const expr = `sum(${METRIC.quantumJobErrors.name}{${LABEL.provider}="ibm",${LABEL.backend}="ibm_sherbrooke",${LABEL.errorType}="${QUANTUM_ERROR_TYPE.hardwareFailure}"}) or vector(0)`;
     const data = await prometheus.queryRange(expr, Math.floor(runStart / 1000), Math.floor(runEnd / 1000), 1);
     const samples = data.result[0]!.values!.map(([t, v]) => ({ t: t * 1000, v: Number(v) }));
-    // A sample at t shows what happened before t; allow one scrape interval (and a tick) of lag.
+    // A sample at t shows what happened before t; allow a scrape interval, a simulation tick and some
+    // event-loop lag on a busy machine.
     const before = samples.filter((s) => s.t <= faultStart).map((s) => s.v);
-    const after = samples.filter((s) => s.t >= faultEnd + 2500 && s.t <= runEnd - 1000).map((s) => s.v);
+    const after = samples.filter((s) => s.t >= faultEnd + 4000 && s.t <= runEnd - 1000).map((s) => s.v);
     expect(before.length).toBeGreaterThan(3);
     expect(after.length).toBeGreaterThan(2);
     const atStart = Math.max(...before);
