@@ -23,12 +23,19 @@ export interface PageSceneOptions {
   /** Variables the page keeps in its URL. */
   variables: readonly VariableName[];
   children: SceneFlexItemLike[];
+  /** Time range when the URL has none; default the last 6 hours. */
+  defaultTimeRange?: { from: string; to: string };
 }
 
 /** Every page: time range + variables in the URL, pickers on top, the alert banner, then the page body. */
-export function buildPageScene({ ctx, variables, children }: PageSceneOptions): EmbeddedScene {
+export function buildPageScene({
+  ctx,
+  variables,
+  children,
+  defaultTimeRange = DEFAULT_TIME_RANGE,
+}: PageSceneOptions): EmbeddedScene {
   return new EmbeddedScene({
-    $timeRange: new SceneTimeRange({ ...DEFAULT_TIME_RANGE }),
+    $timeRange: new SceneTimeRange({ ...defaultTimeRange }),
     $variables: pageVariables(ctx, variables),
     controls: [
       new VariableValueSelectors({}),

@@ -115,15 +115,18 @@ function history(now: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** What the Prometheus datasource does with the macros it owns. */
-function promExpr(q: IssuedQuery, rangeSeconds: number): string {
-  return q.expr.replace(/\$__range/g, `${Math.round(rangeSeconds)}s`).replace(/\$__rate_interval/g, '2m');
+/** What the Prometheus datasource does with the macros it owns (scrape interval = the history's step). */
+function promExpr(q: IssuedQuery, rangeSeconds: number, stepSeconds: number): string {
+  const rateInterval = Math.max(stepSeconds + STEP, 4 * STEP);
+  return q.expr.replace(/\$__range/g, `${Math.round(rangeSeconds)}s`).replace(/\$__rate_interval/g, `${rateInterval}s`);
 }
 
 function framesFrom(prom: RunningPrometheus, errors: string[]) {
-  return async (q: IssuedQuery, range: { from: number; to: number }): Promise<DataFrame[]> => {
+  return async (q: IssuedQuery, range: { from: number; to: number; intervalMs: number }): Promise<DataFrame[]> => {
     const seconds = (range.to - range.from) / 1000;
-    const expr = promExpr(q, seconds);
+    // The step Grafana asks for: the panel interval, never finer than the data.
+    const step = Math.max(Math.round(range.intervalMs / 1000), STEP);
+    const expr = promExpr(q, seconds, step);
     try {
       if (q.instant) {
         const data = await prom.query(expr, range.to / 1000);
@@ -134,7 +137,7 @@ function framesFrom(prom: RunningPrometheus, errors: string[]) {
           )
         );
       }
-      const data = await prom.queryRange(expr, range.from / 1000, range.to / 1000, 60);
+      const data = await prom.queryRange(expr, range.from / 1000, range.to / 1000, step);
       return data.result.map((r) =>
         createDataFrame({
           fields: [

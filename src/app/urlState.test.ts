@@ -5,6 +5,7 @@ import { resolveSettings } from '../settings/settings';
 import { activateDataTree, findAll, installSceneTestEnv, settle } from '../testing/sceneTestEnv';
 import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
+import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
 import { buildPlannedScene } from '../pages/placeholders/plannedPages';
 import { SUMMARY } from '../pages/overview/overviewQueries';
 import { AlertBanner } from './AlertBanner';
@@ -111,6 +112,9 @@ describe('URL state', () => {
     );
     expect(slos.state).toMatchObject({ from: 'now-7d', to: 'now', 'var-prometheus': 'other-prometheus' });
     slos.undo();
+    const detail = await roundTrip(() => buildSloDetailScene(resolveSettings(undefined), 'latency'), '');
+    expect(detail.state).toMatchObject({ from: 'now-30d', to: 'now' });
+    detail.undo();
     const providers = await roundTrip(
       () => buildPlannedScene(resolveSettings(undefined), 'providers'),
       '?var-provider=braket&var-backend=Garnet'

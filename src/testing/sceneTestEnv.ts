@@ -122,7 +122,7 @@ export function installSceneTestEnv(): SceneTestEnv {
     const scene = (request.scopedVars as Record<string, { value?: unknown }>).__sceneObject?.value as
       SceneObject | undefined;
     const timeRange = request.range ?? getDefaultTimeRange();
-    const range = { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() };
+    const range = { from: timeRange.from.valueOf(), to: timeRange.to.valueOf(), intervalMs: request.intervalMs };
     const answers = request.targets.map(async (target) => {
       const t = target as { refId: string; expr?: string; instant?: boolean };
       const query: IssuedQuery = {

@@ -79,6 +79,8 @@ export function buildSloDetailScene(ctx: AppContext, slo: string): EmbeddedScene
   return buildPageScene({
     ctx,
     variables: SLO_DETAIL_VARIABLES,
+    // The whole compliance period, so SLI and budget are seen over the SLO's own window; alert links bring their own range.
+    defaultTimeRange: { from: `now-${SLO_PERIOD}`, to: 'now' },
     children: [
       new SceneFlexItem({ height: 'auto', body: status }),
       new SceneFlexItem({ height: 'auto', body: trends }),
