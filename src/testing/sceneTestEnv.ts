@@ -32,7 +32,7 @@ export interface IssuedQuery {
 /** Frames answering one query: canned in unit tests, from a real Prometheus in integration tests. */
 export type FrameSource = (
   query: IssuedQuery,
-  range: { from: number; to: number }
+  range: { from: number; to: number; intervalMs: number }
 ) => DataFrame[] | Promise<DataFrame[]>;
 
 export interface SceneTestEnv {
