@@ -1,16 +1,21 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createBlocksFromOpenMetrics, startPrometheus } from '@hybridlens/testkit';
-import { writeContractHistory } from '../history/contractHistory';
+import { backfill } from '@hybridlens/simulator';
+import { findBinary, startPrometheus } from '@hybridlens/testkit';
+import { harnessScenario } from './harnessScenario';
 import { HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
 import { alertsAsRecordingRules, listRuleFiles, readRules } from './ruleFiles';
 import { backfillRecordingRules } from './sloBackfill';
 
 const HOUR = 3600;
+const HISTORY_HOURS = 26;
+/** The default topology's traffic is light; three times more keeps every SLO judgeable in a few hours. */
+const LOAD_FACTOR = 3;
 /**
- * 30 s keeps a day of history loadable in a few seconds; the datasource stand-in is told the same
+ * 30 s keeps a day of history loadable in seconds; the datasource stand-in is told the same
  * scrape interval, so `$__rate_interval` always spans at least two samples, as in Grafana.
  */
 const STEP_SECONDS = 30;
@@ -22,6 +27,24 @@ const RULE_EVAL_SECONDS = 300;
 const RULE_HISTORY_SECONDS = 3 * HOUR;
 
 const RULES_DIR = resolve(__dirname, '../../../provisioning/prometheus/rules');
+
+/** promtool per 2-hour file, two at a time (both cores). */
+async function loadOpenMetrics(files: string[], dataDir: string): Promise<void> {
+  const bin = findBinary('promtool');
+  if (!bin) {
+    throw new Error('promtool is not installed (apt-get install prometheus)');
+  }
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const args = ['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir];
+      await new Promise<void>((resolve, reject) =>
+        execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(`promtool ${args.join(' ')}:\n${stdout}${stderr}`)) : resolve()))
+      );
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
 
 function log(message: string): void {
   // eslint-disable-next-line no-console
@@ -38,20 +61,28 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'hl-ct-'));
   const now = Math.floor(Date.now() / 1000);
+  const history = await backfill({
+    days: HISTORY_HOURS / 24,
+    out: join(work, 'history'),
+    end: (now + 10 * 60) * 1000,
+    stepSeconds: STEP_SECONDS,
+    calibration: false,
+    tracesPerHour: 1,
+    loadFactor: LOAD_FACTOR,
+    scenario: harnessScenario(HISTORY_HOURS),
+  });
   const window: HistoryWindow = {
-    start: now - 26 * HOUR,
-    end: now + 10 * 60,
+    start: history.start / 1000,
+    end: history.end / 1000,
     now,
-    incidentStart: now - 90 * 60,
-    incidentEnd: now + 10 * 60,
+    incidentStart: now - 80 * 60,
+    incidentEnd: history.end / 1000,
     stepSeconds: STEP_SECONDS,
   };
-  const file = join(work, 'history.om');
   const dataDir = join(work, 'data');
-  const summary = await writeContractHistory({ file, ...window });
-  createBlocksFromOpenMetrics(file, dataDir);
-  rmSync(file);
-  log(`history: ${summary.series} series / ${summary.samples} samples in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await loadOpenMetrics(history.metricsFiles, dataDir);
+  rmSync(join(work, 'history'), { recursive: true, force: true });
+  log(`simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const rules = readRules(listRuleFiles(RULES_DIR));
   if (rules.length > 0) {
