@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { backfill, DEFAULT_SEED, DEFAULT_STEP_SECONDS } from './backfill';
 import { ScenarioError } from './scenario';
 
+const LIVE_DEFAULT_LOAD = 4;
+
 const USAGE = `Usage:
-  hybridlens-sim live [--port 9464] [--host 0.0.0.0] [--otlp-url URL] [--scenario FILE] [--seed N] [--load F]
+  hybridlens-sim live [--port 9464] [--host 0.0.0.0] [--otlp-url URL] [--scenario FILE] [--seed N] [--load F (default 4)]
                       [--calibration-dir DIR]
   hybridlens-sim backfill --days N --out DIR [--end RFC3339|epoch-ms] [--step SECONDS] [--scenario FILE] [--seed N]
-                          [--traces-per-hour N] [--load F]
+                          [--traces-per-hour N] [--load F (default 1)]
 
 live      serves /metrics and the admin API on --port, exports OTLP traces to --otlp-url, writes JSON logs to stdout.
 backfill  writes OpenMetrics history (DIR/metrics/*.om, one file per 2-hour TSDB block), a sample of traces as
@@ -72,7 +74,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const v = parsed.values as Record<string, string | undefined>;
   const seed = v.seed === undefined ? undefined : numberOption('seed', v.seed, DEFAULT_SEED, 0);
-  const load = numberOption('load', v.load, 1, 0);
+  // Live defaults to more traffic than a backfill so that an 8-minute fault shows clearly in the demo;
+  // backfill with --load 4 to match it (30 days at load 1 is what the benchmark measures).
+  const load = numberOption('load', v.load, command === 'live' ? LIVE_DEFAULT_LOAD : 1, 0);
   if (command === 'backfill') {
     if (v.days === undefined || v.out === undefined) {
       fail('backfill needs --days and --out');
