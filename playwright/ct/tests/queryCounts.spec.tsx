@@ -1,0 +1,42 @@
+import React from 'react';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LABEL, PAGE, type PageId, SLO_SERIES, buildAppUrl } from '@hybridlens/conventions';
+import { AppHarness } from '../runtime/AppHarness';
+import { harnessTestIds } from '../runtime/harnessTestIds';
+import { expect, promInstant, queryKey, queryLog, test, waitForQueriesToSettle } from './fixtures';
+
+/** Where each load's counts go; scripts/bench/pages.bench.ts reads them back. */
+export const QUERY_COUNT_DIR = resolve(__dirname, '../../../test-results/page-queries');
+
+const PAGES: PageId[] = ['overview', 'slos', 'sloDetail', 'lifecycle', 'providers', 'llmQuality', 'playbooks'];
+/** Pages built by this issue: they must query Prometheus; the planned ones only fill their variables. */
+const DATA_PAGES = new Set<PageId>(['overview', 'slos', 'sloDetail']);
+
+test.describe('Prometheus queries per page', () => {
+  for (const pageId of PAGES) {
+    test(`${PAGE[pageId].title}: queries issued on load`, async ({ mount, page, harness }, testInfo) => {
+      let params: Record<string, string> | undefined;
+      if (pageId === 'sloDetail') {
+        const [first] = await promInstant(SLO_SERIES.info);
+        params = { slo: first!.labels[LABEL.slo]! };
+      }
+      const component = await mount(<AppHarness url={buildAppUrl({ page: pageId, params })} />, { hooksConfig: harness });
+      await expect(component.getByTestId(harnessTestIds.pageTitle)).toBeVisible();
+      await waitForQueriesToSettle(page, 1000);
+      const queries = await queryLog(page);
+      const distinct = new Set(queries.map(queryKey)).size;
+      expect(queries.filter((q) => q.error)).toEqual([]);
+      if (DATA_PAGES.has(pageId)) {
+        expect(queries.filter((q) => q.api === 'query' || q.api === 'query_range').length).toBeGreaterThan(0);
+      }
+      const byApi: Record<string, number> = {};
+      for (const q of queries) {
+        byApi[q.api] = (byApi[q.api] ?? 0) + 1;
+      }
+      mkdirSync(QUERY_COUNT_DIR, { recursive: true });
+      const file = join(QUERY_COUNT_DIR, `${pageId}-${testInfo.repeatEachIndex}.json`);
+      writeFileSync(file, JSON.stringify({ page: pageId, total: queries.length, distinct, byApi }));
+    });
+  }
+});
