@@ -1,6 +1,6 @@
 import '../testing/jsdomPolyfills';
 import React, { useLayoutEffect, useState } from 'react';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { Route, Router, Routes } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
 import { LocationServiceProvider, type PluginPageProps, locationService } from '@grafana/runtime';
@@ -51,77 +51,69 @@ function renderAt(url: string) {
   );
 }
 
-const wait = () => act(() => new Promise((r) => setTimeout(r, 50)));
 const current = () => parseAppUrl(`${locationService.getLocation().pathname}${locationService.getLocation().search}`);
 
 describe('App routing', () => {
   it('serves each navigation page at its contract route', async () => {
     for (const page of ['overview', 'lifecycle', 'providers', 'slos', 'llmQuality', 'playbooks'] as const) {
       const view = renderAt(buildAppUrl({ page }));
-      await wait();
-      expect(screen.getByTestId('page-title')).toHaveTextContent(PAGE[page].title);
+      await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent(PAGE[page].title));
       view.unmount();
     }
   });
 
   it('serves drilldowns with their parent as breadcrumb and their path parameters', async () => {
     let view = renderAt(buildAppUrl({ page: 'sloDetail', params: { slo: 'e2e-latency' } }));
-    await wait();
-    expect(screen.getByTestId('page-title')).toHaveTextContent('SLO: e2e-latency');
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent('SLO: e2e-latency'));
     expect(screen.getByTestId('page-parent')).toHaveTextContent(PAGE.slos.title);
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'providerDetail', params: { provider: 'ibm', backend: 'ibm_torino' } }));
-    await wait();
-    expect(screen.getByTestId(testIds.pending.params)).toHaveTextContent('provider = ibm, backend = ibm_torino');
+    await waitFor(() =>
+      expect(screen.getByTestId(testIds.pending.params)).toHaveTextContent('provider = ibm, backend = ibm_torino')
+    );
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'quantumJob', params: { jobId: 'd1ab-42' } }));
-    await wait();
-    expect(screen.getByTestId(testIds.pending.params)).toHaveTextContent('jobId = d1ab-42');
+    await waitFor(() => expect(screen.getByTestId(testIds.pending.params)).toHaveTextContent('jobId = d1ab-42'));
     view.unmount();
   });
 
   it('redirects legacy routes keeping parameters, and the app root to the Overview', async () => {
     let view = renderAt(`${APP_BASE_PATH}/slo/e2e-latency?from=now-2h&to=now&alertname=HybridSLOBurnRate`);
-    await wait();
+    await waitFor(() => expect(screen.getByTestId(testIds.alertBanner)).toHaveTextContent('HybridSLOBurnRate'));
     expect(current()).toMatchObject({
       page: 'sloDetail',
       params: { slo: 'e2e-latency' },
       time: { from: 'now-2h', to: 'now' },
       query: { alertname: 'HybridSLOBurnRate' },
     });
-    expect(screen.getByTestId(testIds.alertBanner)).toHaveTextContent('HybridSLOBurnRate');
     view.unmount();
     view = renderAt(APP_BASE_PATH);
-    await wait();
-    expect(current()?.page).toBe('overview');
+    await waitFor(() => expect(current()?.page).toBe('overview'));
     view.unmount();
   });
 
   it('writes page state into the URL on load and restores it on back / forward', async () => {
     const view = renderAt(buildAppUrl({ page: 'overview', time: { from: 'now-1h', to: 'now' } }));
-    await wait();
     // Defaults are written to the URL so a shared link reproduces the screen.
-    expect(current()).toMatchObject({
-      time: { from: 'now-1h', to: 'now' },
-      variables: { prometheus: ['hybridlens-prometheus'] },
-    });
+    await waitFor(() =>
+      expect(current()).toMatchObject({
+        time: { from: 'now-1h', to: 'now' },
+        variables: { prometheus: ['hybridlens-prometheus'] },
+      })
+    );
     act(() => locationService.push(buildAppUrl({ page: 'slos', time: { from: 'now-7d', to: 'now' } })));
-    await wait();
-    expect(screen.getByTestId('page-title')).toHaveTextContent(PAGE.slos.title);
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent(PAGE.slos.title));
     act(() => locationService.getHistory().goBack());
-    await wait();
-    expect(screen.getByTestId('page-title')).toHaveTextContent(PAGE.overview.title);
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent(PAGE.overview.title));
     expect(current()?.time).toEqual({ from: 'now-1h', to: 'now' });
     act(() => locationService.getHistory().goForward());
-    await wait();
-    expect(current()).toMatchObject({ page: 'slos', time: { from: 'now-7d', to: 'now' } });
+    await waitFor(() => expect(current()).toMatchObject({ page: 'slos', time: { from: 'now-7d', to: 'now' } }));
     view.unmount();
   });
 
   it('reports a path no page serves', async () => {
     const view = renderAt(`${APP_BASE_PATH}/nope`);
-    await wait();
-    expect(screen.getByTestId(testIds.notFound)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId(testIds.notFound)).toBeInTheDocument());
     view.unmount();
   });
 });

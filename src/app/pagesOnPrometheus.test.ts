@@ -2,7 +2,7 @@ import '../testing/jsdomPolyfills';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FieldType, createDataFrame, type DataFrame } from '@grafana/data';
+import { FieldType, LoadingState, createDataFrame, type DataFrame } from '@grafana/data';
 import { SceneQueryRunner, sceneGraph, type EmbeddedScene } from '@grafana/scenes';
 import {
   ALERT,
@@ -155,20 +155,16 @@ function framesFrom(prom: RunningPrometheus, errors: string[]) {
 
 async function loaded(scene: EmbeddedScene): Promise<() => void> {
   const undo = activateDataTree(scene);
-  const deadline = Date.now() + 15_000;
-  const issued = () => env.issued.length;
-  let last = -1;
-  // Settled when no new query started for a while and the last answers are in.
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 150));
-    if (issued() === last && issued() > 0) {
-      break;
-    }
-    last = issued();
+  const runners = findAll(scene, SceneQueryRunner);
+  const declared = declaredQueries(scene).filter((q) => q.kind === 'panel').length;
+  // Loaded when every declared query reached Prometheus (and so was checked by it) and every runner has its answer.
+  const done = () => env.issued.length >= declared && runners.every((r) => r.state.data?.state === LoadingState.Done);
+  const deadline = Date.now() + 20_000;
+  while (!done() && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
   }
-  await new Promise((r) => setTimeout(r, 300));
-  // Every declared query reached Prometheus (and so was checked by it).
-  expect(env.issued).toHaveLength(declaredQueries(scene).filter((q) => q.kind === 'panel').length);
+  expect(env.issued).toHaveLength(declared);
+  expect(done()).toBe(true);
   return undo;
 }
 
