@@ -1,5 +1,15 @@
 import { expect, test } from '@grafana/plugin-e2e';
-import { ALERT, APP_BASE_PATH, APP_ID, QUERY_PARAM, VARIABLE, buildAppUrl, parseAppUrl } from '@hybridlens/conventions';
+import {
+  ALERT,
+  APP_BASE_PATH,
+  APP_ID,
+  DATASOURCE_UID,
+  QUERY_PARAM,
+  VARIABLE,
+  buildAppUrl,
+  parseAppUrl,
+  variableUrlParam,
+} from '@hybridlens/conventions';
 import { testIds } from '../../src/testIds';
 import { appRelative } from './appPaths';
 
@@ -25,7 +35,9 @@ test.describe('navigation and deep links', () => {
   });
 
   test('old links are redirected to the current route with their parameters', async ({ page }) => {
-    await page.goto(`${APP_BASE_PATH}/home?from=now-2h&to=now&${'var-' + VARIABLE.prometheus}=hybridlens-prometheus`);
+    await page.goto(
+      `${APP_BASE_PATH}/home?from=now-2h&to=now&${variableUrlParam(VARIABLE.prometheus)}=${DATASOURCE_UID.prometheus}`
+    );
     await expect(page).toHaveURL(/\/overview\?/);
     expect(current(page.url())).toMatchObject({
       page: 'overview',
