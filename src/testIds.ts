@@ -35,6 +35,7 @@ export const testIds = {
   },
   alertBanner: 'hybridlens-alert-banner',
   tileLink: 'hybridlens-tile-link',
+  shareLink: 'hybridlens-share-link',
   notFound: 'hybridlens-not-found',
   settingsProblems: 'hybridlens-settings-problems',
 } as const;

@@ -14,6 +14,7 @@ import type { VariableName } from '@hybridlens/conventions';
 import type { AppContext } from './AppContext';
 import { AlertBanner } from './AlertBanner';
 import { SettingsProblems } from './SettingsProblems';
+import { ShareLink } from './ShareLink';
 import { pageVariables } from './variables';
 
 export const DEFAULT_TIME_RANGE = { from: 'now-6h', to: 'now' } as const;
@@ -42,6 +43,7 @@ export function buildPageScene({
       new SceneControlsSpacer(),
       new SceneTimePicker({}),
       new SceneRefreshPicker({}),
+      new ShareLink({ baseUrl: ctx.settings.grafanaBaseUrl }),
     ],
     body: new SceneFlexLayout({
       direction: 'column',
