@@ -15,7 +15,8 @@ const executablePath = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined
  */
 function ctPort(): number {
   if (!process.env.HL_CT_PORT) {
-    const probe = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+    const probe =
+      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
     process.env.HL_CT_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
   }
   return Number(process.env.HL_CT_PORT);
@@ -25,7 +26,7 @@ const port = ctPort();
 
 export default defineConfig({
   testDir: './playwright/ct/tests',
-  testMatch: '**/*.spec.tsx',
+  testMatch: '**/*.spec.{ts,tsx}',
   outputDir: './test-results/playwright-ct',
   globalSetup: './playwright/ct/server/globalSetup.ts',
   timeout: 60_000,
@@ -46,7 +47,14 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
 });

@@ -26,13 +26,19 @@ function median(values: number[]): number {
  */
 export default async function pagesBench(): Promise<BenchRow[]> {
   rmSync(COUNT_DIR, { recursive: true, force: true });
-  const run = spawnSync('npx', ['playwright', 'test', '-c', 'playwright-ct.config.ts', 'queryCounts', `--repeat-each=${LOADS}`, '--reporter=dot'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
+  const run = spawnSync(
+    'npx',
+    ['playwright', 'test', '-c', 'playwright-ct.config.ts', 'queryCounts', `--repeat-each=${LOADS}`, '--reporter=dot'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    }
+  );
   if (run.status !== 0 || !existsSync(COUNT_DIR)) {
-    throw new Error(`page harness run failed (exit ${run.status}):\n${(run.stdout ?? '').slice(-2000)}${(run.stderr ?? '').slice(-2000)}`);
+    throw new Error(
+      `page harness run failed (exit ${run.status}):\n${(run.stdout ?? '').slice(-2000)}${(run.stderr ?? '').slice(-2000)}`
+    );
   }
   const counts = readdirSync(COUNT_DIR).map((f) => JSON.parse(readFileSync(join(COUNT_DIR, f), 'utf8')) as PageCount);
   const pages = [...new Set(counts.map((c) => c.page))];
@@ -43,9 +49,25 @@ export default async function pagesBench(): Promise<BenchRow[]> {
     const apis = Object.keys(loads[0]?.byApi ?? {})
       .map((api) => `${api} ${median(loads.map((c) => c.byApi[api] ?? 0))}`)
       .join(', ');
-    const row: BenchRow = { area: 'app pages (Chromium)', metric: `Prometheus queries on load: ${page}`, value: total, unit: 'queries', note: `${distinct} distinct; ${apis}; median of ${loads.length} loads` };
+    const row: BenchRow = {
+      area: 'app pages (Chromium)',
+      metric: `Prometheus queries on load: ${page}`,
+      value: total,
+      unit: 'queries',
+      note: `${distinct} distinct; ${apis}; median of ${loads.length} loads`,
+    };
     if (page === 'overview') {
-      return [row, { area: 'app pages (Chromium)', metric: 'identical queries on load: overview', value: total - distinct, unit: 'queries', target: '0', ok: total === distinct }];
+      return [
+        row,
+        {
+          area: 'app pages (Chromium)',
+          metric: 'identical queries on load: overview',
+          value: total - distinct,
+          unit: 'queries',
+          target: '0',
+          ok: total === distinct,
+        },
+      ];
     }
     return [row];
   });

@@ -9,7 +9,11 @@ export function pluginPageStandIn(standInFile: string): Plugin {
     name: 'hybridlens:plugin-page-stand-in',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (importer && /[\\/]@grafana[\\/]runtime[\\/]/.test(importer) && /(^|\/)components\/PluginPage(\.mjs)?$/.test(source)) {
+      if (
+        importer &&
+        /[\\/]@grafana[\\/]runtime[\\/]/.test(importer) &&
+        /(^|\/)components\/PluginPage(\.mjs)?$/.test(source)
+      ) {
         return standInFile;
       }
       return null;

@@ -21,7 +21,11 @@ const QUIET_CODES = new Set(['MODULE_LEVEL_DIRECTIVE']);
 
 export interface ShimGuard {
   plugin: Plugin;
-  onLog: (level: Rollup.LogLevel, log: Rollup.RollupLog, handler: (level: Rollup.LogLevel | 'error', log: Rollup.RollupLog) => void) => void;
+  onLog: (
+    level: Rollup.LogLevel,
+    log: Rollup.RollupLog,
+    handler: (level: Rollup.LogLevel | 'error', log: Rollup.RollupLog) => void
+  ) => void;
 }
 
 export function shimmedExportsGuard(): ShimGuard {
@@ -44,7 +48,9 @@ export function shimmedExportsGuard(): ShimGuard {
       closeBundle() {
         const unexpected = seen.filter((s) => !EXPECTED_SHIMMED_EXPORTS.includes(s.name));
         if (unexpected.length > 0) {
-          throw new Error(`Missing exports that the harness does not expect (a broken import?):\n${unexpected.map((u) => `  ${u.message}`).join('\n')}`);
+          throw new Error(
+            `Missing exports that the harness does not expect (a broken import?):\n${unexpected.map((u) => `  ${u.message}`).join('\n')}`
+          );
         }
       },
     },

@@ -9,7 +9,9 @@ import { shimmedExportsGuard } from './shimmedExportsGuard';
 /** The React plugin Playwright would add itself (it only does so when the config brings no plugins). */
 async function reactPlugin(): Promise<PluginOption> {
   const ctRequire = createRequire(require.resolve('@playwright/experimental-ct-react'));
-  const mod = (await import(pathToFileURL(ctRequire.resolve('@vitejs/plugin-react')).href)) as { default: () => PluginOption };
+  const mod = (await import(pathToFileURL(ctRequire.resolve('@vitejs/plugin-react')).href)) as {
+    default: () => PluginOption;
+  };
   return mod.default();
 }
 
@@ -20,7 +22,12 @@ export async function harnessViteConfig(repoRoot: string): Promise<InlineConfig>
     // Nothing in the repo is a Vite public folder: Grafana's assets are served from node_modules instead.
     publicDir: false,
     logLevel: 'warn',
-    plugins: [await reactPlugin(), grafanaPublicAssets(repoRoot), pluginPageStandIn(join(repoRoot, 'playwright/ct/runtime/PluginPageStandIn.tsx')), guard.plugin],
+    plugins: [
+      await reactPlugin(),
+      grafanaPublicAssets(repoRoot),
+      pluginPageStandIn(join(repoRoot, 'playwright/ct/runtime/PluginPageStandIn.tsx')),
+      guard.plugin,
+    ],
     build: {
       chunkSizeWarningLimit: 100_000,
       rollupOptions: {

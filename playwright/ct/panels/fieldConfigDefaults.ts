@@ -6,7 +6,10 @@ const NoEditor = () => null;
  * Declare a panel's `custom.*` field-config keys with their defaults. Keys a plugin does not declare are
  * removed from every panel's field config before rendering, exactly as in Grafana.
  */
-export function declareCustomFieldConfig(builder: FieldConfigEditorBuilder<Record<string, unknown>>, defaults: Record<string, unknown>): void {
+export function declareCustomFieldConfig(
+  builder: FieldConfigEditorBuilder<Record<string, unknown>>,
+  defaults: Record<string, unknown>
+): void {
   for (const [path, defaultValue] of Object.entries(defaults)) {
     builder.addCustomEditor({
       id: `custom.${path}`,

@@ -42,10 +42,18 @@ function BarGaugeStandIn(props: PanelProps<BarGaugeOptions>) {
   const theme = useTheme2();
   const { options, width, height } = props;
   const values = singleStatValues(props, theme, false);
-  const orientation = options.orientation === VizOrientation.Vertical ? VizOrientation.Vertical : VizOrientation.Horizontal;
+  const orientation =
+    options.orientation === VizOrientation.Vertical ? VizOrientation.Vertical : VizOrientation.Horizontal;
   const cell = cellSize(values.length, width, height, orientation === VizOrientation.Vertical);
   return (
-    <div style={{ display: 'flex', flexDirection: orientation === VizOrientation.Vertical ? 'row' : 'column', width, height }}>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: orientation === VizOrientation.Vertical ? 'row' : 'column',
+        width,
+        height,
+      }}
+    >
       {values.map((v, i) => (
         <BarGauge
           key={`${v.name}-${i}`}

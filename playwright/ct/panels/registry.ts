@@ -25,7 +25,15 @@ for (const [id, plugin] of Object.entries(STAND_INS)) {
     module: '',
     baseUrl: '',
     sort: 0,
-    info: { author: { name: 'harness' }, description: '', links: [], logos: { small: '', large: '' }, screenshots: [], updated: '', version: '12.4.2' },
+    info: {
+      author: { name: 'harness' },
+      description: '',
+      links: [],
+      logos: { small: '', large: '' },
+      screenshots: [],
+      updated: '',
+      version: '12.4.2',
+    },
   };
 }
 
@@ -39,7 +47,9 @@ export function getPanelPluginFromCache(id: string): PanelPlugin | undefined {
 export async function importPanelPlugin(id: string): Promise<PanelPlugin> {
   const plugin = STAND_INS[id];
   if (!plugin) {
-    throw new Error(`Panel plugin "${id}" has no stand-in in the page harness (have: ${STAND_IN_PANEL_IDS.join(', ')}); add one in playwright/ct/panels/`);
+    throw new Error(
+      `Panel plugin "${id}" has no stand-in in the page harness (have: ${STAND_IN_PANEL_IDS.join(', ')}); add one in playwright/ct/panels/`
+    );
   }
   return plugin;
 }

@@ -1,6 +1,13 @@
 import React from 'react';
 import { PanelPlugin, type PanelProps } from '@grafana/data';
-import { BigValue, BigValueColorMode, BigValueGraphMode, BigValueJustifyMode, BigValueTextMode, useTheme2 } from '@grafana/ui';
+import {
+  BigValue,
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueJustifyMode,
+  BigValueTextMode,
+  useTheme2,
+} from '@grafana/ui';
 import { type SingleStatOptions, cellSize, singleStatValues } from './displayValues';
 
 interface StatOptions extends SingleStatOptions {

@@ -25,7 +25,9 @@ function TableStandIn({ data, width, height, options, timeRange }: PanelProps<Ta
   if (!frame || frame.length === 0) {
     return <div className="panel-empty">No data</div>;
   }
-  return <Table data={frame} width={width} height={height} noHeader={options.showHeader === false} timeRange={timeRange} />;
+  return (
+    <Table data={frame} width={width} height={height} noHeader={options.showHeader === false} timeRange={timeRange} />
+  );
 }
 
 export const tablePanel = new PanelPlugin<TableOptions>(TableStandIn).useFieldConfig({

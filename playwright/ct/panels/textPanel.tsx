@@ -8,7 +8,12 @@ interface TextOptions {
 
 function TextStandIn({ options, replaceVariables }: PanelProps<TextOptions>) {
   const content = replaceVariables(options.content ?? '');
-  const html = options.mode === 'html' ? textUtil.sanitize(content) : options.mode === 'code' ? `<pre>${textUtil.escapeHtml(content)}</pre>` : renderTextPanelMarkdown(content);
+  const html =
+    options.mode === 'html'
+      ? textUtil.sanitize(content)
+      : options.mode === 'code'
+        ? `<pre>${textUtil.escapeHtml(content)}</pre>`
+        : renderTextPanelMarkdown(content);
   return <div className="markdown-html" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

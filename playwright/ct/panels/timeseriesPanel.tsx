@@ -54,7 +54,9 @@ interface TimeSeriesOptions {
 
 /** Frames the graph can draw: a time field and at least one number field (what Grafana's panel checks too). */
 export function graphableFrames(series: DataFrame[]): DataFrame[] {
-  return series.filter((f) => f.fields.some((x) => x.type === FieldType.time) && f.fields.some((x) => x.type === FieldType.number));
+  return series.filter(
+    (f) => f.fields.some((x) => x.type === FieldType.time) && f.fields.some((x) => x.type === FieldType.number)
+  );
 }
 
 function TimeSeriesStandIn({ data, width, height, timeZone, timeRange, options }: PanelProps<TimeSeriesOptions>) {
@@ -70,7 +72,16 @@ function TimeSeriesStandIn({ data, width, height, timeZone, timeRange, options }
     ...options.legend,
   };
   return (
-    <TimeSeries frames={frames} structureRev={data.structureRev} width={width} height={height} timeRange={timeRange} timeZone={timeZone} legend={legend} options={options}>
+    <TimeSeries
+      frames={frames}
+      structureRev={data.structureRev}
+      width={width}
+      height={height}
+      timeRange={timeRange}
+      timeZone={timeZone}
+      legend={legend}
+      options={options}
+    >
       {() => null}
     </TimeSeries>
   );

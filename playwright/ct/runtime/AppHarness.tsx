@@ -6,7 +6,6 @@ import { APP_BASE_PATH, APP_ID, APP_NAME } from '@hybridlens/conventions';
 import { plugin } from '../../../src/module';
 import { harnessTestIds } from './harnessTestIds';
 
-
 function appMeta(jsonData: Record<string, unknown>): AppPluginMeta {
   return {
     id: APP_ID,
@@ -16,7 +15,15 @@ function appMeta(jsonData: Record<string, unknown>): AppPluginMeta {
     baseUrl: '',
     enabled: true,
     jsonData,
-    info: { author: { name: 'Hybrid Lens' }, description: '', links: [], logos: { small: '', large: '' }, screenshots: [], updated: '', version: 'harness' },
+    info: {
+      author: { name: 'Hybrid Lens' },
+      description: '',
+      links: [],
+      logos: { small: '', large: '' },
+      screenshots: [],
+      updated: '',
+      version: 'harness',
+    },
   };
 }
 
@@ -26,7 +33,15 @@ function AppRoot({ jsonData }: { jsonData: Record<string, unknown> }) {
   if (!Root) {
     throw new Error('src/module.tsx registers no root page (AppPlugin.setRootPage)');
   }
-  return <Root meta={appMeta(jsonData)} basename={APP_BASE_PATH} path={APP_BASE_PATH} query={Object.fromEntries(new URLSearchParams(location.search))} onNavChanged={() => {}} />;
+  return (
+    <Root
+      meta={appMeta(jsonData)}
+      basename={APP_BASE_PATH}
+      path={APP_BASE_PATH}
+      query={Object.fromEntries(new URLSearchParams(location.search))}
+      onNavChanged={() => {}}
+    />
+  );
 }
 
 function OutsideApp() {

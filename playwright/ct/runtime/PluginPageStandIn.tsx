@@ -5,7 +5,6 @@ import type { PluginPageProps, PluginPageType } from '@grafana/runtime';
 import { Stack, Tab, TabsBar, Text, useStyles2 } from '@grafana/ui';
 import { harnessTestIds } from './harnessTestIds';
 
-
 function breadcrumbTrail(item: NavModelItem | undefined): NavModelItem[] {
   const trail: NavModelItem[] = [];
   for (let at = item; at; at = at.parentItem) {
@@ -17,8 +16,19 @@ function breadcrumbTrail(item: NavModelItem | undefined): NavModelItem[] {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  page: css({ padding: theme.spacing(2, 3), display: 'flex', flexDirection: 'column', gap: theme.spacing(2), minHeight: '100%' }),
-  crumbs: css({ display: 'flex', gap: theme.spacing(1), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  page: css({
+    padding: theme.spacing(2, 3),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    minHeight: '100%',
+  }),
+  crumbs: css({
+    display: 'flex',
+    gap: theme.spacing(1),
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
 });
 
 /**
@@ -32,7 +42,10 @@ const PluginPageStandIn: PluginPageType = ({ pageNav, subTitle, actions, renderT
     <div className={styles.page}>
       <nav className={styles.crumbs} data-testid={harnessTestIds.breadcrumbs}>
         {breadcrumbTrail(pageNav).map((item, i) => (
-          <span key={`${item.text}-${i}`}>{i > 0 ? '› ' : ''}{item.url ? <a href={item.url}>{item.text}</a> : item.text}</span>
+          <span key={`${item.text}-${i}`}>
+            {i > 0 ? '› ' : ''}
+            {item.url ? <a href={item.url}>{item.text}</a> : item.text}
+          </span>
         ))}
       </nav>
       <Stack justifyContent="space-between" alignItems="flex-start" wrap="wrap">
@@ -40,7 +53,11 @@ const PluginPageStandIn: PluginPageType = ({ pageNav, subTitle, actions, renderT
           {renderTitle ? renderTitle(title) : <h1 data-testid={harnessTestIds.pageTitle}>{title}</h1>}
           {subTitle && <Text color="secondary">{subTitle}</Text>}
         </div>
-        {actions && <Stack gap={1} wrap="wrap">{actions}</Stack>}
+        {actions && (
+          <Stack gap={1} wrap="wrap">
+            {actions}
+          </Stack>
+        )}
       </Stack>
       {pageNav?.children && pageNav.children.length > 0 && (
         <TabsBar data-testid={harnessTestIds.tabs}>

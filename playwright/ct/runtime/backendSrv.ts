@@ -48,7 +48,15 @@ export class HarnessBackendSrv implements BackendSrv {
       throw new Error(`${method} ${url} is not served by the page harness`);
     }
     const entry = logQuery({ api: `proxy ${method}`, expr: url });
-    const res = await fetch(target, { method, body: options.data === undefined ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data) });
+    const res = await fetch(target, {
+      method,
+      body:
+        options.data === undefined
+          ? undefined
+          : typeof options.data === 'string'
+            ? options.data
+            : JSON.stringify(options.data),
+    });
     const data = (await res.json()) as T;
     if (!res.ok) {
       entry.error = `${res.status} ${res.statusText}`;
@@ -58,14 +66,29 @@ export class HarnessBackendSrv implements BackendSrv {
   }
 
   private response<T>(url: string, data: T, status = 200): FetchResponse<T> {
-    return { data, status, statusText: 'OK', ok: status < 400, headers: new Headers(), redirected: false, type: 'basic', url, config: { url } };
+    return {
+      data,
+      status,
+      statusText: 'OK',
+      ok: status < 400,
+      headers: new Headers(),
+      redirected: false,
+      type: 'basic',
+      url,
+      config: { url },
+    };
   }
 
   fetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
     return from(this.datasourceRequest<T>(options));
   }
 
-  get<T = unknown>(url: string, params?: Record<string, string>, _requestId?: string, options?: Partial<BackendSrvRequest>): Promise<T> {
+  get<T = unknown>(
+    url: string,
+    params?: Record<string, string>,
+    _requestId?: string,
+    options?: Partial<BackendSrvRequest>
+  ): Promise<T> {
     return this.request<T>({ ...options, url, params, method: 'GET' });
   }
 

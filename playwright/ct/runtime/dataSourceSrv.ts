@@ -1,11 +1,22 @@
-import type { DataSourceApi, DataSourceInstanceSettings, DataSourceJsonData, DataSourceRef, ScopedVars } from '@grafana/data';
-import { PluginType } from '@grafana/data';
+import {
+  type DataSourceApi,
+  type DataSourceInstanceSettings,
+  type DataSourceJsonData,
+  type DataSourceRef,
+  PluginType,
+  type ScopedVars,
+} from '@grafana/data';
 import { type DataSourceSrv, type GetDataSourceListFilters, getTemplateSrv } from '@grafana/runtime';
 import { DATASOURCE_TYPE, DATASOURCE_UID } from '@hybridlens/conventions';
 import { PrometheusStandIn, UnavailableStandIn } from './prometheusDataSource';
 
 /** What Grafana's datasource list would hold for the provisioned stack. */
-export function instanceSettings(uid: string, type: string, name: string, jsonData: DataSourceJsonData = {}): DataSourceInstanceSettings {
+export function instanceSettings(
+  uid: string,
+  type: string,
+  name: string,
+  jsonData: DataSourceJsonData = {}
+): DataSourceInstanceSettings {
   return {
     id: 0,
     uid,
@@ -49,7 +60,9 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
   private readonly instances = new Map<string, DataSourceApi>();
 
   constructor(prometheusUrl: string, scrapeInterval: string) {
-    const prometheus = instanceSettings(DATASOURCE_UID.prometheus, DATASOURCE_TYPE.prometheus, 'Prometheus', { timeInterval: scrapeInterval } as DataSourceJsonData);
+    const prometheus = instanceSettings(DATASOURCE_UID.prometheus, DATASOURCE_TYPE.prometheus, 'Prometheus', {
+      timeInterval: scrapeInterval,
+    } as DataSourceJsonData);
     this.settings = [
       prometheus,
       instanceSettings(DATASOURCE_UID.tempo, DATASOURCE_TYPE.tempo, 'Tempo'),
@@ -62,7 +75,10 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
     }
   }
 
-  getInstanceSettings(ref?: DataSourceRef | string | null, scopedVars?: ScopedVars): DataSourceInstanceSettings | undefined {
+  getInstanceSettings(
+    ref?: DataSourceRef | string | null,
+    scopedVars?: ScopedVars
+  ): DataSourceInstanceSettings | undefined {
     const uid = refUid(ref, scopedVars);
     if (uid === undefined || uid === 'default') {
       return this.settings[0];
@@ -74,7 +90,9 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
     const settings = this.getInstanceSettings(ref, scopedVars);
     const instance = settings && this.instances.get(settings.uid);
     if (!instance) {
-      throw new Error(`Datasource ${JSON.stringify(ref)} was not found (the harness has: ${this.settings.map((s) => s.uid).join(', ')})`);
+      throw new Error(
+        `Datasource ${JSON.stringify(ref)} was not found (the harness has: ${this.settings.map((s) => s.uid).join(', ')})`
+      );
     }
     return instance;
   }

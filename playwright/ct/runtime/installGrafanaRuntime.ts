@@ -1,5 +1,13 @@
 import { EventBusSrv } from '@grafana/data';
-import { config, setAppEvents, setBackendSrv, setDataSourceSrv, setPluginImportUtils, setRunRequest, setTemplateSrv } from '@grafana/runtime';
+import {
+  config,
+  setAppEvents,
+  setBackendSrv,
+  setDataSourceSrv,
+  setPluginImportUtils,
+  setRunRequest,
+  setTemplateSrv,
+} from '@grafana/runtime';
 import { DATASOURCE_UID } from '@hybridlens/conventions';
 import { getPanelPluginFromCache, importPanelPlugin } from '../panels/registry';
 import { HarnessBackendSrv } from './backendSrv';

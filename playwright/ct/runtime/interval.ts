@@ -10,7 +10,12 @@ const MAX_POINTS = 11_000;
  * The step Grafana's Prometheus datasource sends: the panel's interval, at least the query's min interval
  * (or the scrape interval), at least range / 11000, in whole seconds.
  */
-export function stepSeconds(intervalMs: number, rangeSeconds: number, minInterval: string | undefined, scrapeSeconds: number): number {
+export function stepSeconds(
+  intervalMs: number,
+  rangeSeconds: number,
+  minInterval: string | undefined,
+  scrapeSeconds: number
+): number {
   const min = minInterval ? rangeUtil.intervalToSeconds(minInterval) : scrapeSeconds;
   return Math.max(Math.ceil(intervalMs / 1000), min, Math.ceil(rangeSeconds / MAX_POINTS), 1);
 }

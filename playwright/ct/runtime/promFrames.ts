@@ -52,7 +52,12 @@ function seriesFrame(series: PromSeries, points: Array<[number, string]>, option
     name: legend ?? seriesName(series.metric),
     meta: { executedQueryString: `Expr: ${options.expr}` },
     fields: [
-      { name: 'Time', type: FieldType.time, values: points.map(([t]) => Math.round(t * 1000)), config: { interval: undefined } },
+      {
+        name: 'Time',
+        type: FieldType.time,
+        values: points.map(([t]) => Math.round(t * 1000)),
+        config: { interval: undefined },
+      },
       {
         name: 'Value',
         type: FieldType.number,
@@ -73,7 +78,11 @@ function tableFrame(result: PromSeries[], options: FrameOptions): DataFrame {
     fields: [
       { name: 'Time', type: FieldType.time, values: result.map((s) => Math.round((s.value?.[0] ?? 0) * 1000)) },
       ...labelNames.map((name) => ({ name, type: FieldType.string, values: result.map((s) => s.metric[name] ?? '') })),
-      { name: `Value #${options.refId}`, type: FieldType.number, values: result.map((s) => sampleValue(s.value?.[1] ?? 'NaN')) },
+      {
+        name: `Value #${options.refId}`,
+        type: FieldType.number,
+        values: result.map((s) => sampleValue(s.value?.[1] ?? 'NaN')),
+      },
     ],
   });
 }

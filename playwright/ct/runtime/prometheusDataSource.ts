@@ -60,7 +60,10 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
     logQuery(entry);
     let json: ApiResponse<T>;
     try {
-      const res = method === 'GET' ? await fetch(`${this.baseUrl}${path}?${body.toString()}`) : await fetch(`${this.baseUrl}${path}`, { method, body });
+      const res =
+        method === 'GET'
+          ? await fetch(`${this.baseUrl}${path}?${body.toString()}`)
+          : await fetch(`${this.baseUrl}${path}`, { method, body });
       json = (await res.json()) as ApiResponse<T>;
     } catch (error) {
       entry.error = `Prometheus at ${this.baseUrl} unreachable: ${(error as Error).message}`;
@@ -76,7 +79,10 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
   private interpolate(expr: string, scopedVars: ScopedVars, range: TimeRange, stepS: number): string {
     const rangeS = Math.round((range.to.valueOf() - range.from.valueOf()) / 1000);
     const builtIns: ScopedVars = {
-      __rate_interval: { text: `${rateIntervalSeconds(stepS, this.scrapeSeconds)}s`, value: `${rateIntervalSeconds(stepS, this.scrapeSeconds)}s` },
+      __rate_interval: {
+        text: `${rateIntervalSeconds(stepS, this.scrapeSeconds)}s`,
+        value: `${rateIntervalSeconds(stepS, this.scrapeSeconds)}s`,
+      },
       __range: { text: `${rangeS}s`, value: `${rangeS}s` },
       __range_s: { text: String(rangeS), value: rangeS },
       __range_ms: { text: String(rangeS * 1000), value: rangeS * 1000 },
@@ -102,7 +108,11 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
         }
         const { start, end } = alignRange(fromS, toS, step);
         const entry: LoggedQuery = { api: 'query_range', expr, refId: target.refId, start, end, step };
-        const data = await this.api<PromData>('/api/v1/query_range', { query: expr, start: String(start), end: String(end), step: String(step) }, entry);
+        const data = await this.api<PromData>(
+          '/api/v1/query_range',
+          { query: expr, start: String(start), end: String(end), step: String(step) },
+          entry
+        );
         entry.results = data.resultType === 'matrix' ? data.result.length : 1;
         return promDataToFrames(data, frameOptions);
       })
@@ -111,17 +121,35 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
   }
 
   /** Variable queries in the Prometheus datasource's syntax: label_values, label_names, query_result, metrics. */
-  async metricFindQuery(query: string | { query?: string }, options?: { range?: TimeRange; scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
+  async metricFindQuery(
+    query: string | { query?: string },
+    options?: { range?: TimeRange; scopedVars?: ScopedVars }
+  ): Promise<MetricFindValue[]> {
     const raw = typeof query === 'string' ? query : (query.query ?? '');
-    const text = getTemplateSrv().replace(raw, options?.scopedVars ?? {}).trim();
-    const window: Record<string, string> = options?.range ? { start: String(Math.floor(options.range.from.valueOf() / 1000)), end: String(Math.ceil(options.range.to.valueOf() / 1000)) } : {};
+    const text = getTemplateSrv()
+      .replace(raw, options?.scopedVars ?? {})
+      .trim();
+    const window: Record<string, string> = options?.range
+      ? {
+          start: String(Math.floor(options.range.from.valueOf() / 1000)),
+          end: String(Math.ceil(options.range.to.valueOf() / 1000)),
+        }
+      : {};
     const values = (list: string[]) => list.map((v) => ({ text: v, value: v }));
 
     const labelValues = /^label_values\((?:(.+),\s*)?([a-zA-Z_][a-zA-Z0-9_]*)\)$/.exec(text);
     if (labelValues) {
       const [, selector, label] = labelValues;
-      const entry: LoggedQuery = { api: 'label_values', expr: selector ? `${selector} ${label}` : label!, start: Number(window.start), end: Number(window.end) };
-      const params: Record<string, string | string[]> = { ...window, ...(selector ? { 'match[]': [selector.trim()] } : {}) };
+      const entry: LoggedQuery = {
+        api: 'label_values',
+        expr: selector ? `${selector} ${label}` : label!,
+        start: Number(window.start),
+        end: Number(window.end),
+      };
+      const params: Record<string, string | string[]> = {
+        ...window,
+        ...(selector ? { 'match[]': [selector.trim()] } : {}),
+      };
       const data = await this.api<string[]>(`/api/v1/label/${label}/values`, params, entry);
       entry.results = data.length;
       return values(data);
@@ -143,7 +171,11 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
     const queryResult = /^query_result\((.+)\)$/.exec(text);
     const expr = queryResult ? queryResult[1]! : text;
     const entry: LoggedQuery = { api: 'query', expr };
-    const data = await this.api<PromData>('/api/v1/query', { query: expr, ...(window.end ? { time: window.end } : {}) }, entry);
+    const data = await this.api<PromData>(
+      '/api/v1/query',
+      { query: expr, ...(window.end ? { time: window.end } : {}) },
+      entry
+    );
     if (data.resultType !== 'vector') {
       return [];
     }

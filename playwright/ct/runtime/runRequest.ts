@@ -1,4 +1,10 @@
-import { type DataQueryRequest, type DataQueryResponse, type DataSourceApi, LoadingState, type PanelData } from '@grafana/data';
+import {
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceApi,
+  LoadingState,
+  type PanelData,
+} from '@grafana/data';
 import { toDataQueryError } from '@grafana/runtime';
 import { type Observable, catchError, from, map, of, startWith } from 'rxjs';
 
@@ -17,7 +23,15 @@ export function runRequestStandIn(datasource: DataSourceApi, request: DataQueryR
         request,
       };
     }),
-    catchError((error: unknown) => of<PanelData>({ state: LoadingState.Error, series: [], errors: [toDataQueryError(error)], timeRange: request.range, request })),
+    catchError((error: unknown) =>
+      of<PanelData>({
+        state: LoadingState.Error,
+        series: [],
+        errors: [toDataQueryError(error)],
+        timeRange: request.range,
+        request,
+      })
+    ),
     startWith(loading)
   );
 }

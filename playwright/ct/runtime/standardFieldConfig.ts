@@ -20,11 +20,29 @@ import {
 /** Option editors are never shown in the harness (no panel editor), but builders look them up by id. */
 const NoEditor = () => null;
 
-const EDITOR_IDS = ['boolean', 'color', 'dashboard-uid', 'field-name', 'multi-select', 'number', 'radio', 'select', 'slider', 'strings', 'text', 'timezone', 'unit'];
+const EDITOR_IDS = [
+  'boolean',
+  'color',
+  'dashboard-uid',
+  'field-name',
+  'multi-select',
+  'number',
+  'radio',
+  'select',
+  'slider',
+  'strings',
+  'text',
+  'timezone',
+  'unit',
+];
 
 type Processor = FieldConfigPropertyItem['process'];
 
-function item(id: FieldConfigProperty, process: Processor, extra: Partial<FieldConfigPropertyItem> = {}): FieldConfigPropertyItem {
+function item(
+  id: FieldConfigProperty,
+  process: Processor,
+  extra: Partial<FieldConfigPropertyItem> = {}
+): FieldConfigPropertyItem {
   return { id, path: id, name: id, editor: NoEditor, override: NoEditor, process, shouldApply: () => true, ...extra };
 }
 
@@ -34,7 +52,9 @@ function item(id: FieldConfigProperty, process: Processor, extra: Partial<FieldC
  * Call once: a registry can be initialised only once (installStaticRuntime guards that).
  */
 export function registerStandardFieldConfig(): void {
-  standardEditorsRegistry.setInit(() => EDITOR_IDS.map((id): StandardEditorsRegistryItem => ({ id, name: id, editor: NoEditor })));
+  standardEditorsRegistry.setInit(() =>
+    EDITOR_IDS.map((id): StandardEditorsRegistryItem => ({ id, name: id, editor: NoEditor }))
+  );
   standardFieldConfigEditorRegistry.setInit(() => [
     item(FieldConfigProperty.Unit, unitOverrideProcessor),
     item(FieldConfigProperty.Min, numberOverrideProcessor),
@@ -44,7 +64,13 @@ export function registerStandardFieldConfig(): void {
     item(FieldConfigProperty.DisplayName, displayNameOverrideProcessor),
     item(FieldConfigProperty.NoValue, stringOverrideProcessor),
     item(FieldConfigProperty.Thresholds, thresholdsOverrideProcessor, {
-      defaultValue: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }, { value: 80, color: 'red' }] },
+      defaultValue: {
+        mode: ThresholdsMode.Absolute,
+        steps: [
+          { value: -Infinity, color: 'green' },
+          { value: 80, color: 'red' },
+        ],
+      },
     }),
     item(FieldConfigProperty.Mappings, valueMappingsOverrideProcessor, { defaultValue: [] }),
     item(FieldConfigProperty.Links, dataLinksOverrideProcessor),

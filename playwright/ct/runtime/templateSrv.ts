@@ -21,7 +21,12 @@ export class HarnessTemplateSrv implements TemplateSrv {
     const wrapped = scopedVars?.__sceneObject?.value as { valueOf(): SceneObject } | undefined;
     const sceneObject = wrapped?.valueOf();
     if (sceneObject) {
-      return sceneGraph.interpolate(sceneObject, target, scopedVars, format as Parameters<typeof sceneGraph.interpolate>[3]);
+      return sceneGraph.interpolate(
+        sceneObject,
+        target,
+        scopedVars,
+        format as Parameters<typeof sceneGraph.interpolate>[3]
+      );
     }
     return target.replace(VARIABLE, (match, a?: string, b?: string, _fmt?: string, c?: string) => {
       const name = a ?? b ?? c ?? '';

@@ -17,7 +17,9 @@ export interface HistoryWindow {
 export function prometheusUrl(): string {
   const url = process.env[PROMETHEUS_URL_ENV];
   if (!url) {
-    throw new Error(`${PROMETHEUS_URL_ENV} is not set: run through playwright-ct.config.ts (its globalSetup starts Prometheus)`);
+    throw new Error(
+      `${PROMETHEUS_URL_ENV} is not set: run through playwright-ct.config.ts (its globalSetup starts Prometheus)`
+    );
   }
   return url;
 }

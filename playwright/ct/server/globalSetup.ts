@@ -39,7 +39,9 @@ async function loadOpenMetrics(files: string[], dataDir: string): Promise<void> 
     for (let file = queue.shift(); file; file = queue.shift()) {
       const args = ['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir];
       await new Promise<void>((resolve, reject) =>
-        execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(`promtool ${args.join(' ')}:\n${stdout}${stderr}`)) : resolve()))
+        execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+          error ? reject(new Error(`promtool ${args.join(' ')}:\n${stdout}${stderr}`)) : resolve()
+        )
       );
     }
   };
@@ -47,7 +49,6 @@ async function loadOpenMetrics(files: string[], dataDir: string): Promise<void> 
 }
 
 function log(message: string): void {
-  // eslint-disable-next-line no-console
   console.log(`page harness: ${message}`);
 }
 
@@ -82,7 +83,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = join(work, 'data');
   await loadOpenMetrics(history.metricsFiles, dataDir);
   rmSync(join(work, 'history'), { recursive: true, force: true });
-  log(`simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  );
 
   const rules = readRules(listRuleFiles(RULES_DIR));
   if (rules.length > 0) {
@@ -96,7 +99,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       end: window.end,
       evalIntervalSeconds: RULE_EVAL_SECONDS,
     });
-    log(`SLO series and alert states: ${recorded.rules} recording rules in ${recorded.levels} levels in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `SLO series and alert states: ${recorded.rules} recording rules in ${recorded.levels} levels in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    );
   } else {
     log(`no rule files in ${RULES_DIR}: SLO pages will show their "metadata missing" state`);
   }

@@ -57,7 +57,8 @@ export function recordingRuleLevels(rules: Rule[]): Rule[][] {
   const recording = rules.filter((r): r is Rule & { record: string } => typeof r.record === 'string');
   const names = [...new Set(recording.map((r) => r.record))];
   const level = new Map<string, number>();
-  const ruleLevel = (r: Rule) => Math.max(-1, ...names.filter((n) => references(r.expr, n)).map((n) => level.get(n) ?? Infinity)) + 1;
+  const ruleLevel = (r: Rule) =>
+    Math.max(-1, ...names.filter((n) => references(r.expr, n)).map((n) => level.get(n) ?? Infinity)) + 1;
   for (let changed = true, rounds = 0; changed; rounds++) {
     if (rounds > names.length + 1) {
       throw new Error('recording rules reference each other in a cycle');
@@ -104,7 +105,11 @@ export function durationSeconds(text: string): number {
  * than history that runs past "now"). `for:` is approximated on the evaluation grid: firing once the
  * condition held at every evaluation of the last `for`, pending while it holds for less.
  */
-export function alertsAsRecordingRules(alerts: Rule[], evalSeconds: number, names: { series: string; alertName: string; alertState: string; firing: string; pending: string }): Rule[] {
+export function alertsAsRecordingRules(
+  alerts: Rule[],
+  evalSeconds: number,
+  names: { series: string; alertName: string; alertState: string; firing: string; pending: string }
+): Rule[] {
   return alerts.flatMap((alert) => {
     if (!alert.alert) {
       return [];
@@ -118,7 +123,11 @@ export function alertsAsRecordingRules(alerts: Rule[], evalSeconds: number, name
     const firing = `((count_over_time(${active}[${alert.for}:${evalSeconds}s]) >= ${needed}) * 0 + 1)`;
     return [
       { record: names.series, expr: firing, labels: { ...labels, [names.alertState]: names.firing } },
-      { record: names.series, expr: `${active} unless ${firing}`, labels: { ...labels, [names.alertState]: names.pending } },
+      {
+        record: names.series,
+        expr: `${active} unless ${firing}`,
+        labels: { ...labels, [names.alertState]: names.pending },
+      },
     ];
   });
 }

@@ -50,7 +50,9 @@ export async function backfillRecordingRules(options: RuleBackfillOptions): Prom
     const t0 = Date.now();
     const prometheus = await startPrometheus({ dataDir: options.dataDir });
     const t1 = Date.now();
-    const parts = Array.from({ length: PARALLEL }, (_, p) => rules.filter((_r, k) => k % PARALLEL === p)).filter((part) => part.length > 0);
+    const parts = Array.from({ length: PARALLEL }, (_, p) => rules.filter((_r, k) => k % PARALLEL === p)).filter(
+      (part) => part.length > 0
+    );
     const outDirs = parts.map((_, p) => join(options.workDir, `level-${i}-${p}-blocks`));
     try {
       await Promise.all(
@@ -76,7 +78,6 @@ export async function backfillRecordingRules(options: RuleBackfillOptions): Prom
       await prometheus.stop();
     }
     if (process.env.HL_CT_DEBUG) {
-      // eslint-disable-next-line no-console
       console.log(`level ${i}: ${rules.length} rules, start ${t1 - t0} ms, promtool ${Date.now() - t1} ms`);
     }
     for (const outDir of outDirs) {

@@ -18,11 +18,10 @@ export interface HarnessFixtures {
 
 export const test = base.extend<HarnessFixtures>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       const errors: string[] = [];
       page.on('console', (msg) => {
         if (process.env.HL_CT_DEBUG) {
-          // eslint-disable-next-line no-console
           console.log(`[browser ${msg.type()}] ${msg.text()}`);
         }
         if (msg.type() === 'error' && !IGNORED_CONSOLE_ERRORS.some((re) => re.test(msg.text()))) {
@@ -33,7 +32,6 @@ export const test = base.extend<HarnessFixtures>({
       page.on('response', (response) => {
         if (response.status() >= 400) {
           if (process.env.HL_CT_DEBUG) {
-            // eslint-disable-next-line no-console
             console.log(`[browser http] ${response.status()} ${response.url()}`);
           }
           errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
@@ -41,18 +39,17 @@ export const test = base.extend<HarnessFixtures>({
       });
       page.on('pageerror', (error) => {
         if (process.env.HL_CT_DEBUG) {
-          // eslint-disable-next-line no-console
           console.log(`[browser uncaught] ${error.stack ?? error.message}`);
         }
         errors.push(`uncaught: ${error.message}`);
       });
-      await use(errors);
+      await provide(errors);
       expect(errors, 'the page logged errors').toEqual([]);
     },
     { auto: true },
   ],
-  harness: async ({}, use) => {
-    await use({ prometheusUrl: prometheusUrl(), scrapeInterval: `${historyWindow().stepSeconds}s` });
+  harness: async ({}, provide) => {
+    await provide({ prometheusUrl: prometheusUrl(), scrapeInterval: `${historyWindow().stepSeconds}s` });
   },
 });
 
@@ -67,7 +64,11 @@ export interface InstantSample {
 export async function promInstant(expr: string, time?: number): Promise<InstantSample[]> {
   const body = new URLSearchParams({ query: expr, ...(time !== undefined ? { time: String(time) } : {}) });
   const res = await fetch(`${prometheusUrl()}/api/v1/query`, { method: 'POST', body });
-  const json = (await res.json()) as { status: string; error?: string; data: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+  const json = (await res.json()) as {
+    status: string;
+    error?: string;
+    data: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+  };
   if (json.status !== 'success' || json.data.resultType !== 'vector') {
     throw new Error(`Prometheus: ${json.error ?? json.data.resultType} for ${expr}`);
   }

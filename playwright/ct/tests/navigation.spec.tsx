@@ -1,5 +1,14 @@
 import React from 'react';
-import { APP_BASE_PATH, LEGACY_ROUTES, PAGE, QUERY_PARAM, VARIABLE, appPath, buildAppUrl, variableUrlParam } from '@hybridlens/conventions';
+import {
+  APP_BASE_PATH,
+  LEGACY_ROUTES,
+  PAGE,
+  QUERY_PARAM,
+  VARIABLE,
+  appPath,
+  buildAppUrl,
+  variableUrlParam,
+} from '@hybridlens/conventions';
 import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
@@ -14,7 +23,11 @@ function instant(value: string | null): number {
 }
 
 test.describe('URL state and navigation', () => {
-  test('a deep link with time range and variables restores them, and so does a reload', async ({ mount, page, harness }) => {
+  test('a deep link with time range and variables restores them, and so does a reload', async ({
+    mount,
+    page,
+    harness,
+  }) => {
     const { now } = historyWindow();
     const from = (now - 5) * 1000 - 3 * HOUR_MS;
     const to = from + 2 * HOUR_MS;
@@ -31,7 +44,10 @@ test.describe('URL state and navigation', () => {
       expect(Math.abs(q.start! - from / 1000)).toBeLessThanOrEqual(q.step!);
       expect(Math.abs(q.end! - to / 1000)).toBeLessThanOrEqual(q.step!);
     }
-    expect(queries.some((q) => /provider=~?"ibm"/.test(q.expr)), 'a query filtered by the provider variable').toBe(true);
+    expect(
+      queries.some((q) => /provider=~?"ibm"/.test(q.expr)),
+      'a query filtered by the provider variable'
+    ).toBe(true);
     const loaded = await currentUrl(page);
     expect(loaded.pathname).toBe(appPath('overview'));
     expect(instant(loaded.searchParams.get(QUERY_PARAM.from))).toBe(from);
@@ -48,7 +64,9 @@ test.describe('URL state and navigation', () => {
     expect(instant(after.searchParams.get(QUERY_PARAM.to))).toBe(to);
     expect(after.searchParams.getAll(variableUrlParam(VARIABLE.provider))).toEqual(['ibm']);
     const rerun = (await queryLog(page)).filter((q) => q.api === 'query_range');
-    expect(rerun.map((q) => [q.expr, q.start, q.end]).sort()).toEqual(ranges.map((q) => [q.expr, q.start, q.end]).sort());
+    expect(rerun.map((q) => [q.expr, q.start, q.end]).sort()).toEqual(
+      ranges.map((q) => [q.expr, q.start, q.end]).sort()
+    );
   });
 
   test('a tile link navigates; back and forward restore each page', async ({ mount, page, harness }) => {
@@ -69,7 +87,10 @@ test.describe('URL state and navigation', () => {
   test('a legacy route redirects to the current one and keeps the query', async ({ mount, page, harness }) => {
     const legacy = LEGACY_ROUTES.find((r) => r.to === 'overview');
     expect(legacy, 'the contract keeps a legacy route to Overview').toBeDefined();
-    const component = await mount(<AppHarness url={`${APP_BASE_PATH}/${legacy!.from}?${QUERY_PARAM.from}=now-2h&${QUERY_PARAM.to}=now`} />, { hooksConfig: harness });
+    const component = await mount(
+      <AppHarness url={`${APP_BASE_PATH}/${legacy!.from}?${QUERY_PARAM.from}=now-2h&${QUERY_PARAM.to}=now`} />,
+      { hooksConfig: harness }
+    );
     await expect(component.getByTestId(harnessTestIds.pageTitle)).toHaveText(PAGE.overview.title);
     const url = await currentUrl(page);
     expect(url.pathname).toBe(appPath('overview'));

@@ -1,5 +1,13 @@
 import React from 'react';
-import { ALERT_STATE, LABEL, PAGE, PROMETHEUS_ALERTS, SLI_TYPE, SLO_SERIES, buildAppUrl } from '@hybridlens/conventions';
+import {
+  ALERT_STATE,
+  LABEL,
+  PAGE,
+  PROMETHEUS_ALERTS,
+  SLI_TYPE,
+  SLO_SERIES,
+  buildAppUrl,
+} from '@hybridlens/conventions';
 import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
@@ -11,7 +19,9 @@ test.describe('Overview', () => {
     await expect(component.getByTestId(harnessTestIds.pageTitle)).toHaveText(PAGE.overview.title);
     await waitForQueriesToSettle(page);
 
-    const firing = await promInstant(`${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}"}`);
+    const firing = await promInstant(
+      `${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}"}`
+    );
     expect(firing.length, 'the harness history should make some alerts fire').toBeGreaterThan(0);
     const alerts = component.getByTestId(testIds.overview.firingAlert);
     await expect(alerts).toHaveCount(firing.length);
@@ -19,7 +29,9 @@ test.describe('Overview', () => {
       await expect(component.getByTestId(testIds.overview.firingAlerts)).toContainText(name);
     }
     // The key SLO tiles name the latency SLO, which has budget data in the harness history.
-    const latency = await promInstant(`${SLO_SERIES.errorBudgetRemaining} and on (${LABEL.slo}) ${SLO_SERIES.info}{${LABEL.sliType}="${SLI_TYPE.latency}"}`);
+    const latency = await promInstant(
+      `${SLO_SERIES.errorBudgetRemaining} and on (${LABEL.slo}) ${SLO_SERIES.info}{${LABEL.sliType}="${SLI_TYPE.latency}"}`
+    );
     expect(latency.length).toBeGreaterThan(0);
     for (const sample of latency) {
       await expect(component.getByText(sample.labels[LABEL.slo]!).first()).toBeVisible();
@@ -30,6 +42,9 @@ test.describe('Overview', () => {
     const queries = await queryLog(page);
     expect(queries.filter((q) => q.error)).toEqual([]);
     const keys = queries.map(queryKey);
-    expect(keys.filter((k, i) => keys.indexOf(k) !== i), 'identical queries issued twice').toEqual([]);
+    expect(
+      keys.filter((k, i) => keys.indexOf(k) !== i),
+      'identical queries issued twice'
+    ).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ test.describe('Prometheus queries per page', () => {
         const [first] = await promInstant(SLO_SERIES.info);
         params = { slo: first!.labels[LABEL.slo]! };
       }
-      const component = await mount(<AppHarness url={buildAppUrl({ page: pageId, params })} />, { hooksConfig: harness });
+      const component = await mount(<AppHarness url={buildAppUrl({ page: pageId, params })} />, {
+        hooksConfig: harness,
+      });
       await expect(component.getByTestId(harnessTestIds.pageTitle)).toBeVisible();
       await waitForQueriesToSettle(page, 1000);
       const queries = await queryLog(page);

@@ -1,5 +1,13 @@
 import React from 'react';
-import { ALERT_STATE, BURN_RATE_TIERS, LABEL, PAGE, PROMETHEUS_ALERTS, SLO_SERIES, buildAppUrl } from '@hybridlens/conventions';
+import {
+  ALERT_STATE,
+  BURN_RATE_TIERS,
+  LABEL,
+  PAGE,
+  PROMETHEUS_ALERTS,
+  SLO_SERIES,
+  buildAppUrl,
+} from '@hybridlens/conventions';
 import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
@@ -25,16 +33,26 @@ test.describe('SLOs', () => {
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
 
-  test('an SLO detail shows status, tier alert states from ALERTS and the playbook link', async ({ mount, page, harness }) => {
+  test('an SLO detail shows status, tier alert states from ALERTS and the playbook link', async ({
+    mount,
+    page,
+    harness,
+  }) => {
     const [worst] = (await promInstant(SLO_SERIES.errorBudgetRemaining)).sort((a, b) => a.value - b.value);
     const slo = worst!.labels[LABEL.slo]!;
-    const component = await mount(<AppHarness url={buildAppUrl({ page: 'sloDetail', params: { slo } })} />, { hooksConfig: harness });
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'sloDetail', params: { slo } })} />, {
+      hooksConfig: harness,
+    });
     await expect(component.getByTestId(testIds.sloDetail.status)).toBeVisible();
     await expect(component.getByTestId(harnessTestIds.breadcrumbs)).toContainText(PAGE.slos.title);
     await waitForQueriesToSettle(page);
 
     const firingTiers = new Set(
-      (await promInstant(`${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}", ${LABEL.slo}="${slo}"}`)).map((a) => a.labels[LABEL.tier])
+      (
+        await promInstant(
+          `${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}", ${LABEL.slo}="${slo}"}`
+        )
+      ).map((a) => a.labels[LABEL.tier])
     );
     expect(firingTiers.size, `${slo} should have a firing burn-rate tier in the harness history`).toBeGreaterThan(0);
     const tiers = component.getByTestId(testIds.sloDetail.tierState);
