@@ -27,6 +27,8 @@ export default defineConfig([
       '**/work/',
       '**/ci/',
       'bench-results/',
+      // Loads the scaffold's webpack config, which is typechecked by webpack itself, not by our tsconfig.
+      'webpack.config.ts',
       'test-results/',
       'playwright-report/',
       'blob-report/',
