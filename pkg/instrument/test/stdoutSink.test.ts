@@ -36,6 +36,8 @@ describe('the default stdout log sink', () => {
     // 60 000 lines of ~300 bytes would be ~18 MB; the sink stops adding past 4 MiB.
     expect(report.dropped).toBeGreaterThan(report.lines / 2);
     expect(report.maxBuffered).toBeLessThan(4 * 1024 * 1024 + 4096);
-    expect(report.maxLateMs).toBeLessThan(400);
+    // A blocking write would stall the loop until the child is killed (30 s); 5 s tolerates a
+    // CI machine running other suites on both cores.
+    expect(report.maxLateMs).toBeLessThan(5000);
   }, 40_000);
 });
