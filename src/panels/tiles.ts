@@ -18,6 +18,8 @@ export interface TileOptions {
   dataLinks?: DataLink[];
   thresholds?: ThresholdsConfig;
   decimals?: number;
+  /** Lower end of the value axis / scale, e.g. 0 so a threshold line stays in view. */
+  min?: number;
   noValue?: string;
 }
 

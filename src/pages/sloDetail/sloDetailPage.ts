@@ -64,6 +64,8 @@ export function buildSloDetailScene(ctx: AppContext, slo: string): EmbeddedScene
             refIds: [burnRefId(tier.longWindow), burnRefId(tier.shortWindow)],
             unit: 'suffix:×',
             decimals: 2,
+            // From 0, so the tier's threshold line is in view next to the burn rates.
+            min: 0,
             thresholds: thresholds('green', [[tier.burnRate, 'red']]),
             open: back,
           })
