@@ -1,6 +1,8 @@
 /** Environment variables the global setup sets for the test workers. */
 export const PROMETHEUS_URL_ENV = 'HL_CT_PROMETHEUS_URL';
 export const HISTORY_ENV = 'HL_CT_HISTORY';
+/** A second Prometheus with the same raw history but no SLO series (the "rules never loaded" state). */
+export const BARE_PROMETHEUS_URL_ENV = 'HL_CT_BARE_PROMETHEUS_URL';
 
 /** Unix seconds of the loaded history. */
 export interface HistoryWindow {
@@ -20,6 +22,14 @@ export function prometheusUrl(): string {
     throw new Error(
       `${PROMETHEUS_URL_ENV} is not set: run through playwright-ct.config.ts (its globalSetup starts Prometheus)`
     );
+  }
+  return url;
+}
+
+export function barePrometheusUrl(): string {
+  const url = process.env[BARE_PROMETHEUS_URL_ENV];
+  if (!url) {
+    throw new Error(`${BARE_PROMETHEUS_URL_ENV} is not set: run through playwright-ct.config.ts`);
   }
   return url;
 }

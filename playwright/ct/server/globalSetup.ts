@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { backfill } from '@hybridlens/simulator';
 import { findBinary, startPrometheus } from '@hybridlens/testkit';
 import { harnessScenario } from './harnessScenario';
-import { HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
+import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
 import { alertsAsRecordingRules, listRuleFiles, readRules } from './ruleFiles';
 import { backfillRecordingRules } from './sloBackfill';
@@ -87,6 +87,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     `simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
 
+  // A copy before the SLO series are added: the same history as a Prometheus whose rules were never loaded.
+  const bareDataDir = join(work, 'bare-data');
+  cpSync(dataDir, bareDataDir, { recursive: true });
+
   const rules = readRules(listRuleFiles(RULES_DIR));
   if (rules.length > 0) {
     started = Date.now();
@@ -107,11 +111,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
 
   const prometheus = await startPrometheus({ dataDir });
+  const bare = await startPrometheus({ dataDir: bareDataDir }).catch(async (error: unknown) => {
+    await prometheus.stop();
+    throw error;
+  });
   process.env[PROMETHEUS_URL_ENV] = prometheus.url;
+  process.env[BARE_PROMETHEUS_URL_ENV] = bare.url;
   process.env[HISTORY_ENV] = JSON.stringify(window);
   log(`Prometheus ${prometheus.url} ready`);
   return async () => {
-    await prometheus.stop();
+    await Promise.all([prometheus.stop(), bare.stop()]);
     rmSync(work, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,6 @@
 import React from 'react';
 import {
+  ALERT,
   APP_BASE_PATH,
   LEGACY_ROUTES,
   PAGE,
@@ -12,7 +13,7 @@ import {
 import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
-import { currentUrl, expect, queryLog, test, waitForQueriesToSettle } from './fixtures';
+import { currentUrl, expect, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 import { historyWindow } from '../server/env';
 
 const HOUR_MS = 3_600_000;
@@ -95,5 +96,25 @@ test.describe('URL state and navigation', () => {
     const url = await currentUrl(page);
     expect(url.pathname).toBe(appPath('overview'));
     expect(url.searchParams.get(QUERY_PARAM.from)).toBe('now-2h');
+  });
+
+  test('an alert link opens the page at the alert time with its labels applied', async ({ mount, page, harness }) => {
+    const { now } = historyWindow();
+    const from = (now - 3600) * 1000;
+    const to = now * 1000;
+    const url = buildAppUrl({
+      page: 'overview',
+      time: { from, to },
+      variables: { [VARIABLE.provider]: 'braket' },
+      query: { [QUERY_PARAM.alertName]: ALERT.quantumHardwareFailures },
+    });
+    const component = await mount(<AppHarness url={url} />, { hooksConfig: harness });
+    await expect(component.getByTestId(testIds.alertBanner)).toContainText(ALERT.quantumHardwareFailures);
+    await waitForQueriesToSettle(page);
+    expect((await queryLog(page)).some((q) => /provider=~?"braket"/.test(q.expr))).toBe(true);
+    const shown = await currentUrl(page);
+    expect(shown.searchParams.get(QUERY_PARAM.alertName)).toBe(ALERT.quantumHardwareFailures);
+    expect(shown.searchParams.getAll(variableUrlParam(VARIABLE.provider))).toEqual(['braket']);
+    await saveScreenshot(page, 'overview-from-alert');
   });
 });

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { alertsAsRecordingRules, durationSeconds, recordingRuleLevels, references } from '../server/ruleFiles';
 
-const NAMES = { series: 'ALERTS', alertName: 'alertname', alertState: 'alertstate', firing: 'firing', pending: 'pending' };
+const NAMES = {
+  series: 'ALERTS',
+  alertName: 'alertname',
+  alertState: 'alertstate',
+  firing: 'firing',
+  pending: 'pending',
+};
 
 test.describe('rule files → backfill plan (Node only)', () => {
   test('recording rules are ordered by what they read', () => {
@@ -39,7 +45,11 @@ test.describe('rule files → backfill plan (Node only)', () => {
       NAMES
     );
     expect(rules).toHaveLength(3);
-    expect(rules[0]).toEqual({ record: 'ALERTS', expr: '((x > 1) * 0 + 1)', labels: { severity: 'P0', alertname: 'Now', alertstate: 'firing' } });
+    expect(rules[0]).toEqual({
+      record: 'ALERTS',
+      expr: '((x > 1) * 0 + 1)',
+      labels: { severity: 'P0', alertname: 'Now', alertstate: 'firing' },
+    });
     expect(rules[1]!.expr).toBe('((count_over_time(((y > 1) * 0 + 1)[3m:60s]) >= 3) * 0 + 1)');
     expect(rules[2]!.labels).toEqual({ alertname: 'Later', alertstate: 'pending' });
     expect(() => durationSeconds('3 minutes')).toThrow(/duration/);

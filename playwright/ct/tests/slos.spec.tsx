@@ -11,6 +11,7 @@ import {
 import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
+import { barePrometheusUrl } from '../server/env';
 import { expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 test.describe('SLOs', () => {
@@ -64,6 +65,16 @@ test.describe('SLOs', () => {
     await expect(component.getByTestId(testIds.sloDetail.playbookLink)).toBeVisible();
     await expect(component.getByText('No data')).toHaveCount(0);
     await saveScreenshot(page, 'slo-detail');
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+  });
+
+  test('says how to generate SLO metadata when Prometheus has none', async ({ mount, page, harness }) => {
+    const bare = { ...harness, prometheusUrl: barePrometheusUrl() };
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'slos' })} />, { hooksConfig: bare });
+    await expect(component.getByTestId(testIds.slos.metadataMissing)).toBeVisible();
+    await expect(component.getByTestId(testIds.slos.metadataMissing)).toContainText(SLO_SERIES.info);
+    await expect(component.getByTestId(testIds.slos.row)).toHaveCount(0);
+    await saveScreenshot(page, 'slos-metadata-missing');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
 });
