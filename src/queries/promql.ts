@@ -41,10 +41,16 @@ export function p95Latency(): string {
 
 const jobs = (extra: readonly string[] = []) => selector(METRIC.quantumJobs.name, [...PROVIDER_FILTER, ...extra]);
 
-/** Share of quantum jobs that succeeded, per provider, over time. */
+/**
+ * QPU jobs are few (a handful per provider per hour): over `$__rate_interval` most windows hold no job,
+ * the ratio is 0/0 and the chart is empty. A 30-minute moving window always holds some.
+ */
+export const SPARSE_JOB_WINDOW = '30m';
+
+/** Share of quantum jobs that succeeded, per provider, over a moving 30-minute window. */
 export function quantumSuccessByProvider(): string {
   const by = `sum by (${LABEL.provider})`;
-  return `${by} (rate(${jobs([eq(LABEL.outcome, JOB_OUTCOME.success)])}[$__rate_interval])) / ${by} (rate(${jobs()}[$__rate_interval]))`;
+  return `${by} (increase(${jobs([eq(LABEL.outcome, JOB_OUTCOME.success)])}[${SPARSE_JOB_WINDOW}])) / ${by} (increase(${jobs()}[${SPARSE_JOB_WINDOW}]))`;
 }
 
 /** Fallback uses per second, by the path that took over and whether it served the request. */
