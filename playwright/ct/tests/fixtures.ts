@@ -75,6 +75,20 @@ export async function promInstant(expr: string, time?: number): Promise<InstantS
   return json.data.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
 }
 
+/**
+ * The evaluation time of the page's instant query that reads `series`, so a test asks Prometheus about
+ * the same instant the page showed (recorded series step every few minutes; "now" moves on).
+ */
+export async function pageQueryTime(page: Page, series: string): Promise<number> {
+  const match = (await queryLog(page)).find(
+    (q) => q.api === 'query' && q.time !== undefined && q.expr.includes(series)
+  );
+  if (!match) {
+    throw new Error(`the page issued no instant query reading ${series}`);
+  }
+  return match.time!;
+}
+
 /** Path and query the browser shows now. */
 export async function currentUrl(page: Page): Promise<URL> {
   return new URL(await page.evaluate(() => window.location.href));

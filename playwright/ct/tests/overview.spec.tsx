@@ -11,7 +11,16 @@ import {
 import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
-import { expect, promInstant, queryKey, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
+import {
+  expect,
+  pageQueryTime,
+  promInstant,
+  queryKey,
+  queryLog,
+  saveScreenshot,
+  test,
+  waitForQueriesToSettle,
+} from './fixtures';
 
 test.describe('Overview', () => {
   test('shows the key SLOs, traffic tiles and the alerts firing in Prometheus', async ({ mount, page, harness }) => {
@@ -20,7 +29,8 @@ test.describe('Overview', () => {
     await waitForQueriesToSettle(page);
 
     const firing = await promInstant(
-      `${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}"}`
+      `${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}"}`,
+      await pageQueryTime(page, PROMETHEUS_ALERTS.series)
     );
     expect(firing.length, 'the harness history should make some alerts fire').toBeGreaterThan(0);
     const alerts = component.getByTestId(testIds.overview.firingAlert);

@@ -12,7 +12,7 @@ import { testIds } from '../../../src/testIds';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { barePrometheusUrl } from '../server/env';
-import { expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
+import { expect, pageQueryTime, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 test.describe('SLOs', () => {
   test('lists every SLO Prometheus knows, worst remaining budget first', async ({ mount, page, harness }) => {
@@ -25,10 +25,17 @@ test.describe('SLOs', () => {
     await waitForQueriesToSettle(page);
 
     // SLOs with budget data come first, in ascending order of the budget Prometheus computed.
-    const budgets = (await promInstant(SLO_SERIES.errorBudgetRemaining)).sort((a, b) => a.value - b.value);
-    expect(budgets.length).toBeGreaterThan(1);
-    const shown = await rows.locator('td:first-child').allInnerTexts();
-    expect(shown.slice(0, budgets.length).map((t) => t.trim())).toEqual(budgets.map((b) => b.labels[LABEL.slo]));
+    // Ties (several SLOs at 100 %) may come in any order, so compare budgets, not names.
+    const at = await pageQueryTime(page, SLO_SERIES.errorBudgetRemaining);
+    const budgets = new Map(
+      (await promInstant(SLO_SERIES.errorBudgetRemaining, at)).map((b) => [b.labels[LABEL.slo]!, b.value])
+    );
+    expect(budgets.size).toBeGreaterThan(1);
+    const shown = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim());
+    const leading = shown.slice(0, budgets.size);
+    expect(new Set(leading)).toEqual(new Set(budgets.keys()));
+    const values = leading.map((slo) => budgets.get(slo)!);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
     await expect(rows.first()).toContainText('SLO missed');
     await saveScreenshot(page, 'slos');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
@@ -48,10 +55,12 @@ test.describe('SLOs', () => {
     await expect(component.getByTestId(harnessTestIds.breadcrumbs)).toContainText(PAGE.slos.title);
     await waitForQueriesToSettle(page);
 
+    const alertsAt = await pageQueryTime(page, PROMETHEUS_ALERTS.series);
     const firingTiers = new Set(
       (
         await promInstant(
-          `${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}", ${LABEL.slo}="${slo}"}`
+          `${PROMETHEUS_ALERTS.series}{${PROMETHEUS_ALERTS.alertState}="${ALERT_STATE.firing}", ${LABEL.slo}="${slo}"}`,
+          alertsAt
         )
       ).map((a) => a.labels[LABEL.tier])
     );
