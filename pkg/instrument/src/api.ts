@@ -139,21 +139,24 @@ export interface LlmInit {
   startTime?: number;
 }
 
+/** What the orchestrator saw when it decided (orchestrator.input.* attributes). */
+export interface OrchestratorDecisionInputs {
+  queueLength?: number;
+  backlogSeconds?: number;
+  rateLimitRemaining?: number;
+  calibrationAgeSeconds?: number;
+  predictedFidelity?: number;
+  providerAvailable?: boolean;
+  flags?: string[];
+}
+
 export interface OrchestratorDecision {
   path: ExecutionPath;
   /** Low-cardinality reason, e.g. "qpu_healthy", "queue_saturated", "flag_force_simulator". */
   reason: string;
   provider?: string;
   backend?: string;
-  inputs: {
-    queueLength?: number;
-    backlogSeconds?: number;
-    rateLimitRemaining?: number;
-    calibrationAgeSeconds?: number;
-    predictedFidelity?: number;
-    providerAvailable?: boolean;
-    flags?: string[];
-  };
+  inputs: OrchestratorDecisionInputs;
   /** Set when `path` is a fallback from this primary path (orchestrator.fallback = true). */
   fallbackFrom?: ExecutionPath;
   startTime?: number;

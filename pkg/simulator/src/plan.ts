@@ -1,4 +1,5 @@
 import type { ExecutionPath, JobOutcome, QuantumErrorType, RequestOutcome } from '@hybridlens/conventions';
+import type { OrchestratorDecisionInputs } from '@hybridlens/instrument';
 
 /**
  * What happened to one simulated request, as plain data with times in ms relative to its start.
@@ -30,15 +31,7 @@ export interface DecisionPlan {
   fallbackFrom?: ExecutionPath;
   start: number;
   end: number;
-  inputs: {
-    queueLength?: number;
-    backlogSeconds?: number;
-    rateLimitRemaining?: number;
-    calibrationAgeSeconds?: number;
-    predictedFidelity?: number;
-    providerAvailable?: boolean;
-    flags?: string[];
-  };
+  inputs: OrchestratorDecisionInputs;
 }
 
 export interface JobPlan {
