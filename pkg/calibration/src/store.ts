@@ -80,7 +80,12 @@ export class DirectorySource {
       if (sig !== this.signature) {
         this.signature = sig;
         this.state.set(this.dir, []);
-        this.state.recordError(new CalibrationInputError(this.dir, '(directory)', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+        const code = (e as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'ENOENT'
+            ? 'no such directory: pass --dir with your snapshot dumps, or make demo snapshots with `npx hybridlens-sim live --calibration-dir DIR` or `npx hybridlens-sim backfill --days 1 --out DIR` (snapshots in DIR/calibration)'
+            : (code ?? (e as Error).message);
+        this.state.recordError(new CalibrationInputError(this.dir, '(directory)', reason));
       }
       return;
     }
