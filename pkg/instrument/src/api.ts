@@ -217,17 +217,7 @@ export interface LlmScope {
   /** hybrid_llm_response_consistency_score (0..1), also a gen_ai.evaluation.result event named "consistency". */
   consistency(score: number, time?: number): void;
   /** Ends llm.request; `output` is hashed inside. */
-  end(e: {
-    output: string;
-    inputTokens: number;
-    outputTokens: number;
-    responseModel?: string;
-    coldStart?: boolean;
-    finishReasons?: string[];
-    /** Short error class (never a model output); marks the span as failed. */
-    error?: string;
-    endTime?: number;
-  }): void;
+  end(e: LlmEnd): void;
 }
 
 export interface QuantumJobScope {
@@ -236,28 +226,50 @@ export interface QuantumJobScope {
    * answered 429: it counts one hybrid_quantum_provider_rate_limited_total (do not also call
    * recordRateLimited for the same 429) and marks the span with error type rate_limited.
    */
-  enqueue(p: {
-    startTime?: number;
-    endTime?: number;
-    queuePosition?: number;
-    providerJobId?: string;
-    rateLimited?: boolean;
-  }): void;
-  compile(p: { startTime?: number; endTime?: number; error?: string }): void;
+  enqueue(p: QuantumEnqueue): void;
+  compile(p: QuantumCompile): void;
   /**
    * quantum.job.execute span, the execute phase, and the job's totals: jobs by outcome, errors by
    * type, shots, fidelity, spend, coherence margin, and the total phase (first stage start → end).
    */
-  execute(p: {
-    startTime?: number;
-    endTime?: number;
-    providerJobId: string;
-    /** The provider's own state name (DONE, COMPLETED, FAILED, ...). */
-    providerStatus: string;
-    outcome: JobOutcome;
-    errorType?: QuantumErrorType;
-    fidelity?: number;
-    spendUsd?: number;
-    coherenceMarginSeconds?: number;
-  }): void;
+  execute(p: QuantumExecute): void;
+}
+
+/** Explicit span times (epoch ms); omitted → now. */
+export interface StageTimes {
+  startTime?: number;
+  endTime?: number;
+}
+
+export interface LlmEnd {
+  output: string;
+  inputTokens: number;
+  outputTokens: number;
+  responseModel?: string;
+  coldStart?: boolean;
+  finishReasons?: string[];
+  /** Short error class (never a model output); marks the span as failed. */
+  error?: string;
+  endTime?: number;
+}
+
+export interface QuantumEnqueue extends StageTimes {
+  queuePosition?: number;
+  providerJobId?: string;
+  rateLimited?: boolean;
+}
+
+export interface QuantumCompile extends StageTimes {
+  error?: string;
+}
+
+export interface QuantumExecute extends StageTimes {
+  providerJobId: string;
+  /** The provider's own state name (DONE, COMPLETED, FAILED, ...). */
+  providerStatus: string;
+  outcome: JobOutcome;
+  errorType?: QuantumErrorType;
+  fidelity?: number;
+  spendUsd?: number;
+  coherenceMarginSeconds?: number;
 }

@@ -1,6 +1,6 @@
 import { type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
-import type { LlmInit, LlmScope } from './api';
+import type { LlmEnd, LlmInit, LlmScope } from './api';
 import { defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
 import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
@@ -117,16 +117,7 @@ export class LlmScopeImpl implements LlmScope {
     this.core.metrics.observe('llmConsistencyScore', { [LABEL.model]: this.model }, score);
   }
 
-  end(e: {
-    output: string;
-    inputTokens: number;
-    outputTokens: number;
-    responseModel?: string;
-    coldStart?: boolean;
-    finishReasons?: string[];
-    error?: string;
-    endTime?: number;
-  }): void {
+  end(e: LlmEnd): void {
     if (this.ended) {
       return;
     }

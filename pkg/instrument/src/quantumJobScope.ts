@@ -1,7 +1,7 @@
 import { type Attributes, type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
-import type { QuantumErrorType, QuantumPhase } from '@hybridlens/conventions';
-import type { QuantumJobInit, QuantumJobScope } from './api';
+import type { QuantumPhase } from '@hybridlens/conventions';
+import type { QuantumCompile, QuantumEnqueue, QuantumExecute, QuantumJobInit, QuantumJobScope } from './api';
 import { int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
 import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 
@@ -46,13 +46,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     };
   }
 
-  enqueue(p: {
-    startTime?: number;
-    endTime?: number;
-    queuePosition?: number;
-    providerJobId?: string;
-    rateLimited?: boolean;
-  }): void {
+  enqueue(p: QuantumEnqueue): void {
     const call = 'quantumJob.enqueue()';
     optionalNumber(call, 'queuePosition', p.queuePosition, 0);
     const { start, end } = this.times(call, p);
@@ -77,7 +71,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     }
   }
 
-  compile(p: { startTime?: number; endTime?: number; error?: string }): void {
+  compile(p: QuantumCompile): void {
     const { start, end } = this.times('quantumJob.compile()', p);
     const errorType = p.error ? QUANTUM_ERROR_TYPE.compileError : undefined;
     this.phaseSpan(
@@ -90,17 +84,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     );
   }
 
-  execute(p: {
-    startTime?: number;
-    endTime?: number;
-    providerJobId: string;
-    providerStatus: string;
-    outcome: 'success' | 'error' | 'cancelled';
-    errorType?: QuantumErrorType;
-    fidelity?: number;
-    spendUsd?: number;
-    coherenceMarginSeconds?: number;
-  }): void {
+  execute(p: QuantumExecute): void {
     const call = 'quantumJob.execute()';
     requireString(call, 'providerJobId', p.providerJobId);
     requireString(call, 'providerStatus', p.providerStatus);

@@ -1,5 +1,14 @@
-import type { ExecutionPath, JobOutcome, QuantumErrorType, RequestOutcome } from '@hybridlens/conventions';
-import type { OrchestratorDecisionInputs } from '@hybridlens/instrument';
+import type { ExecutionPath, RequestOutcome } from '@hybridlens/conventions';
+import type {
+  OrchestratorDecisionInputs,
+  QuantumCompile,
+  QuantumEnqueue,
+  QuantumExecute,
+  StageTimes,
+} from '@hybridlens/instrument';
+
+/** A stage payload of the SDK with its times decided in advance (virtual time). */
+type Planned<T extends StageTimes> = Omit<T, keyof StageTimes> & { start: number; end: number };
 
 /**
  * What happened to one simulated request, as plain data with times in ms relative to its start.
@@ -46,19 +55,9 @@ export interface JobPlan {
   qubitsUsed: number[];
   optimizationLevel: number;
   transpilerOptions: Record<string, unknown>;
-  enqueue: { start: number; end: number; queuePosition?: number; providerJobId?: string; rateLimited?: boolean };
-  compile?: { start: number; end: number; error?: string };
-  execute?: {
-    start: number;
-    end: number;
-    providerJobId: string;
-    providerStatus: string;
-    outcome: JobOutcome;
-    errorType?: QuantumErrorType;
-    fidelity?: number;
-    spendUsd?: number;
-    coherenceMarginSeconds?: number;
-  };
+  enqueue: Planned<QuantumEnqueue>;
+  compile?: Planned<QuantumCompile>;
+  execute?: Planned<QuantumExecute>;
 }
 
 export type PlanStep =
