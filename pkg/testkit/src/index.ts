@@ -1,2 +1,3 @@
 export * from './tools';
 export * from './prometheus';
+export * from './process';

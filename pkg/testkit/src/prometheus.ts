@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from './process';
 import { findBinary } from './tools';
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
@@ -147,16 +148,7 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
       return Number(data.result[0]!.value[1]);
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
-        clearTimeout(timer);
-        if (child.exitCode === null) {
-          child.kill('SIGKILL');
-        }
-      }
+      await stopChild(child);
       rmSync(workDir, { recursive: true, force: true });
     },
   };

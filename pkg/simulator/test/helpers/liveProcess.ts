@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { stopChild } from '@hybridlens/testkit';
 
 const BIN = resolve(__dirname, '../../bin/hybridlens-sim.mjs');
 
@@ -49,18 +50,6 @@ export async function startLiveProcess(args: string[], port: number): Promise<Li
     url,
     stdoutLines,
     stderr: () => stderr,
-    async stop() {
-      if (child.exitCode !== null) {
-        return;
-      }
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
-      clearTimeout(timer);
-      if (child.exitCode === null) {
-        child.kill('SIGKILL');
-      }
-    },
+    stop: () => stopChild(child, 10_000),
   };
 }
