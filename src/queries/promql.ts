@@ -72,8 +72,3 @@ export function quantumSpendOverRange(): string {
 export function firingAlerts(): string {
   return selector(PROMETHEUS_ALERTS.series, [eq(PROMETHEUS_ALERTS.alertState, ALERT_STATE.firing)]);
 }
-
-/** Whether the contract's request metric exists at all (used by wiring checks). */
-export function contractPresence(): string {
-  return `count(${METRIC.requests.name})`;
-}
