@@ -12,3 +12,7 @@ export * from './registry';
 export * from './telemetryDoc';
 export * from './datasources';
 export * from './mitigations';
+export * from './playbooks';
+export * from './backends';
+export * from './promql';
+export * from './duration';

@@ -36,6 +36,9 @@ export const LABEL = {
   window: 'window',
   severity: 'severity',
   tier: 'tier',
+  playbook: 'playbook',
+  /** Which lifecycle span a stage histogram sample is about (values: the contract's SPAN names). */
+  span: 'span',
 } as const;
 
 export type LabelName = (typeof LABEL)[keyof typeof LABEL];
@@ -48,6 +51,19 @@ export const REQUEST_OUTCOME = { ok: 'ok', degraded: 'degraded', error: 'error' 
 export const QUANTUM_PHASE = { enqueue: 'enqueue', compile: 'compile', execute: 'execute', total: 'total' } as const;
 export const JOB_OUTCOME = { success: 'success', error: 'error', cancelled: 'cancelled' } as const;
 export const EXECUTION_PATH = { qpu: 'qpu', simulator: 'simulator', classical: 'classical' } as const;
+/**
+ * The `path` of a finished request: the execution path that served it (after any fallback), or `none`
+ * when it ended before the orchestrator chose one (e.g. the LLM call failed).
+ */
+export const REQUEST_PATH = { ...EXECUTION_PATH, none: 'none' } as const;
+/**
+ * Workload classes, as sets of request paths. The ops guide sets the 2 s latency objective for
+ * low-latency workloads and a looser one where a QPU run adds unavoidable queue and execution time.
+ */
+export const WORKLOAD_PATHS = {
+  lowLatency: [REQUEST_PATH.simulator, REQUEST_PATH.classical, REQUEST_PATH.none],
+  quantumHardware: [REQUEST_PATH.qpu],
+} as const satisfies Record<string, readonly string[]>;
 export const FALLBACK_OUTCOME = { success: 'success', failure: 'failure' } as const;
 export const VALIDATOR = { schema: 'schema', hallucination: 'hallucination' } as const;
 export const VALIDATION_RESULT = { pass: 'pass', fail: 'fail' } as const;
@@ -71,4 +87,5 @@ export type RequestOutcome = (typeof REQUEST_OUTCOME)[keyof typeof REQUEST_OUTCO
 export type QuantumPhase = (typeof QUANTUM_PHASE)[keyof typeof QUANTUM_PHASE];
 export type JobOutcome = (typeof JOB_OUTCOME)[keyof typeof JOB_OUTCOME];
 export type ExecutionPath = (typeof EXECUTION_PATH)[keyof typeof EXECUTION_PATH];
+export type RequestPath = (typeof REQUEST_PATH)[keyof typeof REQUEST_PATH];
 export type QuantumErrorType = (typeof QUANTUM_ERROR_TYPE)[keyof typeof QUANTUM_ERROR_TYPE];

@@ -1,10 +1,18 @@
 import { LABEL as L } from './labels';
 import { defineMetrics } from './metricTypes';
 
-/** The end-to-end latency SLO threshold; a histogram bucket sits exactly on it. */
+/** The end-to-end latency SLO threshold of low-latency workloads; a histogram bucket sits exactly on it. */
 export const LATENCY_SLO_THRESHOLD_SECONDS = 2;
+/**
+ * The end-to-end latency SLO threshold of QPU-backed requests: room for the provider queue, compilation
+ * and execution (a histogram bucket sits exactly on it).
+ */
+export const QPU_LATENCY_SLO_THRESHOLD_SECONDS = 60;
 
-export const REQUEST_DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 30, 60, 120] as const;
+export const REQUEST_DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 30, 60, 120, 300] as const;
+/** Start offsets and durations of lifecycle spans inside a request (lifecycle waterfall). */
+export const REQUEST_SPAN_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300] as const;
+export const TIME_TO_FIRST_TOKEN_BUCKETS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, 10] as const;
 export const LLM_DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30] as const;
 export const QUANTUM_PHASE_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600] as const;
 export const TOKEN_BUCKETS = [16, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384] as const;
@@ -20,17 +28,35 @@ export const METRIC = defineMetrics({
     name: 'hybrid_requests_total',
     type: 'counter',
     unit: 'requests',
-    help: 'Hybrid requests finished, by outcome (ok, degraded = served by a fallback path, error).',
-    labels: [L.route, L.model, L.region, L.outcome],
+    help: 'Hybrid requests finished, by outcome (ok, degraded = served by a fallback path, error) and the path that served them (qpu, simulator, classical; none = ended before routing).',
+    labels: [L.route, L.model, L.region, L.path, L.outcome],
     emitter: 'service',
   },
   requestDuration: {
     name: 'hybrid_request_duration_seconds',
     type: 'histogram',
     unit: 'seconds',
-    help: 'End-to-end request latency from ingress to response. A bucket sits at exactly 2 s for the latency SLO.',
-    labels: [L.route, L.model, L.region],
+    help: 'End-to-end request latency from ingress to response, by the path that served the request. Buckets sit at exactly 2 s and 60 s for the latency SLOs.',
+    labels: [L.route, L.model, L.region, L.path],
     buckets: REQUEST_DURATION_BUCKETS,
+    emitter: 'service',
+  },
+  requestSpanStartOffset: {
+    name: 'hybrid_request_span_start_offset_seconds',
+    type: 'histogram',
+    unit: 'seconds',
+    help: 'When each lifecycle span started, counted from the start of its request (one observation per span; a request with two quantum jobs observes the quantum spans twice).',
+    labels: [L.route, L.path, L.span],
+    buckets: REQUEST_SPAN_BUCKETS,
+    emitter: 'service',
+  },
+  requestSpanDuration: {
+    name: 'hybrid_request_span_duration_seconds',
+    type: 'histogram',
+    unit: 'seconds',
+    help: 'Duration of each lifecycle span of a request (one observation per span).',
+    labels: [L.route, L.path, L.span],
+    buckets: REQUEST_SPAN_BUCKETS,
     emitter: 'service',
   },
   llmInferenceDuration: {
@@ -40,6 +66,15 @@ export const METRIC = defineMetrics({
     help: 'LLM inference latency per call, cold starts included.',
     labels: [L.model, L.genAiProvider],
     buckets: LLM_DURATION_BUCKETS,
+    emitter: 'service',
+  },
+  llmTimeToFirstToken: {
+    name: 'hybrid_llm_time_to_first_token_seconds',
+    type: 'histogram',
+    unit: 'seconds',
+    help: 'Time from the LLM call to the first streamed token (calls that stream only).',
+    labels: [L.model, L.genAiProvider],
+    buckets: TIME_TO_FIRST_TOKEN_BUCKETS,
     emitter: 'service',
   },
   llmColdStarts: {
@@ -165,6 +200,14 @@ export const METRIC = defineMetrics({
     unit: 'requests',
     help: 'Requests left in the provider API rate-limit window.',
     labels: [L.provider],
+    emitter: 'service',
+  },
+  providerAvailable: {
+    name: 'hybrid_quantum_provider_available',
+    type: 'gauge',
+    unit: '1',
+    help: "What the provider's status API last reported for a backend: 1 online, 0 outage or maintenance (an SLA breach the provider itself reports).",
+    labels: [L.provider, L.backend],
     emitter: 'service',
   },
   providerRateLimited: {

@@ -41,6 +41,7 @@ export const VARIABLE = {
   model: LABEL.model,
   route: LABEL.route,
   region: LABEL.region,
+  path: LABEL.path,
 } as const;
 export type VariableName = (typeof VARIABLE)[keyof typeof VARIABLE];
 
@@ -58,17 +59,6 @@ export const QUERY_PARAM = {
   alertName: 'alertname',
 } as const;
 
-/** Playbooks of the ops guide (and the chaos faults they cover); alert runbook_url points here. */
-export const PLAYBOOK = {
-  queueSaturation: 'queue-saturation',
-  quantumErrors: 'quantum-errors',
-  llmDrift: 'llm-drift',
-  simulatorDivergence: 'simulator-divergence',
-  providerOutage: 'provider-outage',
-  calibrationDrift: 'calibration-drift',
-  latency: 'latency',
-} as const;
-export type PlaybookId = (typeof PLAYBOOK)[keyof typeof PLAYBOOK];
 
 /** Routes that used to exist: old links are rewritten to the current route, parameters kept. */
 export const LEGACY_ROUTES: ReadonlyArray<{ from: string; to: PageId }> = [

@@ -10,15 +10,27 @@ export const SLO_PERIOD: SloWindow = '30d';
 /** Queueing SLO threshold: a quantum job's enqueue phase should finish within this (a histogram bucket sits on it). */
 export const ENQUEUE_SLO_THRESHOLD_SECONDS = 1;
 
-/** SRE Workbook multiwindow, multi-burn-rate tiers. */
+/**
+ * The one severity scheme of every alert, carried as the `severity` label: the ops guide's priorities.
+ * P0 pages immediately, P1 pages the on-call engineer when sustained, P2 notifies a channel or dashboard.
+ */
+export const ALERT_SEVERITY = { p0: 'P0', p1: 'P1', p2: 'P2' } as const;
+export type AlertSeverity = (typeof ALERT_SEVERITY)[keyof typeof ALERT_SEVERITY];
+/** Severities that page a human (Alertmanager routes them to the pager; the rest to the notification channel). */
+export const PAGING_SEVERITIES: readonly AlertSeverity[] = [ALERT_SEVERITY.p0, ALERT_SEVERITY.p1];
+
+/**
+ * SRE Workbook multiwindow, multi-burn-rate tiers. A budget burning 14.4x its sustainable rate is gone in
+ * two days (P0); 6x in five days (P1); the slow tiers are tickets (P2).
+ */
 export const BURN_RATE_TIERS = [
-  { tier: 'page-fast', severity: 'page', burnRate: 14.4, longWindow: '1h', shortWindow: '5m' },
-  { tier: 'page-slow', severity: 'page', burnRate: 6, longWindow: '6h', shortWindow: '30m' },
-  { tier: 'ticket-fast', severity: 'ticket', burnRate: 3, longWindow: '1d', shortWindow: '2h' },
-  { tier: 'ticket-slow', severity: 'ticket', burnRate: 1, longWindow: '3d', shortWindow: '6h' },
+  { tier: 'page-fast', severity: ALERT_SEVERITY.p0, burnRate: 14.4, longWindow: '1h', shortWindow: '5m' },
+  { tier: 'page-slow', severity: ALERT_SEVERITY.p1, burnRate: 6, longWindow: '6h', shortWindow: '30m' },
+  { tier: 'ticket-fast', severity: ALERT_SEVERITY.p2, burnRate: 3, longWindow: '1d', shortWindow: '2h' },
+  { tier: 'ticket-slow', severity: ALERT_SEVERITY.p2, burnRate: 1, longWindow: '3d', shortWindow: '6h' },
 ] as const satisfies ReadonlyArray<{
   tier: string;
-  severity: 'page' | 'ticket';
+  severity: AlertSeverity;
   burnRate: number;
   longWindow: SloWindow;
   shortWindow: SloWindow;
@@ -40,7 +52,7 @@ export type SliType = (typeof SLI_TYPE)[keyof typeof SLI_TYPE];
  * discovers SLOs from {@link SLO_SERIES.info} alone.
  */
 export const SLO_SERIES = {
-  /** Metadata: value 1, labels slo, slo_service, sli_type, objective, window (+ name). */
+  /** Metadata: value 1, labels slo, slo_service, sli_type, objective, window, playbook (+ name). */
   info: 'hybridlens_slo_info',
   /** The objective as a value (e.g. 0.99), so it can be plotted against the SLI. */
   objective: 'hybridlens_slo_objective_ratio',
@@ -67,7 +79,7 @@ export function sloEventCountSeries(kind: 'bad' | 'total', window: SloWindow): s
   return `slo:sli_${kind}:sum${window}`;
 }
 
-export const SLO_INFO_LABELS = [LABEL.slo, LABEL.sloService, LABEL.sliType, LABEL.objective, LABEL.window] as const;
+export const SLO_INFO_LABELS = [LABEL.slo, LABEL.sloService, LABEL.sliType, LABEL.objective, LABEL.window, LABEL.playbook] as const;
 
 /** Names of the alerts the SLO engine generates; the app reads their state by these names. */
 export const ALERT = {
@@ -79,11 +91,10 @@ export const ALERT = {
   latencyP95OverSlo: 'HybridLatencyP95OverSLO',
   providerRateLimited: 'HybridProviderRateLimited',
   calibrationDrift: 'HybridCalibrationDrift',
+  /** The provider's own status API reports a backend down: the "provider SLA breach reported" half of the hardware P0. */
+  providerOutageReported: 'HybridQuantumProviderOutageReported',
 } as const;
 export type AlertName = (typeof ALERT)[keyof typeof ALERT];
-
-/** Ops-guide priority tiers, carried as the `severity` label. */
-export const ALERT_SEVERITY = { p0: 'P0', p1: 'P1', p2: 'P2' } as const;
 
 /** Annotation keys every generated alert carries. */
 export const ALERT_ANNOTATION = {

@@ -71,12 +71,13 @@ export const LLM_ATTR = {
   outputHash: attr('hybrid.output.hash', 'string', 'Hash prefix of the model output.', true),
   promptTemplateVersion: attr('hybrid.prompt.template_version', 'string', 'Version of the prompt template.'),
   coldStart: attr('hybrid.llm.cold_start', 'boolean', 'The call hit a cold model instance.'),
+  timeToFirstToken: attr('hybrid.llm.time_to_first_token', 'double', 'Seconds from the call to the first streamed token (streaming calls only).'),
 } as const;
 
 /** `quantum.*` attributes on the quantum job spans. */
 export const QUANTUM_ATTR = {
   provider: attr('quantum.provider', 'string', 'Quantum provider: ibm, braket, azure, google, local.'),
-  backend: attr('quantum.backend', 'string', 'Device or simulator name, e.g. ibm_sherbrooke, Garnet.'),
+  backend: attr('quantum.backend', 'string', "The provider's own device id (see canonicalBackendId), e.g. ibm_sherbrooke, Garnet, ionq.qpu.aria-1."),
   jobId: attr('quantum.job.id', 'string', "The provider's job id (IBM Runtime job id, Braket task ARN, ...).", true),
   jobStatus: attr('quantum.job.status', 'string', "The provider's own final state name (DONE, COMPLETED, FAILED, ...)."),
   shots: attr('quantum.shots', 'int', 'Shots requested.'),
@@ -118,6 +119,7 @@ export const REQUEST_ATTR = {
   region: attr('hybrid.region', 'string', 'Serving region.'),
   tenant: attr('hybrid.tenant', 'string', 'Tenant id, sent sparingly (not on metrics).', true),
   degraded: attr('hybrid.response.degraded', 'boolean', 'The response was served by a fallback path.'),
+  path: attr('hybrid.request.path', 'string', 'Path that served the request: qpu, simulator, classical, or none when it ended before routing (the `path` label of the request metrics).'),
   resultHash: attr('hybrid.result.hash', 'string', 'Hash prefix of the aggregated result.', true),
   stage: attr('hybrid.stage', 'string', 'Lifecycle stage of the span.'),
 } as const;

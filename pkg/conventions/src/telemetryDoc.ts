@@ -1,11 +1,23 @@
 import { CALIBRATION_METRIC } from './calibrationMetrics';
 import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
-import { METRIC } from './metrics';
-import { ADMIN_API_PATH, ALERT_MITIGATION, ALERTMANAGER_ACTOR_PREFIX, MITIGATION_ACTION, MITIGATION_LOG_EVENT } from './mitigations';
+import { LATENCY_SLO_THRESHOLD_SECONDS, METRIC, QPU_LATENCY_SLO_THRESHOLD_SECONDS } from './metrics';
+import { LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
+import { ADMIN_API_AUTH, ADMIN_API_PATH, ALERT_MITIGATION, ALERTMANAGER_ACTOR_PREFIX, MITIGATION_ACTION, MITIGATION_LOG_EVENT } from './mitigations';
 import type { MetricDef } from './metricTypes';
 import { OPS_GUIDE_MAP } from './opsGuideMap';
-import { APP_BASE_PATH, LEGACY_ROUTES, PAGE, PLAYBOOK, QUERY_PARAM, VARIABLE, variableUrlParam } from './routes';
-import { ALERT, BURN_RATE_TIERS, SLO_SERIES, SLO_WINDOWS, sloBurnRateSeries, sloErrorRatioSeries } from './slo';
+import { ALERT_PLAYBOOK, PLAYBOOK, SLI_PLAYBOOK } from './playbooks';
+import { APP_BASE_PATH, LEGACY_ROUTES, PAGE, QUERY_PARAM, VARIABLE, variableUrlParam } from './routes';
+import {
+  ALERT,
+  ALERT_SEVERITY,
+  BURN_RATE_TIERS,
+  PAGING_SEVERITIES,
+  SLO_INFO_LABELS,
+  SLO_SERIES,
+  SLO_WINDOWS,
+  sloBurnRateSeries,
+  sloErrorRatioSeries,
+} from './slo';
 import { GEN_AI_EVALUATION_EVENT, RESOURCE_ATTR, SPAN, SPAN_STAGE, ALL_ATTRIBUTE_GROUPS } from './spans';
 
 function row(cells: ReadonlyArray<string | number>): string {
@@ -84,7 +96,7 @@ export function renderTelemetryDoc(): string {
     table(
       ['series', 'meaning'],
       [
-        [code(SLO_SERIES.info), 'SLO metadata (value 1): labels slo, slo_service, sli_type, objective, window'],
+        [code(SLO_SERIES.info), `SLO metadata (value 1): labels ${SLO_INFO_LABELS.join(', ')}`],
         [code(SLO_SERIES.objective), 'objective as a value'],
         [code(SLO_SERIES.badIncrease5m) + ', ' + code(SLO_SERIES.totalIncrease5m), '5-minute increases of bad and total events'],
         ...SLO_WINDOWS.map((w) => [code(sloErrorRatioSeries(w)) + ', ' + code(sloBurnRateSeries(w)), `error ratio and burn rate over ${w}`]),
@@ -100,7 +112,36 @@ export function renderTelemetryDoc(): string {
       BURN_RATE_TIERS.map((t) => [t.tier, t.severity, t.burnRate, t.longWindow, t.shortWindow])
     ),
     '',
-    `Alerts: ${Object.values(ALERT).map(code).join(', ')}.`,
+    `Severities (${code('severity')} label, the ops guide's priorities): ${Object.values(ALERT_SEVERITY).map(code).join(', ')}; ` +
+      `${PAGING_SEVERITIES.map(code).join(' and ')} page a human, the others notify a channel.`,
+    '',
+    '### Alerts and their playbooks',
+    '',
+    table(
+      ['alert', 'playbook (runbook_url)'],
+      [
+        [code(ALERT.sloBurnRate), `the ${code(LABEL.playbook)} label of its SLO's ${code(SLO_SERIES.info)}`],
+        ...Object.entries(ALERT_PLAYBOOK).map(([alert, playbook]) => [code(alert), code(playbook)]),
+      ]
+    ),
+    '',
+    'Default playbook of each kind of SLO (the generator writes it on the SLO\'s metadata; a spec may override it):',
+    '',
+    table(
+      ['sli_type', 'playbook'],
+      Object.entries(SLI_PLAYBOOK).map(([sli, playbook]) => [code(sli), code(playbook)])
+    ),
+    '',
+    '## Workload classes and backend ids',
+    '',
+    `The ${code(LABEL.path)} label of the request metrics says which path served a request: ` +
+      `${Object.values(REQUEST_PATH).map(code).join(', ')} (${code(REQUEST_PATH.none)}: ended before routing). ` +
+      `Low-latency workloads are ${WORKLOAD_PATHS.lowLatency.map(code).join(', ')} (latency objective ${LATENCY_SLO_THRESHOLD_SECONDS} s); ` +
+      `QPU-backed requests (${WORKLOAD_PATHS.quantumHardware.map(code).join(', ')}) get ${QPU_LATENCY_SLO_THRESHOLD_SECONDS} s for queue, compilation and execution.`,
+    '',
+    `The ${code(LABEL.backend)} label and ${code('quantum.backend')} carry the provider's own device id, case kept, ` +
+      `normalised by ${code('canonicalBackendId()')}: IBM backend name (${code('ibm_sherbrooke')}), last segment of a Braket device ARN ` +
+      `(${code('Garnet')}, ${code('Ankaa-3')}), Azure Quantum target id (${code('ionq.qpu.aria-1')}), Google processor id (${code('rainbow')}).`,
     '',
     '## App URL scheme',
     '',
@@ -133,9 +174,12 @@ export function renderTelemetryDoc(): string {
       [
         [code(ADMIN_API_PATH.flags), 'GET: feature flags in force'],
         [code(ADMIN_API_PATH.actions), `POST {action, provider?, factor?, actor}; action: ${Object.values(MITIGATION_ACTION).map(code).join(', ')}`],
-        [code(ADMIN_API_PATH.alertmanager), 'POST: Alertmanager webhook (version 4); mapped alerts apply a mitigation'],
+        [code(ADMIN_API_PATH.alertmanager), 'POST: Alertmanager webhook (version 4); validated whole, then mapped alerts apply their mitigation'],
+        [code(ADMIN_API_PATH.audit), 'GET: recent audit entries (who, what, when), newest first'],
       ]
     ),
+    '',
+    `When the service has a token, every admin request sends ${code(`${ADMIN_API_AUTH.header}: ${ADMIN_API_AUTH.scheme} <token>`)}.`,
     '',
     table(
       ['alert', 'firing', 'resolved'],

@@ -1,6 +1,6 @@
 import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
-import type { RequestOutcome } from '@hybridlens/conventions';
+import type { RequestOutcome, RequestPath } from '@hybridlens/conventions';
 import type {
   FallbackRecord,
   LlmInit,
@@ -29,6 +29,7 @@ const {
   ORCHESTRATOR_ATTR,
   REQUEST_ATTR,
   REQUEST_OUTCOME,
+  REQUEST_PATH,
   SPAN,
   STAGE,
 } = conventions;
@@ -43,6 +44,8 @@ export class RequestScopeImpl implements RequestScope {
   private readonly region: string;
   private readonly startTime: number;
   private ended = false;
+  /** The path serving the request so far: the last decision's, then each fallback's target. */
+  private servedPath: RequestPath = REQUEST_PATH.none;
 
   constructor(
     private readonly core: TelemetryCore,
@@ -102,6 +105,7 @@ export class RequestScopeImpl implements RequestScope {
       [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
     });
     handle.span.end(end);
+    this.servedPath = path;
     this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
     logFor(this.core, handle, {
       level: 'info',
@@ -126,6 +130,7 @@ export class RequestScopeImpl implements RequestScope {
     const reason = requireString(call, 'reason', f.reason);
     const outcome = requireOneOf(call, 'outcome', f.outcome, FALLBACK_OUTCOME);
     const time = timeOr(call, 'time', f.time, this.core.now);
+    this.servedPath = to;
     this.core.metrics.inc('fallbacks', {
       [LABEL.fromPath]: from,
       [LABEL.toPath]: to,
@@ -190,13 +195,19 @@ export class RequestScopeImpl implements RequestScope {
     span.setAttributes({
       [REQUEST_ATTR.httpStatus.key]: int(httpStatus),
       [REQUEST_ATTR.degraded.key]: outcome === REQUEST_OUTCOME.degraded,
+      [REQUEST_ATTR.path.key]: this.servedPath,
     });
     if (outcome === REQUEST_OUTCOME.error) {
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     span.end(endTime);
 
-    const routeLabels = { [LABEL.route]: this.route, [LABEL.model]: this.model, [LABEL.region]: this.region };
+    const routeLabels = {
+      [LABEL.route]: this.route,
+      [LABEL.model]: this.model,
+      [LABEL.region]: this.region,
+      [LABEL.path]: this.servedPath,
+    };
     this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
     this.core.metrics.observe('requestDuration', routeLabels, duration);
 

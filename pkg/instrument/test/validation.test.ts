@@ -96,7 +96,7 @@ describe('bad input gets a clear error naming the call and the field', () => {
     expect(() => request.end({ outcome: 'bad' as never })).toThrow(InstrumentInputError);
     request.end({ outcome: 'ok' });
     expect(await t.registry.metrics()).toContain(
-      'hybrid_requests_total{route="/r",model="m",region="x",outcome="ok"} 1'
+      'hybrid_requests_total{route="/r",model="m",region="x",path="none",outcome="ok"} 1'
     );
     await t.shutdown();
   });
