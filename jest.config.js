@@ -5,7 +5,10 @@ const scaffold = require('./.config/jest.config');
 
 const swc = [
   '@swc/jest',
-  { sourceMaps: 'inline', jsc: { parser: { syntax: 'typescript', tsx: true, decorators: false, dynamicImport: true } } },
+  {
+    sourceMaps: 'inline',
+    jsc: { parser: { syntax: 'typescript', tsx: true, decorators: false, dynamicImport: true } },
+  },
 ];
 
 /** The plugin (jsdom) and every workspace package (node) in one run. */

@@ -48,7 +48,9 @@ export default defineConfig<PluginOptions>({
         ...devices['Desktop Chrome'],
         storageState: 'playwright/.auth/admin.json',
         // Debian's Chromium when present (machines without Playwright's own browser download).
-        ...(existsSync('/usr/bin/chromium') && !process.env.PW_BUNDLED_BROWSER ? { launchOptions: { executablePath: '/usr/bin/chromium' } } : {}),
+        ...(existsSync('/usr/bin/chromium') && !process.env.PW_BUNDLED_BROWSER
+          ? { launchOptions: { executablePath: '/usr/bin/chromium' } }
+          : {}),
       },
       dependencies: ['auth'],
     },

@@ -10,7 +10,11 @@ function benchFiles(): string[] {
   const files: string[] = [];
   const collect = (dir: string) => {
     if (existsSync(dir)) {
-      files.push(...readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(dir, f)));
+      files.push(
+        ...readdirSync(dir)
+          .filter((f) => f.endsWith('.bench.ts'))
+          .map((f) => join(dir, f))
+      );
     }
   };
   collect(join(root, 'scripts/bench'));
@@ -46,7 +50,15 @@ async function main() {
     }
   }
   const header = ['area', 'metric', 'value', 'unit', 'target', 'ok', 'note'];
-  const table = rows.map((r) => [r.area, r.metric, format(r.value), r.unit, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'yes' : 'NO', r.note ?? '']);
+  const table = rows.map((r) => [
+    r.area,
+    r.metric,
+    format(r.value),
+    r.unit,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+    r.note ?? '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(header));

@@ -20,10 +20,14 @@ const REVIEWED = {
 const plugin = JSON.parse(readFileSync(new URL('../src/plugin.json', import.meta.url), 'utf8'));
 console.log(`grafanaDependency ${plugin.dependencies.grafanaDependency}; checking against ${NEWEST_SUPPORTED}`);
 const target = PACKAGES.map((p) => `${p}@${NEWEST_SUPPORTED}`).join(',');
-const result = spawnSync('npx', ['levitate', 'is-compatible', '--path', 'scripts/levitate-entry.ts', '--target', target], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-});
+const result = spawnSync(
+  'npx',
+  ['levitate', 'is-compatible', '--path', 'scripts/levitate-entry.ts', '--target', target],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  }
+);
 const out = result.stdout ?? '';
 process.stdout.write(out);
 

@@ -20,7 +20,11 @@ function run(name, command, args, { count, env = {} } = {}) {
   }
   const started = Date.now();
   console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
   let detail = '';
@@ -48,7 +52,11 @@ function jestCounts(file) {
       return undefined;
     }
     const r = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests + r.numTodoTests };
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + r.numRuntimeErrorTestSuites,
+      skipped: r.numPendingTests + r.numTodoTests,
+    };
   };
 }
 
@@ -65,8 +73,11 @@ function playwrightCounts(file) {
 const npx = 'npx';
 run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+run('format', npx, ['prettier', '--check', '.']);
 const jestReport = join(reports, 'jest.json');
-run('unit+integration', npx, ['jest', '--ci', '--maxWorkers', '2', '--json', '--outputFile', jestReport], { count: jestCounts(jestReport) });
+run('unit+integration', npx, ['jest', '--ci', '--maxWorkers', '2', '--json', '--outputFile', jestReport], {
+  count: jestCounts(jestReport),
+});
 run('build+budget', 'npm', ['run', 'build', '--silent']);
 run('levitate', 'node', ['scripts/levitate.mjs']);
 if (existsSync(join(root, 'playwright-ct.config.ts'))) {

@@ -67,8 +67,19 @@ export default async function calibrationBench(): Promise<BenchRow[]> {
     const text = renderExposition(backends, new Map());
     const series = text.split('\n').filter((l) => l && !l.startsWith('#')).length;
     const b = backends[0]!;
-    rows.push({ area: 'calibration', metric: `/metrics bytes ${b.provider}/${b.backend}`, value: Buffer.byteLength(text), unit: 'bytes', note: `${b.summary.qubitCount} qubits` });
-    rows.push({ area: 'calibration', metric: `/metrics series ${b.provider}/${b.backend}`, value: series, unit: 'series' });
+    rows.push({
+      area: 'calibration',
+      metric: `/metrics bytes ${b.provider}/${b.backend}`,
+      value: Buffer.byteLength(text),
+      unit: 'bytes',
+      note: `${b.summary.qubitCount} qubits`,
+    });
+    rows.push({
+      area: 'calibration',
+      metric: `/metrics series ${b.provider}/${b.backend}`,
+      value: series,
+      unit: 'series',
+    });
   }
   // What the exporter serves for the whole fixture folder (newest snapshot per device), over HTTP.
   const exporter = await startExporter({ dir, port: 0, log: silentLogger });
@@ -81,9 +92,25 @@ export default async function calibrationBench(): Promise<BenchRow[]> {
       times.push(performance.now() - t0);
     }
     const backends = exporter.state.backends().length;
-    rows.push({ area: 'calibration', metric: `GET /metrics, fixture folder (median of ${RUNS})`, value: Number(medianOf(times).toFixed(2)), unit: 'ms', note: `${backends} backends` });
-    rows.push({ area: 'calibration', metric: '/metrics bytes, fixture folder', value: Buffer.byteLength(body), unit: 'bytes' });
-    rows.push({ area: 'calibration', metric: '/metrics series, fixture folder', value: body.split('\n').filter((l) => l && !l.startsWith('#')).length, unit: 'series' });
+    rows.push({
+      area: 'calibration',
+      metric: `GET /metrics, fixture folder (median of ${RUNS})`,
+      value: Number(medianOf(times).toFixed(2)),
+      unit: 'ms',
+      note: `${backends} backends`,
+    });
+    rows.push({
+      area: 'calibration',
+      metric: '/metrics bytes, fixture folder',
+      value: Buffer.byteLength(body),
+      unit: 'bytes',
+    });
+    rows.push({
+      area: 'calibration',
+      metric: '/metrics series, fixture folder',
+      value: body.split('\n').filter((l) => l && !l.startsWith('#')).length,
+      unit: 'series',
+    });
   } finally {
     await exporter.close();
   }

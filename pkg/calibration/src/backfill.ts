@@ -32,17 +32,29 @@ export function backfill(options: BackfillOptions): BackfillResult {
     for (const backend of backends) {
       const when = backend.calibratedAt ?? dateFromFile(file);
       if (when === null) {
-        throw new CalibrationInputError(file, 'calibratedAt', 'no timestamp in the file and no YYYY-MM-DD date in its name');
+        throw new CalibrationInputError(
+          file,
+          'calibratedAt',
+          'no timestamp in the file and no YYYY-MM-DD date in its name'
+        );
       }
       snapshots.push({ file, backend, timestamp: Math.floor(Date.parse(when) / 1000) });
     }
   }
   if (snapshots.length === 0) {
-    throw new CalibrationInputError(options.files.join(', ') || '(no files)', '(document)', 'no calibration snapshots to backfill');
+    throw new CalibrationInputError(
+      options.files.join(', ') || '(no files)',
+      '(document)',
+      'no calibration snapshots to backfill'
+    );
   }
   const devices = new Set(snapshots.map((s) => `${s.backend.provider}/${s.backend.backend}`));
   if (devices.size > 1) {
-    throw new CalibrationInputError(snapshots.map((s) => s.file).join(', '), 'backend', `backfill takes snapshots of one device, got ${[...devices].join(', ')}`);
+    throw new CalibrationInputError(
+      snapshots.map((s) => s.file).join(', '),
+      'backend',
+      `backfill takes snapshots of one device, got ${[...devices].join(', ')}`
+    );
   }
   const text = renderOpenMetricsHistory(snapshots, {
     stepSeconds: options.stepSeconds ?? DEFAULT_BACKFILL_STEP_SECONDS,

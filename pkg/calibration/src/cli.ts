@@ -22,7 +22,11 @@ const USAGE = `usage:
 function parseDuration(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
   if (!m) {
-    throw new CalibrationInputError('command line', flag, `not a duration: ${JSON.stringify(text)} (e.g. 90s, 30m, 1h, 7d)`);
+    throw new CalibrationInputError(
+      'command line',
+      flag,
+      `not a duration: ${JSON.stringify(text)} (e.g. 90s, 30m, 1h, 7d)`
+    );
   }
   const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h' | 'd'];
   return Number(m[1]) * unit;
@@ -32,7 +36,11 @@ function expand(paths: string[]): string[] {
   return paths.flatMap((p) => {
     try {
       if (statSync(p).isDirectory()) {
-        return expand(readdirSync(p).sort().map((f) => join(p, f))).filter((f) => f.endsWith('.json'));
+        return expand(
+          readdirSync(p)
+            .sort()
+            .map((f) => join(p, f))
+        ).filter((f) => f.endsWith('.json'));
       }
     } catch {
       // let normalize report the missing file
@@ -57,7 +65,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const { values } = parseArgs({
       args: rest,
-      options: { dir: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'live-interval': { type: 'string' } },
+      options: {
+        dir: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'live-interval': { type: 'string' },
+      },
     });
     const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -69,7 +82,9 @@ async function main(argv: string[]): Promise<number> {
       host: values.host ?? '0.0.0.0',
       ibm: ibmOptionsFromEnv(process.env),
       braket: braketOptionsFromEnv(process.env),
-      liveIntervalMs: values['live-interval'] ? parseDuration(values['live-interval'], '--live-interval') * 1000 : DEFAULT_LIVE_INTERVAL_MS,
+      liveIntervalMs: values['live-interval']
+        ? parseDuration(values['live-interval'], '--live-interval') * 1000
+        : DEFAULT_LIVE_INTERVAL_MS,
     });
     process.stderr.write(`hybridlens-calibration: serving ${exporter.url}/metrics\n`);
     const stop = () => void exporter.close().then(() => process.exit(0));
@@ -93,7 +108,9 @@ async function main(argv: string[]): Promise<number> {
       stepSeconds: values.step ? parseDuration(values.step, '--step') : DEFAULT_BACKFILL_STEP_SECONDS,
       holdSeconds: values.hold ? parseDuration(values.hold, '--hold') : DEFAULT_BACKFILL_HOLD_SECONDS,
     });
-    process.stderr.write(`hybridlens-calibration: ${result.snapshots.length} snapshots → ${values.out} (${result.bytes} bytes)\n`);
+    process.stderr.write(
+      `hybridlens-calibration: ${result.snapshots.length} snapshots → ${values.out} (${result.bytes} bytes)\n`
+    );
     return 0;
   }
   process.stderr.write(USAGE + '\n');

@@ -1,15 +1,27 @@
 import { CalibrationInputError } from './errors';
 import { isAzureProviderStatus, parseAzureProviderStatus } from './formats/azure';
-import { isBraketCapabilities, isBraketGetDevice, parseBraketCapabilities, parseBraketGetDevice } from './formats/braket';
+import {
+  isBraketCapabilities,
+  isBraketGetDevice,
+  parseBraketCapabilities,
+  parseBraketGetDevice,
+} from './formats/braket';
 import { isCirqCalibration, parseCirqCalibration } from './formats/google';
-import { isIbmConfiguration, isIbmProperties, parseIbmConfiguration, parseIbmProperties, type IbmConfiguration } from './formats/ibm';
+import {
+  isIbmConfiguration,
+  isIbmProperties,
+  parseIbmConfiguration,
+  parseIbmProperties,
+  type IbmConfiguration,
+} from './formats/ibm';
 import { isIqmQualityMetrics, parseIqmQualityMetrics } from './formats/iqm';
 import { isObject, type Json } from './json';
 import type { BackendCalibration } from './model';
 import { nameHintFromFile } from './names';
 import { contentVersion } from './summary';
 
-export type ParsedDocument = { kind: 'backends'; backends: BackendCalibration[] } | { kind: 'ibm-configuration'; configuration: IbmConfiguration };
+export type ParsedDocument =
+  { kind: 'backends'; backends: BackendCalibration[] } | { kind: 'ibm-configuration'; configuration: IbmConfiguration };
 
 const KNOWN =
   'IBM BackendProperties/BackendConfiguration, Braket device capabilities or GetDevice response, Cirq calibration, IQM quality-metric set, Azure Quantum providerStatus';

@@ -64,7 +64,11 @@ export function backendSamples(b: BackendCalibration): Map<MetricDef, Sample[]> 
     push(M.uncalibratedGates, base, s.uncalibratedGates);
     push(M.qubitsMissingT1, base, s.qubitsMissingT1);
     push(M.calibratedAt, base, b.calibratedAt === null ? null : Date.parse(b.calibratedAt) / 1000);
-    push(M.info, { ...base, [LABEL.calibrationVersion]: b.calibrationVersion, [LABEL.processorFamily]: b.processorFamily ?? '' }, 1);
+    push(
+      M.info,
+      { ...base, [LABEL.calibrationVersion]: b.calibrationVersion, [LABEL.processorFamily]: b.processorFamily ?? '' },
+      1
+    );
   }
   if (b.availability) {
     push(M.targetAvailable, base, b.availability.available ? 1 : 0);
@@ -109,7 +113,10 @@ export interface HistoryOptions {
  * Each snapshot's values are held from its time until the next snapshot (at most holdSeconds), one sample
  * per step: a qubit missing from a later snapshot simply stops having samples there.
  */
-export function renderOpenMetricsHistory(snapshots: Array<{ backend: BackendCalibration; timestamp: number }>, options: HistoryOptions): string {
+export function renderOpenMetricsHistory(
+  snapshots: Array<{ backend: BackendCalibration; timestamp: number }>,
+  options: HistoryOptions
+): string {
   const ordered = [...snapshots].sort((a, b) => a.timestamp - b.timestamp);
   const perSnapshot = ordered.map((s, i) => {
     const next = ordered[i + 1]?.timestamp ?? Infinity;

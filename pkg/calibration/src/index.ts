@@ -5,7 +5,13 @@ export { normalizeFiles, normalizeTexts, type NormalizeResult } from './normaliz
 export { toOutputJson } from './output';
 export { median, isSentinelError } from './summary';
 export { renderExposition, renderOpenMetricsHistory, backendSamples, type HistoryOptions } from './exposition';
-export { startExporter, DEFAULT_PORT, DEFAULT_SNAPSHOT_DIR, type ExporterOptions, type RunningExporter } from './server';
+export {
+  startExporter,
+  DEFAULT_PORT,
+  DEFAULT_SNAPSHOT_DIR,
+  type ExporterOptions,
+  type RunningExporter,
+} from './server';
 export { backfill, type BackfillOptions, type BackfillResult } from './backfill';
 export { fetchIbm, ibmOptionsFromEnv, type IbmLiveOptions } from './live/ibm';
 export { fetchBraket } from './live/braket';

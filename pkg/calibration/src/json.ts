@@ -73,7 +73,10 @@ function describe(value: unknown): string {
 
 /** Parse an ISO-ish timestamp ("2024-11-29 02:55:42.607368+00:00" too) to ISO 8601 UTC, or throw. */
 export function isoTimestamp(reader: Reader, value: unknown, field: string): string {
-  const text = reader.string(value, field).trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
+  const text = reader
+    .string(value, field)
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
   // Date.parse rejects more than 3 fractional digits on some engines: trim microseconds.
   let trimmed = text.replace(/(\.\d{3})\d+/, '$1');
   // A time without a zone is read as UTC, never as the machine's local time.

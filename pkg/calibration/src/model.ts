@@ -8,11 +8,7 @@ export type Provider = 'ibm' | 'braket' | 'google' | 'azure' | 'iqm';
 /** Qubit ids are integers where the provider numbers its qubits, strings otherwise (Google grid "3_2"). */
 export type QubitId = number | string;
 
-export type QubitFlag =
-  | 'missing_t1'
-  | 'missing_t2'
-  | 'missing_readout'
-  | 'not_operational';
+export type QubitFlag = 'missing_t1' | 'missing_t2' | 'missing_readout' | 'not_operational';
 
 export type GateFlag = 'uncalibrated' | 'virtual' | 'not_operational';
 

@@ -23,7 +23,9 @@ export function normalizeTexts(inputs: Array<{ source: string; text: string }>):
         configurations.push({ conf: parsed.configuration, source });
       }
     } catch (e) {
-      errors.push(e instanceof CalibrationInputError ? e : new CalibrationInputError(source, '(document)', (e as Error).message));
+      errors.push(
+        e instanceof CalibrationInputError ? e : new CalibrationInputError(source, '(document)', (e as Error).message)
+      );
     }
   }
   // A BackendConfiguration enriches the properties of the same backend (coupling map, basis gates, family).

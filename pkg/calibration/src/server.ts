@@ -49,7 +49,10 @@ export async function startExporter(options: ExporterOptions = {}): Promise<Runn
     result.errors.forEach((e) => state.recordError(e));
   };
   // A live source must never take the exporter down: anything unexpected becomes an ingest error.
-  const guarded = (source: string, work: () => Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }>) =>
+  const guarded = (
+    source: string,
+    work: () => Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }>
+  ) =>
     work().then(
       (r) => apply(source, r),
       (e: unknown) => state.recordError(new CalibrationInputError(source, '(request)', (e as Error).message))
@@ -58,11 +61,16 @@ export async function startExporter(options: ExporterOptions = {}): Promise<Runn
     await Promise.all([
       options.ibm ? guarded('live:ibm', () => fetchIbm(options.ibm!)) : undefined,
       // The AWS SDK is loaded only when Braket is configured: it costs a second of start-up otherwise.
-      options.braket ? guarded('live:braket', () => import('./live/braket').then(({ fetchBraket }) => fetchBraket(options.braket!))) : undefined,
+      options.braket
+        ? guarded('live:braket', () => import('./live/braket').then(({ fetchBraket }) => fetchBraket(options.braket!)))
+        : undefined,
     ]);
   };
   await refreshLive();
-  const timer = options.ibm || options.braket ? setInterval(() => void refreshLive(), options.liveIntervalMs ?? DEFAULT_LIVE_INTERVAL_MS) : null;
+  const timer =
+    options.ibm || options.braket
+      ? setInterval(() => void refreshLive(), options.liveIntervalMs ?? DEFAULT_LIVE_INTERVAL_MS)
+      : null;
   timer?.unref();
 
   const server: Server = createServer((req, res) => {
@@ -74,11 +82,15 @@ export async function startExporter(options: ExporterOptions = {}): Promise<Runn
     if (path === '/metrics') {
       directory?.refresh();
       const body = renderExposition(state.backends(), state.ingestErrors);
-      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
+      res
+        .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
+        .end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     if (path === '/' || path === '/-/healthy') {
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end('hybridlens-calibration exporter: see /metrics\n');
+      res
+        .writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('hybridlens-calibration exporter: see /metrics\n');
       return;
     }
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');

@@ -115,7 +115,9 @@ export class DirectorySource {
         inputs.push({ source, text: readFileSync(file, 'utf8') });
       } catch (e) {
         if (changed.has(source)) {
-          this.state.recordError(new CalibrationInputError(source, '(file)', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+          this.state.recordError(
+            new CalibrationInputError(source, '(file)', (e as NodeJS.ErrnoException).code ?? (e as Error).message)
+          );
         }
       }
     }
@@ -126,6 +128,10 @@ export class DirectorySource {
       }
     }
     this.state.set(this.dir, result.backends);
-    this.log(LOG_LEVEL.info, CALIBRATION_LOG_EVENT.sourceLoaded, `${this.dir}: ${result.backends.length} backends from ${inputs.length} files, ${result.errors.length} bad`);
+    this.log(
+      LOG_LEVEL.info,
+      CALIBRATION_LOG_EVENT.sourceLoaded,
+      `${this.dir}: ${result.backends.length} backends from ${inputs.length} files, ${result.errors.length} bad`
+    );
   }
 }

@@ -26,7 +26,9 @@ export function positiveOrNull(value: number | null): number | null {
 }
 
 /** Build a gate entry applying the sentinel rule. */
-export function gateEntry(init: Omit<GateCalibration, 'flags' | 'error'> & { error: number | null; flags?: GateCalibration['flags'] }): GateCalibration {
+export function gateEntry(
+  init: Omit<GateCalibration, 'flags' | 'error'> & { error: number | null; flags?: GateCalibration['flags'] }
+): GateCalibration {
   const flags = [...(init.flags ?? [])];
   let error = init.error;
   if (error !== null && isSentinelError(error)) {
@@ -37,7 +39,13 @@ export function gateEntry(init: Omit<GateCalibration, 'flags' | 'error'> & { err
 }
 
 /** Build a qubit entry: missing values become null and are flagged. */
-export function qubitEntry(qubit: QubitCalibration['qubit'], t1: number | null, t2: number | null, readoutError: number | null, extraFlags: QubitCalibration['flags'] = []): QubitCalibration {
+export function qubitEntry(
+  qubit: QubitCalibration['qubit'],
+  t1: number | null,
+  t2: number | null,
+  readoutError: number | null,
+  extraFlags: QubitCalibration['flags'] = []
+): QubitCalibration {
   const flags: QubitCalibration['flags'] = [...extraFlags];
   const t1s = positiveOrNull(t1);
   const t2s = positiveOrNull(t2);
@@ -65,7 +73,11 @@ export interface DeviceLevelValues {
 }
 
 /** Summary over the per-qubit and per-gate lists; device-level values fill what the lists cannot give. */
-export function summarize(qubits: QubitCalibration[], gates: GateCalibration[], device: DeviceLevelValues = {}): CalibrationSummary {
+export function summarize(
+  qubits: QubitCalibration[],
+  gates: GateCalibration[],
+  device: DeviceLevelValues = {}
+): CalibrationSummary {
   const native = (kind: '1q' | '2q') => gates.filter((g) => g.native && g.kind === kind).map((g) => g.error);
   return {
     qubitCount: qubits.length > 0 ? qubits.length : (device.qubitCount ?? null),

@@ -9,8 +9,8 @@ const UNITS_PER_SECOND: Record<string, number> = {
   seconds: 1,
   ms: 1e3,
   us: 1e6,
-  'µs': 1e6,
-  'μs': 1e6,
+  µs: 1e6,
+  μs: 1e6,
   micros: 1e6,
   ns: 1e9,
   ps: 1e12,
@@ -21,7 +21,11 @@ export function toSeconds(value: number, unit: unknown, source: string, field: s
   const key = typeof unit === 'string' ? unit.trim() : '';
   const divisor = UNITS_PER_SECOND[key] ?? UNITS_PER_SECOND[key.toLowerCase()];
   if (divisor === undefined) {
-    throw new CalibrationInputError(source, field, `unknown time unit ${JSON.stringify(unit)} (expected s, ms, us or ns)`);
+    throw new CalibrationInputError(
+      source,
+      field,
+      `unknown time unit ${JSON.stringify(unit)} (expected s, ms, us or ns)`
+    );
   }
   return value / divisor;
 }

@@ -2,12 +2,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CALIBRATION_METRIC } from '@hybridlens/conventions';
-import { describeWithBinary, describeWithFixtures, promtool, startPrometheus, type RunningPrometheus } from '@hybridlens/testkit';
+import {
+  describeWithBinary,
+  describeWithFixtures,
+  promtool,
+  startPrometheus,
+  type RunningPrometheus,
+} from '@hybridlens/testkit';
 import { backfill, normalizeFiles } from '../src';
 import { fixture, independentMedian, readJson } from './helpers';
 
 const M = CALIBRATION_METRIC;
-const HANOI = ['2021-12-09', '2024-04-16', '2024-05-27', '2025-02-12', '2025-02-26'].map((d) => `ibm/drift/props_hanoi_${d}.json`);
+const HANOI = ['2021-12-09', '2024-04-16', '2024-05-27', '2025-02-12', '2025-02-26'].map(
+  (d) => `ibm/drift/props_hanoi_${d}.json`
+);
 
 describeWithFixtures('backfill of dated snapshots', (fixtures) => {
   let tmp: string;
@@ -18,7 +26,9 @@ describeWithFixtures('backfill of dated snapshots', (fixtures) => {
 
   it('writes OpenMetrics ending in # EOF with samples held at the step until the next snapshot', () => {
     const out = join(tmp, 'garnet.om');
-    const files = ['braket/drift/iqm_garnet_2025-07-06.json', 'braket/drift/iqm_garnet_2025-08-14.json'].map((f) => fixture(fixtures, f));
+    const files = ['braket/drift/iqm_garnet_2025-07-06.json', 'braket/drift/iqm_garnet_2025-08-14.json'].map((f) =>
+      fixture(fixtures, f)
+    );
     const result = backfill({ files, out, stepSeconds: 3600, holdSeconds: 86400 });
     const text = readFileSync(out, 'utf8');
     expect(text.endsWith('# EOF\n')).toBe(true);
@@ -30,7 +40,10 @@ describeWithFixtures('backfill of dated snapshots', (fixtures) => {
 
   it('refuses snapshots of two different devices, naming the field', () => {
     expect(() =>
-      backfill({ files: [fixture(fixtures, 'ibm/props_manila.json'), fixture(fixtures, 'ibm/props_sherbrooke.json')], out: join(tmp, 'x.om') })
+      backfill({
+        files: [fixture(fixtures, 'ibm/props_manila.json'), fixture(fixtures, 'ibm/props_sherbrooke.json')],
+        out: join(tmp, 'x.om'),
+      })
     ).toThrow(/backend: backfill takes snapshots of one device, got ibm\/ibmq_manila, ibm\/ibm_sherbrooke/);
   });
 
@@ -40,7 +53,9 @@ describeWithFixtures('backfill of dated snapshots', (fixtures) => {
     const ok = backfill({ files: [join(tmp, 'rainbow_2021-11-16.json')], out: join(tmp, 'r.om') });
     expect(ok.snapshots[0]!.timestamp).toBe(Date.UTC(2021, 10, 16) / 1000);
     writeFileSync(join(tmp, 'rainbow.json'), text);
-    expect(() => backfill({ files: [join(tmp, 'rainbow.json')], out: join(tmp, 'r2.om') })).toThrow(/rainbow\.json: calibratedAt: no timestamp in the file/);
+    expect(() => backfill({ files: [join(tmp, 'rainbow.json')], out: join(tmp, 'r2.om') })).toThrow(
+      /rainbow\.json: calibratedAt: no timestamp in the file/
+    );
   });
 
   describeWithBinary('promtool', 'apt-get install prometheus', 'loaded into a real Prometheus', () => {
@@ -51,14 +66,24 @@ describeWithFixtures('backfill of dated snapshots', (fixtures) => {
 
     beforeAll(async () => {
       const hanoi = join(tmp, 'hanoi.om');
-      const result = backfill({ files: HANOI.map((f) => fixture(fixtures, f)), out: hanoi, stepSeconds: 3600, holdSeconds: 2 * 86400 });
+      const result = backfill({
+        files: HANOI.map((f) => fixture(fixtures, f)),
+        out: hanoi,
+        stepSeconds: 3600,
+        holdSeconds: 2 * 86400,
+      });
       times.push(...result.snapshots.map((s) => s.timestamp));
       // Qubit 5 drops out of the second Garnet snapshot (written here; the first is the real file).
       const second = readJson(fixture(fixtures, 'braket/drift/iqm_garnet_2025-08-14.json'));
       delete second.standardized.oneQubitProperties['5'];
       writeFileSync(join(tmp, 'iqm_garnet_2025-08-14.json'), JSON.stringify(second));
       const garnet = join(tmp, 'garnet2.om');
-      const g = backfill({ files: [fixture(fixtures, 'braket/drift/iqm_garnet_2025-07-06.json'), join(tmp, 'iqm_garnet_2025-08-14.json')], out: garnet, stepSeconds: 3600, holdSeconds: 2 * 86400 });
+      const g = backfill({
+        files: [fixture(fixtures, 'braket/drift/iqm_garnet_2025-07-06.json'), join(tmp, 'iqm_garnet_2025-08-14.json')],
+        out: garnet,
+        stepSeconds: 3600,
+        holdSeconds: 2 * 86400,
+      });
       firstGarnet = g.snapshots[0]!.timestamp;
       droppedAt = g.snapshots[1]!.timestamp;
       // Snapshots months apart: one block per 2 h window would take promtool ~40 s; larger blocks take ~1 s.
@@ -78,8 +103,12 @@ describeWithFixtures('backfill of dated snapshots', (fixtures) => {
         const at = times[i]! + 3 * 3600;
         const t1 = expected[i]!.qubits.map((q) => q.t1Seconds).filter((v): v is number => v !== null);
         expect(await prom.scalar(`${M.medianT1.name}{backend="ibm_hanoi"}`, at)).toBeCloseTo(independentMedian(t1), 15);
-        expect(await prom.scalar(`${M.uncalibratedGates.name}{backend="ibm_hanoi"}`, at)).toBe(expected[i]!.summary.uncalibratedGates);
-        expect(await prom.scalar(`${M.median2qError.name}{backend="ibm_hanoi"}`, at)).toBe(expected[i]!.summary.median2qError);
+        expect(await prom.scalar(`${M.uncalibratedGates.name}{backend="ibm_hanoi"}`, at)).toBe(
+          expected[i]!.summary.uncalibratedGates
+        );
+        expect(await prom.scalar(`${M.median2qError.name}{backend="ibm_hanoi"}`, at)).toBe(
+          expected[i]!.summary.median2qError
+        );
       }
       // beyond the hold after the last snapshot there is no value
       expect((await prom.query(`${M.medianT1.name}{backend="ibm_hanoi"}`, times[4]! + 5 * 86400)).result).toEqual([]);

@@ -3,7 +3,8 @@ import { describeWithFixtures } from '@hybridlens/testkit';
 import { normalizeFiles, normalizeTexts } from '../src';
 import { fixture, independentMedian, readJson } from './helpers';
 
-const fidelityOf = (list: any[], type: string) => list.find((f) => f.fidelityType.name === type)?.fidelity as number | undefined;
+const fidelityOf = (list: any[], type: string) =>
+  list.find((f) => f.fidelityType.name === type)?.fidelity as number | undefined;
 
 describeWithFixtures('Braket standardized properties (IQM, Rigetti, IonQ)', (dir) => {
   it('IQM Garnet: T1/T2 unit "S" read as seconds; T2 of 0 is missing, not zero', () => {
@@ -38,7 +39,9 @@ describeWithFixtures('Braket standardized properties (IQM, Rigetti, IonQ)', (dir
       expect(err01).toBeLessThan(0.5); // an error, despite the field name
       expect(b!.qubits.find((x) => x.qubit === Number(k))!.readoutError).toBeCloseTo(1 - readout, 15);
     }
-    const oneQ = Object.values<any>(raw).map((q) => 1 - fidelityOf(q.oneQubitFidelity, 'SIMULTANEOUS_RANDOMIZED_BENCHMARKING')!);
+    const oneQ = Object.values<any>(raw).map(
+      (q) => 1 - fidelityOf(q.oneQubitFidelity, 'SIMULTANEOUS_RANDOMIZED_BENCHMARKING')!
+    );
     expect(b!.summary.median1qError).toBeCloseTo(independentMedian(oneQ), 15);
   });
 
@@ -46,7 +49,9 @@ describeWithFixtures('Braket standardized properties (IQM, Rigetti, IonQ)', (dir
     const path = fixture(dir, 'braket/iqm_garnet_2026-05-05.json');
     const raw = readJson(path).standardized.twoQubitProperties;
     const [b] = normalizeFiles([path]).backends;
-    const cz = Object.values<any>(raw).map((p) => 1 - p.twoQubitGateFidelity.find((g: any) => g.gateName === 'CZ').fidelity);
+    const cz = Object.values<any>(raw).map(
+      (p) => 1 - p.twoQubitGateFidelity.find((g: any) => g.gateName === 'CZ').fidelity
+    );
     expect(b!.summary.median2qError).toBeCloseTo(independentMedian(cz), 15);
     expect(b!.gates.some((g) => g.gate === 'two_qubit_clifford' && !g.native)).toBe(true);
   });
@@ -56,13 +61,23 @@ describeWithFixtures('Braket standardized properties (IQM, Rigetti, IonQ)', (dir
     const doc = readJson(path);
     const [b] = normalizeFiles([path]).backends;
     expect(b!.backend).toBe(doc.provider.specs.name);
-    const pairs = Object.values<any>(doc.standardized.twoQubitProperties).map((p) => p.twoQubitGateFidelity[0].fidelity as number);
-    const qubitRb = Object.values<any>(doc.standardized.oneQubitProperties).map((q) => fidelityOf(q.oneQubitFidelity, 'SIMULTANEOUS_RANDOMIZED_BENCHMARKING')!);
+    const pairs = Object.values<any>(doc.standardized.twoQubitProperties).map(
+      (p) => p.twoQubitGateFidelity[0].fidelity as number
+    );
+    const qubitRb = Object.values<any>(doc.standardized.oneQubitProperties).map((q) =>
+      fidelityOf(q.oneQubitFidelity, 'SIMULTANEOUS_RANDOMIZED_BENCHMARKING')!
+    );
     const bad = pairs.filter((f) => f === 0.5).length + qubitRb.filter((f) => f === 0.5).length;
     expect(bad).toBeGreaterThan(0);
     expect(b!.summary.uncalibratedGates).toBe(bad);
-    expect(b!.summary.median2qError).toBeCloseTo(independentMedian(pairs.filter((f) => f !== 0.5).map((f) => 1 - f)), 15);
-    expect(b!.summary.median1qError).toBeCloseTo(independentMedian(qubitRb.filter((f) => f !== 0.5).map((f) => 1 - f)), 15);
+    expect(b!.summary.median2qError).toBeCloseTo(
+      independentMedian(pairs.filter((f) => f !== 0.5).map((f) => 1 - f)),
+      15
+    );
+    expect(b!.summary.median1qError).toBeCloseTo(
+      independentMedian(qubitRb.filter((f) => f !== 0.5).map((f) => 1 - f)),
+      15
+    );
     const zeroT1 = Object.entries<any>(doc.standardized.oneQubitProperties).filter(([, q]) => q.T1.value === 0);
     expect(b!.summary.qubitsMissingT1).toBe(zeroT1.length);
     // qubits absent from the snapshot (dropped out) are absent from the model: 82 present of ids 0..83
@@ -129,7 +144,13 @@ describe('Braket standardized v2 (hand-written minimal document)', () => {
       twoQubitProperties: {
         '0-1': {
           twoQubitGateFidelity: [
-            { direction: { control: 1, target: 0 }, gateName: 'CNOT', fidelity: 0.98, fidelityType: { name: 'INTERLEAVED_RANDOMIZED_BENCHMARKING' }, unit: 'fraction' },
+            {
+              direction: { control: 1, target: 0 },
+              gateName: 'CNOT',
+              fidelity: 0.98,
+              fidelityType: { name: 'INTERLEAVED_RANDOMIZED_BENCHMARKING' },
+              unit: 'fraction',
+            },
           ],
         },
       },
@@ -152,7 +173,9 @@ describe('Braket standardized v2 (hand-written minimal document)', () => {
   });
 
   it('a missing standardized block is an error naming the field', () => {
-    const { errors } = normalizeTexts([{ source: 'sim.json', text: JSON.stringify({ ...v2, standardized: undefined }) }]);
+    const { errors } = normalizeTexts([
+      { source: 'sim.json', text: JSON.stringify({ ...v2, standardized: undefined }) },
+    ]);
     expect(errors[0]!.message).toMatch(/^sim\.json: standardized: expected an object/);
   });
 });
@@ -163,7 +186,10 @@ describe('IonQ capabilities without a standardized block (older devices, hand-wr
       braketSchemaHeader: { name: 'braket.device_schema.ionq.ionq_device_capabilities', version: '1' },
       paradigm: { qubitCount: 11, nativeGateSet: ['GPI', 'GPI2', 'MS'] },
       service: { updatedAt: '2023-01-01T00:00:00Z' },
-      provider: { fidelity: { '1Q': { mean: 0.9975 }, '2Q': { mean: 0.96 }, spam: { mean: 0.99752 } }, timing: { T1: 10000, T2: 0.2 } },
+      provider: {
+        fidelity: { '1Q': { mean: 0.9975 }, '2Q': { mean: 0.96 }, spam: { mean: 0.99752 } },
+        timing: { T1: 10000, T2: 0.2 },
+      },
     };
     const b = normalizeTexts([{ source: 'ionq_harmony.json', text: JSON.stringify(doc) }]).backends[0]!;
     expect(b.backend).toBe('harmony');

@@ -18,21 +18,39 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
 
   it('normalize prints one object per backend with exactly the documented fields', () => {
     // sherbrooke makes the output far larger than a pipe buffer: it must arrive whole.
-    const r = run(['normalize', fixture(fixtures, 'ibm/props_manila.json'), fixture(fixtures, 'braket/ionq_forte_enterprise_1_2026-05-03.json'), fixture(fixtures, 'ibm/props_sherbrooke.json')]);
+    const r = run([
+      'normalize',
+      fixture(fixtures, 'ibm/props_manila.json'),
+      fixture(fixtures, 'braket/ionq_forte_enterprise_1_2026-05-03.json'),
+      fixture(fixtures, 'ibm/props_sherbrooke.json'),
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(128 * 1024);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(3);
     for (const b of out) {
-      expect(Object.keys(b)).toEqual(expect.arrayContaining(['provider', 'backend', 'calibratedAt', 'qubits', 'gates', 'summary']));
+      expect(Object.keys(b)).toEqual(
+        expect.arrayContaining(['provider', 'backend', 'calibratedAt', 'qubits', 'gates', 'summary'])
+      );
       expect(Object.keys(b.summary).sort()).toEqual(
-        ['qubitCount', 'medianT1Seconds', 'medianT2Seconds', 'medianReadoutError', 'median1qError', 'median2qError', 'uncalibratedGates', 'qubitsMissingT1'].sort()
+        [
+          'qubitCount',
+          'medianT1Seconds',
+          'medianT2Seconds',
+          'medianReadoutError',
+          'median1qError',
+          'median2qError',
+          'uncalibratedGates',
+          'qubitsMissingT1',
+        ].sort()
       );
     }
     const manila = out.find((b: any) => b.backend === 'ibmq_manila');
     expect(Object.keys(manila.qubits[0])).toEqual(['qubit', 't1Seconds', 't2Seconds', 'readoutError', 'flags']);
-    expect(Object.keys(manila.gates[0])).toEqual(expect.arrayContaining(['gate', 'qubits', 'error', 'durationSeconds', 'flags']));
+    expect(Object.keys(manila.gates[0])).toEqual(
+      expect.arrayContaining(['gate', 'qubits', 'error', 'durationSeconds', 'flags'])
+    );
     const forte = out.find((b: any) => b.provider === 'braket');
     expect(forte.qubits).toEqual([]);
     // never NaN and never a placeholder 0 for missing: JSON would show null
@@ -41,7 +59,14 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
 
   it('normalize reports a bad file on stderr with file and field, prints the rest, and exits 1', () => {
     const bad = join(tmp, 'props_bad.json');
-    writeFileSync(bad, JSON.stringify({ backend_name: 'x', qubits: [[{ name: 'T1', unit: 'us', value: null }]], gates: [{ gate: 'sx' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        backend_name: 'x',
+        qubits: [[{ name: 'T1', unit: 'us', value: null }]],
+        gates: [{ gate: 'sx' }],
+      })
+    );
     const r = run(['normalize', bad, fixture(fixtures, 'ibm/props_manila.json')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: ${bad}: gates[0].qubits: expected an array, got nothing (field missing)\n`);
@@ -59,14 +84,25 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
   });
 
   it('a bad duration names the flag', () => {
-    const r = run(['backfill', '--out', join(tmp, 'x.om'), '--step', 'soon', fixture(fixtures, 'ibm/props_manila.json')]);
+    const r = run([
+      'backfill',
+      '--out',
+      join(tmp, 'x.om'),
+      '--step',
+      'soon',
+      fixture(fixtures, 'ibm/props_manila.json'),
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('command line: --step: not a duration: "soon"');
   });
 
   it('serve exposes /metrics for a directory and stops on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, 'serve', '--dir', join(fixtures, 'calibration/google'), '--port', String(port), '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--dir', join(fixtures, 'calibration/google'), '--port', String(port), '--host', '127.0.0.1'],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    );
     try {
       const deadline = Date.now() + 20_000;
       let text = '';

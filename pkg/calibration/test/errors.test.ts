@@ -15,11 +15,18 @@ describe('bad input', () => {
 
   it('an unknown shape names the file and says which formats are understood', () => {
     const { errors } = normalizeTexts([{ source: 'mystery.json', text: JSON.stringify({ device: 'x', t1: 3 }) }]);
-    expect(errors[0]!.message).toMatch(/^mystery\.json: \(top-level keys: device, t1\): unknown calibration format \(expected one of: IBM/);
+    expect(errors[0]!.message).toMatch(
+      /^mystery\.json: \(top-level keys: device, t1\): unknown calibration format \(expected one of: IBM/
+    );
   });
 
   it('a malformed IBM file names the offending field', () => {
-    const doc = { backend_name: 'ibm_x', last_update_date: '2025-01-01T00:00:00Z', qubits: [[{ name: 'T1', unit: 'us', value: 'long' }]], gates: [] };
+    const doc = {
+      backend_name: 'ibm_x',
+      last_update_date: '2025-01-01T00:00:00Z',
+      qubits: [[{ name: 'T1', unit: 'us', value: 'long' }]],
+      gates: [],
+    };
     const { errors } = normalizeTexts([{ source: 'props_x.json', text: JSON.stringify(doc) }]);
     expect(errors[0]!.message).toBe('props_x.json: qubits[0][0].value: expected a finite number, got string "long"');
   });
@@ -42,8 +49,15 @@ describeWithFixtures('one bad file among good ones', (dir) => {
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, '[1, 2, 3]');
     const missing = join(tmp, 'nope.json');
-    const { backends, errors } = normalizeFiles([fixture(dir, 'ibm/props_manila.json'), bad, missing, fixture(dir, 'braket/iqm_garnet_2026-05-05.json')]);
+    const { backends, errors } = normalizeFiles([
+      fixture(dir, 'ibm/props_manila.json'),
+      bad,
+      missing,
+      fixture(dir, 'braket/iqm_garnet_2026-05-05.json'),
+    ]);
     expect(backends.map((b) => b.backend).sort()).toEqual(['garnet', 'ibmq_manila']);
-    expect(errors.map((e) => `${e.source} ${e.field}`).sort()).toEqual([`${bad} (document)`, `${missing} (file)`].sort());
+    expect(errors.map((e) => `${e.source} ${e.field}`).sort()).toEqual(
+      [`${bad} (document)`, `${missing} (file)`].sort()
+    );
   });
 });

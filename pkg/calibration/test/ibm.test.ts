@@ -11,12 +11,18 @@ describeWithFixtures('IBM BackendProperties + BackendConfiguration', (dir) => {
     expect(b!.qubits[0]!.t1Seconds).toBeCloseTo(rawT1.value * 1e-6, 15);
     const rawSx = raw.gates.find((g: any) => g.gate === 'sx' && g.qubits[0] === 0);
     const sx = b!.gates.find((g) => g.gate === 'sx' && g.qubits[0] === 0)!;
-    expect(sx.durationSeconds).toBeCloseTo(rawSx.parameters.find((p: any) => p.name === 'gate_length').value * 1e-9, 18);
+    expect(sx.durationSeconds).toBeCloseTo(
+      rawSx.parameters.find((p: any) => p.name === 'gate_length').value * 1e-9,
+      18
+    );
     expect(b!.calibratedAt).toBe(new Date(raw.last_update_date).toISOString());
   });
 
   it('takes coupling map, basis gates and processor family from conf_*.json', () => {
-    const { backends, errors } = normalizeFiles([fixture(dir, 'ibm/props_manila.json'), fixture(dir, 'ibm/conf_manila.json')]);
+    const { backends, errors } = normalizeFiles([
+      fixture(dir, 'ibm/props_manila.json'),
+      fixture(dir, 'ibm/conf_manila.json'),
+    ]);
     expect(errors).toEqual([]);
     expect(backends).toHaveLength(1);
     const conf = readJson(fixture(dir, 'ibm/conf_manila.json'));
@@ -28,7 +34,10 @@ describeWithFixtures('IBM BackendProperties + BackendConfiguration', (dir) => {
   it('median 1q error is over sx, median 2q error over the native ecr gate, 1.0 sentinels excluded and counted', () => {
     const raw = readJson(fixture(dir, 'ibm/props_sherbrooke.json'));
     const [b] = normalizeFiles([fixture(dir, 'ibm/props_sherbrooke.json')]).backends;
-    const errorsOf = (gate: string) => raw.gates.filter((g: any) => g.gate === gate).map((g: any) => g.parameters.find((p: any) => p.name === 'gate_error').value as number);
+    const errorsOf = (gate: string) =>
+      raw.gates
+        .filter((g: any) => g.gate === gate)
+        .map((g: any) => g.parameters.find((p: any) => p.name === 'gate_error').value as number);
     const ecr = errorsOf('ecr');
     const sentinels = ecr.filter((e: number) => e === 1);
     expect(sentinels.length).toBeGreaterThan(0);
@@ -49,7 +58,9 @@ describeWithFixtures('IBM BackendProperties + BackendConfiguration', (dir) => {
     const path = fixture(dir, 'ibm/drift/props_hanoi_2024-04-16.json');
     const raw = readJson(path);
     const [b] = normalizeFiles([path]).backends;
-    const cx = raw.gates.filter((g: any) => g.gate === 'cx').map((g: any) => g.parameters.find((p: any) => p.name === 'gate_error').value);
+    const cx = raw.gates
+      .filter((g: any) => g.gate === 'cx')
+      .map((g: any) => g.parameters.find((p: any) => p.name === 'gate_error').value);
     expect(b!.summary.uncalibratedGates).toBe(cx.filter((e: number) => e === 1).length);
     expect(b!.summary.median2qError).toBeCloseTo(independentMedian(cx.filter((e: number) => e !== 1)), 15);
     expect(b!.gates.filter((g) => g.native && g.kind === '2q').every((g) => g.gate === 'cx')).toBe(true);
@@ -81,7 +92,14 @@ describe('IBM traps in hand-written documents', () => {
         ],
       ],
       gates: [
-        { gate: 'sx', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0.001 }, { name: 'gate_length', unit: 'ns', value: 35.5 }] },
+        {
+          gate: 'sx',
+          qubits: [0],
+          parameters: [
+            { name: 'gate_error', unit: '', value: 0.001 },
+            { name: 'gate_length', unit: 'ns', value: 35.5 },
+          ],
+        },
         { gate: 'sx', qubits: [1], parameters: [{ name: 'gate_error', unit: '', value: 1.0 }] },
         { gate: 'cz', qubits: [0, 1], parameters: [{ name: 'gate_error', unit: '', value: 0.01 }] },
       ],
@@ -89,9 +107,17 @@ describe('IBM traps in hand-written documents', () => {
     });
 
   it('a qubit without T1/T2 gets nulls and flags, is counted, and medians use the others', () => {
-    const { backends } = normalizeTexts([{ source: 'props_test.json', text: doc([{ name: 'readout_error', unit: '', value: 0.03 }]) }]);
+    const { backends } = normalizeTexts([
+      { source: 'props_test.json', text: doc([{ name: 'readout_error', unit: '', value: 0.03 }]) },
+    ]);
     const b = backends[0]!;
-    expect(b.qubits[0]).toEqual({ qubit: 0, t1Seconds: null, t2Seconds: null, readoutError: 0.03, flags: ['missing_t1', 'missing_t2'] });
+    expect(b.qubits[0]).toEqual({
+      qubit: 0,
+      t1Seconds: null,
+      t2Seconds: null,
+      readoutError: 0.03,
+      flags: ['missing_t1', 'missing_t2'],
+    });
     expect(b.summary.qubitsMissingT1).toBe(1);
     expect(b.summary.medianT1Seconds).toBeCloseTo(100e-6, 15);
     expect(b.summary.medianReadoutError).toBeCloseTo(0.025, 15);
@@ -110,7 +136,9 @@ describe('IBM traps in hand-written documents', () => {
   it('an unknown time unit is an error naming the file and the field', () => {
     const { backends, errors } = normalizeTexts([{ source: 'props_weird.json', text: doc([], 'fortnights') }]);
     expect(backends).toEqual([]);
-    expect(errors[0]!.message).toBe('props_weird.json: qubits[1][0].unit: unknown time unit "fortnights" (expected s, ms, us or ns)');
+    expect(errors[0]!.message).toBe(
+      'props_weird.json: qubits[1][0].unit: unknown time unit "fortnights" (expected s, ms, us or ns)'
+    );
   });
 });
 
@@ -121,7 +149,14 @@ describe('IBM devices from before sx', () => {
       last_update_date: '2020-01-01T00:00:00Z',
       qubits: [[{ name: 'T1', unit: 'µs', value: 50 }]],
       gates: [
-        { gate: 'u1', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0 }, { name: 'gate_length', unit: 'ns', value: 0 }] },
+        {
+          gate: 'u1',
+          qubits: [0],
+          parameters: [
+            { name: 'gate_error', unit: '', value: 0 },
+            { name: 'gate_length', unit: 'ns', value: 0 },
+          ],
+        },
         { gate: 'u2', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0.0004 }] },
         { gate: 'u3', qubits: [0], parameters: [{ name: 'gate_error', unit: '', value: 0.0008 }] },
         { gate: 'cx', qubits: [0, 1], parameters: [{ name: 'gate_error', unit: '', value: 0.02 }] },

@@ -32,12 +32,17 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
       ibm_sherbrooke: readFileSync(fixture(fixtures, 'ibm/props_sherbrooke.json'), 'utf8'),
       ibmq_manila: readFileSync(fixture(fixtures, 'ibm/props_manila.json'), 'utf8'),
     };
-    const conf: Record<string, string> = { ibmq_manila: readFileSync(fixture(fixtures, 'ibm/conf_manila.json'), 'utf8') };
+    const conf: Record<string, string> = {
+      ibmq_manila: readFileSync(fixture(fixtures, 'ibm/conf_manila.json'), 'utf8'),
+    };
     ibm = await serve((req, res, body) => {
       if (req.method === 'POST' && req.url === '/identity/token') {
         const form = new URLSearchParams(body);
-        const ok = form.get('apikey') === SECRET_KEY && form.get('grant_type') === 'urn:ibm:params:oauth:grant-type:apikey';
-        res.writeHead(ok ? 200 : 400, { 'Content-Type': 'application/json' }).end(JSON.stringify(ok ? { access_token: 'bearer-abc', expires_in: 3600 } : { errorMessage: 'bad key' }));
+        const ok =
+          form.get('apikey') === SECRET_KEY && form.get('grant_type') === 'urn:ibm:params:oauth:grant-type:apikey';
+        res
+          .writeHead(ok ? 200 : 400, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify(ok ? { access_token: 'bearer-abc', expires_in: 3600 } : { errorMessage: 'bad key' }));
         return;
       }
       seen.auth.push(String(req.headers.authorization));
@@ -58,10 +63,20 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
       const arn = decodeURIComponent((req.url ?? '').replace(/^\/device\//, ''));
       if (arn.endsWith('/iqm/Garnet')) {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-          JSON.stringify({ deviceArn: arn, deviceName: 'Garnet', providerName: 'IQM', deviceType: 'QPU', deviceStatus: 'ONLINE', deviceCapabilities: garnet, deviceQueueInfo: [] })
+          JSON.stringify({
+            deviceArn: arn,
+            deviceName: 'Garnet',
+            providerName: 'IQM',
+            deviceType: 'QPU',
+            deviceStatus: 'ONLINE',
+            deviceCapabilities: garnet,
+            deviceQueueInfo: [],
+          })
         );
       } else {
-        res.writeHead(404, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ResourceNotFoundException' }).end('{"message":"Braket device not found"}');
+        res
+          .writeHead(404, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ResourceNotFoundException' })
+          .end('{"message":"Braket device not found"}');
       }
     });
   });
@@ -98,7 +113,12 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
   });
 
   it('IBM: a rejected API key is one clear error, without the key in it', async () => {
-    const options = ibmOptionsFromEnv({ IBM_CLOUD_API_KEY: 'wrong', IBM_QUANTUM_BACKENDS: 'ibmq_manila', IBM_QUANTUM_URL: `${ibm.url}/api/v1`, IBM_IAM_URL: `${ibm.url}/identity/token` })!;
+    const options = ibmOptionsFromEnv({
+      IBM_CLOUD_API_KEY: 'wrong',
+      IBM_QUANTUM_BACKENDS: 'ibmq_manila',
+      IBM_QUANTUM_URL: `${ibm.url}/api/v1`,
+      IBM_IAM_URL: `${ibm.url}/identity/token`,
+    })!;
     const { backends, errors } = await fetchIbm(options);
     expect(backends).toEqual([]);
     expect(errors.map((e) => e.message)).toEqual(['ibm:iam: access_token: IAM token exchange failed with HTTP 400']);
@@ -106,7 +126,11 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
 
   it('IBM: an unreachable API is an error per backend, not a crash', async () => {
     const port = await freePort();
-    const options = ibmOptionsFromEnv({ IBM_QUANTUM_BEARER_TOKEN: 'tok', IBM_QUANTUM_BACKENDS: 'ibm_a,ibm_b', IBM_QUANTUM_URL: `http://127.0.0.1:${port}/api/v1` })!;
+    const options = ibmOptionsFromEnv({
+      IBM_QUANTUM_BEARER_TOKEN: 'tok',
+      IBM_QUANTUM_BACKENDS: 'ibm_a,ibm_b',
+      IBM_QUANTUM_URL: `http://127.0.0.1:${port}/api/v1`,
+    })!;
     const { backends, errors } = await fetchIbm(options);
     expect(backends).toEqual([]);
     expect(errors.map((e) => `${e.source} ${e.field}`)).toEqual(['ibm:ibm_a (request)', 'ibm:ibm_b (request)']);
@@ -121,14 +145,21 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
       process.env.AWS_SECRET_ACCESS_KEY = 'secret-test';
       const env = {
         ...process.env,
-        HYBRIDLENS_BRAKET_DEVICE_ARNS: 'arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet,arn:aws:braket:us-east-1::device/qpu/nobody/Nothing',
+        HYBRIDLENS_BRAKET_DEVICE_ARNS:
+          'arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet,arn:aws:braket:us-east-1::device/qpu/nobody/Nothing',
         HYBRIDLENS_BRAKET_ENDPOINT: braket.url,
         AWS_REGION: 'eu-north-1',
         IBM_QUANTUM_BEARER_TOKEN: 'bearer-abc',
         IBM_QUANTUM_BACKENDS: 'ibmq_manila',
         IBM_QUANTUM_URL: `${ibm.url}/api/v1`,
       };
-      exporter = await startExporter({ dir: null, port: await freePort(), ibm: ibmOptionsFromEnv(env), braket: braketOptionsFromEnv(env), log: silentLogger });
+      exporter = await startExporter({
+        dir: null,
+        port: await freePort(),
+        ibm: ibmOptionsFromEnv(env),
+        braket: braketOptionsFromEnv(env),
+        log: silentLogger,
+      });
     });
 
     afterAll(async () => {
@@ -141,8 +172,12 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
       expect(text).toContain(`${CALIBRATION_METRIC.qubitCount.name}{provider="braket",backend="Garnet"} 20`);
       expect(text).toContain(`${CALIBRATION_METRIC.targetAvailable.name}{provider="braket",backend="Garnet"} 1`);
       expect(text).toContain(`${CALIBRATION_METRIC.qubitCount.name}{provider="ibm",backend="ibmq_manila"} 5`);
-      expect(text).toContain(`${CALIBRATION_METRIC.ingestErrors.name}{source="braket:arn:aws:braket:us-east-1::device/qpu/nobody/Nothing"} 1`);
-      expect(seen.braketPaths).toContain(`/device/${encodeURIComponent('arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet')}`);
+      expect(text).toContain(
+        `${CALIBRATION_METRIC.ingestErrors.name}{source="braket:arn:aws:braket:us-east-1::device/qpu/nobody/Nothing"} 1`
+      );
+      expect(seen.braketPaths).toContain(
+        `/device/${encodeURIComponent('arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet')}`
+      );
     });
   });
 });

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { CALIBRATION_METRIC } from '@hybridlens/conventions';
-import { describeWithBinary, describeWithFixtures, freePort, startPrometheus, type RunningPrometheus } from '@hybridlens/testkit';
+import {
+  describeWithBinary,
+  describeWithFixtures,
+  freePort,
+  startPrometheus,
+  type RunningPrometheus,
+} from '@hybridlens/testkit';
 import { silentLogger } from '../src/log';
 import { normalizeFiles, startExporter, type BackendCalibration, type RunningExporter } from '../src';
 import { fixture, independentMedian } from './helpers';
@@ -23,9 +29,22 @@ describeWithFixtures('real Prometheus scraping the exporter', (fixtures) => {
         c.backend = normalizeFiles([fixture(fixtures, c.file)]).backends[0];
       }
       // The whole fixture folder, drift snapshots included: the exporter must serve the newest of each device.
-      exporter = await startExporter({ dir: join(fixtures, 'calibration'), port: await freePort(), host: '127.0.0.1', log: silentLogger });
+      exporter = await startExporter({
+        dir: join(fixtures, 'calibration'),
+        port: await freePort(),
+        host: '127.0.0.1',
+        log: silentLogger,
+      });
       prom = await startPrometheus({
-        config: ['global:', '  scrape_interval: 1s', 'scrape_configs:', '  - job_name: calibration', '    static_configs:', `      - targets: ['127.0.0.1:${exporter.port}']`].join('\n') + '\n',
+        config:
+          [
+            'global:',
+            '  scrape_interval: 1s',
+            'scrape_configs:',
+            '  - job_name: calibration',
+            '    static_configs:',
+            `      - targets: ['127.0.0.1:${exporter.port}']`,
+          ].join('\n') + '\n',
       });
       const deadline = Date.now() + 20_000;
       while ((await prom.query(M.qubitCount.name)).result.length < cases.length) {
@@ -50,21 +69,35 @@ describeWithFixtures('real Prometheus scraping the exporter', (fixtures) => {
         expect(await prom.scalar(`${M.medianT1.name}${sel(b!)}`)).toBeCloseTo(independentMedian(t1), 15);
         const readout = present(b!.qubits.map((q) => q.readoutError));
         expect(await prom.scalar(`${M.medianReadoutError.name}${sel(b!)}`)).toBeCloseTo(independentMedian(readout), 15);
-        const native2q = present(b!.gates.filter((g) => g.native && g.kind === '2q' && !g.flags.includes('uncalibrated')).map((g) => g.error));
+        const native2q = present(
+          b!.gates.filter((g) => g.native && g.kind === '2q' && !g.flags.includes('uncalibrated')).map((g) => g.error)
+        );
         expect(await prom.scalar(`${M.median2qError.name}${sel(b!)}`)).toBeCloseTo(independentMedian(native2q), 15);
         const native1q = present(b!.gates.filter((g) => g.native && g.kind === '1q').map((g) => g.error));
         expect(await prom.scalar(`${M.median1qError.name}${sel(b!)}`)).toBeCloseTo(independentMedian(native1q), 15);
-        expect(await prom.scalar(`${M.uncalibratedGates.name}${sel(b!)}`)).toBe(b!.gates.filter((g) => g.flags.includes('uncalibrated')).length);
-        expect(await prom.scalar(`${M.qubitsMissingT1.name}${sel(b!)}`)).toBe(b!.qubits.filter((q) => q.t1Seconds === null).length);
+        expect(await prom.scalar(`${M.uncalibratedGates.name}${sel(b!)}`)).toBe(
+          b!.gates.filter((g) => g.flags.includes('uncalibrated')).length
+        );
+        expect(await prom.scalar(`${M.qubitsMissingT1.name}${sel(b!)}`)).toBe(
+          b!.qubits.filter((q) => q.t1Seconds === null).length
+        );
       }
     });
 
     it("Prometheus's own quantile over the per-qubit and per-gate series agrees with the exported medians", async () => {
       const sherbrooke = cases[0]!.backend!;
       const s = `provider="ibm",backend="${sherbrooke.backend}"`;
-      expect(await prom.scalar(`quantile(0.5, ${M.qubitT1.name}{${s}})`)).toBeCloseTo(await prom.scalar(`${M.medianT1.name}{${s}}`), 15);
-      expect(await prom.scalar(`quantile(0.5, ${M.gateError.name}{${s},gate="ecr"})`)).toBeCloseTo(await prom.scalar(`${M.median2qError.name}{${s}}`), 15);
-      expect(await prom.scalar(`count(${M.gateError.name}{${s},gate="ecr"})`)).toBe(sherbrooke.gates.filter((g) => g.gate === 'ecr').length - sherbrooke.summary.uncalibratedGates);
+      expect(await prom.scalar(`quantile(0.5, ${M.qubitT1.name}{${s}})`)).toBeCloseTo(
+        await prom.scalar(`${M.medianT1.name}{${s}}`),
+        15
+      );
+      expect(await prom.scalar(`quantile(0.5, ${M.gateError.name}{${s},gate="ecr"})`)).toBeCloseTo(
+        await prom.scalar(`${M.median2qError.name}{${s}}`),
+        15
+      );
+      expect(await prom.scalar(`count(${M.gateError.name}{${s},gate="ecr"})`)).toBe(
+        sherbrooke.gates.filter((g) => g.gate === 'ecr').length - sherbrooke.summary.uncalibratedGates
+      );
     });
 
     it('the newest drift snapshot is served, with its timestamp and version', async () => {

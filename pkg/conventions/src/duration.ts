@@ -3,7 +3,15 @@
  * own, a sequence of `<number><unit>` with units ms, s, m, h, d, w, y in decreasing order (`90s`, `1h30m`,
  * `30d`). Decimals are accepted for CLI convenience (`1.5h`); `formatDuration` writes integers only.
  */
-const UNIT_MS = { y: 365 * 86_400_000, w: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 } as const;
+const UNIT_MS = {
+  y: 365 * 86_400_000,
+  w: 7 * 86_400_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+} as const;
 type Unit = keyof typeof UNIT_MS;
 const UNIT_ORDER: readonly Unit[] = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
 const PART = /(\d+(?:\.\d+)?)(ms|y|w|d|h|m|s)/y;

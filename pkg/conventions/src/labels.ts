@@ -79,7 +79,13 @@ export const QUANTUM_ERROR_TYPE = {
 } as const;
 export const TELEMETRY_SIGNAL = { traces: 'traces', logs: 'logs', metrics: 'metrics' } as const;
 /** Quantum providers (values of the `provider` label): `local` is the local simulator, the others drive QPUs. */
-export const QUANTUM_PROVIDER = { ibm: 'ibm', braket: 'braket', azure: 'azure', google: 'google', local: 'local' } as const;
+export const QUANTUM_PROVIDER = {
+  ibm: 'ibm',
+  braket: 'braket',
+  azure: 'azure',
+  google: 'google',
+  local: 'local',
+} as const;
 /** Providers whose jobs run on simulators (the ops guide's 98% job-success SLO instead of 95% for QPUs). */
 export const SIMULATOR_PROVIDERS: readonly string[] = [QUANTUM_PROVIDER.local];
 

@@ -1,4 +1,13 @@
-import { APP_BASE_PATH, LEGACY_ROUTES, PAGE, type PageId, QUERY_PARAM, VARIABLE, type VariableName, variableUrlParam } from './routes';
+import {
+  APP_BASE_PATH,
+  LEGACY_ROUTES,
+  PAGE,
+  type PageId,
+  QUERY_PARAM,
+  VARIABLE,
+  type VariableName,
+  variableUrlParam,
+} from './routes';
 
 /**
  * A value rendered later by a template engine (Prometheus alert annotations): inserted verbatim,
@@ -111,7 +120,9 @@ function matchRoute(route: string, segments: string[]): Record<string, string> |
 }
 
 /** Resolve an app-relative path (`providers/ibm/x`) to a page, rewriting legacy routes. */
-export function matchAppPath(relativePath: string): { page: PageId; params: Record<string, string>; legacyRoute?: string } | undefined {
+export function matchAppPath(
+  relativePath: string
+): { page: PageId; params: Record<string, string>; legacyRoute?: string } | undefined {
   const segments = relativePath.split('/').filter(Boolean);
   for (const [page, def] of Object.entries(PAGE) as Array<[PageId, (typeof PAGE)[PageId]]>) {
     const params = matchRoute(def.path, segments);

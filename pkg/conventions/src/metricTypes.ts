@@ -3,7 +3,8 @@ import type { LabelName } from './labels';
 export type MetricType = 'counter' | 'gauge' | 'histogram';
 
 /** Base units in the Prometheus sense; `ratio` is a 0..1 fraction, `1` a dimensionless count. */
-export type MetricUnit = 'seconds' | 'ratio' | 'usd' | 'tokens' | 'shots' | 'jobs' | 'requests' | 'gates' | 'qubits' | '1';
+export type MetricUnit =
+  'seconds' | 'ratio' | 'usd' | 'tokens' | 'shots' | 'jobs' | 'requests' | 'gates' | 'qubits' | '1';
 
 export interface MetricDef {
   /** The exposed name. Counters end in `_total`; the name is the one Prometheus stores. */

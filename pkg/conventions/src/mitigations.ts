@@ -49,9 +49,20 @@ export const ALERTMANAGER_ACTOR_PREFIX = 'alertmanager:';
  * Which mitigation an alert triggers when Alertmanager posts it (firing), and which undoes it (resolved).
  * `provider` actions take the provider from the alert's `provider` label.
  */
-export const ALERT_MITIGATION: Readonly<Partial<Record<AlertName, { firing: MitigationAction; resolved: MitigationAction }>>> = {
-  [ALERT.quantumBacklogCritical]: { firing: MITIGATION_ACTION.forceSimulator, resolved: MITIGATION_ACTION.releaseSimulator },
-  [ALERT.quantumHardwareFailures]: { firing: MITIGATION_ACTION.disableProvider, resolved: MITIGATION_ACTION.enableProvider },
+export const ALERT_MITIGATION: Readonly<
+  Partial<Record<AlertName, { firing: MitigationAction; resolved: MitigationAction }>>
+> = {
+  [ALERT.quantumBacklogCritical]: {
+    firing: MITIGATION_ACTION.forceSimulator,
+    resolved: MITIGATION_ACTION.releaseSimulator,
+  },
+  [ALERT.quantumHardwareFailures]: {
+    firing: MITIGATION_ACTION.disableProvider,
+    resolved: MITIGATION_ACTION.enableProvider,
+  },
   [ALERT.providerRateLimited]: { firing: MITIGATION_ACTION.reduceShots, resolved: MITIGATION_ACTION.restoreShots },
-  [ALERT.llmHallucinationRate]: { firing: MITIGATION_ACTION.deterministicDecoding, resolved: MITIGATION_ACTION.restoreDecoding },
+  [ALERT.llmHallucinationRate]: {
+    firing: MITIGATION_ACTION.deterministicDecoding,
+    resolved: MITIGATION_ACTION.restoreDecoding,
+  },
 };

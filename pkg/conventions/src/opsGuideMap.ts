@@ -14,8 +14,18 @@ export interface OpsGuideMapping {
   readonly note?: string;
 }
 
-const m = (opsGuide: string, contract: string, note?: string): OpsGuideMapping => ({ opsGuide, kind: 'metric', contract, note });
-const a = (opsGuide: string, contract: string, note?: string): OpsGuideMapping => ({ opsGuide, kind: 'attribute', contract, note });
+const m = (opsGuide: string, contract: string, note?: string): OpsGuideMapping => ({
+  opsGuide,
+  kind: 'metric',
+  contract,
+  note,
+});
+const a = (opsGuide: string, contract: string, note?: string): OpsGuideMapping => ({
+  opsGuide,
+  kind: 'attribute',
+  contract,
+  note,
+});
 
 /** How each name in the ops guide's telemetry blueprint maps onto the contract. */
 export const OPS_GUIDE_MAP: readonly OpsGuideMapping[] = [
@@ -23,7 +33,12 @@ export const OPS_GUIDE_MAP: readonly OpsGuideMapping[] = [
   m('request_success_count', METRIC.requests.name, 'outcome="ok" or "degraded"'),
   m('request_error_count', METRIC.requests.name, 'outcome="error"'),
   { opsGuide: 'model_id', kind: 'label', contract: LABEL.model },
-  { opsGuide: 'tenant', kind: 'label', contract: LABEL.tenant, note: 'kept off metrics by default (cardinality); on spans as hybrid.tenant' },
+  {
+    opsGuide: 'tenant',
+    kind: 'label',
+    contract: LABEL.tenant,
+    note: 'kept off metrics by default (cardinality); on spans as hybrid.tenant',
+  },
   m('request_latency_seconds', METRIC.requestDuration.name, 'histogram; bucket at exactly 2 s'),
   m('end_to_end_latency', METRIC.requestDuration.name),
   m('llm_inference_latency_seconds', METRIC.llmInferenceDuration.name),
@@ -56,5 +71,9 @@ export const OPS_GUIDE_MAP: readonly OpsGuideMapping[] = [
   a('prompt_hash', LLM_ATTR.promptHash.key, 'a hash prefix; the prompt never leaves the process'),
   a('model version', GEN_AI_ATTR.responseModel.key),
   { opsGuide: 'provider_job_id (logs)', kind: 'log field', contract: LOG_FIELD.providerJobId },
-  { opsGuide: 'short payload hashes (logs)', kind: 'log field', contract: [LOG_FIELD.promptHash, LOG_FIELD.outputHash, LOG_FIELD.resultHash].join(', ') },
+  {
+    opsGuide: 'short payload hashes (logs)',
+    kind: 'log field',
+    contract: [LOG_FIELD.promptHash, LOG_FIELD.outputHash, LOG_FIELD.resultHash].join(', '),
+  },
 ];

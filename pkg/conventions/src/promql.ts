@@ -13,7 +13,10 @@ export type MatchOp = '=' | '!=' | '=~' | '!~';
  * escaped, and so must raw newlines, which would otherwise end the literal. Other UTF-8 passes through.
  */
 export function promString(value: string): string {
-  const escaped = value.replace(/[\\"\n\r\t]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!);
+  const escaped = value.replace(
+    /[\\"\n\r\t]/g,
+    (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!
+  );
   return `"${escaped}"`;
 }
 
@@ -71,7 +74,10 @@ export function withMatchers(sel: string, matchers: readonly string[]): string {
   if (brace < 0) {
     return selector(sel.trim(), matchers);
   }
-  const inner = sel.slice(brace + 1, sel.lastIndexOf('}')).trim().replace(/,\s*$/, '');
+  const inner = sel
+    .slice(brace + 1, sel.lastIndexOf('}'))
+    .trim()
+    .replace(/,\s*$/, '');
   return `${sel.slice(0, brace)}{${[inner, ...matchers].filter(Boolean).join(',')}}`;
 }
 

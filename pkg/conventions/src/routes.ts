@@ -59,7 +59,6 @@ export const QUERY_PARAM = {
   alertName: 'alertname',
 } as const;
 
-
 /** Routes that used to exist: old links are rewritten to the current route, parameters kept. */
 export const LEGACY_ROUTES: ReadonlyArray<{ from: string; to: PageId }> = [
   { from: 'home', to: 'overview' },

@@ -79,7 +79,14 @@ export function sloEventCountSeries(kind: 'bad' | 'total', window: SloWindow): s
   return `slo:sli_${kind}:sum${window}`;
 }
 
-export const SLO_INFO_LABELS = [LABEL.slo, LABEL.sloService, LABEL.sliType, LABEL.objective, LABEL.window, LABEL.playbook] as const;
+export const SLO_INFO_LABELS = [
+  LABEL.slo,
+  LABEL.sloService,
+  LABEL.sliType,
+  LABEL.objective,
+  LABEL.window,
+  LABEL.playbook,
+] as const;
 
 /** Names of the alerts the SLO engine generates; the app reads their state by these names. */
 export const ALERT = {

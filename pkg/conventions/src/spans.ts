@@ -59,7 +59,11 @@ export const GEN_AI_ATTR = {
   evaluationName: attr('gen_ai.evaluation.name', 'string', 'Evaluator name on a gen_ai.evaluation.result event.'),
   evaluationScoreValue: attr('gen_ai.evaluation.score.value', 'double', 'Evaluator score.'),
   evaluationScoreLabel: attr('gen_ai.evaluation.score.label', 'string', 'Evaluator verdict, e.g. "pass" / "fail".'),
-  evaluationExplanation: attr('gen_ai.evaluation.explanation', 'string', 'Short, prompt-free explanation of the verdict.'),
+  evaluationExplanation: attr(
+    'gen_ai.evaluation.explanation',
+    'string',
+    'Short, prompt-free explanation of the verdict.'
+  ),
 } as const;
 
 /** The GenAI event name for validator verdicts on the LLM span. */
@@ -67,19 +71,36 @@ export const GEN_AI_EVALUATION_EVENT = 'gen_ai.evaluation.result';
 
 /** Hybrid Lens attributes on the LLM span beyond the GenAI conventions. */
 export const LLM_ATTR = {
-  promptHash: attr('hybrid.prompt.hash', 'string', 'Hash prefix of the prompt; the prompt itself never leaves the process.', true),
+  promptHash: attr(
+    'hybrid.prompt.hash',
+    'string',
+    'Hash prefix of the prompt; the prompt itself never leaves the process.',
+    true
+  ),
   outputHash: attr('hybrid.output.hash', 'string', 'Hash prefix of the model output.', true),
   promptTemplateVersion: attr('hybrid.prompt.template_version', 'string', 'Version of the prompt template.'),
   coldStart: attr('hybrid.llm.cold_start', 'boolean', 'The call hit a cold model instance.'),
-  timeToFirstToken: attr('hybrid.llm.time_to_first_token', 'double', 'Seconds from the call to the first streamed token (streaming calls only).'),
+  timeToFirstToken: attr(
+    'hybrid.llm.time_to_first_token',
+    'double',
+    'Seconds from the call to the first streamed token (streaming calls only).'
+  ),
 } as const;
 
 /** `quantum.*` attributes on the quantum job spans. */
 export const QUANTUM_ATTR = {
   provider: attr('quantum.provider', 'string', 'Quantum provider: ibm, braket, azure, google, local.'),
-  backend: attr('quantum.backend', 'string', "The provider's own device id (see canonicalBackendId), e.g. ibm_sherbrooke, Garnet, ionq.qpu.aria-1."),
+  backend: attr(
+    'quantum.backend',
+    'string',
+    "The provider's own device id (see canonicalBackendId), e.g. ibm_sherbrooke, Garnet, ionq.qpu.aria-1."
+  ),
   jobId: attr('quantum.job.id', 'string', "The provider's job id (IBM Runtime job id, Braket task ARN, ...).", true),
-  jobStatus: attr('quantum.job.status', 'string', "The provider's own final state name (DONE, COMPLETED, FAILED, ...)."),
+  jobStatus: attr(
+    'quantum.job.status',
+    'string',
+    "The provider's own final state name (DONE, COMPLETED, FAILED, ...)."
+  ),
   shots: attr('quantum.shots', 'int', 'Shots requested.'),
   shotsRequestedOriginal: attr('quantum.shots.original', 'int', 'Shots before a shot-reduction fallback.'),
   transpilerOptions: attr('quantum.transpiler.options', 'string', 'Transpiler options as compact JSON.'),
@@ -98,14 +119,30 @@ export const QUANTUM_ATTR = {
 /** Explainability of the routing decision on `orchestrator.decision`. */
 export const ORCHESTRATOR_ATTR = {
   path: attr('orchestrator.decision.path', 'string', 'Chosen path: qpu, simulator or classical.'),
-  reason: attr('orchestrator.decision.reason', 'string', 'Why this path, e.g. "qpu_healthy", "queue_saturated", "flag_force_simulator".'),
+  reason: attr(
+    'orchestrator.decision.reason',
+    'string',
+    'Why this path, e.g. "qpu_healthy", "queue_saturated", "flag_force_simulator".'
+  ),
   provider: attr('orchestrator.decision.provider', 'string', 'Provider chosen for a quantum path.'),
   backend: attr('orchestrator.decision.backend', 'string', 'Backend chosen for a quantum path.'),
   inputQueueLength: attr('orchestrator.input.queue_length', 'int', 'Queue length seen when deciding.'),
   inputBacklogSeconds: attr('orchestrator.input.backlog_seconds', 'double', 'Backlog seen when deciding.'),
-  inputRateLimitRemaining: attr('orchestrator.input.rate_limit_remaining', 'int', 'Provider rate-limit budget seen when deciding.'),
-  inputCalibrationAgeSeconds: attr('orchestrator.input.calibration_age_seconds', 'double', 'Age of the calibration used.'),
-  inputPredictedFidelity: attr('orchestrator.input.predicted_fidelity', 'double', 'Predicted fidelity from calibration.'),
+  inputRateLimitRemaining: attr(
+    'orchestrator.input.rate_limit_remaining',
+    'int',
+    'Provider rate-limit budget seen when deciding.'
+  ),
+  inputCalibrationAgeSeconds: attr(
+    'orchestrator.input.calibration_age_seconds',
+    'double',
+    'Age of the calibration used.'
+  ),
+  inputPredictedFidelity: attr(
+    'orchestrator.input.predicted_fidelity',
+    'double',
+    'Predicted fidelity from calibration.'
+  ),
   inputProviderAvailable: attr('orchestrator.input.provider_available', 'boolean', 'Provider reported available.'),
   inputFlags: attr('orchestrator.input.flags', 'string[]', 'Feature flags in force.'),
   fallback: attr('orchestrator.fallback', 'boolean', 'The chosen path is a fallback from the primary one.'),
@@ -119,7 +156,11 @@ export const REQUEST_ATTR = {
   region: attr('hybrid.region', 'string', 'Serving region.'),
   tenant: attr('hybrid.tenant', 'string', 'Tenant id, sent sparingly (not on metrics).', true),
   degraded: attr('hybrid.response.degraded', 'boolean', 'The response was served by a fallback path.'),
-  path: attr('hybrid.request.path', 'string', 'Path that served the request: qpu, simulator, classical, or none when it ended before routing (the `path` label of the request metrics).'),
+  path: attr(
+    'hybrid.request.path',
+    'string',
+    'Path that served the request: qpu, simulator, classical, or none when it ended before routing (the `path` label of the request metrics).'
+  ),
   resultHash: attr('hybrid.result.hash', 'string', 'Hash prefix of the aggregated result.', true),
   stage: attr('hybrid.stage', 'string', 'Lifecycle stage of the span.'),
 } as const;

@@ -2,7 +2,14 @@ import { CALIBRATION_METRIC } from './calibrationMetrics';
 import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { LATENCY_SLO_THRESHOLD_SECONDS, METRIC, QPU_LATENCY_SLO_THRESHOLD_SECONDS } from './metrics';
 import { LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
-import { ADMIN_API_AUTH, ADMIN_API_PATH, ALERT_MITIGATION, ALERTMANAGER_ACTOR_PREFIX, MITIGATION_ACTION, MITIGATION_LOG_EVENT } from './mitigations';
+import {
+  ADMIN_API_AUTH,
+  ADMIN_API_PATH,
+  ALERT_MITIGATION,
+  ALERTMANAGER_ACTOR_PREFIX,
+  MITIGATION_ACTION,
+  MITIGATION_LOG_EVENT,
+} from './mitigations';
 import type { MetricDef } from './metricTypes';
 import { OPS_GUIDE_MAP } from './opsGuideMap';
 import { ALERT_PLAYBOOK, PLAYBOOK, SLI_PLAYBOOK } from './playbooks';
@@ -33,7 +40,14 @@ const code = (s: string) => `\`${s}\``;
 function metricTable(metrics: readonly MetricDef[]): string {
   return table(
     ['name', 'type', 'unit', 'labels', 'buckets', 'help'],
-    metrics.map((m) => [code(m.name), m.type, m.unit, m.labels.map(code).join(', '), m.buckets ? m.buckets.join(', ') : '', m.help])
+    metrics.map((m) => [
+      code(m.name),
+      m.type,
+      m.unit,
+      m.labels.map(code).join(', '),
+      m.buckets ? m.buckets.join(', ') : '',
+      m.help,
+    ])
   );
 }
 
@@ -71,7 +85,12 @@ export function renderTelemetryDoc(): string {
     table(
       ['group', 'key', 'type', 'description'],
       Object.entries(ALL_ATTRIBUTE_GROUPS).flatMap(([group, attrs]) =>
-        Object.values(attrs).map((a) => [group, code(a.key), a.type, `${a.doc}${a.highCardinality ? ' (high cardinality: never a metric label)' : ''}`])
+        Object.values(attrs).map((a) => [
+          group,
+          code(a.key),
+          a.type,
+          `${a.doc}${a.highCardinality ? ' (high cardinality: never a metric label)' : ''}`,
+        ])
       )
     ),
     '',
@@ -98,8 +117,14 @@ export function renderTelemetryDoc(): string {
       [
         [code(SLO_SERIES.info), `SLO metadata (value 1): labels ${SLO_INFO_LABELS.join(', ')}`],
         [code(SLO_SERIES.objective), 'objective as a value'],
-        [code(SLO_SERIES.badIncrease5m) + ', ' + code(SLO_SERIES.totalIncrease5m), '5-minute increases of bad and total events'],
-        ...SLO_WINDOWS.map((w) => [code(sloErrorRatioSeries(w)) + ', ' + code(sloBurnRateSeries(w)), `error ratio and burn rate over ${w}`]),
+        [
+          code(SLO_SERIES.badIncrease5m) + ', ' + code(SLO_SERIES.totalIncrease5m),
+          '5-minute increases of bad and total events',
+        ],
+        ...SLO_WINDOWS.map((w) => [
+          code(sloErrorRatioSeries(w)) + ', ' + code(sloBurnRateSeries(w)),
+          `error ratio and burn rate over ${w}`,
+        ]),
         [code(SLO_SERIES.errorBudgetRemaining), 'error budget remaining over the period, 1 = untouched'],
         [code(SLO_SERIES.periodBurnRate), 'burn rate over the whole period'],
       ]
@@ -125,7 +150,7 @@ export function renderTelemetryDoc(): string {
       ]
     ),
     '',
-    'Default playbook of each kind of SLO (the generator writes it on the SLO\'s metadata; a spec may override it):',
+    "Default playbook of each kind of SLO (the generator writes it on the SLO's metadata; a spec may override it):",
     '',
     table(
       ['sli_type', 'playbook'],
@@ -173,8 +198,14 @@ export function renderTelemetryDoc(): string {
       ['path', 'use'],
       [
         [code(ADMIN_API_PATH.flags), 'GET: feature flags in force'],
-        [code(ADMIN_API_PATH.actions), `POST {action, provider?, factor?, actor}; action: ${Object.values(MITIGATION_ACTION).map(code).join(', ')}`],
-        [code(ADMIN_API_PATH.alertmanager), 'POST: Alertmanager webhook (version 4); validated whole, then mapped alerts apply their mitigation'],
+        [
+          code(ADMIN_API_PATH.actions),
+          `POST {action, provider?, factor?, actor}; action: ${Object.values(MITIGATION_ACTION).map(code).join(', ')}`,
+        ],
+        [
+          code(ADMIN_API_PATH.alertmanager),
+          'POST: Alertmanager webhook (version 4); validated whole, then mapped alerts apply their mitigation',
+        ],
         [code(ADMIN_API_PATH.audit), 'GET: recent audit entries (who, what, when), newest first'],
       ]
     ),

@@ -17,14 +17,21 @@ describe('the one duration parser', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', '5', 'm', '5x', '-5m', '5m3h', '5m5m', '1e3s', '5 m', '5mm', '+5m', 'Infinityd'])('"%s" is not a duration', (text) => {
-    expect(parseDuration(text)).toBeUndefined();
-  });
+  it.each(['', '5', 'm', '5x', '-5m', '5m3h', '5m5m', '1e3s', '5 m', '5mm', '+5m', 'Infinityd'])(
+    '"%s" is not a duration',
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    }
+  );
 
   it('names the field and the limit when a value is refused', () => {
     expect(() => parseDurationOrThrow('abc', '--step')).toThrow(/--step: "abc" is not a duration/);
-    expect(() => parseDurationOrThrow('0s', '--step', { minMs: 1000 })).toThrow(/--step: 0s is below the minimum of 1s/);
-    expect(() => parseDurationOrThrow('3650d', '--hold', { maxMs: 30 * 86_400_000 })).toThrow(/--hold: 3650d is above the maximum of 30d/);
+    expect(() => parseDurationOrThrow('0s', '--step', { minMs: 1000 })).toThrow(
+      /--step: 0s is below the minimum of 1s/
+    );
+    expect(() => parseDurationOrThrow('3650d', '--hold', { maxMs: 30 * 86_400_000 })).toThrow(
+      /--hold: 3650d is above the maximum of 30d/
+    );
     expect(() => parseDurationOrThrow('x', 'f')).toThrow(DurationError);
     expect(parseDurationOrThrow('2m', '--step', { minMs: 1000, maxMs: 3_600_000 })).toBe(120_000);
   });

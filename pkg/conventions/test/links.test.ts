@@ -63,7 +63,13 @@ describe('app links', () => {
     expect(parsed.query).toEqual({ alertname: 'HybridSLOBurnRate' });
     expect(
       buildAppUrl(
-        { page: parsed.page, params: parsed.params, time: parsed.time, variables: parsed.variables, query: parsed.query },
+        {
+          page: parsed.page,
+          params: parsed.params,
+          time: parsed.time,
+          variables: parsed.variables,
+          query: parsed.query,
+        },
         { baseUrl: 'http://localhost:3000' }
       )
     ).toBe(url);

@@ -2,7 +2,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBlocksFromOpenMetrics, findBinary, startPrometheus, type RunningPrometheus } from '@hybridlens/testkit';
-import { eq, formatDuration, leMatcher, matcher, neq, nre, oneOf, promString, range, re, regexOf, selector, withMatchers } from '../src';
+import {
+  eq,
+  formatDuration,
+  leMatcher,
+  matcher,
+  neq,
+  nre,
+  oneOf,
+  promString,
+  range,
+  re,
+  regexOf,
+  selector,
+  withMatchers,
+} from '../src';
 
 const NASTY_VALUES: ReadonlyArray<[string, string]> = [
   ['plain', 'ibm_sherbrooke'],
@@ -29,7 +43,9 @@ describe('PromQL builder (pure)', () => {
 
   it('builds selectors with comma-joined matchers and bare names without braces', () => {
     expect(selector('up')).toBe('up');
-    expect(selector('hybrid_requests_total', [eq('route', '/v1/x'), neq('path', 'qpu')])).toBe('hybrid_requests_total{route="/v1/x",path!="qpu"}');
+    expect(selector('hybrid_requests_total', [eq('route', '/v1/x'), neq('path', 'qpu')])).toBe(
+      'hybrid_requests_total{route="/v1/x",path!="qpu"}'
+    );
   });
 
   it('refuses invalid metric and label names instead of building broken PromQL', () => {
@@ -108,17 +124,20 @@ describeWithProm('PromQL builder against the OS Prometheus', () => {
     expect(result.result[0]?.metric.v ?? '').toBe(value);
   });
 
-  it.each(NASTY_VALUES.filter(([, v]) => v !== ''))('matchers on a %s value select exactly the stored series with that value', async (_name, value) => {
-    const at = storedAt / 1000;
-    const exact = await prom.query(selector(STORED_METRIC, [eq('v', value)]), at);
-    expect(exact.result.map((r) => r.metric.v)).toEqual([value]);
-    const literal = await prom.query(selector(STORED_METRIC, [oneOf('v', [value])]), at);
-    expect(literal.result.map((r) => r.metric.v)).toEqual([value]);
-    const others = await prom.query(selector(STORED_METRIC, [neq('v', value)]), at);
-    expect(others.result).toHaveLength(NASTY_VALUES.length - 2);
-    const notRegex = await prom.query(selector(STORED_METRIC, [nre('v', regexOf([value]))]), at);
-    expect(notRegex.result).toHaveLength(NASTY_VALUES.length - 2);
-  });
+  it.each(NASTY_VALUES.filter(([, v]) => v !== ''))(
+    'matchers on a %s value select exactly the stored series with that value',
+    async (_name, value) => {
+      const at = storedAt / 1000;
+      const exact = await prom.query(selector(STORED_METRIC, [eq('v', value)]), at);
+      expect(exact.result.map((r) => r.metric.v)).toEqual([value]);
+      const literal = await prom.query(selector(STORED_METRIC, [oneOf('v', [value])]), at);
+      expect(literal.result.map((r) => r.metric.v)).toEqual([value]);
+      const others = await prom.query(selector(STORED_METRIC, [neq('v', value)]), at);
+      expect(others.result).toHaveLength(NASTY_VALUES.length - 2);
+      const notRegex = await prom.query(selector(STORED_METRIC, [nre('v', regexOf([value]))]), at);
+      expect(notRegex.result).toHaveLength(NASTY_VALUES.length - 2);
+    }
+  );
 
   it('every duration formatDuration writes is accepted by Prometheus in a range', async () => {
     for (const ms of [1, 1500, 60_000, 300_000, 5_400_000, 86_400_000, 30 * 86_400_000, 30 * 86_400_000 - 1000]) {

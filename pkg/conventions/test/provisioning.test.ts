@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { ADMIN_API_PATH, ALERT, ALERT_MITIGATION, APP_ID, DATASOURCE_TYPE, DATASOURCE_UID, LOKI_STREAM_LABEL } from '../src';
+import {
+  ADMIN_API_PATH,
+  ALERT,
+  ALERT_MITIGATION,
+  APP_ID,
+  DATASOURCE_TYPE,
+  DATASOURCE_UID,
+  LOKI_STREAM_LABEL,
+} from '../src';
 
 const root = resolve(__dirname, '../../..');
 const readYaml = (path: string) => parse(readFileSync(resolve(root, path), 'utf8'));
 
 describe('provisioning follows the contract', () => {
   it('provisions each datasource with the contract uid and type', () => {
-    const { datasources } = readYaml('provisioning/datasources/datasources.yaml') as { datasources: Array<{ uid: string; type: string }> };
+    const { datasources } = readYaml('provisioning/datasources/datasources.yaml') as {
+      datasources: Array<{ uid: string; type: string }>;
+    };
     for (const key of Object.keys(DATASOURCE_UID) as Array<keyof typeof DATASOURCE_UID>) {
       const ds = datasources.find((d) => d.uid === DATASOURCE_UID[key]);
       expect(ds).toBeDefined();
@@ -21,7 +31,11 @@ describe('provisioning follows the contract', () => {
     const app = apps.find((a) => a.type === APP_ID)!;
     expect(app).toBeDefined();
     expect(app.secureJsonData).toBeUndefined();
-    expect(app.jsonData).toMatchObject({ prometheusUid: DATASOURCE_UID.prometheus, tempoUid: DATASOURCE_UID.tempo, lokiUid: DATASOURCE_UID.loki });
+    expect(app.jsonData).toMatchObject({
+      prometheusUid: DATASOURCE_UID.prometheus,
+      tempoUid: DATASOURCE_UID.tempo,
+      lokiUid: DATASOURCE_UID.loki,
+    });
   });
 
   it('plugin.json has the contract id', () => {
@@ -34,7 +48,10 @@ describe('provisioning follows the contract', () => {
 describe('docker-compose wiring follows the contract', () => {
   it('promtail only promotes the contract stream labels', () => {
     const promtail = readYaml('provisioning/loki/promtail.yaml') as {
-      scrape_configs: Array<{ static_configs: Array<{ labels: Record<string, string> }>; pipeline_stages: Array<Record<string, Record<string, unknown>>> }>;
+      scrape_configs: Array<{
+        static_configs: Array<{ labels: Record<string, string> }>;
+        pipeline_stages: Array<Record<string, Record<string, unknown>>>;
+      }>;
     };
     const allowed = new Set<string>(Object.values(LOKI_STREAM_LABEL));
     for (const job of promtail.scrape_configs) {
@@ -53,7 +70,9 @@ describe('docker-compose wiring follows the contract', () => {
     };
     const hook = am.receivers.flatMap((r) => r.webhook_configs ?? [])[0]!;
     expect(new URL(hook.url).pathname).toBe(ADMIN_API_PATH.alertmanager);
-    const names = am.route.routes.flatMap((r) => r.matchers).flatMap((m) => m.replace(/^alertname=~?"?|"$/g, '').split('|'));
+    const names = am.route.routes
+      .flatMap((r) => r.matchers)
+      .flatMap((m) => m.replace(/^alertname=~?"?|"$/g, '').split('|'));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       expect(Object.values(ALERT)).toContain(name);

@@ -42,7 +42,18 @@ describe('spans and attributes', () => {
       expect(a.key).toMatch(/^quantum\./);
     }
     const keys = Object.values(QUANTUM_ATTR).map((a) => a.key);
-    for (const needed of ['quantum.provider', 'quantum.backend', 'quantum.job.id', 'quantum.shots', 'quantum.simulator', 'quantum.calibration.version', 'quantum.circuit.depth', 'quantum.circuit.width', 'quantum.qubits.used', 'quantum.transpiler.options']) {
+    for (const needed of [
+      'quantum.provider',
+      'quantum.backend',
+      'quantum.job.id',
+      'quantum.shots',
+      'quantum.simulator',
+      'quantum.calibration.version',
+      'quantum.circuit.depth',
+      'quantum.circuit.width',
+      'quantum.qubits.used',
+      'quantum.transpiler.options',
+    ]) {
       expect(keys).toContain(needed);
     }
   });
@@ -50,7 +61,9 @@ describe('spans and attributes', () => {
   it('records the orchestrator path, its reason and its inputs', () => {
     expect(ORCHESTRATOR_ATTR.path.key).toBe('orchestrator.decision.path');
     expect(ORCHESTRATOR_ATTR.reason.key).toBe('orchestrator.decision.reason');
-    expect(Object.values(ORCHESTRATOR_ATTR).filter((a) => a.key.startsWith('orchestrator.input.')).length).toBeGreaterThanOrEqual(5);
+    expect(
+      Object.values(ORCHESTRATOR_ATTR).filter((a) => a.key.startsWith('orchestrator.input.')).length
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('has unique attribute keys and every span maps to contract attributes', () => {
@@ -66,7 +79,13 @@ describe('spans and attributes', () => {
   it('never carries a raw prompt: only hashes', () => {
     const keys = ALL_ATTRIBUTES.map((a) => a.key);
     // The GenAI conventions' opt-in content attributes must never be part of the contract.
-    for (const content of ['gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.system_instructions', 'gen_ai.prompt', 'gen_ai.completion']) {
+    for (const content of [
+      'gen_ai.input.messages',
+      'gen_ai.output.messages',
+      'gen_ai.system_instructions',
+      'gen_ai.prompt',
+      'gen_ai.completion',
+    ]) {
       expect(keys).not.toContain(content);
     }
     const promptish = ALL_ATTRIBUTES.filter((a) => a.type === 'string' && /prompt|output/.test(a.key));
@@ -78,14 +97,29 @@ describe('spans and attributes', () => {
   });
 
   it('has the structured log fields of the ops guide', () => {
-    for (const field of ['timestamp', 'trace_id', 'span_id', 'level', 'message', 'stage', 'provider_job_id', 'prompt_hash']) {
+    for (const field of [
+      'timestamp',
+      'trace_id',
+      'span_id',
+      'level',
+      'message',
+      'stage',
+      'provider_job_id',
+      'prompt_hash',
+    ]) {
       expect(Object.values(LOG_FIELD)).toContain(field);
     }
   });
 
   it('maps the ops guide names the issue lists', () => {
     const names = OPS_GUIDE_MAP.map((m) => m.opsGuide);
-    for (const n of ['request_latency_seconds', 'quantum_job_queue_length', 'provider_job_id', 'shot_count', 'prompt_hash']) {
+    for (const n of [
+      'request_latency_seconds',
+      'quantum_job_queue_length',
+      'provider_job_id',
+      'shot_count',
+      'prompt_hash',
+    ]) {
       expect(names).toContain(n);
     }
   });

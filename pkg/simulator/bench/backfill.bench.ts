@@ -36,10 +36,14 @@ function runOnce(days: number, heapCapMb?: number): RunFigures {
   const out = mkdtempSync(join(tmpdir(), 'hl-sim-bench-'));
   const cap = heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [];
   try {
-    const stdout = execFileSync(process.execPath, [...cap, '--import', 'tsx', resolve(__dirname, 'backfillChild.ts'), String(days), out, String(END)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      [...cap, '--import', 'tsx', resolve(__dirname, 'backfillChild.ts'), String(days), out, String(END)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }
+    );
     return JSON.parse(stdout.trim().split('\n').pop()!) as RunFigures;
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -59,9 +63,29 @@ export default async function backfillBench(): Promise<BenchRow[]> {
   const area = 'simulator backfill';
   const note = `${RUNS} runs, median; step ${first.stepSeconds} s, default topology and schedule; load average ${load.toFixed(1)} at start`;
   return [
-    { area, metric: `${DAYS} days of history (wall)`, value: Number(seconds.toFixed(1)), unit: 's', target: `< ${TARGET_SECONDS}`, ok: seconds < TARGET_SECONDS, note },
-    { area, metric: `${DAYS} days of history (CPU)`, value: Number(median(runs.map((r) => r.cpuSeconds)).toFixed(1)), unit: 's', note: 'user + system of the process' },
-    { area, metric: `peak RSS, ${DAYS} days`, value: Math.round(Math.max(...runs.map((r) => r.peakRssBytes)) / 1e6), unit: 'MB', note: 'max over runs' },
+    {
+      area,
+      metric: `${DAYS} days of history (wall)`,
+      value: Number(seconds.toFixed(1)),
+      unit: 's',
+      target: `< ${TARGET_SECONDS}`,
+      ok: seconds < TARGET_SECONDS,
+      note,
+    },
+    {
+      area,
+      metric: `${DAYS} days of history (CPU)`,
+      value: Number(median(runs.map((r) => r.cpuSeconds)).toFixed(1)),
+      unit: 's',
+      note: 'user + system of the process',
+    },
+    {
+      area,
+      metric: `peak RSS, ${DAYS} days`,
+      value: Math.round(Math.max(...runs.map((r) => r.peakRssBytes)) / 1e6),
+      unit: 'MB',
+      note: 'max over runs',
+    },
     {
       area,
       metric: `peak RSS, ${DAYS} days, heap capped at ${HEAP_CAP_MB} MB`,
@@ -69,10 +93,22 @@ export default async function backfillBench(): Promise<BenchRow[]> {
       unit: 'MB',
       note: 'the run completes under the cap: memory does not grow with the days',
     },
-    { area, metric: 'peak RSS, 3 days', value: Math.round(short.peakRssBytes / 1e6), unit: 'MB', note: 'same process setup; close to the 30-day figure = flat memory' },
+    {
+      area,
+      metric: 'peak RSS, 3 days',
+      value: Math.round(short.peakRssBytes / 1e6),
+      unit: 'MB',
+      note: 'same process setup; close to the 30-day figure = flat memory',
+    },
     { area, metric: 'series', value: first.series, unit: 'series' },
     { area, metric: 'samples', value: first.samples, unit: 'samples' },
-    { area, metric: 'OpenMetrics size', value: Math.round(first.metricsBytes / 1e6), unit: 'MB', note: `${DAYS * 12 + 1} files, one per 2-hour TSDB block` },
+    {
+      area,
+      metric: 'OpenMetrics size',
+      value: Math.round(first.metricsBytes / 1e6),
+      unit: 'MB',
+      note: `${DAYS * 12 + 1} files, one per 2-hour TSDB block`,
+    },
     { area, metric: 'requests simulated', value: first.requests, unit: 'requests' },
     { area, metric: 'traces kept', value: first.traces, unit: 'traces' },
   ];

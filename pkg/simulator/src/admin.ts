@@ -55,10 +55,21 @@ export function parseMitigationRequest(body: unknown, topology: Topology): Mitig
   if (needsProvider && (typeof provider !== 'string' || !providers.includes(provider as never))) {
     throw new AdminInputError('provider', `expected one of ${providers.join(', ')} (got ${JSON.stringify(provider)})`);
   }
-  if (factor !== undefined && (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 1 || factor > MAX_SHOT_REDUCTION)) {
-    throw new AdminInputError('factor', `expected a number in [1, ${MAX_SHOT_REDUCTION}] (got ${JSON.stringify(factor)})`);
+  if (
+    factor !== undefined &&
+    (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 1 || factor > MAX_SHOT_REDUCTION)
+  ) {
+    throw new AdminInputError(
+      'factor',
+      `expected a number in [1, ${MAX_SHOT_REDUCTION}] (got ${JSON.stringify(factor)})`
+    );
   }
-  return { action: action as MitigationAction, actor: actor.trim(), ...(needsProvider ? { provider: provider as string } : {}), ...(typeof factor === 'number' ? { factor } : {}) };
+  return {
+    action: action as MitigationAction,
+    actor: actor.trim(),
+    ...(needsProvider ? { provider: provider as string } : {}),
+    ...(typeof factor === 'number' ? { factor } : {}),
+  };
 }
 
 /** Apply a mitigation to the flags and audit it. */
@@ -104,12 +115,20 @@ export interface AlertmanagerOutcome {
  * Handle an Alertmanager webhook (version 4): each alert whose name has a mitigation in
  * ALERT_MITIGATION applies it (firing) or undoes it (resolved); the actor is `alertmanager:<alertname>`.
  */
-export function handleAlertmanagerWebhook(body: unknown, flags: FeatureFlags, topology: Topology, telemetry: HybridTelemetry): AlertmanagerOutcome {
+export function handleAlertmanagerWebhook(
+  body: unknown,
+  flags: FeatureFlags,
+  topology: Topology,
+  telemetry: HybridTelemetry
+): AlertmanagerOutcome {
   if (!isRecord(body)) {
     throw new AdminInputError('(body)', 'expected an Alertmanager webhook JSON object');
   }
   if (body.version !== '4') {
-    throw new AdminInputError('version', `expected "4" (Alertmanager webhook format), got ${JSON.stringify(body.version)}`);
+    throw new AdminInputError(
+      'version',
+      `expected "4" (Alertmanager webhook format), got ${JSON.stringify(body.version)}`
+    );
   }
   if (!Array.isArray(body.alerts)) {
     throw new AdminInputError('alerts', 'expected a list');
@@ -124,13 +143,21 @@ export function handleAlertmanagerWebhook(body: unknown, flags: FeatureFlags, to
       throw new AdminInputError(`alerts[${i}].labels.alertname`, 'missing');
     }
     if (alert.status !== 'firing' && alert.status !== 'resolved') {
-      throw new AdminInputError(`alerts[${i}].status`, `expected "firing" or "resolved", got ${JSON.stringify(alert.status)}`);
+      throw new AdminInputError(
+        `alerts[${i}].status`,
+        `expected "firing" or "resolved", got ${JSON.stringify(alert.status)}`
+      );
     }
     const mapping = ALERT_MITIGATION[alertname as AlertName];
     const actor = `${ALERTMANAGER_ACTOR_PREFIX}${alertname}`;
     const ignore = (reason: string) => {
       outcome.ignored.push({ alertname, reason });
-      telemetry.log({ level: 'info', event: MITIGATION_LOG_EVENT.alertIgnored, message: `alert ${alertname} (${String(alert.status)}): ${reason}`, [LOG_FIELD.actor]: actor });
+      telemetry.log({
+        level: 'info',
+        event: MITIGATION_LOG_EVENT.alertIgnored,
+        message: `alert ${alertname} (${String(alert.status)}): ${reason}`,
+        [LOG_FIELD.actor]: actor,
+      });
     };
     if (!mapping) {
       ignore('no mitigation is mapped to this alert');

@@ -78,9 +78,13 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
   }
   const stepMs = stepSeconds * 1000;
   const end = Math.floor((options.end ?? Date.now()) / stepMs) * stepMs;
-  const start = end - Math.round(options.days * DAY_MS / stepMs) * stepMs;
+  const start = end - Math.round((options.days * DAY_MS) / stepMs) * stepMs;
   const topology = options.topology ?? DEFAULT_TOPOLOGY;
-  const scenario = resolveScenario(options.scenario ?? parseScenarioText(DEFAULT_BACKFILL_SCENARIO, 'default-backfill', start, topology), start, topology);
+  const scenario = resolveScenario(
+    options.scenario ?? parseScenarioText(DEFAULT_BACKFILL_SCENARIO, 'default-backfill', start, topology),
+    start,
+    topology
+  );
   const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
 
   mkdirSync(options.out, { recursive: true });
@@ -112,7 +116,13 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
     scheduledDelayMillis: 3_600_000,
     random: () => ids.next(),
   });
-  const sim = new HybridSimulator({ telemetry, seed, faults: scenario.faults, topology, ...(options.loadFactor ? { loadFactor: options.loadFactor } : {}) });
+  const sim = new HybridSimulator({
+    telemetry,
+    seed,
+    faults: scenario.faults,
+    topology,
+    ...(options.loadFactor ? { loadFactor: options.loadFactor } : {}),
+  });
 
   let requests = 0;
   const traceIdField = `"${LOG_FIELD.traceId}":"`;
@@ -143,7 +153,17 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
   await telemetry.shutdown();
   await traceExporter.shutdown();
   await new Promise<void>((resolve, reject) => logs.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  const calibrationFiles = options.calibration === false ? [] : writeCalibrationSnapshots({ dir: join(options.out, 'calibration'), topology, seed, start, end, faults: sim.faults });
+  const calibrationFiles =
+    options.calibration === false
+      ? []
+      : writeCalibrationSnapshots({
+          dir: join(options.out, 'calibration'),
+          topology,
+          seed,
+          start,
+          end,
+          faults: sim.faults,
+        });
   return {
     start,
     end,

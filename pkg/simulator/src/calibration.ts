@@ -2,7 +2,9 @@ import { clamp, hashString, Rng } from './rng';
 import type { QuantumBackend } from './topology';
 
 /** What the calibration model needs to know about a device (also devices outside the routing topology). */
-export type CalibratedDevice = Pick<QuantumBackend, 'backend' | 'qubits' | 'processorFamily' | 'calibration'> & { provider: string };
+export type CalibratedDevice = Pick<QuantumBackend, 'backend' | 'qubits' | 'processorFamily' | 'calibration'> & {
+  provider: string;
+};
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -161,7 +163,11 @@ export class CalibrationModel {
       const phase = base.uniform(0, 2 * Math.PI);
       const wave = Math.sin((2 * Math.PI * dayPhase) / period + phase);
       const today = new Rng((this.baseSeed ^ Math.imul(epoch + 1, 40503) ^ (q * 104729)) >>> 0);
-      const t1 = clamp(baseT1 * (1 + 0.18 * wave) * today.logNormal(1, 0.08), profile.t1Seconds[0] * 0.7, profile.t1Seconds[1] * 1.2);
+      const t1 = clamp(
+        baseT1 * (1 + 0.18 * wave) * today.logNormal(1, 0.08),
+        profile.t1Seconds[0] * 0.7,
+        profile.t1Seconds[1] * 1.2
+      );
       qubits.push({
         qubit: q,
         t1Seconds: t1,
@@ -215,6 +221,7 @@ export function predictFidelity(summary: CalibrationSummary, width: number, dept
   }
   // Transpiled depth grows the entangling layer only slowly after error mitigation / dynamical decoupling.
   const layers = 1 + Math.log2(1 + depth / 20);
-  const budget = width * layers * (summary.median2qError + 2 * summary.median1qError) + 0.5 * width * summary.medianReadoutError;
+  const budget =
+    width * layers * (summary.median2qError + 2 * summary.median1qError) + 0.5 * width * summary.medianReadoutError;
   return clamp(Math.exp(-budget), 0, 1);
 }

@@ -38,27 +38,55 @@ function isoWithOffset(time: number): string {
 export function ibmBackendProperties(snap: CalibrationSnapshot, qubitCount: number): unknown {
   const date = isoWithOffset(snap.calibratedAt);
   const param = (name: string, unit: string, value: number) => ({ date, name, unit, value });
-  const qubits = snap.qubits.slice(0, qubitCount).map((q) => [
-    ...(Number.isFinite(q.t1Seconds) ? [param('T1', 'us', q.t1Seconds * 1e6)] : []),
-    param('T2', 'us', q.t2Seconds * 1e6),
-    param('frequency', 'GHz', 4.6 + ((q.qubit * 0.037) % 0.4)),
-    param('anharmonicity', 'GHz', -0.31),
-    param('readout_error', '', q.readoutError),
-    param('prob_meas0_prep1', '', Math.min(1, q.readoutError * 1.3)),
-    param('prob_meas1_prep0', '', q.readoutError * 0.7),
-    param('readout_length', 'ns', snap.readoutSeconds * 1e9),
-  ]);
+  const qubits = snap.qubits
+    .slice(0, qubitCount)
+    .map((q) => [
+      ...(Number.isFinite(q.t1Seconds) ? [param('T1', 'us', q.t1Seconds * 1e6)] : []),
+      param('T2', 'us', q.t2Seconds * 1e6),
+      param('frequency', 'GHz', 4.6 + ((q.qubit * 0.037) % 0.4)),
+      param('anharmonicity', 'GHz', -0.31),
+      param('readout_error', '', q.readoutError),
+      param('prob_meas0_prep1', '', Math.min(1, q.readoutError * 1.3)),
+      param('prob_meas1_prep0', '', q.readoutError * 0.7),
+      param('readout_length', 'ns', snap.readoutSeconds * 1e9),
+    ]);
   const gates: unknown[] = [];
   for (const q of snap.qubits.slice(0, qubitCount)) {
     for (const gate of ['id', 'sx', 'x']) {
-      gates.push({ qubits: [q.qubit], gate, parameters: [param('gate_error', '', snap.corrupted ? 1 : q.oneQubitError), param('gate_length', 'ns', snap.oneQubitGateSeconds * 1e9)], name: `${gate}${q.qubit}` });
+      gates.push({
+        qubits: [q.qubit],
+        gate,
+        parameters: [
+          param('gate_error', '', snap.corrupted ? 1 : q.oneQubitError),
+          param('gate_length', 'ns', snap.oneQubitGateSeconds * 1e9),
+        ],
+        name: `${gate}${q.qubit}`,
+      });
     }
-    gates.push({ qubits: [q.qubit], gate: 'rz', parameters: [param('gate_error', '', 0), param('gate_length', 'ns', 0)], name: `rz${q.qubit}` });
-    gates.push({ qubits: [q.qubit], gate: 'reset', parameters: [param('gate_length', 'ns', 1272.9)], name: `reset${q.qubit}` });
+    gates.push({
+      qubits: [q.qubit],
+      gate: 'rz',
+      parameters: [param('gate_error', '', 0), param('gate_length', 'ns', 0)],
+      name: `rz${q.qubit}`,
+    });
+    gates.push({
+      qubits: [q.qubit],
+      gate: 'reset',
+      parameters: [param('gate_length', 'ns', 1272.9)],
+      name: `reset${q.qubit}`,
+    });
   }
   for (const p of snap.pairs) {
     const [a, b] = p.qubits;
-    gates.push({ qubits: [a, b], gate: 'ecr', parameters: [param('gate_error', '', p.twoQubitError), param('gate_length', 'ns', snap.twoQubitGateSeconds * 1e9)], name: `ecr${a}_${b}` });
+    gates.push({
+      qubits: [a, b],
+      gate: 'ecr',
+      parameters: [
+        param('gate_error', '', p.twoQubitError),
+        param('gate_length', 'ns', snap.twoQubitGateSeconds * 1e9),
+      ],
+      name: `ecr${a}_${b}`,
+    });
   }
   return {
     backend_name: snap.backend,
@@ -71,7 +99,9 @@ export function ibmBackendProperties(snap: CalibrationSnapshot, qubitCount: numb
       param(`jq_${p.qubits[0]}${p.qubits[1]}`, 'GHz', 0.0018 + p.twoQubitError * 0.01),
       param(`zz_${p.qubits[0]}${p.qubits[1]}`, 'GHz', -4e-5 - p.twoQubitError * 0.002),
     ]),
-    general_qlists: [{ name: `lf_${Math.min(4, qubitCount)}`, qubits: Array.from({ length: Math.min(4, qubitCount) }, (_, i) => i) }],
+    general_qlists: [
+      { name: `lf_${Math.min(4, qubitCount)}`, qubits: Array.from({ length: Math.min(4, qubitCount) }, (_, i) => i) },
+    ],
   };
 }
 
@@ -84,17 +114,29 @@ export function braketDeviceProperties(snap: CalibrationSnapshot, vendor: 'iqm' 
     const readoutFidelity = 1 - q.readoutError;
     oneQubitProperties[String(q.qubit + base)] = {
       // A corrupted record reports T1 as 0 (Rigetti's own "not measured" value).
-      T1: { value: Number.isFinite(q.t1Seconds) ? q.t1Seconds : 0, standardError: Number.isFinite(q.t1Seconds) ? q.t1Seconds * 0.08 : 0, unit: 'S' },
+      T1: {
+        value: Number.isFinite(q.t1Seconds) ? q.t1Seconds : 0,
+        standardError: Number.isFinite(q.t1Seconds) ? q.t1Seconds * 0.08 : 0,
+        unit: 'S',
+      },
       T2: { value: q.t2Seconds, standardError: q.t2Seconds * 0.06, unit: 'S' },
       oneQubitFidelity: [
-        { fidelityType: { name: 'SIMULTANEOUS_RANDOMIZED_BENCHMARKING' }, fidelity: snap.corrupted ? 0.5 : 1 - q.oneQubitError, standardError: snap.corrupted ? 1 : 2e-5 },
+        {
+          fidelityType: { name: 'SIMULTANEOUS_RANDOMIZED_BENCHMARKING' },
+          fidelity: snap.corrupted ? 0.5 : 1 - q.oneQubitError,
+          standardError: snap.corrupted ? 1 : 2e-5,
+        },
         ...(vendor === 'iqm'
           ? [
               { fidelityType: { name: 'READOUT_ERROR_0_TO_1' }, fidelity: q.readoutError * 0.8 },
               { fidelityType: { name: 'READOUT_ERROR_1_TO_0' }, fidelity: q.readoutError * 1.2 },
             ]
           : []),
-        { fidelityType: { name: 'READOUT' }, fidelity: readoutFidelity, ...(vendor === 'iqm' ? { standardError: 7e-4 } : {}) },
+        {
+          fidelityType: { name: 'READOUT' },
+          fidelity: readoutFidelity,
+          ...(vendor === 'iqm' ? { standardError: 7e-4 } : {}),
+        },
       ],
     };
   }
@@ -109,7 +151,12 @@ export function braketDeviceProperties(snap: CalibrationSnapshot, vendor: 'iqm' 
           gateName: vendor === 'iqm' ? 'CZ' : 'ISWAP',
           fidelity: snap.corrupted ? 0.5 : 1 - p.twoQubitError,
           standardError: snap.corrupted ? 1 : 2.4e-4,
-          fidelityType: { name: vendor === 'iqm' ? 'SIMULTANEOUS_INTERLEAVED_RANDOMIZED_BENCHMARKING' : 'INTERLEAVED_RANDOMIZED_BENCHMARKING' },
+          fidelityType: {
+            name:
+              vendor === 'iqm'
+                ? 'SIMULTANEOUS_INTERLEAVED_RANDOMIZED_BENCHMARKING'
+                : 'INTERLEAVED_RANDOMIZED_BENCHMARKING',
+          },
         },
       ],
     };
@@ -118,17 +165,27 @@ export function braketDeviceProperties(snap: CalibrationSnapshot, vendor: 'iqm' 
   }
   const updatedAt = isoWithOffset(snap.calibratedAt);
   return {
-    braketSchemaHeader: { name: `braket.device_schema.${vendor}.${vendor}_device_capabilities`, version: vendor === 'iqm' ? '1' : '2' },
+    braketSchemaHeader: {
+      name: `braket.device_schema.${vendor}.${vendor}_device_capabilities`,
+      version: vendor === 'iqm' ? '1' : '2',
+    },
     service: {
       braketSchemaHeader: { name: 'braket.device_schema.device_service_properties', version: '1' },
       executionWindows: [{ executionDay: 'Everyday', windowStartHour: '00:00:00', windowEndHour: '23:59:59' }],
       shotsRange: vendor === 'iqm' ? [1, 20000] : [10, 50000],
-      deviceCost: { price: vendor === 'iqm' ? BRAKET_IQM_GARNET_PER_SHOT_USD : BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD, unit: 'shot' },
+      deviceCost: {
+        price: vendor === 'iqm' ? BRAKET_IQM_GARNET_PER_SHOT_USD : BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD,
+        unit: 'shot',
+      },
       deviceLocation: vendor === 'iqm' ? 'Espoo, Finland' : 'California, USA',
       updatedAt,
     },
     action: {
-      'braket.ir.openqasm.program': { version: ['1.0'], actionType: 'braket.ir.openqasm.program', supportedOperations: vendor === 'iqm' ? ['cz', 'prx'] : ['rx', 'rz', 'iswap'] },
+      'braket.ir.openqasm.program': {
+        version: ['1.0'],
+        actionType: 'braket.ir.openqasm.program',
+        supportedOperations: vendor === 'iqm' ? ['cz', 'prx'] : ['rx', 'rz', 'iswap'],
+      },
     },
     paradigm: {
       braketSchemaHeader: { name: 'braket.device_schema.gate_model_qpu_paradigm_properties', version: '1' },
@@ -149,7 +206,8 @@ export function cirqCalibration(snap: CalibrationSnapshot): unknown {
   const columns = 5;
   const target = (q: number) => `${Math.floor(q / columns) + 3}_${q % columns}`;
   const metrics: unknown[] = [];
-  const metric = (name: string, targets: string[], value: number) => metrics.push({ name, targets, values: [{ doubleVal: value }] });
+  const metric = (name: string, targets: string[], value: number) =>
+    metrics.push({ name, targets, values: [{ doubleVal: value }] });
   for (const q of snap.qubits) {
     metric('single_qubit_p00_error', [target(q.qubit)], q.readoutError * 0.6);
     metric('single_qubit_p11_error', [target(q.qubit)], q.readoutError * 1.8);
@@ -159,8 +217,16 @@ export function cirqCalibration(snap: CalibrationSnapshot): unknown {
     }
   }
   for (const p of snap.pairs) {
-    metric('two_qubit_sycamore_gate_xeb_average_error_per_cycle', [target(p.qubits[0]), target(p.qubits[1])], p.twoQubitError);
-    metric('two_qubit_sqrt_iswap_gate_xeb_average_error_per_cycle', [target(p.qubits[0]), target(p.qubits[1])], p.twoQubitError * 1.05);
+    metric(
+      'two_qubit_sycamore_gate_xeb_average_error_per_cycle',
+      [target(p.qubits[0]), target(p.qubits[1])],
+      p.twoQubitError
+    );
+    metric(
+      'two_qubit_sqrt_iswap_gate_xeb_average_error_per_cycle',
+      [target(p.qubits[0]), target(p.qubits[1])],
+      p.twoQubitError * 1.05
+    );
   }
   return { cirq_type: 'Calibration', metrics: { metrics } };
 }
@@ -192,18 +258,37 @@ export function writeCalibrationSnapshots(options: SnapshotOptions): string[] {
   const writers: Writer[] = [];
   for (const b of [...options.topology.backends, RIGETTI_CALIBRATION_DEVICE]) {
     if (b.provider === 'ibm') {
-      writers.push({ device: b, folder: 'ibm', stem: `props_${b.backend}`, render: (s) => ibmBackendProperties(s, b.qubits) });
+      writers.push({
+        device: b,
+        folder: 'ibm',
+        stem: `props_${b.backend}`,
+        render: (s) => ibmBackendProperties(s, b.qubits),
+      });
     } else if (b.provider === 'braket') {
       const vendor = /garnet|iqm/i.test(b.backend + b.processorFamily) ? 'iqm' : 'rigetti';
-      writers.push({ device: b, folder: 'braket', stem: `${vendor}_${b.backend.toLowerCase()}`, render: (s) => braketDeviceProperties(s, vendor) });
+      writers.push({
+        device: b,
+        folder: 'braket',
+        stem: `${vendor}_${b.backend.toLowerCase()}`,
+        render: (s) => braketDeviceProperties(s, vendor),
+      });
     }
   }
-  writers.push({ device: CIRQ_DEMO_DEVICE, folder: 'google', stem: `${CIRQ_DEMO_DEVICE.backend}_calibration`, render: cirqCalibration });
+  writers.push({
+    device: CIRQ_DEMO_DEVICE,
+    folder: 'google',
+    stem: `${CIRQ_DEMO_DEVICE.backend}_calibration`,
+    render: cirqCalibration,
+  });
 
   const files: string[] = [];
   for (const w of writers) {
     const model = new CalibrationModel(w.device, options.seed);
-    const corruptAt = (t: number) => options.faults.intensity(FAULT_KIND.calibrationCorrupt, t, { provider: w.device.provider, backend: w.device.backend }) > 0;
+    const corruptAt = (t: number) =>
+      options.faults.intensity(FAULT_KIND.calibrationCorrupt, t, {
+        provider: w.device.provider,
+        backend: w.device.backend,
+      }) > 0;
     const first = model.epochOf(options.start);
     const last = model.epochOf(options.end);
     const epochs: number[] = [];

@@ -121,7 +121,9 @@ async function main(argv: string[]): Promise<void> {
       ...(v.scenario ? { scenario: v.scenario } : {}),
       ...(v['calibration-dir'] ? { calibrationDir: v['calibration-dir'] } : {}),
     });
-    process.stderr.write(`hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin), started ${new Date(live.startedAt).toISOString()}\n`);
+    process.stderr.write(
+      `hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin), started ${new Date(live.startedAt).toISOString()}\n`
+    );
     const stop = () => {
       void live.stop().then(() => process.exit(0));
     };

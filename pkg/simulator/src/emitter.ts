@@ -4,7 +4,14 @@ import type { JobPlan, RequestPlan } from './plan';
 /** Replay a simulated request through @hybridlens/instrument, with every time shifted by `base` (epoch ms). */
 export function emitRequest(telemetry: HybridTelemetry, plan: RequestPlan, base: number): string {
   const at = (offset: number) => base + offset;
-  const request = telemetry.startRequest({ route: plan.route, model: plan.model, region: plan.region, tenant: plan.tenant, httpMethod: 'POST', startTime: base });
+  const request = telemetry.startRequest({
+    route: plan.route,
+    model: plan.model,
+    region: plan.region,
+    tenant: plan.tenant,
+    httpMethod: 'POST',
+    startTime: base,
+  });
   const llm = plan.llm;
   const llmScope = request.llm({
     model: llm.model,
@@ -51,12 +58,23 @@ export function emitRequest(telemetry: HybridTelemetry, plan: RequestPlan, base:
         emitJob(request, step.job, at);
         break;
       case 'fallback':
-        request.fallback({ from: step.from, to: step.to, reason: step.reason, outcome: step.outcome, time: at(step.time) });
+        request.fallback({
+          from: step.from,
+          to: step.to,
+          reason: step.reason,
+          outcome: step.outcome,
+          time: at(step.time),
+        });
         break;
     }
   }
   if (plan.postprocess) {
-    request.postprocess({ result: plan.result, degraded: plan.postprocess.degraded, startTime: at(plan.postprocess.start), endTime: at(plan.postprocess.end) });
+    request.postprocess({
+      result: plan.result,
+      degraded: plan.postprocess.degraded,
+      startTime: at(plan.postprocess.start),
+      endTime: at(plan.postprocess.end),
+    });
   }
   request.end({ outcome: plan.outcome, httpStatus: plan.httpStatus, endTime: at(plan.duration) });
   return request.traceId;
@@ -85,7 +103,11 @@ function emitJob(request: RequestScope, job: JobPlan, at: (offset: number) => nu
     ...(e.rateLimited ? { rateLimited: true } : {}),
   });
   if (job.compile) {
-    scope.compile({ startTime: at(job.compile.start), endTime: at(job.compile.end), ...(job.compile.error ? { error: job.compile.error } : {}) });
+    scope.compile({
+      startTime: at(job.compile.start),
+      endTime: at(job.compile.end),
+      ...(job.compile.error ? { error: job.compile.error } : {}),
+    });
   }
   if (job.execute) {
     const x = job.execute;

@@ -47,7 +47,9 @@ export class HybridSimulator {
     const root = new Rng(options.seed);
     this.faults = new FaultEngine(options.faults ?? []);
     this.flags = options.flags ?? defaultFlags();
-    this.calibrations = new Map(this.topology.backends.map((b) => [calibrationKey(b), new CalibrationModel(b, options.seed)]));
+    this.calibrations = new Map(
+      this.topology.backends.map((b) => [calibrationKey(b), new CalibrationModel(b, options.seed)])
+    );
     this.providers = new ProviderState(this.topology, this.faults, root.fork('providers'));
     this.arrivals = root.fork('arrivals');
     this.requests = root.fork('requests');
@@ -60,7 +62,13 @@ export class HybridSimulator {
   }
 
   get routingContext(): RoutingContext {
-    return { topology: this.topology, faults: this.faults, flags: this.flags, providers: this.providers, calibrations: this.calibrations };
+    return {
+      topology: this.topology,
+      faults: this.faults,
+      flags: this.flags,
+      providers: this.providers,
+      calibrations: this.calibrations,
+    };
   }
 
   /**
@@ -73,7 +81,13 @@ export class HybridSimulator {
     this.providers.advance(from, seconds);
     for (const b of this.topology.backends) {
       const q = this.providers.queue(b);
-      telemetry.setQueueState({ provider: b.provider, backend: b.backend, queueLength: q.queueLength, backlogSeconds: Math.round(q.backlogSeconds), time: from });
+      telemetry.setQueueState({
+        provider: b.provider,
+        backend: b.backend,
+        queueLength: q.queueLength,
+        backlogSeconds: Math.round(q.backlogSeconds),
+        time: from,
+      });
     }
     for (const api of this.topology.providerApis) {
       if (api.provider === 'local') {
@@ -94,7 +108,11 @@ export class HybridSimulator {
     for (const route of this.topology.routes) {
       const count = this.arrivals.poisson(route.peakRequestsPerSecond * load * seconds);
       for (let i = 0; i < count; i++) {
-        batch.push({ time: from + Math.floor(this.arrivals.uniform(0, to - from)), route, region: this.arrivals.weighted(regions) });
+        batch.push({
+          time: from + Math.floor(this.arrivals.uniform(0, to - from)),
+          route,
+          region: this.arrivals.weighted(regions),
+        });
       }
     }
     batch.sort((a, b) => a.time - b.time);

@@ -25,15 +25,60 @@ export interface FaultKindSpec {
 }
 
 export const FAULT_KIND_SPEC: Readonly<Record<FaultKind, FaultKindSpec>> = {
-  queue_saturation: { target: 'provider', defaultIntensity: 10, intensityRange: [1, 1000], intensityMeaning: 'queue length multiplier' },
-  rate_limiting: { target: 'provider', defaultIntensity: 0.6, intensityRange: [0, 1], intensityMeaning: 'share of provider API calls answered with 429' },
-  qpu_error_rate: { target: 'provider', defaultIntensity: 0.25, intensityRange: [0, 1], intensityMeaning: 'extra probability a QPU job fails (invalid result / timeout)' },
-  hardware_failure: { target: 'provider', defaultIntensity: 0.35, intensityRange: [0, 1], intensityMeaning: 'probability a QPU job fails with a hardware error' },
-  llm_hallucination: { target: 'model', defaultIntensity: 0.25, intensityRange: [0, 1], intensityMeaning: 'hallucination-detector failure rate (model drift)' },
-  calibration_corrupt: { target: 'provider', defaultIntensity: 1, intensityRange: [0, 1], intensityMeaning: 'share of jobs that still run on the corrupted calibration' },
-  simulator_divergence: { target: 'none', defaultIntensity: 0.35, intensityRange: [0, 1], intensityMeaning: 'noise injected into simulator results (fidelity loss)' },
-  provider_outage: { target: 'provider', defaultIntensity: 1, intensityRange: [0, 1], intensityMeaning: 'share of submissions the provider rejects' },
-  llm_cold_starts: { target: 'model', defaultIntensity: 0.3, intensityRange: [0, 1], intensityMeaning: 'probability an LLM call hits a cold instance' },
+  queue_saturation: {
+    target: 'provider',
+    defaultIntensity: 10,
+    intensityRange: [1, 1000],
+    intensityMeaning: 'queue length multiplier',
+  },
+  rate_limiting: {
+    target: 'provider',
+    defaultIntensity: 0.6,
+    intensityRange: [0, 1],
+    intensityMeaning: 'share of provider API calls answered with 429',
+  },
+  qpu_error_rate: {
+    target: 'provider',
+    defaultIntensity: 0.25,
+    intensityRange: [0, 1],
+    intensityMeaning: 'extra probability a QPU job fails (invalid result / timeout)',
+  },
+  hardware_failure: {
+    target: 'provider',
+    defaultIntensity: 0.35,
+    intensityRange: [0, 1],
+    intensityMeaning: 'probability a QPU job fails with a hardware error',
+  },
+  llm_hallucination: {
+    target: 'model',
+    defaultIntensity: 0.25,
+    intensityRange: [0, 1],
+    intensityMeaning: 'hallucination-detector failure rate (model drift)',
+  },
+  calibration_corrupt: {
+    target: 'provider',
+    defaultIntensity: 1,
+    intensityRange: [0, 1],
+    intensityMeaning: 'share of jobs that still run on the corrupted calibration',
+  },
+  simulator_divergence: {
+    target: 'none',
+    defaultIntensity: 0.35,
+    intensityRange: [0, 1],
+    intensityMeaning: 'noise injected into simulator results (fidelity loss)',
+  },
+  provider_outage: {
+    target: 'provider',
+    defaultIntensity: 1,
+    intensityRange: [0, 1],
+    intensityMeaning: 'share of submissions the provider rejects',
+  },
+  llm_cold_starts: {
+    target: 'model',
+    defaultIntensity: 0.3,
+    intensityRange: [0, 1],
+    intensityMeaning: 'probability an LLM call hits a cold instance',
+  },
 };
 
 /** A fault after validation: absolute times (unix ms), a resolved target. */

@@ -1,7 +1,12 @@
 export { backfill, DEFAULT_SEED, DEFAULT_STEP_SECONDS, type BackfillOptions, type BackfillResult } from './backfill';
 export { HybridSimulator, type SimulatorOptions } from './engine';
 export { parseScenario, loadScenarioFile, ScenarioError, type Scenario, type ScenarioOptions } from './scenario';
-export { DEFAULT_BACKFILL_SCENARIO, DEFAULT_LIVE_SCENARIO, resolveScenario, type ScenarioInput } from './scenarioSource';
+export {
+  DEFAULT_BACKFILL_SCENARIO,
+  DEFAULT_LIVE_SCENARIO,
+  resolveScenario,
+  type ScenarioInput,
+} from './scenarioSource';
 export { FAULT_KIND, FAULT_KIND_SPEC, type FaultKind, type ScheduledFault } from './faultKinds';
 export { DEFAULT_TOPOLOGY, type Topology } from './topology';
 export { OpenMetricsWriter, TSDB_BLOCK_MS } from './openMetricsWriter';

@@ -58,9 +58,18 @@ export interface JobTransition {
 }
 
 /** The transitions of a job that was submitted at `submitted`, started at `started` and ended at `ended`. */
-export function jobTransitions(provider: ProviderId, submitted: number, started: number, ended: number, final: JobFinal): JobTransition[] {
+export function jobTransitions(
+  provider: ProviderId,
+  submitted: number,
+  started: number,
+  ended: number,
+  final: JobFinal
+): JobTransition[] {
   const machine = JOB_STATE_MACHINES[provider];
-  const pending = machine.pending.map((state, i) => ({ state, time: submitted + ((started - submitted) * i) / machine.pending.length }));
+  const pending = machine.pending.map((state, i) => ({
+    state,
+    time: submitted + ((started - submitted) * i) / machine.pending.length,
+  }));
   if (final === 'cancelled' && started >= ended) {
     return [...pending, { state: machine.final.cancelled, time: ended }];
   }

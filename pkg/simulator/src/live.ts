@@ -83,7 +83,11 @@ function send(res: ServerResponse, status: number, body: unknown, contentType = 
 export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
   const topology = options.topology ?? DEFAULT_TOPOLOGY;
   const startedAt = Date.now();
-  const scenario = resolveScenario(options.scenario ?? parseScenarioText(DEFAULT_LIVE_SCENARIO, 'default-live', startedAt, topology), startedAt, topology);
+  const scenario = resolveScenario(
+    options.scenario ?? parseScenarioText(DEFAULT_LIVE_SCENARIO, 'default-live', startedAt, topology),
+    startedAt,
+    topology
+  );
   const telemetry = createTelemetry({
     serviceName: topology.serviceName,
     serviceVersion: SIMULATOR_VERSION,
@@ -93,16 +97,33 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     ...(options.logSink ? { logSink: options.logSink } : {}),
   });
   const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
-  const simulator = new HybridSimulator({ telemetry, seed, faults: scenario.faults, topology, ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}) });
+  const simulator = new HybridSimulator({
+    telemetry,
+    seed,
+    faults: scenario.faults,
+    topology,
+    ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}),
+  });
   const writeCalibration = (days: number) => {
     if (!options.calibrationDir) {
       return;
     }
     const now = Date.now();
     try {
-      writeCalibrationSnapshots({ dir: options.calibrationDir, topology, seed, start: now - days * 86_400_000, end: now, faults: simulator.faults });
+      writeCalibrationSnapshots({
+        dir: options.calibrationDir,
+        topology,
+        seed,
+        start: now - days * 86_400_000,
+        end: now,
+        faults: simulator.faults,
+      });
     } catch (error) {
-      telemetry.log({ level: 'error', event: 'calibration_snapshot_failed', message: `could not write calibration snapshots: ${(error as Error).message}` });
+      telemetry.log({
+        level: 'error',
+        event: 'calibration_snapshot_failed',
+        message: `could not write calibration snapshots: ${(error as Error).message}`,
+      });
     }
   };
   const server: Server = createServer((req, res) => {
@@ -114,7 +135,12 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
         } else if (req.method === 'GET' && (path === '/healthz' || path === '/-/ready')) {
           send(res, 200, 'ok\n', 'text/plain');
         } else if (req.method === 'GET' && path === ADMIN_API_PATH.flags) {
-          send(res, 200, { flags: activeFlagNames(simulator.flags), faults: simulator.faults.activeAt(Date.now()).map((f) => ({ kind: f.kind, provider: f.provider, backend: f.backend, model: f.model })) });
+          send(res, 200, {
+            flags: activeFlagNames(simulator.flags),
+            faults: simulator.faults
+              .activeAt(Date.now())
+              .map((f) => ({ kind: f.kind, provider: f.provider, backend: f.backend, model: f.model })),
+          });
         } else if (req.method === 'POST' && path === ADMIN_API_PATH.actions) {
           const request = parseMitigationRequest(await readBody(req), topology);
           send(res, 200, { flags: applyMitigation(simulator.flags, request, telemetry) });
@@ -126,7 +152,11 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
         }
       } catch (error) {
         if (error instanceof AdminInputError) {
-          telemetry.log({ level: 'warn', event: MITIGATION_LOG_EVENT.rejected, message: `admin request ${path} refused: ${error.message}` });
+          telemetry.log({
+            level: 'warn',
+            event: MITIGATION_LOG_EVENT.rejected,
+            message: `admin request ${path} refused: ${error.message}`,
+          });
           send(res, 400, { error: error.message, field: error.field });
         } else {
           send(res, 500, { error: (error as Error).message });
@@ -149,7 +179,11 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     try {
       simulator.step(last, now, 'live');
     } catch (error) {
-      telemetry.log({ level: 'error', event: 'simulator_step_failed', message: `simulation step failed: ${(error as Error).message}` });
+      telemetry.log({
+        level: 'error',
+        event: 'simulator_step_failed',
+        message: `simulation step failed: ${(error as Error).message}`,
+      });
     }
     last = now;
   }, tick);

@@ -21,7 +21,10 @@ export function simulateLlmCall(model: LlmModel, time: number, offset: number, f
   const inputTokens = Math.max(16, Math.round(rng.logNormal(model.inputTokensMedian, 0.45)));
   const outputTokens = Math.max(8, Math.round(rng.logNormal(model.outputTokensMedian * tokenInflation, 0.55)));
   const coldSeconds = coldStart ? rng.logNormal(Math.max(model.coldStartSecondsMedian, 4), 0.35) : 0;
-  const seconds = coldSeconds + rng.logNormal(model.latencyMedianSeconds, model.latencySigma) + outputTokens * model.secondsPerOutputToken;
+  const seconds =
+    coldSeconds +
+    rng.logNormal(model.latencyMedianSeconds, model.latencySigma) +
+    outputTokens * model.secondsPerOutputToken;
   const end = offset + Math.round(seconds * 1000);
   const errored = rng.chance(LLM_ERROR_RATE + (coldStart ? 0.01 : 0));
   const responseModel = model.responseModels[drift > 0 ? Math.min(1, model.responseModels.length - 1) : 0]!;

@@ -62,20 +62,40 @@ export function calibrationCorruptAt(ctx: RoutingContext, b: QuantumBackend, tim
  * The routing decision with its explainability inputs: which path the route prefers, then the checks
  * of the ops guide (flags, provider health, queue, rate limit, calibration) that may send it elsewhere.
  */
-export function decide(ctx: RoutingContext, route: RouteProfile, width: number, depth: number, time: number, offset: number, rng: Rng): Decision {
+export function decide(
+  ctx: RoutingContext,
+  route: RouteProfile,
+  width: number,
+  depth: number,
+  time: number,
+  offset: number,
+  rng: Rng
+): Decision {
   const flags = activeFlagNames(ctx.flags);
   const end = offset + Math.round(rng.uniform(3, 15));
   const base = { start: offset, end };
   const roll = rng.next();
-  const preferred: ExecutionPath = roll < route.qpuShare ? 'qpu' : roll < route.qpuShare + route.simulatorShare ? 'simulator' : 'classical';
+  const preferred: ExecutionPath =
+    roll < route.qpuShare ? 'qpu' : roll < route.qpuShare + route.simulatorShare ? 'simulator' : 'classical';
   const simulator = ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!;
   const toSimulator = (reason: string, inputs: DecisionPlan['inputs'], fallback: boolean): Decision => ({
-    plan: { ...base, path: 'simulator', reason, provider: simulator.provider, backend: simulator.backend, inputs: { ...inputs, flags }, ...(fallback ? { fallbackFrom: 'qpu' as const } : {}) },
+    plan: {
+      ...base,
+      path: 'simulator',
+      reason,
+      provider: simulator.provider,
+      backend: simulator.backend,
+      inputs: { ...inputs, flags },
+      ...(fallback ? { fallbackFrom: 'qpu' as const } : {}),
+    },
     backend: simulator,
     onCorruptCalibration: false,
   });
   if (preferred === 'classical') {
-    return { plan: { ...base, path: 'classical', reason: DECISION_REASON.classicalSufficient, inputs: { flags } }, onCorruptCalibration: false };
+    return {
+      plan: { ...base, path: 'classical', reason: DECISION_REASON.classicalSufficient, inputs: { flags } },
+      onCorruptCalibration: false,
+    };
   }
   if (preferred === 'simulator') {
     return toSimulator(DECISION_REASON.circuitFitsSimulator, {}, false);
@@ -83,7 +103,9 @@ export function decide(ctx: RoutingContext, route: RouteProfile, width: number, 
   if (ctx.flags.forceSimulator) {
     return toSimulator(DECISION_REASON.flagForceSimulator, {}, true);
   }
-  const candidates = qpuBackends(ctx.topology).filter((b) => !ctx.flags.disabledProviders.has(b.provider) && b.qubits >= width);
+  const candidates = qpuBackends(ctx.topology).filter(
+    (b) => !ctx.flags.disabledProviders.has(b.provider) && b.qubits >= width
+  );
   if (candidates.length === 0) {
     return toSimulator(DECISION_REASON.providersDisabled, {}, true);
   }
@@ -101,7 +123,9 @@ export function decide(ctx: RoutingContext, route: RouteProfile, width: number, 
     queueLength: queue.queueLength,
     backlogSeconds: Math.round(queue.backlogSeconds),
     rateLimitRemaining: limit.remaining,
-    ...(calibration ? { calibrationAgeSeconds: Math.max(0, Math.round((time - calibration.calibratedAt) / 1000)) } : {}),
+    ...(calibration
+      ? { calibrationAgeSeconds: Math.max(0, Math.round((time - calibration.calibratedAt) / 1000)) }
+      : {}),
     ...(Number.isFinite(predicted) ? { predictedFidelity: Number(predicted.toFixed(4)) } : {}),
     providerAvailable: available,
   };

@@ -63,7 +63,14 @@ export interface JobPlan {
 export type PlanStep =
   | { type: 'decision'; decision: DecisionPlan }
   | { type: 'job'; job: JobPlan }
-  | { type: 'fallback'; from: ExecutionPath; to: ExecutionPath; reason: string; outcome: 'success' | 'failure'; time: number };
+  | {
+      type: 'fallback';
+      from: ExecutionPath;
+      to: ExecutionPath;
+      reason: string;
+      outcome: 'success' | 'failure';
+      time: number;
+    };
 
 export interface RequestPlan {
   route: string;

@@ -20,7 +20,7 @@ export const BRAKET_IQM_GARNET_PER_SHOT_USD = 0.00145;
 export const BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD = 0.0009;
 export const BRAKET_IONQ_FORTE_PER_SHOT_USD = 0.08;
 export const IBM_PAYG_PER_SECOND_USD = 96 / 60;
-export const AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD = 0.000220;
+export const AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD = 0.00022;
 export const AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD = 0.000975;
 /** The minimum Azure charges per IonQ program run with error mitigation. */
 export const AZURE_IONQ_MINIMUM_PER_PROGRAM_USD = 97.5;

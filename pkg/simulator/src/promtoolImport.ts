@@ -11,19 +11,28 @@ export interface ImportOptions {
  * Turn backfilled OpenMetrics files into TSDB blocks in `dataDir` (what `promtool tsdb
  * create-blocks-from openmetrics` does, one file per 2-hour block, a few at a time).
  */
-export async function importOpenMetrics(files: readonly string[], dataDir: string, options: ImportOptions = {}): Promise<void> {
+export async function importOpenMetrics(
+  files: readonly string[],
+  dataDir: string,
+  options: ImportOptions = {}
+): Promise<void> {
   const bin = options.promtool ?? 'promtool';
   const queue = [...files];
   const worker = async (): Promise<void> => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
       await new Promise<void>((resolve, reject) => {
-        execFile(bin, ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dataDir], { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-          if (error) {
-            reject(new Error(`promtool could not import ${file}: ${error.message}\n${stdout}${stderr}`));
-          } else {
-            resolve();
+        execFile(
+          bin,
+          ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dataDir],
+          { maxBuffer: 16 << 20 },
+          (error, stdout, stderr) => {
+            if (error) {
+              reject(new Error(`promtool could not import ${file}: ${error.message}\n${stdout}${stderr}`));
+            } else {
+              resolve();
+            }
           }
-        });
+        );
       });
     }
   };

@@ -57,7 +57,10 @@ export class ProviderState {
       const noise = this.rng.normal(0, 0.25 * Math.sqrt(relax));
       const walk = (this.level.get(k) ?? 0) * (1 - relax) + noise;
       this.level.set(k, walk);
-      const saturation = Math.max(1, this.faults.intensity(FAULT_KIND.queueSaturation, time, { provider: b.provider, backend: b.backend }));
+      const saturation = Math.max(
+        1,
+        this.faults.intensity(FAULT_KIND.queueSaturation, time, { provider: b.provider, backend: b.backend })
+      );
       const length = Math.max(0, b.queue.medianLength * load * Math.exp(walk) * saturation);
       this.queues.set(k, {
         queueLength: Math.round(length),
@@ -72,7 +75,14 @@ export class ProviderState {
   }
 
   queue(backend: QuantumBackend): QueueSnapshot {
-    return this.queues.get(key(backend)) ?? { queueLength: 0, backlogSeconds: 0, ourWaitMedianSeconds: backend.queue.ourWaitMedianSeconds, saturation: 1 };
+    return (
+      this.queues.get(key(backend)) ?? {
+        queueLength: 0,
+        backlogSeconds: 0,
+        ourWaitMedianSeconds: backend.queue.ourWaitMedianSeconds,
+        saturation: 1,
+      }
+    );
   }
 
   rateLimit(provider: ProviderId): RateLimitSnapshot {
@@ -87,7 +97,10 @@ export class ProviderState {
   private rateLimitAt(api: ProviderApi, time: number, load: number): RateLimitSnapshot {
     const forced = this.faults.intensity(FAULT_KIND.rateLimiting, time, { provider: api.provider });
     // Saturated queues make clients poll job status more often, eating into the window.
-    const saturation = Math.max(...this.topology.backends.filter((b) => b.provider === api.provider).map((b) => this.queue(b).saturation), 1);
+    const saturation = Math.max(
+      ...this.topology.backends.filter((b) => b.provider === api.provider).map((b) => this.queue(b).saturation),
+      1
+    );
     const usage = clamp(0.12 * load + 0.02 * Math.log(saturation) + this.rng.uniform(0, 0.05) + forced, 0, 1);
     const remaining = Math.round(api.rateLimitPerWindow * (1 - usage));
     return { limit: api.rateLimitPerWindow, remaining, rejectShare: forced > 0 ? forced : remaining === 0 ? 0.5 : 0 };

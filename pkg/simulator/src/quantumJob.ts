@@ -10,7 +10,13 @@ import { clamp, type Rng } from './rng';
 import type { QuantumBackend } from './topology';
 
 /** Background failure rates of a healthy QPU (per job). */
-const BASE_RATES = { hardwareFailure: 0.002, timeout: 0.003, invalidResult: 0.004, cancelled: 0.002, compileError: 0.001 };
+const BASE_RATES = {
+  hardwareFailure: 0.002,
+  timeout: 0.003,
+  invalidResult: 0.004,
+  cancelled: 0.002,
+  compileError: 0.001,
+};
 
 export interface JobRequest {
   backend: QuantumBackend;
@@ -62,7 +68,12 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
     circuitWidth: req.width,
     qubitsUsed,
     optimizationLevel,
-    transpilerOptions: { optimization_level: optimizationLevel, layout_method: 'sabre', routing_method: 'sabre', seed_transpiler: rng.int(0, 9999) },
+    transpilerOptions: {
+      optimization_level: optimizationLevel,
+      layout_method: 'sabre',
+      routing_method: 'sabre',
+      seed_transpiler: rng.int(0, 9999),
+    },
     enqueue: { start: offset, end: offset },
   };
 
@@ -76,24 +87,51 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
   if (rng.chance(req.outage)) {
     const end = offset + apiLatency + Math.round(rng.uniform(2000, 10000));
     job.enqueue = { start: offset, end, providerJobId: jobId, queuePosition: req.queue.queueLength };
-    job.execute = { start: end, end: end + 5, providerJobId: jobId, providerStatus: machine.final.error, outcome: 'error', errorType: QUANTUM_ERROR_TYPE.providerUnavailable };
+    job.execute = {
+      start: end,
+      end: end + 5,
+      providerJobId: jobId,
+      providerStatus: machine.final.error,
+      outcome: 'error',
+      errorType: QUANTUM_ERROR_TYPE.providerUnavailable,
+    };
     return job;
   }
 
-  const waitSeconds = simulator ? rng.exponential(req.queue.ourWaitMedianSeconds) : rng.logNormal(req.queue.ourWaitMedianSeconds, 0.6);
+  const waitSeconds = simulator
+    ? rng.exponential(req.queue.ourWaitMedianSeconds)
+    : rng.logNormal(req.queue.ourWaitMedianSeconds, 0.6);
   const enqueueEnd = offset + apiLatency + Math.round(waitSeconds * 1000);
-  job.enqueue = { start: offset, end: enqueueEnd, providerJobId: jobId, queuePosition: Math.max(1, Math.round(req.queue.queueLength * rng.uniform(0.3, 1))) };
+  job.enqueue = {
+    start: offset,
+    end: enqueueEnd,
+    providerJobId: jobId,
+    queuePosition: Math.max(1, Math.round(req.queue.queueLength * rng.uniform(0.3, 1))),
+  };
   const compileSeconds = simulator ? rng.logNormal(0.03, 0.4) : rng.logNormal(0.6 + req.depth / 200, 0.35);
   const compileEnd = enqueueEnd + Math.round(compileSeconds * 1000);
   const compileFails = rng.chance(BASE_RATES.compileError);
-  job.compile = { start: enqueueEnd, end: compileEnd, ...(compileFails ? { error: 'transpilation failed: no layout satisfies the coupling map' } : {}) };
+  job.compile = {
+    start: enqueueEnd,
+    end: compileEnd,
+    ...(compileFails ? { error: 'transpilation failed: no layout satisfies the coupling map' } : {}),
+  };
   if (compileFails) {
-    job.execute = { start: compileEnd, end: compileEnd + 1, providerJobId: jobId, providerStatus: machine.final.error, outcome: 'error', errorType: QUANTUM_ERROR_TYPE.compileError };
+    job.execute = {
+      start: compileEnd,
+      end: compileEnd + 1,
+      providerJobId: jobId,
+      providerStatus: machine.final.error,
+      outcome: 'error',
+      errorType: QUANTUM_ERROR_TYPE.compileError,
+    };
     return job;
   }
 
   const target = { provider: backend.provider, backend: backend.backend };
-  const hardwareRate = simulator ? 0 : BASE_RATES.hardwareFailure + faults.intensity(FAULT_KIND.hardwareFailure, time, target);
+  const hardwareRate = simulator
+    ? 0
+    : BASE_RATES.hardwareFailure + faults.intensity(FAULT_KIND.hardwareFailure, time, target);
   const extraErrors = simulator ? 0 : faults.intensity(FAULT_KIND.qpuErrorRate, time, target);
   const divergence = simulator ? faults.intensity(FAULT_KIND.simulatorDivergence, time, target) : 0;
   let final: JobFinal = 'success';
@@ -154,7 +192,9 @@ function jobFidelity(req: JobRequest, divergence: number, extraErrors: number, r
   }
   const cal = req.calibration;
   const layers = 1 + Math.log2(1 + req.depth / 20);
-  const budget = cal ? req.width * layers * (cal.median2qError + 2 * cal.median1qError) + 0.5 * req.width * cal.medianReadoutError : 0.3;
+  const budget = cal
+    ? req.width * layers * (cal.median2qError + 2 * cal.median1qError) + 0.5 * req.width * cal.medianReadoutError
+    : 0.3;
   const f = Math.exp(-(Number.isFinite(budget) ? budget : 1)) * (1 - extraErrors / 2) * rng.logNormal(1, 0.03);
   return Number(clamp(f, 0, 1).toFixed(4));
 }

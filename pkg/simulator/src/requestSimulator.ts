@@ -25,7 +25,14 @@ function jobEnd(job: JobPlan): number {
 }
 
 /** Simulate one request of `route` arriving at `time` (the fault / flag state of that instant). */
-export function simulateRequest(ctx: RoutingContext, route: RouteProfile, region: string, time: number, rng: Rng, sequence: number): RequestPlan {
+export function simulateRequest(
+  ctx: RoutingContext,
+  route: RouteProfile,
+  region: string,
+  time: number,
+  rng: Rng,
+  sequence: number
+): RequestPlan {
   const model = ctx.topology.models.find((m) => m.model === route.model)!;
   const llm = simulateLlmCall(model, time, Math.round(rng.uniform(2, 8)), ctx.faults, rng);
   const plan: RequestPlan = {
@@ -56,7 +63,8 @@ export function simulateRequest(ctx: RoutingContext, route: RouteProfile, region
   let degraded = decision.plan.fallbackFrom !== undefined;
   let failed = false;
   const steps: PlanStep[] = plan.steps;
-  const shotsFor = (backend: QuantumBackend) => clamp(Math.round(rng.logNormal(route.shotsMedian, 0.5) / 100) * 100, 100, backend.maxShots);
+  const shotsFor = (backend: QuantumBackend) =>
+    clamp(Math.round(rng.logNormal(route.shotsMedian, 0.5) / 100) * 100, 100, backend.maxShots);
 
   const runClassicalFallback = (from: ExecutionPath, reason: string) => {
     const ok = !rng.chance(CLASSICAL_FALLBACK_FAILURE_RATE);
@@ -88,7 +96,14 @@ export function simulateRequest(ctx: RoutingContext, route: RouteProfile, region
     steps.push({ type: 'job', job });
     t = jobEnd(job);
     if (fallbackFrom && reason) {
-      steps.push({ type: 'fallback', from: fallbackFrom, to: 'simulator', reason, outcome: jobFailed(job) ? 'failure' : 'success', time: t });
+      steps.push({
+        type: 'fallback',
+        from: fallbackFrom,
+        to: 'simulator',
+        reason,
+        outcome: jobFailed(job) ? 'failure' : 'success',
+        time: t,
+      });
       degraded = true;
     }
     if (jobFailed(job)) {

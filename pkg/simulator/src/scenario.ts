@@ -32,7 +32,17 @@ export interface ScenarioOptions {
   topology: Topology;
 }
 
-const FAULT_FIELDS = ['kind', 'start', 'end', 'duration', 'every', 'provider', 'backend', 'model', 'intensity'] as const;
+const FAULT_FIELDS = [
+  'kind',
+  'start',
+  'end',
+  'duration',
+  'every',
+  'provider',
+  'backend',
+  'model',
+  'intensity',
+] as const;
 const TOP_FIELDS = ['name', 'seed', 'faults'] as const;
 
 /**
@@ -53,7 +63,13 @@ export function parseScenario(text: string, options: ScenarioOptions): Scenario 
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = firstError.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new ScenarioError(options.file, pos.line, pos.col, '(syntax)', firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    throw new ScenarioError(
+      options.file,
+      pos.line,
+      pos.col,
+      '(syntax)',
+      firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    );
   }
   const root = doc.contents;
   if (!isMap(root)) {
@@ -65,7 +81,12 @@ export function parseScenario(text: string, options: ScenarioOptions): Scenario 
   const faultsNode = root.get('faults', true);
   let seed: number | undefined;
   if (seedNode !== undefined) {
-    if (!isScalar(seedNode) || typeof seedNode.value !== 'number' || !Number.isInteger(seedNode.value) || seedNode.value < 0) {
+    if (
+      !isScalar(seedNode) ||
+      typeof seedNode.value !== 'number' ||
+      !Number.isInteger(seedNode.value) ||
+      seedNode.value < 0
+    ) {
       return fail(seedNode, 'seed', 'expected a non-negative integer');
     }
     seed = seedNode.value;
@@ -76,7 +97,9 @@ export function parseScenario(text: string, options: ScenarioOptions): Scenario 
   if (!isSeq(faultsNode)) {
     return fail(faultsNode, 'faults', 'expected a list');
   }
-  const faults = faultsNode.items.map((item, index) => parseFault(item as Node, `faults[${index}]`, options, fail, where));
+  const faults = faultsNode.items.map((item, index) =>
+    parseFault(item as Node, `faults[${index}]`, options, fail, where)
+  );
   const name = isScalar(nameNode) && typeof nameNode.value === 'string' ? nameNode.value : options.file;
   return { name, ...(seed !== undefined ? { seed } : {}), faults };
 }
@@ -92,7 +115,13 @@ function checkKnownKeys(map: YAMLMap, allowed: readonly string[], prefix: string
   }
 }
 
-function parseFault(node: Node, path: string, options: ScenarioOptions, fail: Fail, where: (n: Node) => { line: number }): ScheduledFault {
+function parseFault(
+  node: Node,
+  path: string,
+  options: ScenarioOptions,
+  fail: Fail,
+  where: (n: Node) => { line: number }
+): ScheduledFault {
   if (!isMap(node)) {
     return fail(node, path, 'expected a mapping with kind, start and duration');
   }
@@ -123,7 +152,11 @@ function parseFault(node: Node, path: string, options: ScenarioOptions, fail: Fa
     return fail(node, `${path}.kind`, `missing (one of ${Object.keys(FAULT_KIND_SPEC).join(', ')})`);
   }
   if (!(kindField.value in FAULT_KIND_SPEC)) {
-    return fail(kindField.node, `${path}.kind`, `unknown fault kind "${kindField.value}" (one of ${Object.keys(FAULT_KIND_SPEC).join(', ')})`);
+    return fail(
+      kindField.node,
+      `${path}.kind`,
+      `unknown fault kind "${kindField.value}" (one of ${Object.keys(FAULT_KIND_SPEC).join(', ')})`
+    );
   }
   const kind = kindField.value as FaultKind;
   const spec = FAULT_KIND_SPEC[kind];
@@ -140,7 +173,11 @@ function parseFault(node: Node, path: string, options: ScenarioOptions, fail: Fa
     }
     const absolute = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
     if (Number.isNaN(absolute)) {
-      return fail(s.node, `${path}.${field}`, `"${text}" is neither an RFC 3339 time (2026-11-20T10:00:00Z) nor an offset from the run start (+3d10h)`);
+      return fail(
+        s.node,
+        `${path}.${field}`,
+        `"${text}" is neither an RFC 3339 time (2026-11-20T10:00:00Z) nor an offset from the run start (+3d10h)`
+      );
     }
     return absolute;
   };
@@ -151,7 +188,11 @@ function parseFault(node: Node, path: string, options: ScenarioOptions, fail: Fa
     }
     const ms = parseDuration(String(s.value));
     if (ms === undefined || ms <= 0) {
-      return fail(s.node, `${path}.${field}`, `"${String(s.value)}" is not a positive duration (e.g. 90s, 15m, 2h30m, 3d)`);
+      return fail(
+        s.node,
+        `${path}.${field}`,
+        `"${String(s.value)}" is not a positive duration (e.g. 90s, 15m, 2h30m, 3d)`
+      );
     }
     return ms;
   };
@@ -174,15 +215,28 @@ function parseFault(node: Node, path: string, options: ScenarioOptions, fail: Fa
   }
   const every = duration('every');
   if (every !== undefined && every < end - start) {
-    return fail(node.get('every', true) as Node, `${path}.every`, 'the repeat period must be at least the fault duration');
+    return fail(
+      node.get('every', true) as Node,
+      `${path}.every`,
+      'the repeat period must be at least the fault duration'
+    );
   }
 
   const intensityField = scalar('intensity');
   let intensity = spec.defaultIntensity;
   if (intensityField) {
     const [lo, hi] = spec.intensityRange;
-    if (typeof intensityField.value !== 'number' || !Number.isFinite(intensityField.value) || intensityField.value < lo || intensityField.value > hi) {
-      return fail(intensityField.node, `${path}.intensity`, `expected a number in [${lo}, ${hi}] (${spec.intensityMeaning})`);
+    if (
+      typeof intensityField.value !== 'number' ||
+      !Number.isFinite(intensityField.value) ||
+      intensityField.value < lo ||
+      intensityField.value > hi
+    ) {
+      return fail(
+        intensityField.node,
+        `${path}.intensity`,
+        `expected a number in [${lo}, ${hi}] (${spec.intensityMeaning})`
+      );
     }
     intensity = intensityField.value;
   }
@@ -192,25 +246,49 @@ function parseFault(node: Node, path: string, options: ScenarioOptions, fail: Fa
   const backendField = str('backend');
   const modelField = str('model');
   if (spec.target === 'provider' && !providerField) {
-    return fail(node, `${path}.provider`, `missing (${kind} needs a provider: ${[...new Set(topology.backends.map((b) => b.provider))].join(', ')})`);
+    return fail(
+      node,
+      `${path}.provider`,
+      `missing (${kind} needs a provider: ${[...new Set(topology.backends.map((b) => b.provider))].join(', ')})`
+    );
   }
   if (providerField && !topology.backends.some((b) => b.provider === providerField.value)) {
-    return fail(providerField.node, `${path}.provider`, `unknown provider "${providerField.value}" (one of ${[...new Set(topology.backends.map((b) => b.provider))].join(', ')})`);
+    return fail(
+      providerField.node,
+      `${path}.provider`,
+      `unknown provider "${providerField.value}" (one of ${[...new Set(topology.backends.map((b) => b.provider))].join(', ')})`
+    );
   }
   if (backendField) {
     const candidates = topology.backends.filter((b) => !providerField || b.provider === providerField.value);
     if (!candidates.some((b) => b.backend === backendField.value)) {
-      return fail(backendField.node, `${path}.backend`, `unknown backend "${backendField.value}"${providerField ? ` for provider ${providerField.value}` : ''} (one of ${candidates.map((b) => b.backend).join(', ')})`);
+      return fail(
+        backendField.node,
+        `${path}.backend`,
+        `unknown backend "${backendField.value}"${providerField ? ` for provider ${providerField.value}` : ''} (one of ${candidates.map((b) => b.backend).join(', ')})`
+      );
     }
   }
   if (modelField && !topology.models.some((m) => m.model === modelField.value)) {
-    return fail(modelField.node, `${path}.model`, `unknown model "${modelField.value}" (one of ${topology.models.map((m) => m.model).join(', ')})`);
+    return fail(
+      modelField.node,
+      `${path}.model`,
+      `unknown model "${modelField.value}" (one of ${topology.models.map((m) => m.model).join(', ')})`
+    );
   }
   if (spec.target !== 'provider' && (providerField || backendField) && kind !== 'simulator_divergence') {
-    return fail((providerField ?? backendField)!.node, `${path}.${providerField ? 'provider' : 'backend'}`, `${kind} is about an LLM: use model, not provider/backend`);
+    return fail(
+      (providerField ?? backendField)!.node,
+      `${path}.${providerField ? 'provider' : 'backend'}`,
+      `${kind} is about an LLM: use model, not provider/backend`
+    );
   }
   if (spec.target === 'provider' && modelField) {
-    return fail(modelField.node, `${path}.model`, `${kind} is about a quantum provider: use provider/backend, not model`);
+    return fail(
+      modelField.node,
+      `${path}.model`,
+      `${kind} is about a quantum provider: use provider/backend, not model`
+    );
   }
 
   return {

@@ -19,5 +19,9 @@ export function resolveScenario(input: ScenarioInput, origin: number, topology: 
   if ('text' in input) {
     return parseScenarioText(input.text, input.name ?? 'scenario', origin, topology);
   }
-  return { name: 'name' in input ? input.name : 'scenario', ...('seed' in input && input.seed !== undefined ? { seed: input.seed } : {}), faults: input.faults };
+  return {
+    name: 'name' in input ? input.name : 'scenario',
+    ...('seed' in input && input.seed !== undefined ? { seed: input.seed } : {}),
+    faults: input.faults,
+  };
 }

@@ -263,28 +263,28 @@ export const DEFAULT_TOPOLOGY: Topology = {
  * to every scrape of the history for little extra story.
  */
 export const RIGETTI_CALIBRATION_DEVICE: QuantumBackend = {
-      provider: 'braket',
-      backend: 'Ankaa-3',
-      technology: 'superconducting',
-      processorFamily: 'Rigetti Ankaa',
-      qubits: 84,
-      region: 'us-west-1',
-      price: { kind: 'per-task-and-shot', perTaskUsd: BRAKET_PER_TASK_USD, perShotUsd: BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD },
-      calibration: {
-        t1Seconds: [25e-6, 45e-6],
-        t2OverT1: [0.3, 0.8],
-        readoutError: [0.02, 0.06],
-        oneQubitError: [8e-4, 3e-3],
-        twoQubitError: [5e-3, 2.5e-2],
-        oneQubitGateSeconds: 40e-9,
-        twoQubitGateSeconds: 72e-9,
-        readoutSeconds: 2e-6,
-        recalibrationHours: 24,
-      },
-      queue: { medianLength: 25, secondsPerJob: 30, ourWaitMedianSeconds: 5 },
-      maxShots: 100000,
-      weight: 0,
-    };
+  provider: 'braket',
+  backend: 'Ankaa-3',
+  technology: 'superconducting',
+  processorFamily: 'Rigetti Ankaa',
+  qubits: 84,
+  region: 'us-west-1',
+  price: { kind: 'per-task-and-shot', perTaskUsd: BRAKET_PER_TASK_USD, perShotUsd: BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD },
+  calibration: {
+    t1Seconds: [25e-6, 45e-6],
+    t2OverT1: [0.3, 0.8],
+    readoutError: [0.02, 0.06],
+    oneQubitError: [8e-4, 3e-3],
+    twoQubitError: [5e-3, 2.5e-2],
+    oneQubitGateSeconds: 40e-9,
+    twoQubitGateSeconds: 72e-9,
+    readoutSeconds: 2e-6,
+    recalibrationHours: 24,
+  },
+  queue: { medianLength: 25, secondsPerJob: 30, ourWaitMedianSeconds: 5 },
+  maxShots: 100000,
+  weight: 0,
+};
 
 export function backendsOf(topology: Topology, provider: ProviderId): QuantumBackend[] {
   return topology.backends.filter((b) => b.provider === provider);

@@ -50,7 +50,9 @@ export class TraceFileExporter implements SpanExporter {
 
   /** Idempotent: the SDK shuts its exporter down, and the backfill closes the file after it. */
   shutdown(): Promise<void> {
-    this.closed ??= new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    this.closed ??= new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve()))
+    );
     return this.closed;
   }
 

@@ -21,8 +21,15 @@ import { type LiveSimulator, startLive } from '../src/live';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function post(live: LiveSimulator, path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${live.url}${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+async function post(
+  live: LiveSimulator,
+  path: string,
+  body: unknown
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${live.url}${path}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -43,7 +50,11 @@ describe('admin API (the orchestrator feature flags)', () => {
   /** Spans of the requests that arrived (and so were decided) after `from`: live requests end at their arrival. */
   const spansSince = (from: number): ReadableSpan[] => {
     const spans = exporter.getFinishedSpans();
-    const traces = new Set(spans.filter((s) => s.name === SPAN.ingress && s.endTime[0] * 1000 + s.endTime[1] / 1e6 >= from).map((s) => s.spanContext().traceId));
+    const traces = new Set(
+      spans
+        .filter((s) => s.name === SPAN.ingress && s.endTime[0] * 1000 + s.endTime[1] / 1e6 >= from)
+        .map((s) => s.spanContext().traceId)
+    );
     return spans.filter((s) => traces.has(s.spanContext().traceId));
   };
 
@@ -76,26 +87,40 @@ describe('admin API (the orchestrator feature flags)', () => {
   });
 
   it('forces the simulator: decisions say so and no request reaches a QPU', async () => {
-    const { status, json } = await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.forceSimulator, actor: 'alice' });
+    const { status, json } = await post(live, ADMIN_API_PATH.actions, {
+      action: MITIGATION_ACTION.forceSimulator,
+      actor: 'alice',
+    });
     expect(status).toBe(200);
     expect(json.flags).toEqual(['force_simulator']);
     const qpuBefore = await counter(live, METRIC.orchestratorDecisions.name, { [LABEL.path]: 'qpu' });
     await sleep(1500);
-    expect(await counter(live, METRIC.orchestratorDecisions.name, { [LABEL.reason]: DECISION_REASON.flagForceSimulator })).toBeGreaterThan(0);
+    expect(
+      await counter(live, METRIC.orchestratorDecisions.name, { [LABEL.reason]: DECISION_REASON.flagForceSimulator })
+    ).toBeGreaterThan(0);
     expect(await counter(live, METRIC.orchestratorDecisions.name, { [LABEL.path]: 'qpu' })).toBe(qpuBefore);
-    expect(await counter(live, METRIC.fallbacks.name, { [LABEL.reason]: DECISION_REASON.flagForceSimulator })).toBeGreaterThan(0);
+    expect(
+      await counter(live, METRIC.fallbacks.name, { [LABEL.reason]: DECISION_REASON.flagForceSimulator })
+    ).toBeGreaterThan(0);
     await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.releaseSimulator, actor: 'alice' });
   });
 
   it('reduces shots: QPU jobs carry the original shot count and the responses are degraded', async () => {
     const from = Date.now();
-    expect((await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.reduceShots, factor: 8, actor: 'bob' })).json.flags).toEqual(['shot_reduction:8']);
+    expect(
+      (await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.reduceShots, factor: 8, actor: 'bob' }))
+        .json.flags
+    ).toEqual(['shot_reduction:8']);
     await sleep(1500);
     await live.telemetry.flush();
-    const reduced = spansSince(from).filter((s) => s.name === SPAN.quantumExecute && s.attributes[QUANTUM_ATTR.shotsRequestedOriginal.key] !== undefined);
+    const reduced = spansSince(from).filter(
+      (s) => s.name === SPAN.quantumExecute && s.attributes[QUANTUM_ATTR.shotsRequestedOriginal.key] !== undefined
+    );
     expect(reduced.length).toBeGreaterThan(0);
     for (const span of reduced) {
-      expect(Number(span.attributes[QUANTUM_ATTR.shots.key])).toBeLessThan(Number(span.attributes[QUANTUM_ATTR.shotsRequestedOriginal.key]));
+      expect(Number(span.attributes[QUANTUM_ATTR.shots.key])).toBeLessThan(
+        Number(span.attributes[QUANTUM_ATTR.shotsRequestedOriginal.key])
+      );
     }
     const traceIds = new Set(reduced.map((s) => s.spanContext().traceId));
     const ingress = spansSince(from).filter((s) => s.name === SPAN.ingress && traceIds.has(s.spanContext().traceId));
@@ -105,15 +130,29 @@ describe('admin API (the orchestrator feature flags)', () => {
   });
 
   it('disables a provider: the orchestrator stops choosing it', async () => {
-    await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.disableProvider, provider: 'ibm', actor: 'carol' });
+    await post(live, ADMIN_API_PATH.actions, {
+      action: MITIGATION_ACTION.disableProvider,
+      provider: 'ibm',
+      actor: 'carol',
+    });
     const from = Date.now() + 150;
     await sleep(1500);
     await live.telemetry.flush();
-    const decisions = spansSince(from).filter((s) => s.name === SPAN.orchestrator && s.attributes[ORCHESTRATOR_ATTR.path.key] === 'qpu');
+    const decisions = spansSince(from).filter(
+      (s) => s.name === SPAN.orchestrator && s.attributes[ORCHESTRATOR_ATTR.path.key] === 'qpu'
+    );
     expect(decisions.length).toBeGreaterThan(0);
     expect(decisions.filter((s) => s.attributes[ORCHESTRATOR_ATTR.provider.key] === 'ibm')).toEqual([]);
-    expect(decisions.every((s) => (s.attributes[ORCHESTRATOR_ATTR.inputFlags.key] as string[]).includes('disable_provider:ibm'))).toBe(true);
-    await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.enableProvider, provider: 'ibm', actor: 'carol' });
+    expect(
+      decisions.every((s) =>
+        (s.attributes[ORCHESTRATOR_ATTR.inputFlags.key] as string[]).includes('disable_provider:ibm')
+      )
+    ).toBe(true);
+    await post(live, ADMIN_API_PATH.actions, {
+      action: MITIGATION_ACTION.enableProvider,
+      provider: 'ibm',
+      actor: 'carol',
+    });
   });
 
   it('maps Alertmanager alerts to mitigations and undoes them when resolved', async () => {
@@ -126,14 +165,23 @@ describe('admin API (the orchestrator feature flags)', () => {
       commonAnnotations: {},
       externalURL: 'http://alertmanager:9093',
       alerts: [
-        { status, labels: { alertname: ALERT.quantumBacklogCritical, provider: 'ibm', backend: 'ibm_sherbrooke' }, annotations: {}, startsAt: '2026-11-26T00:00:00Z' },
+        {
+          status,
+          labels: { alertname: ALERT.quantumBacklogCritical, provider: 'ibm', backend: 'ibm_sherbrooke' },
+          annotations: {},
+          startsAt: '2026-11-26T00:00:00Z',
+        },
         { status, labels: { alertname: ALERT.sloBurnRate }, annotations: {}, startsAt: '2026-11-26T00:00:00Z' },
       ],
     });
     const firing = await post(live, ADMIN_API_PATH.alertmanager, payload('firing'));
     expect(firing.status).toBe(200);
-    expect(firing.json.applied).toEqual([{ alertname: ALERT.quantumBacklogCritical, action: MITIGATION_ACTION.forceSimulator }]);
-    expect(firing.json.ignored).toEqual([{ alertname: ALERT.sloBurnRate, reason: expect.stringMatching(/no mitigation/) }]);
+    expect(firing.json.applied).toEqual([
+      { alertname: ALERT.quantumBacklogCritical, action: MITIGATION_ACTION.forceSimulator },
+    ]);
+    expect(firing.json.ignored).toEqual([
+      { alertname: ALERT.sloBurnRate, reason: expect.stringMatching(/no mitigation/) },
+    ]);
     expect(firing.json.flags).toEqual(['force_simulator']);
     const resolved = await post(live, ADMIN_API_PATH.alertmanager, payload('resolved'));
     expect(resolved.json.flags).toEqual([]);
@@ -156,11 +204,26 @@ describe('admin API (the orchestrator feature flags)', () => {
   it.each([
     ['an unknown action', ADMIN_API_PATH.actions, { action: 'reboot_qpu', actor: 'eve' }, 'action'],
     ['no actor', ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.forceSimulator }, 'actor'],
-    ['an unknown provider', ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.disableProvider, provider: 'dwave', actor: 'eve' }, 'provider'],
-    ['a shot factor out of range', ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.reduceShots, factor: 0.5, actor: 'eve' }, 'factor'],
+    [
+      'an unknown provider',
+      ADMIN_API_PATH.actions,
+      { action: MITIGATION_ACTION.disableProvider, provider: 'dwave', actor: 'eve' },
+      'provider',
+    ],
+    [
+      'a shot factor out of range',
+      ADMIN_API_PATH.actions,
+      { action: MITIGATION_ACTION.reduceShots, factor: 0.5, actor: 'eve' },
+      'factor',
+    ],
     ['invalid JSON', ADMIN_API_PATH.actions, '{"action": ', '(body)'],
     ['an old webhook version', ADMIN_API_PATH.alertmanager, { version: '3', alerts: [] }, 'version'],
-    ['an alert without a name', ADMIN_API_PATH.alertmanager, { version: '4', alerts: [{ status: 'firing', labels: {} }] }, 'alerts[0].labels.alertname'],
+    [
+      'an alert without a name',
+      ADMIN_API_PATH.alertmanager,
+      { version: '4', alerts: [{ status: 'firing', labels: {} }] },
+      'alerts[0].labels.alertname',
+    ],
   ])('refuses %s with HTTP 400 naming the field', async (_what, path, body, field) => {
     const { status, json } = await post(live, path, body);
     expect(status).toBe(400);

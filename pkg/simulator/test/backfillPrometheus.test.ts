@@ -32,7 +32,15 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'a 7-day backfill l
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hl-sim-backfill-'));
     // A 5-minute step keeps the test quick; the windows below are an hour long.
-    result = await backfill({ days: DAYS, out: join(dir, 'out'), end: END, seed: 11, stepSeconds: 300, calibration: false, scenario: { text: SCENARIO, name: 'test.yaml' } });
+    result = await backfill({
+      days: DAYS,
+      out: join(dir, 'out'),
+      end: END,
+      seed: 11,
+      stepSeconds: 300,
+      calibration: false,
+      scenario: { text: SCENARIO, name: 'test.yaml' },
+    });
     const dataDir = join(dir, 'data');
     await importOpenMetrics(result.metricsFiles, dataDir);
     prometheus = await startPrometheus({ dataDir });
@@ -73,10 +81,18 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'a 7-day backfill l
   });
 
   it('stores only contract metrics', async () => {
-    const names = (await prometheus.query('count by (__name__) ({__name__=~".+"})', END / 1000)).result.map((s) => s.metric.__name__!);
+    const names = (await prometheus.query('count by (__name__) ({__name__=~".+"})', END / 1000)).result.map(
+      (s) => s.metric.__name__!
+    );
     expect(names.length).toBeGreaterThan(15);
     expect(names.filter((n) => metricForSeries(n) === undefined)).toEqual([]);
-    expect(names).toEqual(expect.arrayContaining([METRIC.requests.name, `${METRIC.quantumJobDuration.name}_bucket`, METRIC.quantumQueueLength.name]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        METRIC.requests.name,
+        `${METRIC.quantumJobDuration.name}_bucket`,
+        METRIC.quantumQueueLength.name,
+      ])
+    );
   });
 
   it('writes valid OTLP JSON with contract names only, and logs of the same traces', () => {

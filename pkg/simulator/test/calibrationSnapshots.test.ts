@@ -31,7 +31,8 @@ function shape(value: unknown, path = '', out = new Set<string>(), depth = 0): S
   return out;
 }
 
-const missingFrom = (ours: Set<string>, theirs: Set<string>, prefix: string) => [...theirs].filter((p) => p.startsWith(prefix) && !ours.has(p));
+const missingFrom = (ours: Set<string>, theirs: Set<string>, prefix: string) =>
+  [...theirs].filter((p) => p.startsWith(prefix) && !ours.has(p));
 
 describeWithFixtures('calibration snapshots in the providers’ own formats', (fixtures) => {
   let dir: string;
@@ -39,24 +40,60 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hl-sim-cal-'));
-    const faults = new FaultEngine([{ kind: 'calibration_corrupt', provider: 'ibm', backend: 'ibm_sherbrooke', start: END - 6 * 3_600_000, end: END + DAY, intensity: 1, origin: 'test' }]);
-    files = writeCalibrationSnapshots({ dir, topology: DEFAULT_TOPOLOGY, seed: 1, start: END - 3 * DAY, end: END, faults });
+    const faults = new FaultEngine([
+      {
+        kind: 'calibration_corrupt',
+        provider: 'ibm',
+        backend: 'ibm_sherbrooke',
+        start: END - 6 * 3_600_000,
+        end: END + DAY,
+        intensity: 1,
+        origin: 'test',
+      },
+    ]);
+    files = writeCalibrationSnapshots({
+      dir,
+      topology: DEFAULT_TOPOLOGY,
+      seed: 1,
+      start: END - 3 * DAY,
+      end: END,
+      faults,
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes one snapshot per recalibration plus the latest, per device', () => {
     const names = files.map((f) => f.slice(dir.length + 1)).sort();
-    expect(names).toEqual(expect.arrayContaining(['ibm/props_ibm_sherbrooke.json', 'braket/iqm_garnet.json', 'braket/rigetti_ankaa-3.json', 'google/rainbow_calibration.json']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ibm/props_ibm_sherbrooke.json',
+        'braket/iqm_garnet.json',
+        'braket/rigetti_ankaa-3.json',
+        'google/rainbow_calibration.json',
+      ])
+    );
     expect(names.filter((n) => n.startsWith('ibm/drift/')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('IBM BackendProperties has the fields, names and units of a real snapshot', () => {
-    const ours = read(join(dir, 'ibm/drift', files.find((f) => f.includes('ibm/drift/'))!.split('/').pop()!));
+    const ours = read(
+      join(
+        dir,
+        'ibm/drift',
+        files
+          .find((f) => f.includes('ibm/drift/'))!
+          .split('/')
+          .pop()!
+      )
+    );
     const real = read(join(fixtures, 'calibration/ibm/props_sherbrooke.json'));
     expect(missingFrom(shape(ours), shape(real), '')).toEqual([]);
-    const units = (doc: Record<string, unknown>) => new Set((doc.qubits as Array<Array<{ name: string; unit: string }>>).flat().map((p) => `${p.name}:${p.unit}`));
+    const units = (doc: Record<string, unknown>) =>
+      new Set((doc.qubits as Array<Array<{ name: string; unit: string }>>).flat().map((p) => `${p.name}:${p.unit}`));
     expect([...units(real)].filter((u) => !units(ours).has(u))).toEqual([]);
-    expect(new Set((ours.gates as Array<{ gate: string }>).map((g) => g.gate))).toEqual(new Set((real.gates as Array<{ gate: string }>).map((g) => g.gate)));
+    expect(new Set((ours.gates as Array<{ gate: string }>).map((g) => g.gate))).toEqual(
+      new Set((real.gates as Array<{ gate: string }>).map((g) => g.gate))
+    );
     expect((ours.qubits as unknown[]).length).toBe(127);
   });
 
@@ -64,7 +101,9 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
     const latest = read(join(dir, 'ibm/props_ibm_sherbrooke.json'));
     const qubits = latest.qubits as Array<Array<{ name: string }>>;
     expect(qubits.filter((q) => !q.some((p) => p.name === 'T1')).length).toBeGreaterThan(5);
-    const sx = (latest.gates as Array<{ gate: string; parameters: Array<{ name: string; value: number }> }>).filter((g) => g.gate === 'sx');
+    const sx = (latest.gates as Array<{ gate: string; parameters: Array<{ name: string; value: number }> }>).filter(
+      (g) => g.gate === 'sx'
+    );
     expect(sx.every((g) => g.parameters.find((p) => p.name === 'gate_error')!.value === 1)).toBe(true);
   });
 
@@ -77,9 +116,13 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
       const r = read(join(fixtures, real));
       expect(missingFrom(shape(o), shape(r), '.standardized')).toEqual([]);
       expect(o.braketSchemaHeader).toEqual(r.braketSchemaHeader);
-      const one = Object.values((o.standardized as { oneQubitProperties: Record<string, { T1: { unit: string } }> }).oneQubitProperties);
+      const one = Object.values(
+        (o.standardized as { oneQubitProperties: Record<string, { T1: { unit: string } }> }).oneQubitProperties
+      );
       expect(one.every((q) => q.T1.unit === 'S')).toBe(true);
-      expect((o.service as { deviceCost: unknown }).deviceCost).toEqual((r.service as { deviceCost: unknown }).deviceCost);
+      expect((o.service as { deviceCost: unknown }).deviceCost).toEqual(
+        (r.service as { deviceCost: unknown }).deviceCost
+      );
     }
   });
 
@@ -87,7 +130,8 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
     const o = read(join(dir, 'google/rainbow_calibration.json'));
     const r = read(join(fixtures, 'calibration/google/rainbow_2021_11_16_calibration.json'));
     expect(o.cirq_type).toBe(r.cirq_type);
-    const metrics = (doc: Record<string, unknown>) => (doc.metrics as { metrics: Array<{ name: string; targets: string[] }> }).metrics;
+    const metrics = (doc: Record<string, unknown>) =>
+      (doc.metrics as { metrics: Array<{ name: string; targets: string[] }> }).metrics;
     const realNames = new Set(metrics(r).map((m) => m.name));
     expect(metrics(o).every((m) => realNames.has(m.name))).toBe(true);
     expect(metrics(o).every((m) => m.targets.every((t) => /^\d+_\d+$/.test(t)))).toBe(true);

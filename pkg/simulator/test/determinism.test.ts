@@ -22,7 +22,8 @@ describe('reproducible from a seed', () => {
   const scenario = {
     text: 'faults:\n  - {kind: hardware_failure, provider: ibm, start: +2h, duration: 2h}\n  - {kind: llm_hallucination, start: +3h, duration: 1h}\n  - {kind: rate_limiting, provider: braket, start: +4h, duration: 1h}\n',
   };
-  const run = (name: string, seed: number) => backfill({ days: 0.25, out: join(dir, name), end: END, seed, stepSeconds: 120, scenario });
+  const run = (name: string, seed: number) =>
+    backfill({ days: 0.25, out: join(dir, name), end: END, seed, stepSeconds: 120, scenario });
 
   it('writes byte-identical history for the same seed and a different one for another seed', async () => {
     const a = await run('a', 1);

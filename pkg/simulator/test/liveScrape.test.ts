@@ -11,83 +11,102 @@ import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlpReceiver';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const iso = (t: number) => new Date(t).toISOString();
 
-describeWithBinary('prometheus', 'apt-get install prometheus', 'a live run (the CLI) scraped by a real Prometheus', () => {
-  let dir: string;
-  let live: LiveProcess;
-  let prometheus: RunningPrometheus;
-  let receiver: OtlpReceiver;
-  let runStart = 0;
-  let faultStart = 0;
-  let faultEnd = 0;
-  let runEnd = 0;
+describeWithBinary(
+  'prometheus',
+  'apt-get install prometheus',
+  'a live run (the CLI) scraped by a real Prometheus',
+  () => {
+    let dir: string;
+    let live: LiveProcess;
+    let prometheus: RunningPrometheus;
+    let receiver: OtlpReceiver;
+    let runStart = 0;
+    let faultStart = 0;
+    let faultEnd = 0;
+    let runEnd = 0;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hl-sim-live-'));
-    receiver = await startOtlpReceiver();
-    runStart = Date.now();
-    // Absolute times: the fault starts a few seconds after the process is up and lasts 10 s.
-    faultStart = Math.ceil((runStart + 12_000) / 1000) * 1000;
-    faultEnd = faultStart + 10_000;
-    const scenario = join(dir, 'live.yaml');
-    writeFileSync(scenario, `name: live test\nfaults:\n  - kind: hardware_failure\n    provider: ibm\n    backend: ibm_sherbrooke\n    start: ${iso(faultStart)}\n    end: ${iso(faultEnd)}\n    intensity: 1\n`);
-    const port = await freePort();
-    // Enough traffic at any hour of the day for a 10-second fault to show.
-    live = await startLiveProcess(['--seed', '5', '--load', '600', '--scenario', scenario, '--otlp-url', receiver.url], port);
-    prometheus = await startPrometheus({
-      config: `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: sim\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'hl-sim-live-'));
+      receiver = await startOtlpReceiver();
+      runStart = Date.now();
+      // Absolute times: the fault starts a few seconds after the process is up and lasts 10 s.
+      faultStart = Math.ceil((runStart + 12_000) / 1000) * 1000;
+      faultEnd = faultStart + 10_000;
+      const scenario = join(dir, 'live.yaml');
+      writeFileSync(
+        scenario,
+        `name: live test\nfaults:\n  - kind: hardware_failure\n    provider: ibm\n    backend: ibm_sherbrooke\n    start: ${iso(faultStart)}\n    end: ${iso(faultEnd)}\n    intensity: 1\n`
+      );
+      const port = await freePort();
+      // Enough traffic at any hour of the day for a 10-second fault to show.
+      live = await startLiveProcess(
+        ['--seed', '5', '--load', '600', '--scenario', scenario, '--otlp-url', receiver.url],
+        port
+      );
+      prometheus = await startPrometheus({
+        config: `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: sim\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
+      });
+      await sleep(faultEnd + 9_000 - Date.now());
+      runEnd = Date.now();
+      await live.stop();
+    }, 60_000);
+
+    afterAll(async () => {
+      await live?.stop();
+      await prometheus?.stop();
+      await receiver?.close();
+      rmSync(dir, { recursive: true, force: true });
     });
-    await sleep(faultEnd + 9_000 - Date.now());
-    runEnd = Date.now();
-    await live.stop();
-  }, 60_000);
 
-  afterAll(async () => {
-    await live?.stop();
-    await prometheus?.stop();
-    await receiver?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    it('shows the hardware failures only while the fault is scheduled', async () => {
+      const expr = `sum(${METRIC.quantumJobErrors.name}{${LABEL.provider}="ibm",${LABEL.backend}="ibm_sherbrooke",${LABEL.errorType}="${QUANTUM_ERROR_TYPE.hardwareFailure}"}) or vector(0)`;
+      const data = await prometheus.queryRange(expr, Math.floor(runStart / 1000), Math.floor(runEnd / 1000), 1);
+      const samples = data.result[0]!.values!.map(([t, v]) => ({ t: t * 1000, v: Number(v) }));
+      // A sample at t shows what happened before t; allow a scrape interval, a simulation tick and some
+      // event-loop lag on a busy machine.
+      const before = samples.filter((s) => s.t <= faultStart).map((s) => s.v);
+      const after = samples.filter((s) => s.t >= faultEnd + 4000 && s.t <= runEnd - 1000).map((s) => s.v);
+      expect(before.length).toBeGreaterThan(3);
+      expect(after.length).toBeGreaterThan(2);
+      const atStart = Math.max(...before);
+      const atEnd = Math.min(...after);
+      // Healthy hardware fails about once in 500 jobs: at most one failure outside the window.
+      expect(atStart).toBeLessThanOrEqual(1);
+      expect(Math.max(...after) - atEnd).toBeLessThanOrEqual(1);
+      expect(atEnd - atStart).toBeGreaterThanOrEqual(8);
+    });
 
-  it('shows the hardware failures only while the fault is scheduled', async () => {
-    const expr = `sum(${METRIC.quantumJobErrors.name}{${LABEL.provider}="ibm",${LABEL.backend}="ibm_sherbrooke",${LABEL.errorType}="${QUANTUM_ERROR_TYPE.hardwareFailure}"}) or vector(0)`;
-    const data = await prometheus.queryRange(expr, Math.floor(runStart / 1000), Math.floor(runEnd / 1000), 1);
-    const samples = data.result[0]!.values!.map(([t, v]) => ({ t: t * 1000, v: Number(v) }));
-    // A sample at t shows what happened before t; allow a scrape interval, a simulation tick and some
-    // event-loop lag on a busy machine.
-    const before = samples.filter((s) => s.t <= faultStart).map((s) => s.v);
-    const after = samples.filter((s) => s.t >= faultEnd + 4000 && s.t <= runEnd - 1000).map((s) => s.v);
-    expect(before.length).toBeGreaterThan(3);
-    expect(after.length).toBeGreaterThan(2);
-    const atStart = Math.max(...before);
-    const atEnd = Math.min(...after);
-    // Healthy hardware fails about once in 500 jobs: at most one failure outside the window.
-    expect(atStart).toBeLessThanOrEqual(1);
-    expect(Math.max(...after) - atEnd).toBeLessThanOrEqual(1);
-    expect(atEnd - atStart).toBeGreaterThanOrEqual(8);
-  });
+    it('serves and stores only contract metrics', async () => {
+      const stored = (await prometheus.query('count by (__name__) ({job="sim"})')).result.map(
+        (s) => s.metric.__name__!
+      );
+      expect(stored).toEqual(expect.arrayContaining([METRIC.requests.name, METRIC.quantumQueueLength.name]));
+      // Prometheus adds its own per-target series (up, scrape_*); everything else must be the contract.
+      expect(stored.filter((n) => metricForSeries(n) === undefined && n !== 'up' && !n.startsWith('scrape_'))).toEqual(
+        []
+      );
+    });
 
-  it('serves and stores only contract metrics', async () => {
-    const stored = (await prometheus.query('count by (__name__) ({job="sim"})')).result.map((s) => s.metric.__name__!);
-    expect(stored).toEqual(expect.arrayContaining([METRIC.requests.name, METRIC.quantumQueueLength.name]));
-    // Prometheus adds its own per-target series (up, scrape_*); everything else must be the contract.
-    expect(stored.filter((n) => metricForSeries(n) === undefined && n !== 'up' && !n.startsWith('scrape_'))).toEqual([]);
-  });
+    it('exports OTLP/HTTP protobuf that decodes to contract spans and attributes only', () => {
+      expect(receiver.bodies.length).toBeGreaterThan(0);
+      expect(new Set(receiver.bodies.map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
+      const requests = receiver.bodies.flatMap((b) => decodeProtobuf(b.body));
+      const spans = requests.flatMap((r) => r.spans);
+      expect(spans.length).toBeGreaterThan(50);
+      expect(new Set(spans.map((s) => s.name))).toEqual(new Set(Object.values(SPAN)));
+      expect(nonContractNames(requests)).toEqual([]);
+    });
 
-  it('exports OTLP/HTTP protobuf that decodes to contract spans and attributes only', () => {
-    expect(receiver.bodies.length).toBeGreaterThan(0);
-    expect(new Set(receiver.bodies.map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
-    const requests = receiver.bodies.flatMap((b) => decodeProtobuf(b.body));
-    const spans = requests.flatMap((r) => r.spans);
-    expect(spans.length).toBeGreaterThan(50);
-    expect(new Set(spans.map((s) => s.name))).toEqual(new Set(Object.values(SPAN)));
-    expect(nonContractNames(requests)).toEqual([]);
-  });
-
-  it('writes JSON log lines to stdout with the trace ids of the exported spans', () => {
-    const exported = new Set(receiver.bodies.flatMap((b) => decodeProtobuf(b.body)).flatMap((r) => r.spans.map((s) => s.traceId)));
-    const lines = live.stdoutLines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    const traced = lines.filter((l) => typeof l[LOG_FIELD.traceId] === 'string');
-    expect(traced.length).toBeGreaterThan(20);
-    expect(traced.filter((l) => !exported.has(l[LOG_FIELD.traceId] as string)).length).toBeLessThan(traced.length * 0.05);
-  });
-});
+    it('writes JSON log lines to stdout with the trace ids of the exported spans', () => {
+      const exported = new Set(
+        receiver.bodies.flatMap((b) => decodeProtobuf(b.body)).flatMap((r) => r.spans.map((s) => s.traceId))
+      );
+      const lines = live.stdoutLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      const traced = lines.filter((l) => typeof l[LOG_FIELD.traceId] === 'string');
+      expect(traced.length).toBeGreaterThan(20);
+      expect(traced.filter((l) => !exported.has(l[LOG_FIELD.traceId] as string)).length).toBeLessThan(
+        traced.length * 0.05
+      );
+    });
+  }
+);

@@ -37,7 +37,11 @@ const optimize = DEFAULT_TOPOLOGY.routes.find((r) => r.route === '/v1/optimize')
 
 describe('provider models', () => {
   it('end jobs in the provider’s own state names, with its own job id format', () => {
-    const ctx = context([fault('qpu_error_rate', { provider: 'ibm', intensity: 0.5 }), fault('qpu_error_rate', { provider: 'braket', intensity: 0.5 }), fault('qpu_error_rate', { provider: 'azure', intensity: 0.5 })]);
+    const ctx = context([
+      fault('qpu_error_rate', { provider: 'ibm', intensity: 0.5 }),
+      fault('qpu_error_rate', { provider: 'braket', intensity: 0.5 }),
+      fault('qpu_error_rate', { provider: 'azure', intensity: 0.5 }),
+    ]);
     const rng = new Rng(7);
     const idFormat: Record<string, RegExp> = {
       ibm: /^[0-9a-z]{20}$/,
@@ -49,7 +53,17 @@ describe('provider models', () => {
       const seen = new Set<string>();
       for (let i = 0; i < 300; i++) {
         const job = simulateJob(
-          { backend: b, shots: 1000, width: 8, depth: 40, onCorruptCalibration: false, queue: ctx.providers.queue(b), rateLimit: ctx.providers.rateLimit(b.provider), outage: 0, region: 'us-east-1' },
+          {
+            backend: b,
+            shots: 1000,
+            width: 8,
+            depth: 40,
+            onCorruptCalibration: false,
+            queue: ctx.providers.queue(b),
+            rateLimit: ctx.providers.rateLimit(b.provider),
+            outage: 0,
+            region: 'us-east-1',
+          },
           T,
           0,
           ctx.faults,
@@ -70,14 +84,46 @@ describe('provider models', () => {
   it('prices Braket jobs per task plus per shot', () => {
     const ctx = context();
     const garnet = backend('Garnet');
-    const job = simulateJob({ backend: garnet, shots: 2000, width: 5, depth: 20, onCorruptCalibration: false, queue: ctx.providers.queue(garnet), rateLimit: ctx.providers.rateLimit('braket'), outage: 0, region: 'eu-north-1' }, T, 0, ctx.faults, new Rng(3));
+    const job = simulateJob(
+      {
+        backend: garnet,
+        shots: 2000,
+        width: 5,
+        depth: 20,
+        onCorruptCalibration: false,
+        queue: ctx.providers.queue(garnet),
+        rateLimit: ctx.providers.rateLimit('braket'),
+        outage: 0,
+        region: 'eu-north-1',
+      },
+      T,
+      0,
+      ctx.faults,
+      new Rng(3)
+    );
     expect(job.execute!.spendUsd).toBeCloseTo(BRAKET_PER_TASK_USD + 2000 * BRAKET_IQM_GARNET_PER_SHOT_USD, 4);
   });
 
   it('answers 429s on submission while the provider rate-limits', () => {
     const ctx = context([fault('rate_limiting', { provider: 'braket', intensity: 1 })]);
     const garnet = backend('Garnet');
-    const job = simulateJob({ backend: garnet, shots: 100, width: 5, depth: 20, onCorruptCalibration: false, queue: ctx.providers.queue(garnet), rateLimit: ctx.providers.rateLimit('braket'), outage: 0, region: 'eu-north-1' }, T, 0, ctx.faults, new Rng(3));
+    const job = simulateJob(
+      {
+        backend: garnet,
+        shots: 100,
+        width: 5,
+        depth: 20,
+        onCorruptCalibration: false,
+        queue: ctx.providers.queue(garnet),
+        rateLimit: ctx.providers.rateLimit('braket'),
+        outage: 0,
+        region: 'eu-north-1',
+      },
+      T,
+      0,
+      ctx.faults,
+      new Rng(3)
+    );
     expect(job.enqueue.rateLimited).toBe(true);
     expect(job.execute).toBeUndefined();
   });
@@ -119,18 +165,31 @@ describe('orchestrator and fallbacks', () => {
 
   it('falls back to the simulator on hardware failures and marks those responses degraded', () => {
     const all = plans(context([fault('hardware_failure', { provider: 'ibm', intensity: 1 })]));
-    const failed = all.filter((p) => p.steps.some((s) => s.type === 'job' && s.job.execute?.errorType === QUANTUM_ERROR_TYPE.hardwareFailure));
+    const failed = all.filter((p) =>
+      p.steps.some((s) => s.type === 'job' && s.job.execute?.errorType === QUANTUM_ERROR_TYPE.hardwareFailure)
+    );
     expect(failed.length).toBeGreaterThan(50);
     for (const p of failed) {
-      expect(p.steps.some((s) => s.type === 'fallback' && s.from === 'qpu' && s.to === 'simulator' && s.reason === QUANTUM_ERROR_TYPE.hardwareFailure)).toBe(true);
+      expect(
+        p.steps.some(
+          (s) =>
+            s.type === 'fallback' &&
+            s.from === 'qpu' &&
+            s.to === 'simulator' &&
+            s.reason === QUANTUM_ERROR_TYPE.hardwareFailure
+        )
+      ).toBe(true);
       expect(p.outcome).not.toBe('ok');
       expect(p.postprocess?.degraded).toBe(true);
     }
   });
 
   it('routes around saturated queues and an unavailable provider with explained reasons', () => {
-    const reasons = (ctx: RoutingContext) => new Set(plans(ctx).map((p) => (p.steps[0]?.type === 'decision' ? p.steps[0].decision.reason : '')));
-    expect(reasons(context([fault('queue_saturation', { provider: 'ibm', intensity: 50 })]))).toContain(DECISION_REASON.queueSaturated);
+    const reasons = (ctx: RoutingContext) =>
+      new Set(plans(ctx).map((p) => (p.steps[0]?.type === 'decision' ? p.steps[0].decision.reason : '')));
+    expect(reasons(context([fault('queue_saturation', { provider: 'ibm', intensity: 50 })]))).toContain(
+      DECISION_REASON.queueSaturated
+    );
     // A moderately longer queue keeps the QPU but asks for fewer shots, and the response is degraded.
     const elevated = plans(context([fault('queue_saturation', { provider: 'ibm', intensity: 4 })])).filter(
       (p) => p.steps[0]?.type === 'decision' && p.steps[0].decision.reason === DECISION_REASON.queueElevatedFewerShots
@@ -141,14 +200,19 @@ describe('orchestrator and fallbacks', () => {
       expect(job?.type === 'job' && job.job.originalShots! > job.job.shots).toBe(true);
       expect(p.outcome).not.toBe('ok');
     }
-    expect(reasons(context([fault('provider_outage', { provider: 'braket' })]))).toContain(DECISION_REASON.providerUnavailable);
-    expect(reasons(context([fault('calibration_corrupt', { provider: 'ibm' })]))).toContain(DECISION_REASON.calibrationInvalid);
+    expect(reasons(context([fault('provider_outage', { provider: 'braket' })]))).toContain(
+      DECISION_REASON.providerUnavailable
+    );
+    expect(reasons(context([fault('calibration_corrupt', { provider: 'ibm' })]))).toContain(
+      DECISION_REASON.calibrationInvalid
+    );
   });
 
   it('shows LLM drift as validator failures, a new model version and more tokens', () => {
     const healthy = plans(context(), 300);
     const drifted = plans(context([fault('llm_hallucination', { model: optimize.model, intensity: 0.4 })]), 300);
-    const failRate = (ps: typeof healthy) => ps.filter((p) => p.llm.validations.some((v) => v.validator === 'hallucination' && !v.pass)).length / ps.length;
+    const failRate = (ps: typeof healthy) =>
+      ps.filter((p) => p.llm.validations.some((v) => v.validator === 'hallucination' && !v.pass)).length / ps.length;
     expect(failRate(healthy)).toBeLessThan(0.05);
     expect(failRate(drifted)).toBeGreaterThan(0.25);
     expect(new Set(drifted.map((p) => p.llm.responseModel)).size).toBe(1);
@@ -164,7 +228,8 @@ describe('chaos faults', () => {
     const rng = new Rng(5);
     return Array.from({ length: n }, (_, i) => simulateRequest(ctx, route, 'eu-west-1', T, rng, i));
   };
-  const simulatorJobs = (ps: ReturnType<typeof run>) => ps.flatMap((p) => p.steps.flatMap((s) => (s.type === 'job' && s.job.simulator ? [s.job] : [])));
+  const simulatorJobs = (ps: ReturnType<typeof run>) =>
+    ps.flatMap((p) => p.steps.flatMap((s) => (s.type === 'job' && s.job.simulator ? [s.job] : [])));
 
   it('LLM cold starts add seconds to the LLM call', () => {
     const healthy = run(context());
@@ -185,12 +250,16 @@ describe('chaos faults', () => {
     const noisy = run(context([fault('simulator_divergence', { intensity: 0.4 })]));
     expect(fidelity(healthy)).toBeGreaterThan(0.98);
     expect(fidelity(noisy)).toBeLessThan(0.7);
-    expect(simulatorJobs(noisy).filter((j) => j.execute?.errorType === QUANTUM_ERROR_TYPE.invalidResult).length).toBeGreaterThan(20);
+    expect(
+      simulatorJobs(noisy).filter((j) => j.execute?.errorType === QUANTUM_ERROR_TYPE.invalidResult).length
+    ).toBeGreaterThan(20);
   });
 
   it('jobs that run on corrupted calibration fail as calibration_invalid', () => {
     const plans = run(context([fault('calibration_corrupt', { provider: 'ibm', intensity: 1 })]), optimize, 600);
-    const ibmErrors = plans.flatMap((p) => p.steps.flatMap((s) => (s.type === 'job' && s.job.provider === 'ibm' ? [s.job.execute?.errorType] : [])));
+    const ibmErrors = plans.flatMap((p) =>
+      p.steps.flatMap((s) => (s.type === 'job' && s.job.provider === 'ibm' ? [s.job.execute?.errorType] : []))
+    );
     expect(ibmErrors.filter((e) => e === QUANTUM_ERROR_TYPE.calibrationInvalid).length).toBeGreaterThan(5);
   });
 });

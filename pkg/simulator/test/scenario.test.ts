@@ -1,4 +1,11 @@
-import { DEFAULT_BACKFILL_SCENARIO, DEFAULT_LIVE_SCENARIO, DEFAULT_TOPOLOGY, FAULT_KIND, parseScenario, ScenarioError } from '../src';
+import {
+  DEFAULT_BACKFILL_SCENARIO,
+  DEFAULT_LIVE_SCENARIO,
+  DEFAULT_TOPOLOGY,
+  FAULT_KIND,
+  parseScenario,
+  ScenarioError,
+} from '../src';
 import { faultActiveAt } from '../src/faultKinds';
 
 const origin = Date.parse('2026-11-20T00:00:00Z');
@@ -36,7 +43,13 @@ describe('scenario files', () => {
     );
     expect(scenario.seed).toBe(9);
     const [hw, llm] = scenario.faults;
-    expect(hw).toMatchObject({ kind: FAULT_KIND.hardwareFailure, provider: 'braket', backend: 'Garnet', intensity: 0.5, origin: 'scenario.yaml:4' });
+    expect(hw).toMatchObject({
+      kind: FAULT_KIND.hardwareFailure,
+      provider: 'braket',
+      backend: 'Garnet',
+      intensity: 0.5,
+      origin: 'scenario.yaml:4',
+    });
     expect(hw!.start).toBe(origin + (2 * 24 + 4) * 3_600_000);
     expect(hw!.end - hw!.start).toBe(90 * 60_000);
     expect(llm!.intensity).toBe(0.25);
@@ -46,18 +59,41 @@ describe('scenario files', () => {
   });
 
   it('reads JSON with the same rules', () => {
-    const scenario = parseScenario('{"faults": [{"kind": "provider_outage", "provider": "azure", "start": "+1h", "duration": "30m"}]}', options);
+    const scenario = parseScenario(
+      '{"faults": [{"kind": "provider_outage", "provider": "azure", "start": "+1h", "duration": "30m"}]}',
+      options
+    );
     expect(scenario.faults[0]).toMatchObject({ kind: 'provider_outage', provider: 'azure', intensity: 1 });
   });
 
   it('parses the built-in schedules', () => {
-    expect(parseScenario(DEFAULT_BACKFILL_SCENARIO, options).faults.map((f) => f.kind).sort()).toEqual(Object.values(FAULT_KIND).sort());
-    expect(parseScenario(DEFAULT_LIVE_SCENARIO, options).faults.map((f) => f.kind).sort()).toEqual(Object.values(FAULT_KIND).sort());
+    expect(
+      parseScenario(DEFAULT_BACKFILL_SCENARIO, options)
+        .faults.map((f) => f.kind)
+        .sort()
+    ).toEqual(Object.values(FAULT_KIND).sort());
+    expect(
+      parseScenario(DEFAULT_LIVE_SCENARIO, options)
+        .faults.map((f) => f.kind)
+        .sort()
+    ).toEqual(Object.values(FAULT_KIND).sort());
   });
 
   it.each([
-    ['an unknown kind', 'faults:\n  - kind: meteor_strike\n    start: +1h\n    duration: 1h\n', 2, 'faults[0].kind', /unknown fault kind "meteor_strike"/],
-    ['an unknown provider', 'faults:\n  - kind: provider_outage\n    provider: dwave\n    start: +1h\n    duration: 1h\n', 3, 'faults[0].provider', /unknown provider "dwave"/],
+    [
+      'an unknown kind',
+      'faults:\n  - kind: meteor_strike\n    start: +1h\n    duration: 1h\n',
+      2,
+      'faults[0].kind',
+      /unknown fault kind "meteor_strike"/,
+    ],
+    [
+      'an unknown provider',
+      'faults:\n  - kind: provider_outage\n    provider: dwave\n    start: +1h\n    duration: 1h\n',
+      3,
+      'faults[0].provider',
+      /unknown provider "dwave"/,
+    ],
     [
       'a backend of another provider',
       'faults:\n  - kind: hardware_failure\n    provider: ibm\n    start: +1h\n    duration: 1h\n  - kind: hardware_failure\n    provider: braket\n    backend: Garnett\n    start: +1h\n    duration: 1h\n',
@@ -66,14 +102,56 @@ describe('scenario files', () => {
       /unknown backend "Garnett" for provider braket/,
     ],
     ['a missing start', 'faults:\n  - kind: llm_cold_starts\n    duration: 1h\n', 2, 'faults[0].start', /missing/],
-    ['a bad duration', 'faults:\n  - kind: llm_cold_starts\n    start: +1h\n    duration: soon\n', 4, 'faults[0].duration', /not a positive duration/],
-    ['a bad time', 'faults:\n  - kind: llm_cold_starts\n    start: yesterday\n    duration: 1h\n', 3, 'faults[0].start', /neither an RFC 3339 time/],
-    ['an intensity out of range', 'faults:\n  - kind: rate_limiting\n    provider: ibm\n    start: +1h\n    duration: 1h\n    intensity: 3\n', 6, 'faults[0].intensity', /\[0, 1\]/],
-    ['an unknown field', 'faults:\n  - kind: llm_cold_starts\n    start: +1h\n    duration: 1h\n    severity: high\n', 5, 'faults[0].severity', /unknown field/],
-    ['a provider fault without provider', 'faults:\n  - kind: queue_saturation\n    start: +1h\n    duration: 1h\n', 2, 'faults[0].provider', /needs a provider/],
-    ['end before start', 'faults:\n  - kind: llm_cold_starts\n    start: +2h\n    end: +1h\n', 4, 'faults[0].end', /after start/],
+    [
+      'a bad duration',
+      'faults:\n  - kind: llm_cold_starts\n    start: +1h\n    duration: soon\n',
+      4,
+      'faults[0].duration',
+      /not a positive duration/,
+    ],
+    [
+      'a bad time',
+      'faults:\n  - kind: llm_cold_starts\n    start: yesterday\n    duration: 1h\n',
+      3,
+      'faults[0].start',
+      /neither an RFC 3339 time/,
+    ],
+    [
+      'an intensity out of range',
+      'faults:\n  - kind: rate_limiting\n    provider: ibm\n    start: +1h\n    duration: 1h\n    intensity: 3\n',
+      6,
+      'faults[0].intensity',
+      /\[0, 1\]/,
+    ],
+    [
+      'an unknown field',
+      'faults:\n  - kind: llm_cold_starts\n    start: +1h\n    duration: 1h\n    severity: high\n',
+      5,
+      'faults[0].severity',
+      /unknown field/,
+    ],
+    [
+      'a provider fault without provider',
+      'faults:\n  - kind: queue_saturation\n    start: +1h\n    duration: 1h\n',
+      2,
+      'faults[0].provider',
+      /needs a provider/,
+    ],
+    [
+      'end before start',
+      'faults:\n  - kind: llm_cold_starts\n    start: +2h\n    end: +1h\n',
+      4,
+      'faults[0].end',
+      /after start/,
+    ],
     ['faults not a list', 'faults: 3\n', 1, 'faults', /expected a list/],
-    ['a YAML syntax error', 'faults:\n  - kind: llm_cold_starts\n    start: +1h\n    duration 1h\n    intensity: 0.5\n', 4, '(syntax)', /./],
+    [
+      'a YAML syntax error',
+      'faults:\n  - kind: llm_cold_starts\n    start: +1h\n    duration 1h\n    intensity: 0.5\n',
+      4,
+      '(syntax)',
+      /./,
+    ],
     ['a duplicated key', 'faults:\n  - kind: llm_cold_starts\n    kind: llm_hallucination\n', 3, '(syntax)', /unique/],
   ])('refuses %s with the line and the field', (_what, text, line, field, reason) => {
     const error = errorOf(text);
@@ -84,7 +162,10 @@ describe('scenario files', () => {
   });
 
   it('names the line of a JSON file too', () => {
-    const error = errorOf('{\n  "faults": [\n    {"kind": "provider_outage", "provider": "azure",\n     "start": "+1h", "duration": "-5m"}\n  ]\n}\n', 'bad.json');
+    const error = errorOf(
+      '{\n  "faults": [\n    {"kind": "provider_outage", "provider": "azure",\n     "start": "+1h", "duration": "-5m"}\n  ]\n}\n',
+      'bad.json'
+    );
     expect(error.message).toMatch(/^bad\.json:4:\d+: faults\[0\]\.duration: /);
   });
 });

@@ -23,7 +23,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export default async function budgetBench(): Promise<BenchRow[]> {
   const spec = defaultSpecs().find((s) => s.name === 'end-to-end-latency')!;
   const file = generateRuleFiles([spec]).files.find((f) => f.fileName === sloRuleFileName(spec))!;
-  const rules = (parse(file.content) as { groups: Array<{ rules: Array<{ record?: string; expr: string }> }> }).groups.flatMap((g) => g.rules);
+  const rules = (
+    parse(file.content) as { groups: Array<{ rules: Array<{ record?: string; expr: string }> }> }
+  ).groups.flatMap((g) => g.rules);
   const recordedExpr = (record: string) => rules.find((r) => r.record === record)!.expr;
 
   const work = mkdtempSync(join(tmpdir(), 'hl-slo-bench-'));
@@ -35,7 +37,10 @@ export default async function budgetBench(): Promise<BenchRow[]> {
   // Raw counters: per label set 10 requests per scrape, 1 slow one every 20 scrapes (0.5%: half the budget).
   for (let k = 0; k < LABEL_SETS; k++) {
     const labels = { [LABEL.route]: `/v1/route${k % 3}`, [LABEL.model]: `model-${k % 2}`, [LABEL.region]: 'eu-west' };
-    series.push({ name: `${h}_count`, labels, value: (i) => 10 * i }, { name: `${h}_bucket`, labels: { ...labels, le: '2' }, value: (i) => 10 * i - Math.floor(i / 20) });
+    series.push(
+      { name: `${h}_count`, labels, value: (i) => 10 * i },
+      { name: `${h}_bucket`, labels: { ...labels, le: '2' }, value: (i) => 10 * i - Math.floor(i / 20) }
+    );
   }
   // The recorded 5-minute increases at the fast group's 1-minute cadence, as the rules write them.
   const perMinute = 60 / SCRAPE_SECONDS;
@@ -47,8 +52,22 @@ export default async function budgetBench(): Promise<BenchRow[]> {
   );
   const dataDir = join(work, 'data');
   const generation = performance.now();
-  const rawLines = await createBlocksByDay(dataDir, work, series.filter((s) => !s.name.startsWith('slo:')), start, SCRAPE_SECONDS, points);
-  await createBlocksByDay(dataDir, work, series.filter((s) => s.name.startsWith('slo:')), start, 60, slots);
+  const rawLines = await createBlocksByDay(
+    dataDir,
+    work,
+    series.filter((s) => !s.name.startsWith('slo:')),
+    start,
+    SCRAPE_SECONDS,
+    points
+  );
+  await createBlocksByDay(
+    dataDir,
+    work,
+    series.filter((s) => s.name.startsWith('slo:')),
+    start,
+    60,
+    slots
+  );
   const generationSeconds = (performance.now() - generation) / 1000;
 
   const prom = await startPrometheus({ dataDir });
@@ -58,7 +77,10 @@ export default async function budgetBench(): Promise<BenchRow[]> {
     const totalRaw = `sum(increase(${spec.sli.total}[${DAYS}d]))`;
     const queries = {
       raw: budget(badRaw, totalRaw),
-      recorded: budget(recordedExpr(sloEventCountSeries('bad', '30d')), recordedExpr(sloEventCountSeries('total', '30d'))),
+      recorded: budget(
+        recordedExpr(sloEventCountSeries('bad', '30d')),
+        recordedExpr(sloEventCountSeries('total', '30d'))
+      ),
     };
     const measure = async (expr: string) => {
       const samples: number[] = [];
@@ -79,10 +101,27 @@ export default async function budgetBench(): Promise<BenchRow[]> {
     const note = `${LABEL_SETS} label sets, ${SCRAPE_SECONDS}s scrape, ${rawLines} raw samples; budget raw ${raw.value.toFixed(4)} vs recorded ${recorded.value.toFixed(4)}`;
     return [
       { area: 'slo budget 30d', metric: 'samples touched, raw counters', value: raw.samples, unit: 'samples', note },
-      { area: 'slo budget 30d', metric: 'samples touched, recorded 5m increases', value: recorded.samples, unit: 'samples' },
-      { area: 'slo budget 30d', metric: 'samples touched raw / recorded', value: ratio, unit: 'x', target: '>= 20', ok: ratio >= 20 },
+      {
+        area: 'slo budget 30d',
+        metric: 'samples touched, recorded 5m increases',
+        value: recorded.samples,
+        unit: 'samples',
+      },
+      {
+        area: 'slo budget 30d',
+        metric: 'samples touched raw / recorded',
+        value: ratio,
+        unit: 'x',
+        target: '>= 20',
+        ok: ratio >= 20,
+      },
       { area: 'slo budget 30d', metric: `query time raw counters (median of ${RUNS})`, value: raw.millis, unit: 'ms' },
-      { area: 'slo budget 30d', metric: `query time recorded series (median of ${RUNS})`, value: recorded.millis, unit: 'ms' },
+      {
+        area: 'slo budget 30d',
+        metric: `query time recorded series (median of ${RUNS})`,
+        value: recorded.millis,
+        unit: 'ms',
+      },
       { area: 'slo budget 30d', metric: 'history generation + TSDB import', value: generationSeconds, unit: 's' },
     ];
   } finally {

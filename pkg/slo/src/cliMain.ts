@@ -19,7 +19,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { out: 'provisioning/prometheus/rules', grafanaUrl: DEFAULT_GRAFANA_URL, specs: [], defaults: true };
+  const args: Args = {
+    out: 'provisioning/prometheus/rules',
+    grafanaUrl: DEFAULT_GRAFANA_URL,
+    specs: [],
+    defaults: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -48,7 +53,11 @@ function parseArgs(argv: string[]): Args {
 }
 
 /** Runs the CLI; returns the exit code. Messages go to the given streams. */
-export function main(argv: string[], log: (line: string) => void = console.log, warn: (line: string) => void = console.error): number {
+export function main(
+  argv: string[],
+  log: (line: string) => void = console.log,
+  warn: (line: string) => void = console.error
+): number {
   const [command, ...rest] = argv;
   if (command !== 'generate') {
     warn(USAGE);

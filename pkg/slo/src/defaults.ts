@@ -104,7 +104,10 @@ function queueing(): SloSpec {
     description: `Fraction of quantum job submissions whose enqueue phase finishes within ${ENQUEUE_SLO_THRESHOLD_SECONDS} s (P95 target).`,
     objective: 0.95,
     period: SLO_PERIOD,
-    sli: { total: selector(count(h), [enqueue]), good: selector(bucket(h), [enqueue, leMatcher(ENQUEUE_SLO_THRESHOLD_SECONDS)]) },
+    sli: {
+      total: selector(count(h), [enqueue]),
+      good: selector(bucket(h), [enqueue, leMatcher(ENQUEUE_SLO_THRESHOLD_SECONDS)]),
+    },
     minBadEvents: MIN_BAD_JOBS,
     playbook: PLAYBOOK.queueSaturation,
     scope: {},

@@ -70,7 +70,10 @@ function at(obj: Json, path: string): Json {
 function requireString(obj: Json, path: string, prefix = ''): string {
   const value = at(obj, path);
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new DocumentError(prefix + path, `required string${value === undefined ? ' is missing' : `, got ${JSON.stringify(value)}`}`);
+    throw new DocumentError(
+      prefix + path,
+      `required string${value === undefined ? ' is missing' : `, got ${JSON.stringify(value)}`}`
+    );
   }
   return value.trim();
 }
@@ -97,12 +100,18 @@ function readRatioMetric(sliSpec: Json, prefix: string): SliCounters {
   const ratio = at(sliSpec, 'ratioMetric');
   if (!isRecord(ratio)) {
     if (at(sliSpec, 'thresholdMetric') !== undefined) {
-      throw new DocumentError(`${prefix}thresholdMetric`, 'threshold metrics are not supported: use ratioMetric with good/total or bad/total counters');
+      throw new DocumentError(
+        `${prefix}thresholdMetric`,
+        'threshold metrics are not supported: use ratioMetric with good/total or bad/total counters'
+      );
     }
     throw new DocumentError(`${prefix}ratioMetric`, 'required: ratioMetric with good/total or bad/total');
   }
   if (ratio.counter !== true) {
-    throw new DocumentError(`${prefix}ratioMetric.counter`, 'must be true: the generator reads counters with increase()');
+    throw new DocumentError(
+      `${prefix}ratioMetric.counter`,
+      'must be true: the generator reads counters with increase()'
+    );
   }
   const query = (key: 'good' | 'bad' | 'total'): string | undefined => {
     const part = ratio[key];
@@ -148,7 +157,8 @@ function readTarget(spec: Json): number {
   }
   const objective: Json = objectives[0];
   const percent = at(objective, 'targetPercent');
-  const target = percent !== undefined ? (typeof percent === 'number' ? percent / 100 : percent) : at(objective, 'target');
+  const target =
+    percent !== undefined ? (typeof percent === 'number' ? percent / 100 : percent) : at(objective, 'target');
   const field = percent !== undefined ? 'spec.objectives[0].targetPercent' : 'spec.objectives[0].target';
   if (typeof target !== 'number' || !(target > 0 && target < 1)) {
     throw new DocumentError(
@@ -162,20 +172,34 @@ function readTarget(spec: Json): number {
 function readWindow(spec: Json): string {
   const windows = at(spec, 'timeWindow');
   if (!Array.isArray(windows) || windows.length !== 1) {
-    throw new DocumentError('spec.timeWindow', 'required: a list with one rolling window, e.g. [{duration: 30d, isRolling: true}]');
+    throw new DocumentError(
+      'spec.timeWindow',
+      'required: a list with one rolling window, e.g. [{duration: 30d, isRolling: true}]'
+    );
   }
   const window: Json = windows[0];
   if (at(window, 'isRolling') !== true || at(window, 'calendar') !== undefined) {
-    throw new DocumentError('spec.timeWindow[0].isRolling', 'only rolling windows are supported (isRolling: true, no calendar)');
+    throw new DocumentError(
+      'spec.timeWindow[0].isRolling',
+      'only rolling windows are supported (isRolling: true, no calendar)'
+    );
   }
   const duration = requireString(window, 'duration', 'spec.timeWindow[0].');
   if (!isDuration(duration) || durationSeconds(duration) < 3600) {
-    throw new DocumentError('spec.timeWindow[0].duration', `must be a duration of at least 1h like 28d or 30d, got ${JSON.stringify(duration)}`);
+    throw new DocumentError(
+      'spec.timeWindow[0].duration',
+      `must be a duration of at least 1h like 28d or 30d, got ${JSON.stringify(duration)}`
+    );
   }
   return duration;
 }
 
-function readAnnotations(doc: Json): { sliType: SliType; playbook: PlaybookId; minBadEvents: number; scope: LinkScope } {
+function readAnnotations(doc: Json): {
+  sliType: SliType;
+  playbook: PlaybookId;
+  minBadEvents: number;
+  scope: LinkScope;
+} {
   const annotations = at(doc, 'metadata.annotations') ?? {};
   if (!isRecord(annotations)) {
     throw new DocumentError('metadata.annotations', 'must be a map of strings');
@@ -194,17 +218,26 @@ function readAnnotations(doc: Json): { sliType: SliType; playbook: PlaybookId; m
   const sliTypeText = get(ANNOTATION.sliType) ?? SLI_TYPE.custom;
   const sliTypes = Object.values(SLI_TYPE) as string[];
   if (!sliTypes.includes(sliTypeText)) {
-    throw new DocumentError(`metadata.annotations.${ANNOTATION.sliType}`, `must be one of ${sliTypes.join(', ')}, got "${sliTypeText}"`);
+    throw new DocumentError(
+      `metadata.annotations.${ANNOTATION.sliType}`,
+      `must be one of ${sliTypes.join(', ')}, got "${sliTypeText}"`
+    );
   }
   const playbookText = get(ANNOTATION.playbook) ?? PLAYBOOK.latency;
   const playbooks = Object.values(PLAYBOOK) as string[];
   if (!playbooks.includes(playbookText)) {
-    throw new DocumentError(`metadata.annotations.${ANNOTATION.playbook}`, `must be one of ${playbooks.join(', ')}, got "${playbookText}"`);
+    throw new DocumentError(
+      `metadata.annotations.${ANNOTATION.playbook}`,
+      `must be one of ${playbooks.join(', ')}, got "${playbookText}"`
+    );
   }
   const minText = get(ANNOTATION.minBadEvents);
   const minBadEvents = minText === undefined ? DEFAULT_MIN_BAD_EVENTS : Number(minText);
   if (!Number.isInteger(minBadEvents) || minBadEvents < 1) {
-    throw new DocumentError(`metadata.annotations.${ANNOTATION.minBadEvents}`, `must be a whole number ≥ 1, got "${minText}"`);
+    throw new DocumentError(
+      `metadata.annotations.${ANNOTATION.minBadEvents}`,
+      `must be a whole number ≥ 1, got "${minText}"`
+    );
   }
   const scope: LinkScope = {};
   for (const key of ['provider', 'backend', 'model', 'route', 'region'] as const) {
@@ -254,7 +287,9 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
       } else if (doc.kind === 'SLO') {
         slos.push({ doc, where: label });
       } else if (!(typeof doc.kind === 'string' && IGNORED_KINDS.has(doc.kind))) {
-        errors.push(`${label}: kind: must be SLO or SLI (or another OpenSLO v1 kind to ignore), got ${JSON.stringify(doc.kind)}`);
+        errors.push(
+          `${label}: kind: must be SLO or SLI (or another OpenSLO v1 kind to ignore), got ${JSON.stringify(doc.kind)}`
+        );
       }
     });
   }
@@ -264,7 +299,10 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
     try {
       const name = requireString(doc, 'metadata.name');
       if (!SLO_NAME.test(name)) {
-        throw new DocumentError('metadata.name', 'must be lower-case letters, digits, "-", "_" or "." (at most 64), starting and ending with a letter or digit');
+        throw new DocumentError(
+          'metadata.name',
+          'must be lower-case letters, digits, "-", "_" or "." (at most 64), starting and ending with a letter or digit'
+        );
       }
       const service = requireString(doc, 'spec.service');
       let sli: SliCounters;

@@ -54,7 +54,10 @@ function links(
   options: GenerateOptions
 ): Record<string, string> {
   return {
-    [ALERT_ANNOTATION.runbookUrl]: buildAppUrl({ page: 'playbook', params: { playbook }, query: { alertname: alert } }, { baseUrl: options.grafanaUrl }),
+    [ALERT_ANNOTATION.runbookUrl]: buildAppUrl(
+      { page: 'playbook', params: { playbook }, query: { alertname: alert } },
+      { baseUrl: options.grafanaUrl }
+    ),
     [ALERT_ANNOTATION.drilldownUrl]: buildAppUrl(
       { ...drill, time: { from: evalTimeMs(-lookbackSeconds), to: evalTimeMs(0) }, query: { alertname: alert } },
       { baseUrl: options.grafanaUrl }
@@ -102,7 +105,14 @@ export const OPS_TEXT = {
     summary: `Provider ${n.provider} is rate-limiting requests`,
     description: `${n.count} API calls to ${n.provider} were answered with HTTP 429 in the last 10 minutes.`,
   }),
-  calibration: (n: { provider: string; backend: string; twoQ: string; twoQAvg: string; t1: string; t1Avg: string }) => ({
+  calibration: (n: {
+    provider: string;
+    backend: string;
+    twoQ: string;
+    twoQAvg: string;
+    t1: string;
+    t1Avg: string;
+  }) => ({
     summary: `Calibration drift on ${n.provider}/${n.backend}`,
     description:
       `Median 2-qubit gate error ${n.twoQ} (24h average ${n.twoQAvg}, alert above ${OPS_THRESHOLDS.twoQubitErrorRise}x), ` +
@@ -124,12 +134,19 @@ function endToEnd(options: GenerateOptions): AlertingRule {
     expr: `${now} > ${OPS_THRESHOLDS.endToEndErrorRatio}\nand ${now} > ${before}\nand ${inc(errors, '5m')} >= ${OPS_THRESHOLDS.endToEndMinErrors}`,
     for: '3m',
     labels: { [LABEL.severity]: ALERT_SEVERITY.p0 },
-    annotations: { ...text, ...links(ALERT.endToEndErrorRate, PLAYBOOK.providerOutage, { page: 'lifecycle' }, 3600, options) },
+    annotations: {
+      ...text,
+      ...links(ALERT.endToEndErrorRate, PLAYBOOK.providerOutage, { page: 'lifecycle' }, 3600, options),
+    },
   };
 }
 
 function hardware(options: GenerateOptions): AlertingRule {
-  const failures = inc(selector(METRIC.quantumJobErrors.name, [eq(LABEL.errorType, QUANTUM_ERROR_TYPE.hardwareFailure)]), '10m', [P, B]);
+  const failures = inc(
+    selector(METRIC.quantumJobErrors.name, [eq(LABEL.errorType, QUANTUM_ERROR_TYPE.hardwareFailure)]),
+    '10m',
+    [P, B]
+  );
   const jobs = inc(METRIC.quantumJobs.name, '10m', [P, B]);
   const text = OPS_TEXT.hardware({
     provider: labelText(P),
@@ -147,7 +164,13 @@ function hardware(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p0 },
     annotations: {
       ...text,
-      ...links(ALERT.quantumHardwareFailures, PLAYBOOK.quantumErrors, { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } }, 3600, options),
+      ...links(
+        ALERT.quantumHardwareFailures,
+        PLAYBOOK.quantumErrors,
+        { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
+        3600,
+        options
+      ),
     },
   };
 }
@@ -173,14 +196,24 @@ function backlog(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p0 },
     annotations: {
       ...text,
-      ...links(ALERT.quantumBacklogCritical, PLAYBOOK.queueSaturation, { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } }, 3600, options),
+      ...links(
+        ALERT.quantumBacklogCritical,
+        PLAYBOOK.queueSaturation,
+        { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
+        3600,
+        options
+      ),
     },
   };
 }
 
 function hallucination(options: GenerateOptions): AlertingRule {
   const v = METRIC.llmValidations.name;
-  const fails = inc(selector(v, [eq(LABEL.validator, VALIDATOR.hallucination), eq(LABEL.result, VALIDATION_RESULT.fail)]), '10m', [LABEL.model]);
+  const fails = inc(
+    selector(v, [eq(LABEL.validator, VALIDATOR.hallucination), eq(LABEL.result, VALIDATION_RESULT.fail)]),
+    '10m',
+    [LABEL.model]
+  );
   const all = inc(selector(v, [eq(LABEL.validator, VALIDATOR.hallucination)]), '10m', [LABEL.model]);
   const text = OPS_TEXT.hallucination({ model: labelText(LABEL.model), ratioPct: valueText(1) });
   return {
@@ -190,7 +223,13 @@ function hallucination(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p1 },
     annotations: {
       ...text,
-      ...links(ALERT.llmHallucinationRate, PLAYBOOK.llmDrift, { page: 'llmQuality', variables: { model: labelInUrl(LABEL.model) } }, 2 * 3600, options),
+      ...links(
+        ALERT.llmHallucinationRate,
+        PLAYBOOK.llmDrift,
+        { page: 'llmQuality', variables: { model: labelInUrl(LABEL.model) } },
+        2 * 3600,
+        options
+      ),
     },
   };
 }
@@ -206,7 +245,13 @@ function latency(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p1 },
     annotations: {
       ...text,
-      ...links(ALERT.latencyP95OverSlo, PLAYBOOK.latency, { page: 'lifecycle', variables: { route: labelInUrl(LABEL.route) } }, 3600, options),
+      ...links(
+        ALERT.latencyP95OverSlo,
+        PLAYBOOK.latency,
+        { page: 'lifecycle', variables: { route: labelInUrl(LABEL.route) } },
+        3600,
+        options
+      ),
     },
   };
 }
@@ -220,7 +265,13 @@ function rateLimited(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p2 },
     annotations: {
       ...text,
-      ...links(ALERT.providerRateLimited, PLAYBOOK.queueSaturation, { page: 'providers', variables: { provider: labelInUrl(P) } }, 3600, options),
+      ...links(
+        ALERT.providerRateLimited,
+        PLAYBOOK.queueSaturation,
+        { page: 'providers', variables: { provider: labelInUrl(P) } },
+        3600,
+        options
+      ),
     },
   };
 }
@@ -245,7 +296,13 @@ function calibration(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p2 },
     annotations: {
       ...text,
-      ...links(ALERT.calibrationDrift, PLAYBOOK.calibrationDrift, { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } }, 24 * 3600, options),
+      ...links(
+        ALERT.calibrationDrift,
+        PLAYBOOK.calibrationDrift,
+        { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
+        24 * 3600,
+        options
+      ),
     },
   };
 }
@@ -261,7 +318,15 @@ export function opsAlertFile(options: GenerateOptions): RuleFile {
       {
         name: OPS_GROUP,
         interval: '1m',
-        rules: [endToEnd(options), hardware(options), backlog(options), hallucination(options), latency(options), rateLimited(options), calibration(options)],
+        rules: [
+          endToEnd(options),
+          hardware(options),
+          backlog(options),
+          hallucination(options),
+          latency(options),
+          rateLimited(options),
+          calibration(options),
+        ],
       },
     ],
   };

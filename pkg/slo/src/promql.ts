@@ -34,7 +34,8 @@ export function withMatchers(sel: string, matchers: readonly string[]): string {
 }
 
 /** A counter selector the SLI can wrap in `increase()`: a metric name with optional matchers. */
-export const COUNTER_SELECTOR = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{\s*([a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*"\s*,?\s*)*\})?$/;
+export const COUNTER_SELECTOR =
+  /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{\s*([a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*"\s*,?\s*)*\})?$/;
 
 /** Keeps only finite, non-negative samples: NaN and ±Inf fail these comparisons and drop out. */
 export function finiteNonNegative(expr: string): string {

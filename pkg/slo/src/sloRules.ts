@@ -78,7 +78,10 @@ function sumOverWindow(spec: SloSpec, kind: 'bad' | 'total', window: string): st
 function increaseRules(spec: SloSpec): RecordingRule[] {
   const inc = (sel: string) => `sum(increase(${sel}[5m]))`;
   const total = inc(spec.sli.total);
-  const bad = spec.sli.bad !== undefined ? `(${inc(spec.sli.bad)} or ${total} * 0)` : `(${total} - (${inc(spec.sli.good!)} or ${total} * 0))`;
+  const bad =
+    spec.sli.bad !== undefined
+      ? `(${inc(spec.sli.bad)} or ${total} * 0)`
+      : `(${total} - (${inc(spec.sli.good!)} or ${total} * 0))`;
   const finiteBad = `(${bad} >= 0 < +Inf)`;
   const finiteTotal = `(${total} >= 0 < +Inf)`;
   const labels = { [LABEL.slo]: spec.name };
@@ -93,7 +96,11 @@ function ratioAndBurn(spec: SloSpec, window: SloWindow, bad: string, total: stri
   return [
     // No events → no ratio (not NaN): the window says nothing, and alerts stay quiet.
     { record: sloErrorRatioSeries(window), expr: `${bad} / (${total} > 0)`, labels },
-    { record: sloBurnRateSeries(window), expr: `${sloSel(spec, sloErrorRatioSeries(window))} / ${budget(spec)}`, labels },
+    {
+      record: sloBurnRateSeries(window),
+      expr: `${sloSel(spec, sloErrorRatioSeries(window))} / ${budget(spec)}`,
+      labels,
+    },
   ];
 }
 
@@ -102,7 +109,12 @@ function windowRules(spec: SloSpec, window: SloWindow): RecordingRule[] {
   return [
     { record: sloEventCountSeries('bad', window), expr: sumOverWindow(spec, 'bad', window), labels },
     { record: sloEventCountSeries('total', window), expr: sumOverWindow(spec, 'total', window), labels },
-    ...ratioAndBurn(spec, window, sloSel(spec, sloEventCountSeries('bad', window)), sloSel(spec, sloEventCountSeries('total', window))),
+    ...ratioAndBurn(
+      spec,
+      window,
+      sloSel(spec, sloEventCountSeries('bad', window)),
+      sloSel(spec, sloEventCountSeries('total', window))
+    ),
   ];
 }
 
@@ -243,7 +255,12 @@ export function sloRules(spec: SloSpec, options: GenerateOptions): SloRuleResult
           interval: FAST_INTERVAL,
           rules: [
             ...increaseRules(spec),
-            ...ratioAndBurn(spec, '5m', sloSel(spec, SLO_SERIES.badIncrease5m), sloSel(spec, SLO_SERIES.totalIncrease5m)),
+            ...ratioAndBurn(
+              spec,
+              '5m',
+              sloSel(spec, SLO_SERIES.badIncrease5m),
+              sloSel(spec, SLO_SERIES.totalIncrease5m)
+            ),
             ...FAST_WINDOWS.flatMap((w) => windowRules(spec, w)),
             ...reachable.filter((t) => fastWindows.has(t.longWindow)).map((t) => burnAlert(spec, t, options)),
           ],

@@ -49,7 +49,9 @@ export const SLO_NAME = /^[a-z0-9]([a-z0-9_.-]{0,62}[a-z0-9])?$/;
 export function specProblems(spec: SloSpec): string[] {
   const problems: string[] = [];
   if (!SLO_NAME.test(spec.name)) {
-    problems.push(`name: "${spec.name}" must be lower-case letters, digits, '-', '_' or '.' (at most 64, starting and ending with a letter or digit)`);
+    problems.push(
+      `name: "${spec.name}" must be lower-case letters, digits, '-', '_' or '.' (at most 64, starting and ending with a letter or digit)`
+    );
   }
   if (!(spec.objective > 0 && spec.objective < 1)) {
     problems.push(

@@ -42,7 +42,8 @@ export function labelText(label: string): string {
 
 /** Epoch milliseconds of the evaluation time shifted by `offset` (a duration, negative = before). */
 export function evalTimeMs(offsetSeconds: number): TemplateValue {
-  const shifted = offsetSeconds === 0 ? 'time()' : `(time() ${offsetSeconds < 0 ? '-' : '+'} ${Math.abs(offsetSeconds)})`;
+  const shifted =
+    offsetSeconds === 0 ? 'time()' : `(time() ${offsetSeconds < 0 ? '-' : '+'} ${Math.abs(offsetSeconds)})`;
   return templateValue(`{{ with query "${shifted} * 1000" }}{{ . | first | value | printf "%.0f" }}{{ end }}`);
 }
 

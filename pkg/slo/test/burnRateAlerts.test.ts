@@ -1,6 +1,23 @@
-import { ALERT, BURN_RATE_TIERS, LABEL, SLO_SERIES, buildAppUrl, sloBurnRateSeries, sloErrorRatioSeries } from '@hybridlens/conventions';
+import {
+  ALERT,
+  BURN_RATE_TIERS,
+  LABEL,
+  SLO_SERIES,
+  buildAppUrl,
+  sloBurnRateSeries,
+  sloErrorRatioSeries,
+} from '@hybridlens/conventions';
 import { describeWithBinary } from '@hybridlens/testkit';
-import { DEFAULT_GRAFANA_URL, type SloSpec, burnDescription, burnSummary, defaultSpecs, durationSeconds, generateRuleFiles, sloRuleFileName } from '../src';
+import {
+  DEFAULT_GRAFANA_URL,
+  type SloSpec,
+  burnDescription,
+  burnSummary,
+  defaultSpecs,
+  durationSeconds,
+  generateRuleFiles,
+  sloRuleFileName,
+} from '../src';
 import { type ExpectedAlert, type PromtoolTestGroup, minutes, runPromtoolTests } from './support/promtoolTest';
 import { type Faults, jobSeries, latencySeries } from './support/rawSeries';
 import { cumulative, segments } from './support/series';
@@ -30,11 +47,20 @@ function expectedAlerts(spec: SloSpec, c: Counts, t: number): ExpectedAlert[] {
     };
     const nowMs = t * 60 * 1000;
     return {
-      exp_labels: { [LABEL.slo]: spec.name, [LABEL.severity]: tier.severity, [LABEL.tier]: tier.tier, [LABEL.sloService]: spec.service, [LABEL.sliType]: spec.sliType },
+      exp_labels: {
+        [LABEL.slo]: spec.name,
+        [LABEL.severity]: tier.severity,
+        [LABEL.tier]: tier.tier,
+        [LABEL.sloService]: spec.service,
+        [LABEL.sliType]: spec.sliType,
+      },
       exp_annotations: {
         summary: burnSummary(spec, tier, numbers),
         description: burnDescription(spec, tier, numbers),
-        runbook_url: buildAppUrl({ page: 'playbook', params: { playbook: spec.playbook }, query: { alertname: ALERT.sloBurnRate } }, { baseUrl: DEFAULT_GRAFANA_URL }),
+        runbook_url: buildAppUrl(
+          { page: 'playbook', params: { playbook: spec.playbook }, query: { alertname: ALERT.sloBurnRate } },
+          { baseUrl: DEFAULT_GRAFANA_URL }
+        ),
         drilldown_url: buildAppUrl(
           {
             page: 'sloDetail',
@@ -51,7 +77,9 @@ function expectedAlerts(spec: SloSpec, c: Counts, t: number): ExpectedAlert[] {
 }
 
 function alertChecks(spec: SloSpec, c: Counts, times: number[]): PromtoolTestGroup['alert_rule_test'] {
-  return [...new Set(times)].sort((a, b) => a - b).map((t) => ({ eval_time: minutes(t), alertname: ALERT.sloBurnRate, exp_alerts: expectedAlerts(spec, c, t) }));
+  return [...new Set(times)]
+    .sort((a, b) => a - b)
+    .map((t) => ({ eval_time: minutes(t), alertname: ALERT.sloBurnRate, exp_alerts: expectedAlerts(spec, c, t) }));
 }
 
 function valueChecks(spec: SloSpec, c: Counts, t: number): PromtoolTestGroup['promql_expr_test'] {
@@ -59,8 +87,16 @@ function valueChecks(spec: SloSpec, c: Counts, t: number): PromtoolTestGroup['pr
   const w1h = windowValue(spec, c, t, '1h');
   const w30d = windowValue(spec, c, t, '30d');
   return [
-    { expr: `${sloBurnRateSeries('1h')}{slo="${spec.name}"}`, eval_time: minutes(t), exp_samples: [{ labels: sel(sloBurnRateSeries('1h')), value: w1h.burn! }] },
-    { expr: `${sloErrorRatioSeries('30d')}{slo="${spec.name}"}`, eval_time: minutes(t), exp_samples: [{ labels: sel(sloErrorRatioSeries('30d')), value: w30d.ratio! }] },
+    {
+      expr: `${sloBurnRateSeries('1h')}{slo="${spec.name}"}`,
+      eval_time: minutes(t),
+      exp_samples: [{ labels: sel(sloBurnRateSeries('1h')), value: w1h.burn! }],
+    },
+    {
+      expr: `${sloErrorRatioSeries('30d')}{slo="${spec.name}"}`,
+      eval_time: minutes(t),
+      exp_samples: [{ labels: sel(sloErrorRatioSeries('30d')), value: w30d.ratio! }],
+    },
     {
       expr: `${SLO_SERIES.errorBudgetRemaining}{slo="${spec.name}"}`,
       eval_time: minutes(t),
@@ -69,19 +105,32 @@ function valueChecks(spec: SloSpec, c: Counts, t: number): PromtoolTestGroup['pr
   ];
 }
 
-const every = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+const every = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 
 describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate alerts under promtool test rules', () => {
   it('stay silent on healthy traffic, and the recorded burn rate and budget match the raw counts', () => {
     const c = counts(segments([[360, 200]]), segments([[360, 1]]));
     expect(firingTiers(latency, c, 360)).toEqual([]);
     runPromtoolTests(rulesFor(latency), [
-      { name: 'healthy', interval: '1m', input_series: latencySeries(c), alert_rule_test: alertChecks(latency, c, every(30, 360, 30)), promql_expr_test: valueChecks(latency, c, 360) },
+      {
+        name: 'healthy',
+        interval: '1m',
+        input_series: latencySeries(c),
+        alert_rule_test: alertChecks(latency, c, every(30, 360, 30)),
+        promql_expr_test: valueChecks(latency, c, 360),
+      },
     ]);
   });
 
   it('page on a fast burn at the first evaluation where both windows cross 14.4x, and again on 6x', () => {
-    const c = counts(segments([[360, 200]]), segments([[180, 1], [180, 60]]));
+    const c = counts(
+      segments([[360, 200]]),
+      segments([
+        [180, 1],
+        [180, 60],
+      ])
+    );
     const pageFast = firstFiring(latency, c, 'page-fast', 180, 360)!;
     const pageSlow = firstFiring(latency, c, 'page-slow', 180, 360)!;
     expect(pageFast).toBeGreaterThan(180);
@@ -98,7 +147,13 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate aler
   });
 
   it('open tickets on a slow burn (3x over 1d and 2h, 1x over 3d and 6h), never a page', () => {
-    const c = counts(segments([[600, 200]]), segments([[120, 1], [480, 8]]));
+    const c = counts(
+      segments([[600, 200]]),
+      segments([
+        [120, 1],
+        [480, 8],
+      ])
+    );
     const ticketSlow = firstFiring(latency, c, 'ticket-slow', 120, 600)!;
     const ticketFast = firstFiring(latency, c, 'ticket-fast', 120, 600)!;
     expect(ticketSlow).toBeDefined();
@@ -125,9 +180,18 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate aler
     expect(checks.some((t) => firingTiers(unguarded, c, t).length > 0)).toBe(true);
     expect(checks.every((t) => firingTiers(ibm, c, t).length === 0)).toBe(true);
     const input = jobSeries(c, 'ibm', 'ibm_sherbrooke');
-    runPromtoolTests(rulesFor(ibm), [{ name: 'one failed job', interval: '1m', input_series: input, alert_rule_test: alertChecks(ibm, c, checks) }]);
+    runPromtoolTests(rulesFor(ibm), [
+      { name: 'one failed job', interval: '1m', input_series: input, alert_rule_test: alertChecks(ibm, c, checks) },
+    ]);
     // The same history with the guard set to one bad event pages: the guard is what keeps it quiet.
-    runPromtoolTests(rulesFor(unguarded), [{ name: 'one failed job, no guard', interval: '1m', input_series: input, alert_rule_test: alertChecks(unguarded, c, checks) }]);
+    runPromtoolTests(rulesFor(unguarded), [
+      {
+        name: 'one failed job, no guard',
+        interval: '1m',
+        input_series: input,
+        alert_rule_test: alertChecks(unguarded, c, checks),
+      },
+    ]);
   });
 
   it('stay silent across a counter reset, and read the Prometheus 3 bucket label le="2.0"', () => {

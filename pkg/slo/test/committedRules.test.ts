@@ -24,7 +24,9 @@ describe('committed rule files', () => {
 
   it('holds no stale generated files', () => {
     const expected = new Set(files.map((f) => f.fileName));
-    const stale = readdirSync(RULES_DIR).filter((name) => !expected.has(name) && readFileSync(join(RULES_DIR, name), 'utf8').startsWith(GENERATED_HEADER));
+    const stale = readdirSync(RULES_DIR).filter(
+      (name) => !expected.has(name) && readFileSync(join(RULES_DIR, name), 'utf8').startsWith(GENERATED_HEADER)
+    );
     expect(stale).toEqual([]);
   });
 });

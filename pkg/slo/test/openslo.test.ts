@@ -85,20 +85,56 @@ describe('OpenSLO v1 input', () => {
       sliType: SLI_TYPE.custom,
       minBadEvents: 10,
       scope: { provider: 'ibm' },
-      sli: { total: 'hybrid_requests_total{route="/checkout"}', bad: 'hybrid_requests_total{route="/checkout", outcome="error"}' },
+      sli: {
+        total: 'hybrid_requests_total{route="/checkout"}',
+        bad: 'hybrid_requests_total{route="/checkout", outcome="error"}',
+      },
     });
-    expect(solve).toMatchObject({ name: 'solve-success', objective: 0.9, period: '30d', sli: { good: 'hybrid_quantum_jobs_total{outcome="success"}' } });
+    expect(solve).toMatchObject({
+      name: 'solve-success',
+      objective: 0.9,
+      period: '30d',
+      sli: { good: 'hybrid_quantum_jobs_total{outcome="success"}' },
+    });
   });
 
   it.each([
-    ['target: 0.995', 'target: 1', /slos\.yaml: document 1 \(SLO "checkout-errors"\): spec\.objectives\[0\]\.target: must be a number strictly between 0 and 1/],
+    [
+      'target: 0.995',
+      'target: 1',
+      /slos\.yaml: document 1 \(SLO "checkout-errors"\): spec\.objectives\[0\]\.target: must be a number strictly between 0 and 1/,
+    ],
     ['  service: checkout\n', '', /document 1 \(SLO "checkout-errors"\): spec\.service: required string is missing/],
-    ['apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout', 'apiVersion: openslo/v2\nkind: SLO\nmetadata:\n  name: checkout', /document 1 \(SLO "checkout-errors"\): apiVersion: must be "openslo\/v1"/],
-    ['query: hybrid_requests_total{route="/checkout"}\n', 'query: sum(rate(hybrid_requests_total[5m]))\n', /spec\.indicator\.spec\.ratioMetric\.total\.metricSource\.spec\.query: must be a counter selector/],
-    ['        counter: true\n        bad:', '        counter: false\n        bad:', /spec\.indicator\.spec\.ratioMetric\.counter: must be true/],
-    ['    - duration: 28d\n      isRolling: true', '    - duration: 1M\n      isRolling: true', /spec\.timeWindow\[0\]\.duration: must be a duration/],
-    ['indicatorRef: solve-good', 'indicatorRef: nope', /document 3 \(SLO "solve-success"\): spec\.indicatorRef: no SLI document named "nope"/],
-    ['hybridlens.io/min-bad-events: "10"', 'hybridlens.io/min-bad-events: "0"', /metadata\.annotations\.hybridlens\.io\/min-bad-events: must be a whole number/],
+    [
+      'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout',
+      'apiVersion: openslo/v2\nkind: SLO\nmetadata:\n  name: checkout',
+      /document 1 \(SLO "checkout-errors"\): apiVersion: must be "openslo\/v1"/,
+    ],
+    [
+      'query: hybrid_requests_total{route="/checkout"}\n',
+      'query: sum(rate(hybrid_requests_total[5m]))\n',
+      /spec\.indicator\.spec\.ratioMetric\.total\.metricSource\.spec\.query: must be a counter selector/,
+    ],
+    [
+      '        counter: true\n        bad:',
+      '        counter: false\n        bad:',
+      /spec\.indicator\.spec\.ratioMetric\.counter: must be true/,
+    ],
+    [
+      '    - duration: 28d\n      isRolling: true',
+      '    - duration: 1M\n      isRolling: true',
+      /spec\.timeWindow\[0\]\.duration: must be a duration/,
+    ],
+    [
+      'indicatorRef: solve-good',
+      'indicatorRef: nope',
+      /document 3 \(SLO "solve-success"\): spec\.indicatorRef: no SLI document named "nope"/,
+    ],
+    [
+      'hybridlens.io/min-bad-events: "10"',
+      'hybridlens.io/min-bad-events: "0"',
+      /metadata\.annotations\.hybridlens\.io\/min-bad-events: must be a whole number/,
+    ],
   ])('names the document and field: %s → %s', (from, to, message) => {
     const text = GOOD.replace(from, to);
     expect(text).not.toBe(GOOD);
@@ -130,16 +166,39 @@ describe('hybridlens-slo generate', () => {
     const out = join(dir, 'rules');
     const log: string[] = [];
     const warn: string[] = [];
-    const code = main(['generate', '--out', out, '--grafana-url', 'https://grafana.example.com/g/', '--specs', specFile, '--no-defaults'], (l) => log.push(l), (l) => warn.push(l));
+    const code = main(
+      [
+        'generate',
+        '--out',
+        out,
+        '--grafana-url',
+        'https://grafana.example.com/g/',
+        '--specs',
+        specFile,
+        '--no-defaults',
+      ],
+      (l) => log.push(l),
+      (l) => warn.push(l)
+    );
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['hybridlens-ops-alerts.rules.yml', 'slo-checkout-errors.rules.yml', 'slo-solve-success.rules.yml']);
+    expect(readdirSync(out).sort()).toEqual([
+      'hybridlens-ops-alerts.rules.yml',
+      'slo-checkout-errors.rules.yml',
+      'slo-solve-success.rules.yml',
+    ]);
     // 90% allows at most a 10x burn: the 14.4x page-fast tier can never fire, the others remain.
-    expect(warn).toEqual([expect.stringMatching(/SLO "solve-success".*page-fast \(burn rate 14\.4\) is unreachable with objective 0\.9 \(max burn rate 10\); using page-slow, ticket-fast, ticket-slow/)]);
+    expect(warn).toEqual([
+      expect.stringMatching(
+        /SLO "solve-success".*page-fast \(burn rate 14\.4\) is unreachable with objective 0\.9 \(max burn rate 10\); using page-slow, ticket-fast, ticket-slow/
+      ),
+    ]);
     const solve = readFileSync(join(out, 'slo-solve-success.rules.yml'), 'utf8');
     expect(solve.match(new RegExp(`alert: ${ALERT.sloBurnRate}`, 'g'))).toHaveLength(3);
     expect(solve).not.toMatch(/tier: page-fast/);
     const checkout = readFileSync(join(out, 'slo-checkout-errors.rules.yml'), 'utf8');
-    expect(checkout).toMatch(/runbook_url: https:\/\/grafana\.example\.com\/g\/a\/hybridlens-observability-app\/playbooks\//);
+    expect(checkout).toMatch(
+      /runbook_url: https:\/\/grafana\.example\.com\/g\/a\/hybridlens-observability-app\/playbooks\//
+    );
     expect(checkout).toMatch(/var-provider=ibm/);
     // The 28d period gets its own budget window.
     expect(checkout).toMatch(/slo:sli_bad:increase5m\{slo="checkout-errors"\}\[27d23h59m59s:5m\]/);
@@ -149,7 +208,11 @@ describe('hybridlens-slo generate', () => {
     const specFile = join(dir, 'slos.yaml');
     writeFileSync(specFile, GOOD.replace('target: 0.995', 'target: 2'));
     const warn: string[] = [];
-    const code = main(['generate', '--out', join(dir, 'rules'), '--specs', specFile, '--no-defaults'], () => undefined, (l) => warn.push(l));
+    const code = main(
+      ['generate', '--out', join(dir, 'rules'), '--specs', specFile, '--no-defaults'],
+      () => undefined,
+      (l) => warn.push(l)
+    );
     expect(code).toBe(1);
     expect(warn.join('\n')).toMatch(/slos\.yaml: document 1 \(SLO "checkout-errors"\): spec\.objectives\[0\]\.target/);
     expect(readdirSync(join(dir, 'rules'))).toContain('slo-solve-success.rules.yml');

@@ -23,18 +23,36 @@ import { type Sample, cumulative, encodeValues, labelsText } from './support/ser
 
 const opsFile = generateRuleFiles(defaultSpecs()).files.filter((f) => f.fileName === OPS_RULE_FILE);
 const perMinute = (n: number, f: (m: number) => number) => Array.from({ length: n }, (_, i) => f(i + 1));
-const series = (metric: string, labels: Record<string, string>, values: readonly Sample[]) => ({ series: labelsText(metric, labels), values: encodeValues(values) });
+const series = (metric: string, labels: Record<string, string>, values: readonly Sample[]) => ({
+  series: labelsText(metric, labels),
+  values: encodeValues(values),
+});
 const gauge = (n: number, f: (m: number) => number) => Array.from({ length: n + 1 }, (_, m) => f(m));
 
-function links(alert: string, playbook: PlaybookId, drill: Omit<AppLink, 'time' | 'query'>, t: number, lookbackSeconds: number) {
+function links(
+  alert: string,
+  playbook: PlaybookId,
+  drill: Omit<AppLink, 'time' | 'query'>,
+  t: number,
+  lookbackSeconds: number
+) {
   const now = t * 60_000;
   return {
-    runbook_url: buildAppUrl({ page: 'playbook', params: { playbook }, query: { alertname: alert } }, { baseUrl: DEFAULT_GRAFANA_URL }),
-    drilldown_url: buildAppUrl({ ...drill, time: { from: now - lookbackSeconds * 1000, to: now }, query: { alertname: alert } }, { baseUrl: DEFAULT_GRAFANA_URL }),
+    runbook_url: buildAppUrl(
+      { page: 'playbook', params: { playbook }, query: { alertname: alert } },
+      { baseUrl: DEFAULT_GRAFANA_URL }
+    ),
+    drilldown_url: buildAppUrl(
+      { ...drill, time: { from: now - lookbackSeconds * 1000, to: now }, query: { alertname: alert } },
+      { baseUrl: DEFAULT_GRAFANA_URL }
+    ),
   };
 }
 
-function checks(alertname: string, expected: ReadonlyArray<[number, ExpectedAlert[]]>): NonNullable<PromtoolTestGroup['alert_rule_test']> {
+function checks(
+  alertname: string,
+  expected: ReadonlyArray<[number, ExpectedAlert[]]>
+): NonNullable<PromtoolTestGroup['alert_rule_test']> {
   return expected.map(([t, exp_alerts]) => ({ eval_time: minutes(t), alertname, exp_alerts }));
 }
 
@@ -42,11 +60,17 @@ type Bucketed = Array<{ le: number; perMinute: (m: number) => number }>;
 /** Cumulative histogram bucket series from per-minute observations per bucket (non-cumulative). */
 function histogram(metric: string, labels: Record<string, string>, n: number, buckets: Bucketed) {
   const perBucket = buckets.map((b) => cumulative(perMinute(n, b.perMinute)));
-  const cum = perBucket.map((_, i) => perBucket[0]!.map((__, m) => perBucket.slice(0, i + 1).reduce((s, c) => s + c[m]!, 0)));
+  const cum = perBucket.map((_, i) =>
+    perBucket[0]!.map((__, m) => perBucket.slice(0, i + 1).reduce((s, c) => s + c[m]!, 0))
+  );
   const le = (x: number) => (x === Infinity ? '+Inf' : String(x));
   return {
     input: cum.map((c, i) => series(`${metric}_bucket`, { ...labels, le: le(buckets[i]!.le) }, c)),
-    quantile: (q: number, t: number, w: number) => histogramQuantile(q, cum.map((c, i) => ({ le: buckets[i]!.le, count: inc(c, t, w) }))),
+    quantile: (q: number, t: number, w: number) =>
+      histogramQuantile(
+        q,
+        cum.map((c, i) => ({ le: buckets[i]!.le, count: inc(c, t, w) }))
+      ),
   };
 }
 
@@ -56,7 +80,10 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     const ok = cumulative(perMinute(n, () => 100));
     const err = cumulative(perMinute(n, (m) => (m <= 20 ? 1 : m <= 40 ? 1 + 3 * (m - 20) : 61)));
     const r5 = (t: number) => inc(err, t, 5) / (inc(err, t, 5) + inc(ok, t, 5));
-    const cond = (t: number) => r5(t) > OPS_THRESHOLDS.endToEndErrorRatio && r5(t) > r5(t - 1) && inc(err, t, 5) >= OPS_THRESHOLDS.endToEndMinErrors;
+    const cond = (t: number) =>
+      r5(t) > OPS_THRESHOLDS.endToEndErrorRatio &&
+      r5(t) > r5(t - 1) &&
+      inc(err, t, 5) >= OPS_THRESHOLDS.endToEndMinErrors;
     const f = firstFiringFor(cond, 3, 10, n)!;
     expect(f).toBeGreaterThan(20);
     const text = OPS_TEXT.endToEnd({ ratioPct: (100 * r5(f)).toFixed(1), errors: inc(err, f, 5).toFixed(0) });
@@ -70,7 +97,18 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
         ],
         alert_rule_test: checks(ALERT.endToEndErrorRate, [
           [f - 1, []],
-          [f, [{ exp_labels: { severity: 'P0' }, exp_annotations: { ...text, ...links(ALERT.endToEndErrorRate, PLAYBOOK.providerOutage, { page: 'lifecycle' }, f, 3600) } }]],
+          [
+            f,
+            [
+              {
+                exp_labels: { severity: 'P0' },
+                exp_annotations: {
+                  ...text,
+                  ...links(ALERT.endToEndErrorRate, PLAYBOOK.providerOutage, { page: 'lifecycle' }, f, 3600),
+                },
+              },
+            ],
+          ],
           [65, []],
         ]),
       },
@@ -90,8 +128,16 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     const jobs = METRIC.quantumJobs.name;
     const errors = METRIC.quantumJobErrors.name;
     const hw = { [LABEL.errorType]: QUANTUM_ERROR_TYPE.hardwareFailure };
-    const text = OPS_TEXT.hardware({ provider: 'ibm', backend: 'ibm_sherbrooke', ratioPct: ratio(f).toFixed(1), failures: inc(bad, f, 10).toFixed(0) });
-    const drill: Omit<AppLink, 'time' | 'query'> = { page: 'providerDetail', params: { provider: 'ibm', backend: 'ibm_sherbrooke' } };
+    const text = OPS_TEXT.hardware({
+      provider: 'ibm',
+      backend: 'ibm_sherbrooke',
+      ratioPct: ratio(f).toFixed(1),
+      failures: inc(bad, f, 10).toFixed(0),
+    });
+    const drill: Omit<AppLink, 'time' | 'query'> = {
+      page: 'providerDetail',
+      params: { provider: 'ibm', backend: 'ibm_sherbrooke' },
+    };
     runPromtoolTests(opsFile, [
       {
         name: 'hardware failures',
@@ -106,7 +152,18 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
         ],
         alert_rule_test: checks(ALERT.quantumHardwareFailures, [
           [f - 1, []],
-          [f, [{ exp_labels: { severity: 'P0', ...failing }, exp_annotations: { ...text, ...links(ALERT.quantumHardwareFailures, PLAYBOOK.quantumErrors, drill, f, 3600) } }]],
+          [
+            f,
+            [
+              {
+                exp_labels: { severity: 'P0', ...failing },
+                exp_annotations: {
+                  ...text,
+                  ...links(ALERT.quantumHardwareFailures, PLAYBOOK.quantumErrors, drill, f, 3600),
+                },
+              },
+            ],
+          ],
         ]),
       },
     ]);
@@ -124,9 +181,17 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
       { le: 5, perMinute: (m) => (slow(m) ? 10 : 0) },
       { le: Infinity, perMinute: () => 0 },
     ]);
-    const cond = (t: number) => queue[t]! > OPS_THRESHOLDS.queueLengthCritical && queue[t]! - queue[t - 10]! > 0 && h.quantile(0.95, t, 5) > OPS_THRESHOLDS.enqueueP95Seconds;
+    const cond = (t: number) =>
+      queue[t]! > OPS_THRESHOLDS.queueLengthCritical &&
+      queue[t]! - queue[t - 10]! > 0 &&
+      h.quantile(0.95, t, 5) > OPS_THRESHOLDS.enqueueP95Seconds;
     const f = firstFiringFor(cond, 0, 10, n)!;
-    const text = OPS_TEXT.backlog({ provider: 'ibm', backend: 'ibm_brisbane', queue: queue[f]!.toFixed(0), p95: h.quantile(0.95, f, 5).toFixed(2) });
+    const text = OPS_TEXT.backlog({
+      provider: 'ibm',
+      backend: 'ibm_brisbane',
+      queue: queue[f]!.toFixed(0),
+      p95: h.quantile(0.95, f, 5).toFixed(2),
+    });
     runPromtoolTests(opsFile, [
       {
         name: 'backlog',
@@ -139,7 +204,16 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
             [
               {
                 exp_labels: { severity: 'P0', ...where },
-                exp_annotations: { ...text, ...links(ALERT.quantumBacklogCritical, PLAYBOOK.queueSaturation, { page: 'providerDetail', params: where }, f, 3600) },
+                exp_annotations: {
+                  ...text,
+                  ...links(
+                    ALERT.quantumBacklogCritical,
+                    PLAYBOOK.queueSaturation,
+                    { page: 'providerDetail', params: where },
+                    f,
+                    3600
+                  ),
+                },
               },
             ],
           ],
@@ -154,7 +228,14 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     const pass = cumulative(perMinute(n, () => 50));
     const fail = cumulative(perMinute(n, (m) => (m > 20 ? 5 : 0)));
     const ratio = (t: number) => (100 * inc(fail, t, 10)) / (inc(fail, t, 10) + inc(pass, t, 10));
-    const f = firstFiringFor((t) => ratio(t) > OPS_THRESHOLDS.hallucinationRatio * 100 && inc(fail, t, 10) >= OPS_THRESHOLDS.hallucinationMinFailures, 30, 31, n)!;
+    const f = firstFiringFor(
+      (t) =>
+        ratio(t) > OPS_THRESHOLDS.hallucinationRatio * 100 &&
+        inc(fail, t, 10) >= OPS_THRESHOLDS.hallucinationMinFailures,
+      30,
+      31,
+      n
+    )!;
     const v = METRIC.llmValidations.name;
     const text = OPS_TEXT.hallucination({ model: 'gpt-test', ratioPct: ratio(f).toFixed(1) });
     runPromtoolTests(opsFile, [
@@ -162,8 +243,16 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
         name: 'hallucination',
         interval: '1m',
         input_series: [
-          series(v, { ...model, [LABEL.validator]: VALIDATOR.hallucination, [LABEL.result]: VALIDATION_RESULT.pass }, pass),
-          series(v, { ...model, [LABEL.validator]: VALIDATOR.hallucination, [LABEL.result]: VALIDATION_RESULT.fail }, fail),
+          series(
+            v,
+            { ...model, [LABEL.validator]: VALIDATOR.hallucination, [LABEL.result]: VALIDATION_RESULT.pass },
+            pass
+          ),
+          series(
+            v,
+            { ...model, [LABEL.validator]: VALIDATOR.hallucination, [LABEL.result]: VALIDATION_RESULT.fail },
+            fail
+          ),
           series(v, { ...model, [LABEL.validator]: VALIDATOR.schema, [LABEL.result]: VALIDATION_RESULT.pass }, pass),
         ],
         alert_rule_test: checks(ALERT.llmHallucinationRate, [
@@ -173,7 +262,16 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
             [
               {
                 exp_labels: { severity: 'P1', ...model },
-                exp_annotations: { ...text, ...links(ALERT.llmHallucinationRate, PLAYBOOK.llmDrift, { page: 'llmQuality', variables: { model: 'gpt-test' } }, f, 7200) },
+                exp_annotations: {
+                  ...text,
+                  ...links(
+                    ALERT.llmHallucinationRate,
+                    PLAYBOOK.llmDrift,
+                    { page: 'llmQuality', variables: { model: 'gpt-test' } },
+                    f,
+                    7200
+                  ),
+                },
               },
             ],
           ],
@@ -202,7 +300,24 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
         input_series: h.input,
         alert_rule_test: checks(ALERT.latencyP95OverSlo, [
           [f - 1, []],
-          [f, [{ exp_labels: { severity: 'P1', ...route }, exp_annotations: { ...text, ...links(ALERT.latencyP95OverSlo, PLAYBOOK.latency, { page: 'lifecycle', variables: { route: '/v1/solve' } }, f, 3600) } }]],
+          [
+            f,
+            [
+              {
+                exp_labels: { severity: 'P1', ...route },
+                exp_annotations: {
+                  ...text,
+                  ...links(
+                    ALERT.latencyP95OverSlo,
+                    PLAYBOOK.latency,
+                    { page: 'lifecycle', variables: { route: '/v1/solve' } },
+                    f,
+                    3600
+                  ),
+                },
+              },
+            ],
+          ],
         ]),
       },
     ]);
@@ -218,7 +333,11 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
         interval: '1m',
         input_series: [
           series(METRIC.providerRateLimited.name, { [LABEL.provider]: 'braket' }, limited),
-          series(METRIC.providerRateLimited.name, { [LABEL.provider]: 'ibm' }, gauge(n, () => 0)),
+          series(
+            METRIC.providerRateLimited.name,
+            { [LABEL.provider]: 'ibm' },
+            gauge(n, () => 0)
+          ),
         ],
         alert_rule_test: checks(ALERT.providerRateLimited, [
           [39, []],
@@ -227,7 +346,16 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
             [
               {
                 exp_labels: { severity: 'P2', [LABEL.provider]: 'braket' },
-                exp_annotations: { ...text, ...links(ALERT.providerRateLimited, PLAYBOOK.queueSaturation, { page: 'providers', variables: { provider: 'braket' } }, 40, 3600) },
+                exp_annotations: {
+                  ...text,
+                  ...links(
+                    ALERT.providerRateLimited,
+                    PLAYBOOK.queueSaturation,
+                    { page: 'providers', variables: { provider: 'braket' } },
+                    40,
+                    3600
+                  ),
+                },
               },
             ],
           ],
@@ -267,7 +395,8 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
       t1: t1Falling[f]!.toFixed(6),
       t1Avg: avg(t1Falling, f).toFixed(6),
     });
-    const drill = (labels: Record<string, string>) => links(ALERT.calibrationDrift, PLAYBOOK.calibrationDrift, { page: 'providerDetail', params: labels }, f, 86400);
+    const drill = (labels: Record<string, string>) =>
+      links(ALERT.calibrationDrift, PLAYBOOK.calibrationDrift, { page: 'providerDetail', params: labels }, f, 86400);
     runPromtoolTests(opsFile, [
       {
         name: 'calibration drift',
@@ -313,7 +442,12 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     const times = [10, 30, 59, 60, 61, 62, 65, 89, 90, 91, 95, 120];
     const quiet = Object.values(ALERT)
       .filter((a) => a !== ALERT.sloBurnRate)
-      .flatMap((alertname) => checks(alertname, times.map((t) => [t, []] as [number, ExpectedAlert[]])));
+      .flatMap((alertname) =>
+        checks(
+          alertname,
+          times.map((t) => [t, []] as [number, ExpectedAlert[]])
+        )
+      );
     runPromtoolTests(opsFile, [
       {
         name: 'healthy',
@@ -323,14 +457,54 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
           series(METRIC.requests.name, { ...REQUEST_LABELS, [LABEL.outcome]: REQUEST_OUTCOME.error }, err),
           ...fast.input,
           ...enqueue.input,
-          series(METRIC.quantumJobs.name, { ...where, [LABEL.outcome]: JOB_OUTCOME.success }, restart(cumulative(perMinute(n, () => 20)))),
-          series(METRIC.quantumJobErrors.name, { ...where, [LABEL.errorType]: QUANTUM_ERROR_TYPE.hardwareFailure }, gauge(n, () => 0)),
-          series(METRIC.quantumQueueLength.name, where, gauge(n, () => 5)),
-          series(v, { [LABEL.model]: 'gpt-test', [LABEL.validator]: VALIDATOR.hallucination, [LABEL.result]: VALIDATION_RESULT.pass }, cumulative(perMinute(n, () => 50))),
-          series(v, { [LABEL.model]: 'gpt-test', [LABEL.validator]: VALIDATOR.hallucination, [LABEL.result]: VALIDATION_RESULT.fail }, gauge(n, () => 0)),
-          series(METRIC.providerRateLimited.name, { [LABEL.provider]: 'ibm' }, gauge(n, () => 0)),
-          series(CALIBRATION_METRIC.median2qError.name, where, gauge(n, () => 0.008)),
-          series(CALIBRATION_METRIC.medianT1.name, where, gauge(n, () => 0.0001)),
+          series(
+            METRIC.quantumJobs.name,
+            { ...where, [LABEL.outcome]: JOB_OUTCOME.success },
+            restart(cumulative(perMinute(n, () => 20)))
+          ),
+          series(
+            METRIC.quantumJobErrors.name,
+            { ...where, [LABEL.errorType]: QUANTUM_ERROR_TYPE.hardwareFailure },
+            gauge(n, () => 0)
+          ),
+          series(
+            METRIC.quantumQueueLength.name,
+            where,
+            gauge(n, () => 5)
+          ),
+          series(
+            v,
+            {
+              [LABEL.model]: 'gpt-test',
+              [LABEL.validator]: VALIDATOR.hallucination,
+              [LABEL.result]: VALIDATION_RESULT.pass,
+            },
+            cumulative(perMinute(n, () => 50))
+          ),
+          series(
+            v,
+            {
+              [LABEL.model]: 'gpt-test',
+              [LABEL.validator]: VALIDATOR.hallucination,
+              [LABEL.result]: VALIDATION_RESULT.fail,
+            },
+            gauge(n, () => 0)
+          ),
+          series(
+            METRIC.providerRateLimited.name,
+            { [LABEL.provider]: 'ibm' },
+            gauge(n, () => 0)
+          ),
+          series(
+            CALIBRATION_METRIC.median2qError.name,
+            where,
+            gauge(n, () => 0.008)
+          ),
+          series(
+            CALIBRATION_METRIC.medianT1.name,
+            where,
+            gauge(n, () => 0.0001)
+          ),
         ],
         alert_rule_test: quiet,
       },

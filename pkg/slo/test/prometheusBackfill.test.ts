@@ -39,74 +39,96 @@ const history = syntheticHistory(
 const CHECK_HOURS = [21, 22, 25, 26];
 const WINDOWS: SloWindow[] = ['5m', '1h', '6h', '1d', '3d', '30d'];
 
-describeWithBinary('prometheus', 'apt-get install prometheus', 'recorded SLO series in a real Prometheus over backfilled history', () => {
-  let work: string;
-  let backfilled: BackfilledPrometheus;
+describeWithBinary(
+  'prometheus',
+  'apt-get install prometheus',
+  'recorded SLO series in a real Prometheus over backfilled history',
+  () => {
+    let work: string;
+    let backfilled: BackfilledPrometheus;
 
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'hl-slo-it-'));
-    const file = join(work, 'history.om');
-    await writeOpenMetrics(file, history.series, T0, 60, minute(HOURS) + 1);
-    const { files } = generateRuleFiles([latency, ibm]);
-    backfilled = await prometheusWithRuleHistory(file, files.filter((f) => f.fileName.startsWith('slo-')), {
-      start: T0,
-      rulesFrom: T0 + minute(21) * 60 - 1200,
-      end: T0 + HOURS * 3600,
+    beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'hl-slo-it-'));
+      const file = join(work, 'history.om');
+      await writeOpenMetrics(file, history.series, T0, 60, minute(HOURS) + 1);
+      const { files } = generateRuleFiles([latency, ibm]);
+      backfilled = await prometheusWithRuleHistory(
+        file,
+        files.filter((f) => f.fileName.startsWith('slo-')),
+        {
+          start: T0,
+          rulesFrom: T0 + minute(21) * 60 - 1200,
+          end: T0 + HOURS * 3600,
+        }
+      );
     });
-  });
 
-  afterAll(async () => {
-    await backfilled?.stop();
-    rmSync(work, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await backfilled?.stop();
+      rmSync(work, { recursive: true, force: true });
+    });
 
-  async function recorded(series: string, spec: SloSpec, t: number): Promise<number> {
-    return backfilled.prom.scalar(`${series}{${LABEL.slo}="${spec.name}"}`, t);
-  }
-
-  /** Seconds since T0 at which the sample seen at t was evaluated. */
-  async function evaluatedAt(series: string, spec: SloSpec, t: number): Promise<number> {
-    return (await backfilled.prom.scalar(`timestamp(${series}{${LABEL.slo}="${spec.name}"})`, t)) - T0;
-  }
-
-  function close(got: number, expected: number, what: string) {
-    if (!(Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) {
-      throw new Error(`${what}: Prometheus recorded ${got}, the raw counts give ${expected}`);
+    async function recorded(series: string, spec: SloSpec, t: number): Promise<number> {
+      return backfilled.prom.scalar(`${series}{${LABEL.slo}="${spec.name}"}`, t);
     }
-  }
 
-  const cases: Array<[SloSpec, Counts]> = [
-    [latency, history.latency],
-    [ibm, history.ibmJobs],
-  ];
+    /** Seconds since T0 at which the sample seen at t was evaluated. */
+    async function evaluatedAt(series: string, spec: SloSpec, t: number): Promise<number> {
+      return (await backfilled.prom.scalar(`timestamp(${series}{${LABEL.slo}="${spec.name}"})`, t)) - T0;
+    }
 
-  it.each(cases.flatMap(([spec, counts]) => CHECK_HOURS.map((h) => [spec.name, h, spec, counts] as const)))(
-    '%s at hour %d: burn rates and budget remaining match the raw counts',
-    async (_name, hour, spec, counts) => {
-      const t = T0 + hour * 3600;
-      for (const w of WINDOWS) {
-        // Each value was evaluated at its group's offset before t: the 5m increase covers the slot ending at
-        // the next whole minute, the longer windows end at the last 5-minute step at or before the evaluation.
-        const minutes = (await evaluatedAt(sloBurnRateSeries(w), spec, t)) / 60;
-        const expected = windowValue(spec, counts, w === '5m' ? Math.ceil(minutes - 1e-9) : Math.floor(minutes), w);
-        close(await recorded(sloBurnRateSeries(w), spec, t), expected.burn!, `${spec.name} burn rate ${w} at ${hour}h`);
+    function close(got: number, expected: number, what: string) {
+      if (!(Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) {
+        throw new Error(`${what}: Prometheus recorded ${got}, the raw counts give ${expected}`);
       }
-      const minutes = (await evaluatedAt(SLO_SERIES.errorBudgetRemaining, spec, t)) / 60;
-      const period = windowValue(spec, counts, Math.floor(minutes), '30d');
-      close(await recorded(SLO_SERIES.errorBudgetRemaining, spec, t), 1 - period.burn!, `${spec.name} budget remaining at ${hour}h`);
     }
-  );
 
-  it('sees the injected faults: the latency SLO burns > 14.4x over 1h at 21h, ibm jobs > 6x over 1h at 25h', async () => {
-    expect(await recorded(sloBurnRateSeries('1h'), latency, T0 + 21 * 3600)).toBeGreaterThan(14.4);
-    expect(await recorded(sloBurnRateSeries('1h'), ibm, T0 + 25 * 3600)).toBeGreaterThan(6);
-    expect(await recorded(SLO_SERIES.errorBudgetRemaining, latency, T0 + 26 * 3600)).toBeLessThan(1);
-  });
+    const cases: Array<[SloSpec, Counts]> = [
+      [latency, history.latency],
+      [ibm, history.ibmJobs],
+    ];
 
-  it('lets the app discover every SLO from the metadata series alone', async () => {
-    const info = await backfilled.prom.query(SLO_SERIES.info, T0 + 26 * 3600);
-    const bySlo = Object.fromEntries(info.result.map((r) => [r.metric[LABEL.slo], r.metric]));
-    expect(Object.keys(bySlo).sort()).toEqual([latency.name, ibm.name].sort());
-    expect(bySlo[ibm.name]).toMatchObject({ [LABEL.objective]: '0.95', [LABEL.window]: '30d', [LABEL.sliType]: ibm.sliType, [LABEL.sloService]: ibm.service });
-  });
-});
+    it.each(cases.flatMap(([spec, counts]) => CHECK_HOURS.map((h) => [spec.name, h, spec, counts] as const)))(
+      '%s at hour %d: burn rates and budget remaining match the raw counts',
+      async (_name, hour, spec, counts) => {
+        const t = T0 + hour * 3600;
+        for (const w of WINDOWS) {
+          // Each value was evaluated at its group's offset before t: the 5m increase covers the slot ending at
+          // the next whole minute, the longer windows end at the last 5-minute step at or before the evaluation.
+          const minutes = (await evaluatedAt(sloBurnRateSeries(w), spec, t)) / 60;
+          const expected = windowValue(spec, counts, w === '5m' ? Math.ceil(minutes - 1e-9) : Math.floor(minutes), w);
+          close(
+            await recorded(sloBurnRateSeries(w), spec, t),
+            expected.burn!,
+            `${spec.name} burn rate ${w} at ${hour}h`
+          );
+        }
+        const minutes = (await evaluatedAt(SLO_SERIES.errorBudgetRemaining, spec, t)) / 60;
+        const period = windowValue(spec, counts, Math.floor(minutes), '30d');
+        close(
+          await recorded(SLO_SERIES.errorBudgetRemaining, spec, t),
+          1 - period.burn!,
+          `${spec.name} budget remaining at ${hour}h`
+        );
+      }
+    );
+
+    it('sees the injected faults: the latency SLO burns > 14.4x over 1h at 21h, ibm jobs > 6x over 1h at 25h', async () => {
+      expect(await recorded(sloBurnRateSeries('1h'), latency, T0 + 21 * 3600)).toBeGreaterThan(14.4);
+      expect(await recorded(sloBurnRateSeries('1h'), ibm, T0 + 25 * 3600)).toBeGreaterThan(6);
+      expect(await recorded(SLO_SERIES.errorBudgetRemaining, latency, T0 + 26 * 3600)).toBeLessThan(1);
+    });
+
+    it('lets the app discover every SLO from the metadata series alone', async () => {
+      const info = await backfilled.prom.query(SLO_SERIES.info, T0 + 26 * 3600);
+      const bySlo = Object.fromEntries(info.result.map((r) => [r.metric[LABEL.slo], r.metric]));
+      expect(Object.keys(bySlo).sort()).toEqual([latency.name, ibm.name].sort());
+      expect(bySlo[ibm.name]).toMatchObject({
+        [LABEL.objective]: '0.95',
+        [LABEL.window]: '30d',
+        [LABEL.sliType]: ibm.sliType,
+        [LABEL.sloService]: ibm.service,
+      });
+    });
+  }
+);

@@ -27,7 +27,12 @@ export function promtool(args: string[], input?: string): string {
     throw new Error('promtool is not installed (apt-get install prometheus)');
   }
   try {
-    return execFileSync(bin, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync(bin, args, {
+      input,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
@@ -138,8 +143,13 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
     port,
     dataDir,
     query: (expr, time, opts) =>
-      api(`${url}/api/v1/query`, { query: expr, ...(time !== undefined ? { time: String(time) } : {}), ...(opts?.stats ? { stats: 'all' } : {}) }),
-    queryRange: (expr, start, end, step) => api(`${url}/api/v1/query_range`, { query: expr, start: String(start), end: String(end), step: String(step) }),
+      api(`${url}/api/v1/query`, {
+        query: expr,
+        ...(time !== undefined ? { time: String(time) } : {}),
+        ...(opts?.stats ? { stats: 'all' } : {}),
+      }),
+    queryRange: (expr, start, end, step) =>
+      api(`${url}/api/v1/query_range`, { query: expr, start: String(start), end: String(end), step: String(step) }),
     async scalar(expr, time) {
       const data = await running.query(expr, time);
       if (data.result.length !== 1 || !data.result[0]!.value) {

@@ -155,7 +155,8 @@ export function buildOverviewScene(ctx: AppContext): EmbeddedScene {
         280,
         trendTile({
           title: 'Quantum job success by provider',
-          description: 'Share of quantum jobs that returned a valid result, per provider, over a moving 30-minute window (QPU jobs are few).',
+          description:
+            'Share of quantum jobs that returned a valid result, per provider, over a moving 30-minute window (QPU jobs are few).',
           refIds: [TRENDS.quantumSuccess],
           unit: 'percentunit',
           dataLinks: providerLink,

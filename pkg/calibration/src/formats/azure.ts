@@ -8,7 +8,9 @@ import { summarize } from '../summary';
  * averageQueueTime is in seconds. Every target becomes one backend with availability and no calibration.
  */
 export function isAzureProviderStatus(doc: JsonObject): boolean {
-  return Array.isArray(doc.value) && doc.value.length > 0 && doc.value.every((p) => isObject(p) && Array.isArray(p.targets));
+  return (
+    Array.isArray(doc.value) && doc.value.length > 0 && doc.value.every((p) => isObject(p) && Array.isArray(p.targets))
+  );
 }
 
 const AVAILABLE = 'available';

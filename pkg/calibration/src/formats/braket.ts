@@ -5,16 +5,27 @@ import { toSeconds } from '../units';
 
 /** A Braket device-capabilities document (what GetDevice returns in deviceCapabilities). */
 export function isBraketCapabilities(doc: JsonObject): boolean {
-  return isObject(doc.braketSchemaHeader) && typeof doc.braketSchemaHeader.name === 'string' && doc.braketSchemaHeader.name.startsWith('braket.device_schema.');
+  return (
+    isObject(doc.braketSchemaHeader) &&
+    typeof doc.braketSchemaHeader.name === 'string' &&
+    doc.braketSchemaHeader.name.startsWith('braket.device_schema.')
+  );
 }
 
 /** A GetDevice response (recorded from the API or the SDK): device name + capabilities JSON string. */
 export function isBraketGetDevice(doc: JsonObject): boolean {
-  return typeof doc.deviceArn === 'string' && (typeof doc.deviceCapabilities === 'string' || isObject(doc.deviceCapabilities));
+  return (
+    typeof doc.deviceArn === 'string' &&
+    (typeof doc.deviceCapabilities === 'string' || isObject(doc.deviceCapabilities))
+  );
 }
 
 const ONE_QUBIT_RB_PREFERENCE = ['SIMULTANEOUS_RANDOMIZED_BENCHMARKING', 'RANDOMIZED_BENCHMARKING'];
-const TWO_QUBIT_TYPE_PREFERENCE = ['SIMULTANEOUS_INTERLEAVED_RANDOMIZED_BENCHMARKING', 'INTERLEAVED_RANDOMIZED_BENCHMARKING', 'RANDOMIZED_BENCHMARKING'];
+const TWO_QUBIT_TYPE_PREFERENCE = [
+  'SIMULTANEOUS_INTERLEAVED_RANDOMIZED_BENCHMARKING',
+  'INTERLEAVED_RANDOMIZED_BENCHMARKING',
+  'RANDOMIZED_BENCHMARKING',
+];
 /** Gate name used for the RB-derived average single-qubit error (Braket reports no gate name for it). */
 export const RB_1Q_GATE = '1q_rb';
 
@@ -29,7 +40,8 @@ function fidelities(r: Reader, list: Json | undefined, field: string): Fidelity[
   }
   return r.array(list, field).map((f, i) => {
     const o = r.object(f, `${field}[${i}]`);
-    const type = isObject(o.fidelityType) && typeof o.fidelityType.name === 'string' ? o.fidelityType.name.toUpperCase() : '';
+    const type =
+      isObject(o.fidelityType) && typeof o.fidelityType.name === 'string' ? o.fidelityType.name.toUpperCase() : '';
     return { type, value: r.number(o.fidelity, `${field}[${i}].fidelity`) };
   });
 }
@@ -79,7 +91,8 @@ function field(o: JsonObject, name: string): [Json | undefined, string] {
 
 function vendorOf(doc: JsonObject): string | null {
   const header = isObject(doc.braketSchemaHeader) ? doc.braketSchemaHeader.name : undefined;
-  const m = typeof header === 'string' ? /^braket\.device_schema\.([a-z0-9_]+)\.\1_device_capabilities$/.exec(header) : null;
+  const m =
+    typeof header === 'string' ? /^braket\.device_schema\.([a-z0-9_]+)\.\1_device_capabilities$/.exec(header) : null;
   return m ? m[1]! : null;
 }
 
@@ -101,15 +114,31 @@ export function parseBraketGetDevice(doc: JsonObject, source: string, version: s
       r.fail('deviceCapabilities', `not JSON: ${(e as Error).message}`);
     }
   }
-  const backend = parseBraketCapabilities(r.object(caps, 'deviceCapabilities'), source, { deviceName: name, nameHint: name }, version, 'deviceCapabilities.');
+  const backend = parseBraketCapabilities(
+    r.object(caps, 'deviceCapabilities'),
+    source,
+    { deviceName: name, nameHint: name },
+    version,
+    'deviceCapabilities.'
+  );
   if (typeof doc.deviceStatus === 'string') {
     // Braket device status: ONLINE, OFFLINE or RETIRED.
-    backend.availability = { status: doc.deviceStatus, available: doc.deviceStatus === 'ONLINE', averageQueueSeconds: null };
+    backend.availability = {
+      status: doc.deviceStatus,
+      available: doc.deviceStatus === 'ONLINE',
+      averageQueueSeconds: null,
+    };
   }
   return backend;
 }
 
-export function parseBraketCapabilities(doc: JsonObject, source: string, names: BraketNames, version: string, prefix = ''): BackendCalibration {
+export function parseBraketCapabilities(
+  doc: JsonObject,
+  source: string,
+  names: BraketNames,
+  version: string,
+  prefix = ''
+): BackendCalibration {
   const r = new Reader(source);
   const p = (f: string) => prefix + f;
   const vendor = vendorOf(doc);
@@ -120,26 +149,47 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
   const header = ionqOnly ? {} : r.object(standardized.braketSchemaHeader, p('standardized.braketSchemaHeader'));
   const schemaVersion = ionqOnly ? null : r.string(header.version, p('standardized.braketSchemaHeader.version'));
   const paradigm = isObject(doc.paradigm) ? doc.paradigm : {};
-  const nativeGates = new Set(Array.isArray(paradigm.nativeGateSet) ? paradigm.nativeGateSet.filter((g): g is string => typeof g === 'string').map((g) => g.toLowerCase()) : []);
+  const nativeGates = new Set(
+    Array.isArray(paradigm.nativeGateSet)
+      ? paradigm.nativeGateSet.filter((g): g is string => typeof g === 'string').map((g) => g.toLowerCase())
+      : []
+  );
 
   const qubits: QubitCalibration[] = [];
   const gates: GateCalibration[] = [];
-  const oneQ = standardized.oneQubitProperties === undefined ? {} : r.object(standardized.oneQubitProperties, p('standardized.oneQubitProperties'));
+  const oneQ =
+    standardized.oneQubitProperties === undefined
+      ? {}
+      : r.object(standardized.oneQubitProperties, p('standardized.oneQubitProperties'));
   for (const [key, value] of Object.entries(oneQ)) {
     const f = p(`standardized.oneQubitProperties.${key}`);
     const o = r.object(value, f);
     const fids = fidelities(r, o.oneQubitFidelity, `${f}.oneQubitFidelity`);
     const hasQubitData = o.T1 !== undefined || o.T2 !== undefined || fids.some((x) => x.type.startsWith('READOUT'));
     if (hasQubitData) {
-      qubits.push(qubitEntry(qubitId(key), duration(r, o.T1, `${f}.T1`), duration(r, o.T2, `${f}.T2`), readoutError(fids)));
+      qubits.push(
+        qubitEntry(qubitId(key), duration(r, o.T1, `${f}.T1`), duration(r, o.T2, `${f}.T2`), readoutError(fids))
+      );
     }
     const rb = pick(fids, ONE_QUBIT_RB_PREFERENCE);
     if (rb) {
-      gates.push(gateEntry({ gate: RB_1Q_GATE, qubits: [qubitId(key)], error: 1 - rb.value, durationSeconds: null, kind: '1q', native: true }));
+      gates.push(
+        gateEntry({
+          gate: RB_1Q_GATE,
+          qubits: [qubitId(key)],
+          error: 1 - rb.value,
+          durationSeconds: null,
+          kind: '1q',
+          native: true,
+        })
+      );
     }
   }
 
-  const twoQ = standardized.twoQubitProperties === undefined ? {} : r.object(standardized.twoQubitProperties, p('standardized.twoQubitProperties'));
+  const twoQ =
+    standardized.twoQubitProperties === undefined
+      ? {}
+      : r.object(standardized.twoQubitProperties, p('standardized.twoQubitProperties'));
   const pairGates: Array<{ name: string; qubits: QubitId[]; fidelity: number; type: string }> = [];
   for (const [key, value] of Object.entries(twoQ)) {
     const f = p(`standardized.twoQubitProperties.${key}`);
@@ -153,14 +203,18 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
       const gf = `${f}.twoQubitGateFidelity[${i}]`;
       const go = r.object(g, gf);
       const name = r.string(go.gateName, `${gf}.gateName`).toLowerCase();
-      const type = isObject(go.fidelityType) && typeof go.fidelityType.name === 'string' ? go.fidelityType.name.toUpperCase() : '';
+      const type =
+        isObject(go.fidelityType) && typeof go.fidelityType.name === 'string' ? go.fidelityType.name.toUpperCase() : '';
       const dir = isObject(go.direction) ? go.direction : null;
-      const qs = dir && typeof dir.control === 'number' && typeof dir.target === 'number' ? [dir.control, dir.target] : pair;
+      const qs =
+        dir && typeof dir.control === 'number' && typeof dir.target === 'number' ? [dir.control, dir.target] : pair;
       pairGates.push({ name, qubits: qs, fidelity: r.number(go.fidelity, `${gf}.fidelity`), type });
     });
   }
   // One entry per (gate, qubits): the best-ranked benchmark type wins.
-  const rank = (t: string) => (TWO_QUBIT_TYPE_PREFERENCE.indexOf(t) + TWO_QUBIT_TYPE_PREFERENCE.length + 1) % (TWO_QUBIT_TYPE_PREFERENCE.length + 1);
+  const rank = (t: string) =>
+    (TWO_QUBIT_TYPE_PREFERENCE.indexOf(t) + TWO_QUBIT_TYPE_PREFERENCE.length + 1) %
+    (TWO_QUBIT_TYPE_PREFERENCE.length + 1);
   const chosen = new Map<string, (typeof pairGates)[number]>();
   for (const g of pairGates) {
     const k = `${g.name}|${g.qubits.join('-')}`;
@@ -173,7 +227,9 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
   for (const g of chosen.values()) {
     // Without a native gate set, any measured 2q gate except the composite Clifford average counts as native.
     const native = anyNativeListed ? nativeGates.has(g.name) : g.name !== 'two_qubit_clifford';
-    gates.push(gateEntry({ gate: g.name, qubits: g.qubits, error: 1 - g.fidelity, durationSeconds: null, kind: '2q', native }));
+    gates.push(
+      gateEntry({ gate: g.name, qubits: g.qubits, error: 1 - g.fidelity, durationSeconds: null, kind: '2q', native })
+    );
   }
 
   const device = deviceLevel(r, standardized, provider, p);
@@ -184,7 +240,14 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
 
   const service = isObject(doc.service) ? doc.service : {};
   const stamp = standardized.updatedAt ?? service.updatedAt;
-  const calibratedAt = typeof stamp === 'string' ? isoTimestamp(r, stamp, standardized.updatedAt !== undefined ? p('standardized.updatedAt') : p('service.updatedAt')) : null;
+  const calibratedAt =
+    typeof stamp === 'string'
+      ? isoTimestamp(
+          r,
+          stamp,
+          standardized.updatedAt !== undefined ? p('standardized.updatedAt') : p('service.updatedAt')
+        )
+      : null;
   const specs = isObject(provider.specs) ? provider.specs : {};
   let backend = names.deviceName ?? (typeof specs.name === 'string' ? specs.name : names.nameHint);
   if (!names.deviceName && vendor && backend.toLowerCase().startsWith(vendor + '_')) {
@@ -208,7 +271,12 @@ export function parseBraketCapabilities(doc: JsonObject, source: string, names: 
 }
 
 /** Device-level values: standardized v3 (IonQ) and the IonQ provider block, which also has the 1q fidelity. */
-function deviceLevel(r: Reader, standardized: JsonObject, provider: JsonObject, p: (f: string) => string): DeviceLevelValues {
+function deviceLevel(
+  r: Reader,
+  standardized: JsonObject,
+  provider: JsonObject,
+  p: (f: string) => string
+): DeviceLevelValues {
   const values: DeviceLevelValues = {};
   const [t1, t1Key] = field(standardized, 'T1');
   const [t2, t2Key] = field(standardized, 'T2');

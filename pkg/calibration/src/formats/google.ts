@@ -8,7 +8,11 @@ import { gateEntry, qubitEntry, sortBackend, summarize } from '../summary';
  */
 export function isCirqCalibration(doc: JsonObject): boolean {
   const snapshot = snapshotOf(doc);
-  return snapshot !== null && Array.isArray(snapshot.metrics) && snapshot.metrics.every((m) => isObject(m) && typeof m.name === 'string');
+  return (
+    snapshot !== null &&
+    Array.isArray(snapshot.metrics) &&
+    snapshot.metrics.every((m) => isObject(m) && typeof m.name === 'string')
+  );
 }
 
 function snapshotOf(doc: JsonObject): JsonObject | null {
@@ -37,7 +41,12 @@ function qubitOf(target: string): QubitId {
   return target.replace(/^q/, '');
 }
 
-export function parseCirqCalibration(doc: JsonObject, source: string, nameHint: string, version: string): BackendCalibration {
+export function parseCirqCalibration(
+  doc: JsonObject,
+  source: string,
+  nameHint: string,
+  version: string
+): BackendCalibration {
   const r = new Reader(source);
   const snapshot = snapshotOf(doc) ?? r.fail('metrics', 'expected a Cirq MetricsSnapshot');
   const base = snapshot === doc ? 'metrics' : 'metrics.metrics';
@@ -101,12 +110,24 @@ export function parseCirqCalibration(doc: JsonObject, source: string, nameHint: 
   }
   for (const [gate, metric] of families) {
     for (const [k, error] of byName.get(metric) ?? []) {
-      gates.push(gateEntry({ gate, qubits: k.split('-'), error, durationSeconds: null, kind: '2q', native: metric === nativeMetric }));
+      gates.push(
+        gateEntry({
+          gate,
+          qubits: k.split('-'),
+          error,
+          durationSeconds: null,
+          kind: '2q',
+          native: metric === nativeMetric,
+        })
+      );
     }
   }
 
   const ts = snapshot.timestampMs ?? snapshot.timestamp_ms;
-  const calibratedAt = ts === undefined ? null : new Date(r.number(ts, `${base === 'metrics' ? '' : 'metrics.'}timestampMs`)).toISOString();
+  const calibratedAt =
+    ts === undefined
+      ? null
+      : new Date(r.number(ts, `${base === 'metrics' ? '' : 'metrics.'}timestampMs`)).toISOString();
   return sortBackend({
     provider: 'google',
     backend: nameHint.replace(/_calibration$/, ''),

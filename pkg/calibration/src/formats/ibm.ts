@@ -70,7 +70,10 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
   const native2q = NATIVE_2Q_PREFERENCE.find((g) => present.has(g));
   const gates: GateCalibration[] = raw.map(({ gate, qubits: qs, ps }) => {
     const errorParam = ps.find((p) => p.name === 'gate_error');
-    const duration = timeParam(r, ps.find((p) => p.name === 'gate_length'));
+    const duration = timeParam(
+      r,
+      ps.find((p) => p.name === 'gate_length')
+    );
     const error = errorParam?.value ?? null;
     const kind = qs.length === 1 ? '1q' : qs.length === 2 ? '2q' : 'other';
     // rz is a virtual (frame-change) gate: IBM reports error 0 and length 0, which are true, not missing.
@@ -89,12 +92,14 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     });
   });
 
-  const calibratedAt = doc.last_update_date !== undefined ? isoTimestamp(r, doc.last_update_date, 'last_update_date') : null;
+  const calibratedAt =
+    doc.last_update_date !== undefined ? isoTimestamp(r, doc.last_update_date, 'last_update_date') : null;
   return sortBackend({
     provider: 'ibm',
     backend,
     calibratedAt,
-    calibrationVersion: calibratedAt ?? `${backend}@${typeof doc.backend_version === 'string' ? doc.backend_version : 'unknown'}`,
+    calibrationVersion:
+      calibratedAt ?? `${backend}@${typeof doc.backend_version === 'string' ? doc.backend_version : 'unknown'}`,
     processorFamily: null,
     vendor: 'ibm',
     format: 'ibm.backend_properties',
@@ -123,7 +128,9 @@ export function parseIbmConfiguration(doc: JsonObject, source: string): IbmConfi
   const couplingMap =
     doc.coupling_map === undefined || doc.coupling_map === null
       ? null
-      : r.array(doc.coupling_map, 'coupling_map').map((pair, i) => r.array(pair, `coupling_map[${i}]`).map((q, j) => r.number(q, `coupling_map[${i}][${j}]`)));
+      : r
+          .array(doc.coupling_map, 'coupling_map')
+          .map((pair, i) => r.array(pair, `coupling_map[${i}]`).map((q, j) => r.number(q, `coupling_map[${i}][${j}]`)));
   let processorFamily: string | null = null;
   if (isObject(doc.processor_type) && typeof doc.processor_type.family === 'string') {
     processorFamily = doc.processor_type.family;
@@ -154,7 +161,9 @@ export function configurationOnly(conf: IbmConfiguration, version: string, sourc
 export function mergeIbm(props: BackendCalibration, conf: IbmConfiguration): BackendCalibration {
   const basis = new Set(conf.basisGates);
   const native2q = NATIVE_2Q_PREFERENCE.find((g) => basis.has(g));
-  const gates = native2q ? props.gates.map((g) => (g.kind === '2q' ? { ...g, native: g.gate === native2q } : g)) : props.gates;
+  const gates = native2q
+    ? props.gates.map((g) => (g.kind === '2q' ? { ...g, native: g.gate === native2q } : g))
+    : props.gates;
   return {
     ...props,
     processorFamily: conf.processorFamily,

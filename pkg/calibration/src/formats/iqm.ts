@@ -58,7 +58,12 @@ function qubitIndex(name: string): number {
   return Number(name.slice(2));
 }
 
-export function parseIqmQualityMetrics(doc: JsonObject, source: string, nameHint: string, version: string): BackendCalibration {
+export function parseIqmQualityMetrics(
+  doc: JsonObject,
+  source: string,
+  nameHint: string,
+  version: string
+): BackendCalibration {
   const r = new Reader(source);
   const obs = observations(r, r.object(doc.metrics, 'metrics'));
   const perQubit = new Map<string, Observation[]>();
@@ -70,7 +75,8 @@ export function parseIqmQualityMetrics(doc: JsonObject, source: string, nameHint
       perPair.push(o);
     }
   }
-  const time = (o: Observation | undefined) => (o && o.value !== null ? toSeconds(o.value, o.unit || 's', source, `${o.field}.unit`) : null);
+  const time = (o: Observation | undefined) =>
+    o && o.value !== null ? toSeconds(o.value, o.unit || 's', source, `${o.field}.unit`) : null;
   const qubits: QubitCalibration[] = [];
   const gates: GateCalibration[] = [];
   for (const [name, list] of perQubit) {
@@ -86,9 +92,20 @@ export function parseIqmQualityMetrics(doc: JsonObject, source: string, nameHint
       readout = roErrors.reduce((s, o) => s + o.value!, 0) / roErrors.length;
     }
     qubits.push(qubitEntry(qubitIndex(name), time(t1), time(t2), readout));
-    const rb = find((m) => m.includes('fidelity_1qb') || (m.includes('rb') && m.includes('prx') && m.endsWith('fidelity')));
+    const rb = find(
+      (m) => m.includes('fidelity_1qb') || (m.includes('rb') && m.includes('prx') && m.endsWith('fidelity'))
+    );
     if (rb && rb.value !== null) {
-      gates.push(gateEntry({ gate: 'prx', qubits: [qubitIndex(name)], error: 1 - rb.value, durationSeconds: null, kind: '1q', native: true }));
+      gates.push(
+        gateEntry({
+          gate: 'prx',
+          qubits: [qubitIndex(name)],
+          error: 1 - rb.value,
+          durationSeconds: null,
+          kind: '1q',
+          native: true,
+        })
+      );
     }
   }
   for (const o of perPair) {
@@ -97,13 +114,28 @@ export function parseIqmQualityMetrics(doc: JsonObject, source: string, nameHint
     }
     const clifford = o.metric.includes('clifford') || o.metric.includes('2qb');
     const gate = clifford ? 'two_qubit_clifford' : o.metric.includes('cz') ? 'cz' : o.metric.split('.')[0]!;
-    gates.push(gateEntry({ gate, qubits: o.locus.map(qubitIndex), error: 1 - o.value, durationSeconds: null, kind: '2q', native: gate === 'cz' }));
+    gates.push(
+      gateEntry({
+        gate,
+        qubits: o.locus.map(qubitIndex),
+        error: 1 - o.value,
+        durationSeconds: null,
+        kind: '2q',
+        native: gate === 'cz',
+      })
+    );
   }
 
-  const stampKey = ['quality_metric_set_end_timestamp', 'quality_metric_set_created_timestamp', 'calibration_set_created_timestamp'].find((k) => typeof doc[k] === 'string');
+  const stampKey = [
+    'quality_metric_set_end_timestamp',
+    'quality_metric_set_created_timestamp',
+    'calibration_set_created_timestamp',
+  ].find((k) => typeof doc[k] === 'string');
   const calibratedAt = stampKey ? isoTimestamp(r, doc[stampKey], stampKey) : null;
   const id = typeof doc.calibration_set_id === 'string' ? doc.calibration_set_id : null;
-  const backend = ['quantum_computer', 'backend', 'device'].map((k) => doc[k]).find((v): v is string => typeof v === 'string');
+  const backend = ['quantum_computer', 'backend', 'device']
+    .map((k) => doc[k])
+    .find((v): v is string => typeof v === 'string');
   return sortBackend({
     provider: 'iqm',
     backend: backend ?? nameHint.replace(/^iqm_/, ''),

@@ -6,8 +6,12 @@ import { contentVersion } from '../summary';
 import type { BraketLiveOptions } from './braketOptions';
 
 /** Amazon Braket GetDevice for each configured device ARN, through @aws-sdk/client-braket. */
-export async function fetchBraket(options: BraketLiveOptions, client?: BraketClient): Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }> {
-  const braket = client ?? new BraketClient({ region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+export async function fetchBraket(
+  options: BraketLiveOptions,
+  client?: BraketClient
+): Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }> {
+  const braket =
+    client ?? new BraketClient({ region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
   const backends: BackendCalibration[] = [];
   const errors: CalibrationInputError[] = [];
   try {
@@ -17,7 +21,12 @@ export async function fetchBraket(options: BraketLiveOptions, client?: BraketCli
         const out = await braket.send(new GetDeviceCommand({ deviceArn: arn }));
         // The SDK hands the capabilities back as a JSON string or a LazyJsonString wrapper: normalize to a string.
         const caps = out.deviceCapabilities as unknown;
-        const capabilities = caps === undefined || caps === null ? null : typeof caps === 'object' && Object.getPrototypeOf(caps) === Object.prototype ? JSON.stringify(caps) : String(caps);
+        const capabilities =
+          caps === undefined || caps === null
+            ? null
+            : typeof caps === 'object' && Object.getPrototypeOf(caps) === Object.prototype
+              ? JSON.stringify(caps)
+              : String(caps);
         const doc = {
           deviceArn: out.deviceArn ?? arn,
           deviceName: out.deviceName ?? null,
@@ -27,7 +36,11 @@ export async function fetchBraket(options: BraketLiveOptions, client?: BraketCli
         };
         backends.push(parseBraketGetDevice(doc, source, contentVersion(capabilities ?? '')));
       } catch (e) {
-        errors.push(e instanceof CalibrationInputError ? e : new CalibrationInputError(source, 'GetDevice', (e as Error).name + ': ' + (e as Error).message));
+        errors.push(
+          e instanceof CalibrationInputError
+            ? e
+            : new CalibrationInputError(source, 'GetDevice', (e as Error).name + ': ' + (e as Error).message)
+        );
       }
     }
   } finally {

@@ -26,7 +26,10 @@ export const IBM_DEFAULTS = {
 
 /** Options from the environment, or null when no IBM credentials are configured. */
 export function ibmOptionsFromEnv(env: NodeJS.ProcessEnv): IbmLiveOptions | null {
-  const backends = (env.IBM_QUANTUM_BACKENDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const backends = (env.IBM_QUANTUM_BACKENDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bearerToken = env.IBM_QUANTUM_BEARER_TOKEN || undefined;
   const apiKey = env.IBM_CLOUD_API_KEY || undefined;
   if (backends.length === 0 || (!bearerToken && !apiKey)) {
@@ -72,7 +75,9 @@ async function getText(url: string, headers: Record<string, string>, source: str
 }
 
 /** Fetch and normalize each configured backend; one backend failing does not stop the others. */
-export async function fetchIbm(options: IbmLiveOptions): Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }> {
+export async function fetchIbm(
+  options: IbmLiveOptions
+): Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }> {
   const backends: BackendCalibration[] = [];
   const errors: CalibrationInputError[] = [];
   let token: string;

@@ -14,7 +14,11 @@ export interface LiveProcess {
 
 /** Start `hybridlens-sim live` as a real child process and wait until /metrics answers. */
 export async function startLiveProcess(args: string[], port: number): Promise<LiveProcess> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'live', '--host', '127.0.0.1', '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [BIN, 'live', '--host', '127.0.0.1', '--port', String(port), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] }
+  );
   const stdoutLines: string[] = [];
   let partial = '';
   let stderr = '';

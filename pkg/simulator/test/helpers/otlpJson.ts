@@ -10,7 +10,9 @@ interface MessageType {
   toObject(message: unknown, options: Record<string, unknown>): Record<string, unknown>;
 }
 
-const root = protoRoot as unknown as { opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } } };
+const root = protoRoot as unknown as {
+  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } };
+};
 export const ExportTraceServiceRequest = root.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 export interface KeyValue {
@@ -55,8 +57,16 @@ const hex = (bytes: unknown): string => (bytes instanceof Uint8Array ? Buffer.fr
 
 /** Decode protobuf ExportTraceServiceRequest bytes (throws on invalid protobuf). */
 export function decodeProtobuf(bytes: Uint8Array): DecodedRequest[] {
-  const message = ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(bytes), { longs: String, enums: String, arrays: true, defaults: false }) as {
-    resourceSpans?: Array<{ resource?: { attributes?: KeyValue[] }; scopeSpans?: Array<{ spans?: Array<Record<string, unknown>> }> }>;
+  const message = ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(bytes), {
+    longs: String,
+    enums: String,
+    arrays: true,
+    defaults: false,
+  }) as {
+    resourceSpans?: Array<{
+      resource?: { attributes?: KeyValue[] };
+      scopeSpans?: Array<{ spans?: Array<Record<string, unknown>> }>;
+    }>;
   };
   return (message.resourceSpans ?? []).map((rs) => ({
     resourceAttributes: rs.resource?.attributes ?? [],
@@ -66,7 +76,10 @@ export function decodeProtobuf(bytes: Uint8Array): DecodedRequest[] {
         spanId: hex(s.spanId),
         name: String(s.name),
         attributes: (s.attributes as KeyValue[] | undefined) ?? [],
-        events: ((s.events as Array<{ name: string; attributes?: KeyValue[] }> | undefined) ?? []).map((e) => ({ name: e.name, attributes: e.attributes ?? [] })),
+        events: ((s.events as Array<{ name: string; attributes?: KeyValue[] }> | undefined) ?? []).map((e) => ({
+          name: e.name,
+          attributes: e.attributes ?? [],
+        })),
       }))
     ),
   }));

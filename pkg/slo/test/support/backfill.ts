@@ -23,7 +23,9 @@ interface YamlGroup {
  */
 export function recordingLevels(files: readonly GeneratedFile[]): YamlGroup[][] {
   const groups: YamlGroup[] = files.flatMap((f) => (parse(f.content) as { groups: YamlGroup[] }).groups);
-  const records = new Set(groups.flatMap((g) => g.rules.map((r) => r.record).filter((r): r is string => r !== undefined)));
+  const records = new Set(
+    groups.flatMap((g) => g.rules.map((r) => r.record).filter((r): r is string => r !== undefined))
+  );
   const level = new Map<string, number>();
   const levelOf = (name: string, seen: Set<string> = new Set()): number => {
     const known = level.get(name);
@@ -35,7 +37,13 @@ export function recordingLevels(files: readonly GeneratedFile[]): YamlGroup[][] 
     }
     seen.add(name);
     const exprs = groups.flatMap((g) => g.rules.filter((r) => r.record === name).map((r) => r.expr));
-    const deps = [...records].filter((other) => other !== name && exprs.some((e) => new RegExp(`(^|[^a-zA-Z0-9_:])${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-zA-Z0-9_:]|$)`).test(e)));
+    const deps = [...records].filter(
+      (other) =>
+        other !== name &&
+        exprs.some((e) =>
+          new RegExp(`(^|[^a-zA-Z0-9_:])${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-zA-Z0-9_:]|$)`).test(e)
+        )
+    );
     const value = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((d) => levelOf(d, seen)));
     level.set(name, value);
     return value;
@@ -43,7 +51,11 @@ export function recordingLevels(files: readonly GeneratedFile[]): YamlGroup[][] 
   const max = Math.max(...[...records].map((r) => levelOf(r)));
   return Array.from({ length: max + 1 }, (_, l) =>
     groups
-      .map((g) => ({ name: g.name, interval: g.interval, rules: g.rules.filter((r) => r.record !== undefined && level.get(r.record) === l) }))
+      .map((g) => ({
+        name: g.name,
+        interval: g.interval,
+        rules: g.rules.filter((r) => r.record !== undefined && level.get(r.record) === l),
+      }))
       .filter((g) => g.rules.length > 0)
   );
 }

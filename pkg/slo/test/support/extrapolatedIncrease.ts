@@ -4,7 +4,11 @@
  * extrapolation to the range edges unless the gap exceeds 1.1 × the average sample spacing, and never
  * below zero). Used to recompute recorded SLO windows from raw samples the rules never touched.
  */
-export function extrapolatedIncrease(samples: ReadonlyArray<[number, number]>, endMs: number, rangeMs: number): number | undefined {
+export function extrapolatedIncrease(
+  samples: ReadonlyArray<[number, number]>,
+  endMs: number,
+  rangeMs: number
+): number | undefined {
   const startMs = endMs - rangeMs;
   const inRange = samples.filter(([t]) => t >= startMs && t <= endMs);
   if (inRange.length < 2) {

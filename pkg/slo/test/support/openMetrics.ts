@@ -30,7 +30,8 @@ export async function writeOpenMetrics(
   fromPoint = 0
 ): Promise<number> {
   const out = createWriteStream(file);
-  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (chunk: string) =>
+    out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   let lines = 0;
   const byName = [...series].sort((a, b) => a.name.localeCompare(b.name));
   for (const s of byName) {
@@ -79,14 +80,19 @@ export async function createBlocksByDay(
   }
   const run = (file: string) =>
     new Promise<void>((resolve, reject) => {
-      execFile(bin, ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dir], { maxBuffer: 64 * 1024 * 1024 }, (error, _out, stderr) => {
-        rmSync(file, { force: true });
-        if (error) {
-          reject(new Error(`promtool create-blocks-from openmetrics ${file} failed: ${stderr}`));
-        } else {
-          resolve();
+      execFile(
+        bin,
+        ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dir],
+        { maxBuffer: 64 * 1024 * 1024 },
+        (error, _out, stderr) => {
+          rmSync(file, { force: true });
+          if (error) {
+            reject(new Error(`promtool create-blocks-from openmetrics ${file} failed: ${stderr}`));
+          } else {
+            resolve();
+          }
         }
-      });
+      );
     });
   const queue = [...files];
   await Promise.all(

@@ -27,7 +27,12 @@ export function histogramQuantile(q: number, buckets: ReadonlyArray<{ le: number
 }
 
 /** First minute in [from, to] where `cond` has held at every minute of the last `forMinutes`. */
-export function firstFiringFor(cond: (t: number) => boolean, forMinutes: number, from: number, to: number): number | undefined {
+export function firstFiringFor(
+  cond: (t: number) => boolean,
+  forMinutes: number,
+  from: number,
+  to: number
+): number | undefined {
   for (let t = from; t <= to; t++) {
     let ok = true;
     for (let s = t - forMinutes; s <= t && ok; s++) {

@@ -23,7 +23,9 @@ export interface PromtoolTestGroup {
  * long-window group could read the 5-minute series before or after they are recorded at the same tick.
  */
 function groupOrder(ruleFiles: readonly GeneratedFile[]): string[] {
-  return ruleFiles.flatMap((f) => ((parse(f.content) as { groups?: Array<{ name: string }> }).groups ?? []).map((g) => g.name));
+  return ruleFiles.flatMap((f) =>
+    ((parse(f.content) as { groups?: Array<{ name: string }> }).groups ?? []).map((g) => g.name)
+  );
 }
 
 /** Writes the rule files and a promtool unit-test file, runs `promtool test rules`; throws with its output on failure. */
@@ -37,7 +39,12 @@ export function runPromtoolTests(ruleFiles: readonly GeneratedFile[], groups: re
     writeFileSync(
       testFile,
       stringify(
-        { rule_files: ruleFiles.map((f) => f.fileName), evaluation_interval: '1m', group_eval_order: groupOrder(ruleFiles), tests: groups },
+        {
+          rule_files: ruleFiles.map((f) => f.fileName),
+          evaluation_interval: '1m',
+          group_eval_order: groupOrder(ruleFiles),
+          tests: groups,
+        },
         { lineWidth: 0, aliasDuplicateObjects: false }
       )
     );

@@ -20,7 +20,11 @@ export function encodeValues(samples: readonly Sample[]): string {
     const next = samples[j];
     if (typeof next === 'number') {
       const step = next - first;
-      while (j + 1 < samples.length && typeof samples[j + 1] === 'number' && (samples[j + 1] as number) - (samples[j] as number) === step) {
+      while (
+        j + 1 < samples.length &&
+        typeof samples[j + 1] === 'number' &&
+        (samples[j + 1] as number) - (samples[j] as number) === step
+      ) {
         j++;
       }
       const n = j - i;

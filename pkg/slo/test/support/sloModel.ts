@@ -45,7 +45,12 @@ export interface FiringTier {
 }
 
 /** Tiers whose alert condition holds at minute t (burn-rate alerts have no `for`). */
-export function firingTiers(spec: SloSpec, counts: Counts, t: number, tiers: readonly BurnRateTier[] = reachableTiers(spec.objective).reachable): FiringTier[] {
+export function firingTiers(
+  spec: SloSpec,
+  counts: Counts,
+  t: number,
+  tiers: readonly BurnRateTier[] = reachableTiers(spec.objective).reachable
+): FiringTier[] {
   const out: FiringTier[] = [];
   for (const tier of tiers) {
     const long = windowValue(spec, counts, t, tier.longWindow);
@@ -58,7 +63,13 @@ export function firingTiers(spec: SloSpec, counts: Counts, t: number, tiers: rea
 }
 
 /** First minute in [from, to] at which `tier` fires, if any. */
-export function firstFiring(spec: SloSpec, counts: Counts, tierName: string, from: number, to: number): number | undefined {
+export function firstFiring(
+  spec: SloSpec,
+  counts: Counts,
+  tierName: string,
+  from: number,
+  to: number
+): number | undefined {
   const tier = BURN_RATE_TIERS.find((t) => t.tier === tierName)!;
   for (let t = from; t <= to; t++) {
     if (firingTiers(spec, counts, t, [tier]).length > 0) {

@@ -47,7 +47,11 @@ export function syntheticHistory(points: number, routes: Record<string, Traffic>
     bad.forEach((v, i) => (latencyBad[i] = latencyBad[i]! + v));
     series.push(
       { name: `${h}_count`, labels, value: (i) => BASE_TOTAL + total[i]! },
-      { name: `${h}_bucket`, labels: { ...labels, le: '2' }, value: (i) => BASE_TOTAL - BASE_BAD + total[i]! - bad[i]! },
+      {
+        name: `${h}_bucket`,
+        labels: { ...labels, le: '2' },
+        value: (i) => BASE_TOTAL - BASE_BAD + total[i]! - bad[i]!,
+      },
       { name: `${h}_bucket`, labels: { ...labels, le: '+Inf' }, value: (i) => BASE_TOTAL + total[i]! }
     );
   }
@@ -55,8 +59,16 @@ export function syntheticHistory(points: number, routes: Record<string, Traffic>
   const jobTotal = cum(points, jobs.total);
   const jobBad = cum(points, jobs.bad);
   series.push(
-    { name: METRIC.quantumJobs.name, labels: { ...where, [LABEL.outcome]: JOB_OUTCOME.success }, value: (i) => BASE_TOTAL + jobTotal[i]! - jobBad[i]! },
-    { name: METRIC.quantumJobs.name, labels: { ...where, [LABEL.outcome]: JOB_OUTCOME.error }, value: (i) => BASE_BAD + jobBad[i]! }
+    {
+      name: METRIC.quantumJobs.name,
+      labels: { ...where, [LABEL.outcome]: JOB_OUTCOME.success },
+      value: (i) => BASE_TOTAL + jobTotal[i]! - jobBad[i]!,
+    },
+    {
+      name: METRIC.quantumJobs.name,
+      labels: { ...where, [LABEL.outcome]: JOB_OUTCOME.error },
+      value: (i) => BASE_BAD + jobBad[i]!,
+    }
   );
   return { series, latency: { bad: latencyBad, total: latencyTotal }, ibmJobs: { bad: jobBad, total: jobTotal } };
 }
