@@ -158,6 +158,12 @@ function readTarget(spec: Json): number {
   }
   const objective: Json = objectives[0];
   const percent = at(objective, 'targetPercent');
+  if (percent !== undefined && at(objective, 'target') !== undefined) {
+    throw new DocumentError(
+      'spec.objectives[0]',
+      'give target (0..1) or targetPercent (0..100), not both: which one was meant cannot be guessed'
+    );
+  }
   const target =
     percent !== undefined ? (typeof percent === 'number' ? percent / 100 : percent) : at(objective, 'target');
   const field = percent !== undefined ? 'spec.objectives[0].targetPercent' : 'spec.objectives[0].target';
@@ -271,7 +277,20 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
         errors.push(`${where}: YAML: ${document.errors[0]!.message.split('\n')[0]}`);
         return;
       }
-      const doc: Json = document.toJS();
+      let doc: Json;
+      try {
+        doc = document.toJS();
+      } catch (error) {
+        // The yaml library refuses documents whose aliases would expand without bound ("billion laughs")
+        // and aliases to anchors that do not exist; both are one line about this document.
+        const message = (error as Error).message;
+        errors.push(
+          /excessive alias count/i.test(message)
+            ? `${where}: YAML: too many alias references (a document that expands without bound is refused)`
+            : `${where}: YAML: ${message.split('\n')[0]}`
+        );
+        return;
+      }
       if (doc === null || doc === undefined) {
         return;
       }

@@ -1,5 +1,6 @@
 import { type PlaybookId, SLI_PLAYBOOK, type SliType } from '@hybridlens/conventions';
 import { durationSeconds, isDuration } from './duration';
+import { SloInputError } from './errors';
 import { COUNTER_SELECTOR } from './promql';
 
 /**
@@ -103,6 +104,6 @@ export function assertValidSpecs(specs: readonly SloSpec[]): void {
     seen.set(spec.name, spec.source);
   }
   if (messages.length > 0) {
-    throw new Error(`invalid SLO specs:\n  ${messages.join('\n  ')}`);
+    throw new SloInputError(`invalid SLO specs:\n  ${messages.join('\n  ')}`);
   }
 }
