@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 import { grafanaRootUrl } from './grafanaUrl';
 import { opsAlertFile } from './opsAlerts';
 import { generatedHeader } from './output/generatedMark';
-import { isAlertingRule, type RuleFile } from './ruleTypes';
-import { type GenerateOptions, sloRules } from './sloRules';
+import { type GenerateOptions, isAlertingRule, type RuleFile } from './ruleTypes';
+import { sloRules } from './rules/sloRuleFile';
 import { assertValidSpecs, type SloSpec } from './spec';
 
 export const GENERATED_HEADER = generatedHeader('generate');

@@ -20,7 +20,8 @@ describe('OpenSLO v1 input', () => {
       scope: { provider: 'ibm' },
       sli: {
         total: 'hybrid_requests_total{route="/checkout"}',
-        bad: 'hybrid_requests_total{route="/checkout", outcome="error"}',
+        // Normalized by the contract's builder: one spelling, one escaping.
+        bad: 'hybrid_requests_total{route="/checkout",outcome="error"}',
       },
     });
     expect(solve).toMatchObject({
@@ -56,7 +57,7 @@ describe('OpenSLO v1 input', () => {
     [
       '    - duration: 28d\n      isRolling: true',
       '    - duration: 1M\n      isRolling: true',
-      /spec\.timeWindow\[0\]\.duration: must be a duration/,
+      /spec\.timeWindow\[0\]\.duration: "1M" is not a duration like 28d or 30d/,
     ],
     [
       'indicatorRef: solve-good',
@@ -98,7 +99,7 @@ spec:
           metricSource:
             type: Prometheus
             spec:
-              query: hybrid_request_duration_seconds_bucket{path=~"simulator|classical|none",le=~"2(\\\\.0)?"}
+              query: hybrid_request_duration_seconds_bucket{ path=~"simulator|classical|none", le=~"2(\\\\.0)?" }
         total:
           metricSource:
             type: Prometheus
