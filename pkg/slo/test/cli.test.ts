@@ -403,3 +403,15 @@ describe('--grafana-url values that are odd but valid', () => {
     expect(ops).toContain(`runbook_url: ${encoded}/a/hybridlens-observability-app/playbooks/`);
   });
 });
+
+describe('pkg/slo/README.md', () => {
+  it('shows the current --help of the tool and of every command', async () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    for (const argv of [['--help'], ['generate', '--help'], ['alertmanager', '--help']]) {
+      const { out } = await runSlo(argv);
+      if (!readme.includes(`\`\`\`text\n${out}\`\`\``)) {
+        throw new Error(`README.md's "Command line" section is out of date for hybridlens-slo ${argv.join(' ')}`);
+      }
+    }
+  });
+});
