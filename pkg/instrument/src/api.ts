@@ -89,6 +89,15 @@ export interface QueueState {
   time?: number;
 }
 
+/** What a provider's status API last reported for a backend. */
+export interface ProviderAvailability {
+  provider: string;
+  backend: string;
+  /** true = online; false = outage or maintenance. */
+  available: boolean;
+  time?: number;
+}
+
 export interface LogEntry {
   level: LogLevel;
   /** Machine-readable event name, e.g. "mitigation_applied". */
@@ -114,6 +123,8 @@ export interface HybridTelemetry {
   setQueueState(s: QueueState): void;
   /** hybrid_quantum_provider_rate_limit_remaining. */
   setRateLimitRemaining(s: { provider: string; remaining: number }): void;
+  /** hybrid_quantum_provider_available: 1 online, 0 outage or maintenance, as the provider's status API says. */
+  setProviderAvailable(s: ProviderAvailability): void;
   /** One HTTP 429 from a provider API outside a job's enqueue (hybrid_quantum_provider_rate_limited_total). */
   recordRateLimited(s: { provider: string; time?: number }): void;
   /** A JSON log line outside a request (audit lines etc.). */
@@ -200,7 +211,12 @@ export interface RequestScope {
   postprocess(p: { result: string; degraded: boolean; startTime?: number; endTime?: number }): void;
   /** A JSON log line carrying this request's trace_id / span_id (stage ingress). */
   log(entry: LogEntry): void;
-  /** Ends ingress.request, counts the request, and decides whether its trace is kept. Calls after the first are ignored. */
+  /**
+   * Ends ingress.request, counts the request, and decides whether its trace is kept. Observes
+   * hybrid_request_span_start_offset_seconds / _duration_seconds once per lifecycle span that ended
+   * before this call (the ingress span included, offset 0), labelled with the request's final path.
+   * Calls after the first are ignored.
+   */
   end(e: { outcome: RequestOutcome; httpStatus?: number; endTime?: number }): void;
 }
 
@@ -251,6 +267,12 @@ export interface LlmEnd {
   /** Short error class (never a model output); marks the span as failed. */
   error?: string;
   endTime?: number;
+  /**
+   * When the first streamed token arrived (epoch ms, between the call's start and end); streaming
+   * calls only. Observed in hybrid_llm_time_to_first_token_seconds and set on the span
+   * (hybrid.llm.time_to_first_token, seconds).
+   */
+  firstTokenTime?: number;
 }
 
 export interface QuantumEnqueue extends StageTimes {

@@ -3,6 +3,7 @@ import * as conventions from '@hybridlens/conventions';
 import type { Stage } from '@hybridlens/conventions';
 import type { JsonLogger, LogRecord } from './logger';
 import type { ContractMetrics } from './metrics';
+import type { SpanTimeline } from './spanTimeline';
 import type { TailSamplingProcessor } from './tailSampler';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
@@ -20,6 +21,14 @@ export interface TelemetryCore {
   /** Keep the trace of an ordinary (ok, fast) request on this route? */
   sampleOrdinary(route: string): boolean;
   readonly slowRequestSeconds: number;
+}
+
+/** What a request hands the stage scopes it opens. */
+export interface RequestParent {
+  /** Context holding the ingress span: the parent of every stage span. */
+  readonly context: Context;
+  /** Where stage spans leave their times for the request's span histograms. */
+  readonly timeline: SpanTimeline;
 }
 
 export interface SpanHandle {

@@ -10,7 +10,15 @@ import type {
   TelemetryOptions,
 } from './api';
 import type { TelemetryCore } from './core';
-import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import {
+  InstrumentInputError,
+  optionalNumber,
+  requireBoolean,
+  requireNumber,
+  requireOneOf,
+  requireString,
+  timeOr,
+} from './errors';
 import { entryToRecord } from './logEntry';
 import { JsonLogger, stdoutSink } from './logger';
 import { ContractMetrics } from './metrics';
@@ -112,6 +120,16 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
         { [LABEL.provider]: requireString(c, 'provider', s.provider) },
         requireNumber(c, 'remaining', s.remaining, 0)
       );
+    },
+    setProviderAvailable(s) {
+      const c = 'setProviderAvailable()';
+      const labels = {
+        [LABEL.provider]: requireString(c, 'provider', s.provider),
+        [LABEL.backend]: requireString(c, 'backend', s.backend),
+      };
+      const available = requireBoolean(c, 'available', s.available);
+      timeOr(c, 'time', s.time, now);
+      metrics.set('providerAvailable', labels, available ? 1 : 0);
     },
     recordRateLimited(s) {
       const c = 'recordRateLimited()';

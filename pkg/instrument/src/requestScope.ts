@@ -12,12 +12,22 @@ import type {
   RequestStart,
   RequestScope,
 } from './api';
-import { contextOf, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import {
+  contextOf,
+  int,
+  logFor,
+  type RequestParent,
+  seconds,
+  type SpanHandle,
+  startChildSpan,
+  type TelemetryCore,
+} from './core';
 import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
 import { LlmScopeImpl } from './llmScope';
 import { QuantumJobScopeImpl } from './quantumJobScope';
 import { entryToRecord } from './logEntry';
+import { SpanTimeline } from './spanTimeline';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const {
@@ -34,11 +44,12 @@ const {
   STAGE,
 } = conventions;
 
-export class RequestScopeImpl implements RequestScope {
+export class RequestScopeImpl implements RequestScope, RequestParent {
   readonly traceId: string;
   readonly spanId: string;
+  readonly context: Context;
+  readonly timeline = new SpanTimeline();
   private readonly handle: SpanHandle;
-  private readonly context: Context;
   private readonly route: string;
   private readonly model: string;
   private readonly region: string;
@@ -76,7 +87,7 @@ export class RequestScopeImpl implements RequestScope {
   }
 
   llm(init: LlmInit): LlmScope {
-    return new LlmScopeImpl(this.core, this.context, init);
+    return new LlmScopeImpl(this.core, this, init);
   }
 
   orchestratorDecision(d: OrchestratorDecision): void {
@@ -105,6 +116,7 @@ export class RequestScopeImpl implements RequestScope {
       [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
     });
     handle.span.end(end);
+    this.timeline.add(SPAN.orchestrator, start, end);
     this.servedPath = path;
     this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
     logFor(this.core, handle, {
@@ -120,7 +132,7 @@ export class RequestScopeImpl implements RequestScope {
   }
 
   quantumJob(init: QuantumJobInit): QuantumJobScope {
-    return new QuantumJobScopeImpl(this.core, this.context, init);
+    return new QuantumJobScopeImpl(this.core, this, init);
   }
 
   fallback(f: FallbackRecord): void {
@@ -160,6 +172,7 @@ export class RequestScopeImpl implements RequestScope {
       [REQUEST_ATTR.resultHash.key]: resultHash,
     });
     handle.span.end(end);
+    this.timeline.add(SPAN.postprocess, start, end);
     if (!this.core.logger.enabled('debug')) {
       return;
     }
@@ -201,6 +214,8 @@ export class RequestScopeImpl implements RequestScope {
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     span.end(endTime);
+    this.timeline.add(SPAN.ingress, this.startTime, endTime);
+    this.timeline.close();
 
     const routeLabels = {
       [LABEL.route]: this.route,
@@ -210,6 +225,7 @@ export class RequestScopeImpl implements RequestScope {
     };
     this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
     this.core.metrics.observe('requestDuration', routeLabels, duration);
+    this.observeSpans();
 
     // Tail decision: failures, degraded answers and slow requests are always kept.
     const keep =
@@ -225,5 +241,18 @@ export class RequestScopeImpl implements RequestScope {
       time: endTime,
       stage: STAGE.ingress,
     });
+  }
+
+  /** One start offset and one duration per lifecycle span, labelled with the request's final path. */
+  private observeSpans(): void {
+    const { names, starts, ends } = this.timeline;
+    const metrics = this.core.metrics;
+    for (let i = 0; i < names.length; i++) {
+      const start = starts[i]!;
+      // prom-client keeps a series' first labels object and never mutates it: both histograms can share one.
+      const labels = { [LABEL.route]: this.route, [LABEL.path]: this.servedPath, [LABEL.span]: names[i]! };
+      metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start));
+      metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!));
+    }
   }
 }
