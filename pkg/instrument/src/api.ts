@@ -11,7 +11,7 @@
  * throws into the caller: the items are dropped and counted in hybridlens_telemetry_dropped_total.
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { Registry } from 'prom-client';
+import type { OpenMetricsContentType, Registry } from 'prom-client';
 import type {
   ExecutionPath,
   JobOutcome,
@@ -38,7 +38,14 @@ export interface TelemetryOptions {
   /** deployment.environment.name resource attribute, e.g. "demo", "prod". */
   environment?: string;
   /** prom-client registry to register the contract's metrics in (default: a new Registry). */
-  registry?: Registry;
+  registry?: Registry | Registry<OpenMetricsContentType>;
+  /**
+   * The default registry speaks OpenMetrics (`registry.contentType` is
+   * application/openmetrics-text), the only exposition format that carries exemplars. Default false
+   * (Prometheus text format). A `registry` passed in keeps its own content type; combined with
+   * `openMetrics: true` it must be an OpenMetrics one.
+   */
+  openMetrics?: boolean;
   /** Where spans go: an exporter (tests, backfill) or an OTLP/HTTP (protobuf) endpoint URL, e.g. http://tempo:4318/v1/traces; none = spans are created (for ids in logs) but not exported. */
   traceExporter?: SpanExporter;
   otlpTracesUrl?: string;
@@ -115,7 +122,29 @@ export interface LogEntry {
   [field: string]: unknown;
 }
 
+/**
+ * A trace-id exemplar as prom-client holds it: the latest kept request (or span, or quantum phase)
+ * observed in one bucket of one series.
+ */
+export interface ExemplarSample {
+  /** The bucket series, e.g. hybrid_request_duration_seconds_bucket. */
+  series: string;
+  /** The bucket's labels, `le` included (as exposed: "0.5", "+Inf"). */
+  labels: Record<string, string>;
+  /** The kept trace the exemplar points at (exemplar label `trace_id`). */
+  traceId: string;
+  /** The observed value (seconds). */
+  value: number;
+  /** When prom-client recorded it: epoch ms of the wall clock, not of an explicit (virtual) time. */
+  time: number;
+}
+
 export interface HybridTelemetry {
+  /**
+   * Where the contract's metrics live. Typed as prom-client's default Registry; with
+   * `openMetrics: true` (or an OpenMetrics registry passed in) its `contentType` is
+   * application/openmetrics-text: serve /metrics with that header.
+   */
   readonly registry: Registry;
   readonly serviceName: string;
   startRequest(init: RequestStart): RequestScope;
@@ -129,6 +158,12 @@ export interface HybridTelemetry {
   recordRateLimited(s: { provider: string; time?: number }): void;
   /** A JSON log line outside a request (audit lines etc.). */
   log(entry: LogEntry): void;
+  /**
+   * The trace-id exemplars currently held, one per histogram bucket that has one
+   * (hybrid_request_duration_seconds, the two span histograms, hybrid_quantum_job_duration_seconds).
+   * An OpenMetrics registry exposes the same exemplars on /metrics.
+   */
+  exemplars(): Promise<ExemplarSample[]>;
   /** Telemetry items dropped so far, by signal (also in hybridlens_telemetry_dropped_total). */
   droppedCounts(): Readonly<Record<'traces' | 'logs' | 'metrics', number>>;
   /** Export everything pending (ends no open spans); never throws. */

@@ -2,7 +2,7 @@ import { type Attributes, type Context, type Span, SpanKind, trace, type Tracer 
 import * as conventions from '@hybridlens/conventions';
 import type { Stage } from '@hybridlens/conventions';
 import type { JsonLogger, LogRecord } from './logger';
-import type { ContractMetrics } from './metrics';
+import type { ContractMetrics, Labels } from './metrics';
 import type { SpanTimeline } from './spanTimeline';
 import type { TailSamplingProcessor } from './tailSampler';
 
@@ -29,6 +29,11 @@ export interface RequestParent {
   readonly context: Context;
   /** Where stage spans leave their times for the request's span histograms. */
   readonly timeline: SpanTimeline;
+  /**
+   * hybrid_quantum_job_duration_seconds for one phase of a job of this request. Held until the
+   * request ends, when the tail sampler has decided whether the exemplar's trace is kept.
+   */
+  jobDuration(labels: Labels, seconds: number): void;
 }
 
 export interface SpanHandle {

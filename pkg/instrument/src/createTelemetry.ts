@@ -1,5 +1,5 @@
 import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
-import { Registry } from 'prom-client';
+import { type OpenMetricsContentType, Registry } from 'prom-client';
 import type {
   HybridTelemetry,
   LogEntry,
@@ -40,6 +40,31 @@ function checkSampling(sampling: SamplingOptions | undefined): SamplingOptions |
   return sampling;
 }
 
+function metricsRegistry(options: TelemetryOptions): Registry {
+  const call = 'createTelemetry()';
+  const openMetrics = options.openMetrics ?? false;
+  if (typeof openMetrics !== 'boolean') {
+    requireBoolean(call, 'openMetrics', openMetrics);
+  }
+  if (!options.registry) {
+    if (!openMetrics) {
+      return new Registry();
+    }
+    const registry = new Registry<OpenMetricsContentType>();
+    registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    // prom-client types a registry by its content type; the SDK only needs the common surface.
+    return registry as unknown as Registry;
+  }
+  if (openMetrics && options.registry.contentType !== Registry.OPENMETRICS_CONTENT_TYPE) {
+    throw new InstrumentInputError(
+      call,
+      'openMetrics',
+      'needs the registry passed in to be created with Registry.OPENMETRICS_CONTENT_TYPE (or no registry)'
+    );
+  }
+  return options.registry as unknown as Registry;
+}
+
 /** Wire the contract's metrics, spans and logs for one service. */
 export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
   const call = 'createTelemetry()';
@@ -51,7 +76,7 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
   const sampling = checkSampling(options.sampling);
   const maxQueueSize = optionalNumber(call, 'maxQueueSize', options.maxQueueSize, 1) ?? 2048;
-  const registry = options.registry ?? new Registry();
+  const registry = metricsRegistry(options);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
 
@@ -139,6 +164,7 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     log(entry: LogEntry) {
       logger.write(entryToRecord('log()', entry, now));
     },
+    exemplars: () => metrics.exemplars(),
     droppedCounts: () => ({ ...dropped }),
     flush: () => tracing.flush(),
     shutdown: () => tracing.shutdown(),

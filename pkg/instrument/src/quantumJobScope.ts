@@ -117,11 +117,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.finished = true;
     const job = { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend };
     const metrics = this.core.metrics;
-    metrics.observe(
-      'quantumJobDuration',
-      { ...job, [LABEL.phase]: QUANTUM_PHASE.total },
-      seconds(this.firstStart ?? start, end)
-    );
+    this.parent.jobDuration({ ...job, [LABEL.phase]: QUANTUM_PHASE.total }, seconds(this.firstStart ?? start, end));
     metrics.inc('quantumJobs', { ...job, [LABEL.outcome]: outcome });
     if (errorType) {
       metrics.inc('quantumJobErrors', { ...job, [LABEL.errorType]: errorType });
@@ -170,8 +166,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     }
     handle.span.end(end);
     this.parent.timeline.add(name, start, end);
-    this.core.metrics.observe(
-      'quantumJobDuration',
+    this.parent.jobDuration(
       { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend, [LABEL.phase]: phase },
       seconds(start, end)
     );

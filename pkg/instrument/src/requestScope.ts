@@ -27,7 +27,8 @@ import { hashPrefix } from './hash';
 import { LlmScopeImpl } from './llmScope';
 import { QuantumJobScopeImpl } from './quantumJobScope';
 import { entryToRecord } from './logEntry';
-import { SpanTimeline } from './spanTimeline';
+import type { Labels } from './metrics';
+import { MAX_SPANS_PER_REQUEST, SpanTimeline } from './spanTimeline';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const {
@@ -55,6 +56,10 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
   private readonly region: string;
   private readonly startTime: number;
   private ended = false;
+  /** Set at end: the exemplar of this request's observations when its trace is kept. */
+  private exemplarTraceId: string | undefined;
+  /** Quantum phase durations waiting for the tail decision (labels, seconds, labels, seconds, ...). */
+  private pendingJobDurations: Array<Labels | number> | undefined;
   /** The path serving the request so far: the last decision's, then each fallback's target. */
   private servedPath: RequestPath = REQUEST_PATH.none;
 
@@ -84,6 +89,16 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     this.traceId = this.handle.traceId;
     this.spanId = this.handle.spanId;
     this.context = contextOf(ROOT_CONTEXT, this.handle.span);
+  }
+
+  jobDuration(labels: Labels, value: number): void {
+    const pending = this.ended ? undefined : (this.pendingJobDurations ??= []);
+    if (!pending || pending.length >= 2 * MAX_SPANS_PER_REQUEST) {
+      // After the decision (a job outliving its request), or past the bound: observe right away.
+      this.core.metrics.observe('quantumJobDuration', labels, value, this.exemplarTraceId);
+      return;
+    }
+    pending.push(labels, value);
   }
 
   llm(init: LlmInit): LlmScope {
@@ -223,16 +238,22 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
       [LABEL.region]: this.region,
       [LABEL.path]: this.servedPath,
     };
-    this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
-    this.core.metrics.observe('requestDuration', routeLabels, duration);
-    this.observeSpans();
-
     // Tail decision: failures, degraded answers and slow requests are always kept.
     const keep =
       outcome !== REQUEST_OUTCOME.ok ||
       duration >= this.core.slowRequestSeconds ||
       this.core.sampleOrdinary(this.route);
-    this.core.sampler?.decide(this.traceId, keep);
+    const sampler = this.core.sampler;
+    if (sampler) {
+      sampler.decide(this.traceId, keep);
+      // An exemplar is only worth its bytes when the trace it points at is exported.
+      this.exemplarTraceId = keep ? this.traceId : undefined;
+    }
+
+    this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
+    this.core.metrics.observe('requestDuration', routeLabels, duration, this.exemplarTraceId);
+    this.observeSpans();
+    this.observeJobDurations();
 
     logFor(this.core, this.handle, {
       level: outcome === REQUEST_OUTCOME.error ? 'error' : outcome === REQUEST_OUTCOME.degraded ? 'warn' : 'info',
@@ -251,8 +272,24 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
       const start = starts[i]!;
       // prom-client keeps a series' first labels object and never mutates it: both histograms can share one.
       const labels = { [LABEL.route]: this.route, [LABEL.path]: this.servedPath, [LABEL.span]: names[i]! };
-      metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start));
-      metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!));
+      metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start), this.exemplarTraceId);
+      metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!), this.exemplarTraceId);
+    }
+  }
+
+  private observeJobDurations(): void {
+    const pending = this.pendingJobDurations;
+    if (!pending) {
+      return;
+    }
+    this.pendingJobDurations = undefined;
+    for (let i = 0; i < pending.length; i += 2) {
+      this.core.metrics.observe(
+        'quantumJobDuration',
+        pending[i] as Labels,
+        pending[i + 1] as number,
+        this.exemplarTraceId
+      );
     }
   }
 }
