@@ -51,6 +51,23 @@ export function requireOneOf<T extends string>(
   return value as T;
 }
 
+/** An http(s) URL (an OTLP endpoint), or undefined. */
+export function optionalHttpUrl(call: string, field: string, value: unknown): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  let protocol: string | undefined;
+  try {
+    protocol = typeof value === 'string' ? new URL(value).protocol : undefined;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new InstrumentInputError(call, field, `must be an http:// or https:// URL (got ${describe(value)})`);
+  }
+  return value as string;
+}
+
 /** The largest time a JavaScript Date can hold. */
 const MAX_EPOCH_MS = 8.64e15;
 

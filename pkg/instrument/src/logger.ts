@@ -1,5 +1,6 @@
 import * as conventions from '@hybridlens/conventions';
 import type { LogLevel, Stage } from '@hybridlens/conventions';
+import type { LogRecordSink } from './otlpLogs';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const { LOG_FIELD } = conventions;
@@ -62,7 +63,9 @@ export class JsonLogger {
     service: string,
     private readonly sink: LogSink,
     minLevel: LogLevel,
-    private readonly onDropped: (count: number) => void
+    private readonly onDropped: (count: number) => void,
+    /** A second destination for every record written (OTLP), after the same filtering. */
+    private readonly records?: LogRecordSink
   ) {
     this.minRank = LEVEL_RANK[minLevel];
     this.serviceJson = JSON.stringify(service);
@@ -85,6 +88,7 @@ export class JsonLogger {
       text += `,"${F_TRACE_ID}":"${record.traceId}","${F_SPAN_ID}":"${record.spanId ?? ''}"`;
     }
     const fields = record.fields;
+    let contractFields: Record<string, unknown> | undefined;
     if (fields) {
       for (const key in fields) {
         const value = fields[key];
@@ -97,6 +101,9 @@ export class JsonLogger {
           }
           if (json !== undefined) {
             text += `,"${key}":${json}`;
+            if (this.records) {
+              (contractFields ??= {})[key] = value;
+            }
           }
         }
       }
@@ -110,5 +117,6 @@ export class JsonLogger {
       // A failing sink must not break the host; the line is lost and counted.
       this.onDropped(1);
     }
+    this.records?.emit(record, contractFields);
   }
 }
