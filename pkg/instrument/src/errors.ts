@@ -38,15 +38,30 @@ export function optionalNumber(
   return value === undefined ? undefined : requireNumber(call, field, value, min, max);
 }
 
+/** The value sets of the contract's enums, built once per enum object (constants, never changed at run time). */
+const ALLOWED_VALUES = new WeakMap<object, ReadonlySet<string>>();
+
+function valuesOf(allowed: Readonly<Record<string, string>>): ReadonlySet<string> {
+  let values = ALLOWED_VALUES.get(allowed);
+  if (!values) {
+    values = new Set(Object.values(allowed));
+    ALLOWED_VALUES.set(allowed, values);
+  }
+  return values;
+}
+
 export function requireOneOf<T extends string>(
   call: string,
   field: string,
   value: unknown,
   allowed: Readonly<Record<string, T>>
 ): T {
-  const values = Object.values(allowed);
-  if (typeof value !== 'string' || !(values as string[]).includes(value)) {
-    throw new InstrumentInputError(call, field, `must be one of ${values.join(', ')} (got ${describe(value)})`);
+  if (typeof value !== 'string' || !valuesOf(allowed).has(value)) {
+    throw new InstrumentInputError(
+      call,
+      field,
+      `must be one of ${Object.values(allowed).join(', ')} (got ${describe(value)})`
+    );
   }
   return value as T;
 }
