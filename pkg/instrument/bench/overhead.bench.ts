@@ -5,7 +5,9 @@ import { handleRequest } from './requestPipeline';
 
 const ROUNDS = 15;
 const REQUESTS_PER_ROUND = 2000;
-const WARMUP_REQUESTS = 3000;
+/** Requests per turn of a variant inside a round (about 10–30 ms of CPU). */
+const BLOCK = 100;
+const WARMUP_REQUESTS = 4000;
 /** The issue's target: Hybrid Lens overhead at most this multiple of the bare libraries'. */
 const TARGET_RATIO = 1.3;
 const QUEUE = { maxQueueSize: REQUESTS_PER_ROUND * 8, scheduledDelayMillis: 60_000 };
@@ -40,20 +42,36 @@ interface RoundResult {
 
 type Variant = { name: string; run: (i: number, t0: number) => string; flush?: () => Promise<void> };
 
-/** One round of one variant. */
-function round(variant: Variant, offset: number): RoundResult {
+/**
+ * One round: every variant runs REQUESTS_PER_ROUND requests, in blocks of BLOCK taking turns, so a
+ * burst of load from other processes (or a GC) lands on all variants alike instead of on one.
+ */
+function round(variants: Variant[], offset: number): RoundResult[] {
+  const cpuUs = variants.map(() => 0);
+  const wallNs = variants.map(() => 0);
   let sink = 0;
-  const cpuStart = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < REQUESTS_PER_ROUND; i++) {
-    sink += variant.run(offset + i, 1_700_000_000_000 + (offset + i) * 1000).length;
+  for (let block = 0; block < REQUESTS_PER_ROUND / BLOCK; block++) {
+    for (let k = 0; k < variants.length; k++) {
+      const which = (k + block) % variants.length;
+      const run = variants[which]!.run;
+      const first = offset + block * BLOCK;
+      const cpuStart = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      for (let i = first; i < first + BLOCK; i++) {
+        sink += run(i, 1_700_000_000_000 + i * 1000).length;
+      }
+      wallNs[which]! += Number(process.hrtime.bigint() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuUs[which]! += cpu.user + cpu.system;
+    }
   }
-  const wallNs = Number(process.hrtime.bigint() - start) / REQUESTS_PER_ROUND;
-  const cpu = process.cpuUsage(cpuStart);
   if (sink === 0) {
     throw new Error('unreachable: keeps the work from being optimised away');
   }
-  return { cpuNs: ((cpu.user + cpu.system) * 1000) / REQUESTS_PER_ROUND, wallNs };
+  return variants.map((_, k) => ({
+    cpuNs: (cpuUs[k]! * 1000) / REQUESTS_PER_ROUND,
+    wallNs: wallNs[k]! / REQUESTS_PER_ROUND,
+  }));
 }
 
 function median(values: number[]): number {
@@ -78,21 +96,12 @@ export default async function overheadBench(): Promise<BenchRow[]> {
     { name: 'sampledOut', run: (i, t0) => handleRequest(i, t0, keepNone), flush: () => keepNone.flush() },
     { name: 'exemplars', run: (i, t0) => handleRequest(i, t0, exemplars), flush: () => exemplars.flush() },
   ];
-  for (const v of variants) {
-    round(v, 0);
-  }
   for (let i = 0; i < WARMUP_REQUESTS; i += REQUESTS_PER_ROUND) {
-    for (const v of variants) {
-      round(v, i);
-    }
+    round(variants, i);
   }
   const results = new Map<string, RoundResult[]>(variants.map((v) => [v.name, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    // Side by side in every round, in rotating order, so drift and GC hit all variants alike.
-    for (let k = 0; k < variants.length; k++) {
-      const v = variants[(k + r) % variants.length]!;
-      results.get(v.name)!.push(round(v, r * REQUESTS_PER_ROUND));
-    }
+    round(variants, r * REQUESTS_PER_ROUND).forEach((result, k) => results.get(variants[k]!.name)!.push(result));
     for (const v of variants) {
       await v.flush?.();
     }
@@ -111,7 +120,7 @@ export default async function overheadBench(): Promise<BenchRow[]> {
   ];
   const area = 'instrument overhead';
   const note = `CPU time, median of ${ROUNDS} rounds × ${REQUESTS_PER_ROUND} requests`;
-  // Per round, all variants ran back to back: the ratio of each round, then their median, drifts
+  // Within a round the variants took turns: the ratio of each round, then their median, drifts
   // least with the load of other processes on the machine.
   const perRound = (name: string) => results.get(name)!.map((x) => x.cpuNs);
   const [plainR, bareR, keptR] = [perRound('plain'), perRound('bare'), perRound('kept')];
