@@ -1,5 +1,5 @@
 import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
-import { Registry } from 'prom-client';
+import { type OpenMetricsContentType, Registry } from 'prom-client';
 import type {
   HybridTelemetry,
   LogEntry,
@@ -10,10 +10,21 @@ import type {
   TelemetryOptions,
 } from './api';
 import type { TelemetryCore } from './core';
-import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import {
+  InstrumentInputError,
+  optionalHttpUrl,
+  optionalNumber,
+  requireBoolean,
+  requireNumber,
+  requireOneOf,
+  requireString,
+  timeOr,
+} from './errors';
 import { entryToRecord } from './logEntry';
 import { JsonLogger, stdoutSink } from './logger';
 import { ContractMetrics } from './metrics';
+import { createOtlpLogs } from './otlpLogs';
+import type { ServiceIdentity } from './resource';
 import { RequestScopeImpl } from './requestScope';
 import { createTracing } from './tracing';
 
@@ -32,6 +43,31 @@ function checkSampling(sampling: SamplingOptions | undefined): SamplingOptions |
   return sampling;
 }
 
+function metricsRegistry(options: TelemetryOptions): Registry {
+  const call = 'createTelemetry()';
+  const openMetrics = options.openMetrics ?? false;
+  if (typeof openMetrics !== 'boolean') {
+    requireBoolean(call, 'openMetrics', openMetrics);
+  }
+  if (!options.registry) {
+    if (!openMetrics) {
+      return new Registry();
+    }
+    const registry = new Registry<OpenMetricsContentType>();
+    registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    // prom-client types a registry by its content type; the SDK only needs the common surface.
+    return registry as unknown as Registry;
+  }
+  if (openMetrics && options.registry.contentType !== Registry.OPENMETRICS_CONTENT_TYPE) {
+    throw new InstrumentInputError(
+      call,
+      'openMetrics',
+      'needs the registry passed in to be created with Registry.OPENMETRICS_CONTENT_TYPE (or no registry)'
+    );
+  }
+  return options.registry as unknown as Registry;
+}
+
 /** Wire the contract's metrics, spans and logs for one service. */
 export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
   const call = 'createTelemetry()';
@@ -42,8 +78,10 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
   const logLevel =
     options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
   const sampling = checkSampling(options.sampling);
+  const otlpTracesUrl = optionalHttpUrl(call, 'otlpTracesUrl', options.otlpTracesUrl);
+  const otlpLogsUrl = optionalHttpUrl(call, 'otlpLogsUrl', options.otlpLogsUrl);
   const maxQueueSize = optionalNumber(call, 'maxQueueSize', options.maxQueueSize, 1) ?? 2048;
-  const registry = options.registry ?? new Registry();
+  const registry = metricsRegistry(options);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
 
@@ -56,12 +94,13 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     }
   };
 
-  const tracing = createTracing({
+  const identity: ServiceIdentity = {
     serviceName,
     ...(options.serviceVersion ? { serviceVersion: options.serviceVersion } : {}),
     ...(options.environment ? { environment: options.environment } : {}),
-    ...(options.traceExporter ? { exporter: options.traceExporter } : {}),
-    ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
+  };
+  // Spans and log records each get a queue of this shape.
+  const queueOptions = {
     maxQueueSize,
     maxExportBatchSize: Math.min(
       maxQueueSize,
@@ -69,10 +108,26 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     ),
     scheduledDelayMillis: optionalNumber(call, 'scheduledDelayMillis', options.scheduledDelayMillis, 0) ?? 1000,
     exportTimeoutMillis: optionalNumber(call, 'exportTimeoutMillis', options.exportTimeoutMillis, 1) ?? 10_000,
+  };
+  const tracing = createTracing({
+    ...identity,
+    ...(options.traceExporter ? { exporter: options.traceExporter } : {}),
+    ...(otlpTracesUrl ? { otlpTracesUrl } : {}),
+    ...queueOptions,
     ...(options.random ? { random: options.random } : {}),
     onDropped: countDropped('traces'),
   });
-  const logger = new JsonLogger(serviceName, options.logSink ?? stdoutSink, logLevel, countDropped('logs'));
+  const otlpLogs =
+    options.logExporter || otlpLogsUrl
+      ? createOtlpLogs({
+          ...identity,
+          ...(options.logExporter ? { exporter: options.logExporter } : {}),
+          ...(otlpLogsUrl ? { url: otlpLogsUrl } : {}),
+          ...queueOptions,
+          onDropped: countDropped('logs'),
+        })
+      : undefined;
+  const logger = new JsonLogger(serviceName, options.logSink ?? stdoutSink, logLevel, countDropped('logs'), otlpLogs);
 
   const defaultRatio = sampling?.ratio ?? 1;
   const core: TelemetryCore = {
@@ -113,6 +168,16 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
         requireNumber(c, 'remaining', s.remaining, 0)
       );
     },
+    setProviderAvailable(s) {
+      const c = 'setProviderAvailable()';
+      const labels = {
+        [LABEL.provider]: requireString(c, 'provider', s.provider),
+        [LABEL.backend]: requireString(c, 'backend', s.backend),
+      };
+      const available = requireBoolean(c, 'available', s.available);
+      timeOr(c, 'time', s.time, now);
+      metrics.set('providerAvailable', labels, available ? 1 : 0);
+    },
     recordRateLimited(s) {
       const c = 'recordRateLimited()';
       timeOr(c, 'time', s.time, now);
@@ -121,8 +186,13 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     log(entry: LogEntry) {
       logger.write(entryToRecord('log()', entry, now));
     },
+    exemplars: () => metrics.exemplars(),
     droppedCounts: () => ({ ...dropped }),
-    flush: () => tracing.flush(),
-    shutdown: () => tracing.shutdown(),
+    flush: async () => {
+      await Promise.all([tracing.flush(), otlpLogs?.flush()]);
+    },
+    shutdown: async () => {
+      await Promise.all([tracing.shutdown(), otlpLogs?.shutdown()]);
+    },
   };
 }

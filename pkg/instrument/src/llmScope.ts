@@ -1,9 +1,11 @@
-import { type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import * as otel from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { LlmEnd, LlmInit, LlmScope } from './api';
-import { defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
-import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
-import { hashPrefix } from './hash';
+import * as core from './core';
+import type { RequestParent, SpanHandle, TelemetryCore } from './core';
+import * as errors from './errors';
+import * as hash from './hash';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const {
@@ -19,6 +21,10 @@ const {
   VALIDATION_RESULT,
   VALIDATOR,
 } = conventions;
+const { SpanKind, SpanStatusCode } = otel;
+const { logFor, seconds, startChildSpan } = core;
+const { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } = errors;
+const { hashPrefix } = hash;
 
 const DEFAULT_OPERATION = 'chat';
 /** Name of the evaluation event that carries a consistency score. */
@@ -35,7 +41,7 @@ export class LlmScopeImpl implements LlmScope {
 
   constructor(
     private readonly core: TelemetryCore,
-    parent: Context,
+    private readonly parent: RequestParent,
     init: LlmInit
   ) {
     const call = 'llm()';
@@ -49,7 +55,7 @@ export class LlmScopeImpl implements LlmScope {
     this.promptHash = hashPrefix(init.prompt);
     this.handle = startChildSpan(
       core,
-      parent,
+      parent.context,
       SPAN.llm,
       STAGE.llm,
       this.startTime,
@@ -78,16 +84,18 @@ export class LlmScopeImpl implements LlmScope {
     const score = optionalNumber(call, 'score', e.score);
     const time = timeOr(call, 'time', e.time, this.core.now);
     const result = e.pass ? VALIDATION_RESULT.pass : VALIDATION_RESULT.fail;
-    this.handle.span.addEvent(
-      GEN_AI_EVALUATION_EVENT,
-      defined({
-        [GEN_AI_ATTR.evaluationName.key]: validator,
-        [GEN_AI_ATTR.evaluationScoreLabel.key]: result,
-        [GEN_AI_ATTR.evaluationScoreValue.key]: score,
-        [GEN_AI_ATTR.evaluationExplanation.key]: e.explanation,
-      }),
-      time
-    );
+    // Events are not sanitized like span attributes: only defined values go in.
+    const event: Attributes = {
+      [GEN_AI_ATTR.evaluationName.key]: validator,
+      [GEN_AI_ATTR.evaluationScoreLabel.key]: result,
+    };
+    if (score !== undefined) {
+      event[GEN_AI_ATTR.evaluationScoreValue.key] = score;
+    }
+    if (e.explanation !== undefined) {
+      event[GEN_AI_ATTR.evaluationExplanation.key] = e.explanation;
+    }
+    this.handle.span.addEvent(GEN_AI_EVALUATION_EVENT, event, time);
     this.core.metrics.inc('llmValidations', {
       [LABEL.model]: this.model,
       [LABEL.validator]: validator,
@@ -128,6 +136,7 @@ export class LlmScopeImpl implements LlmScope {
     const inputTokens = requireNumber(call, 'inputTokens', e.inputTokens, 0);
     const outputTokens = requireNumber(call, 'outputTokens', e.outputTokens, 0);
     const endTime = timeOr(call, 'endTime', e.endTime, this.core.now);
+    const firstTokenTime = optionalNumber(call, 'firstTokenTime', e.firstTokenTime, this.startTime, endTime);
     this.ended = true;
     const outputHash = hashPrefix(e.output);
     const { span } = this.handle;
@@ -139,13 +148,21 @@ export class LlmScopeImpl implements LlmScope {
       [LLM_ATTR.outputHash.key]: outputHash,
       [LLM_ATTR.coldStart.key]: e.coldStart ?? false,
     });
+    const ttft = firstTokenTime === undefined ? undefined : seconds(this.startTime, firstTokenTime);
+    if (ttft !== undefined) {
+      span.setAttribute(LLM_ATTR.timeToFirstToken.key, ttft);
+    }
     if (e.error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: e.error });
     }
     span.end(endTime);
+    this.parent.timeline.add(SPAN.llm, this.startTime, endTime);
 
     const labels = { [LABEL.model]: this.model, [LABEL.genAiProvider]: this.provider };
     this.core.metrics.observe('llmInferenceDuration', labels, seconds(this.startTime, endTime));
+    if (ttft !== undefined) {
+      this.core.metrics.observe('llmTimeToFirstToken', labels, ttft);
+    }
     if (e.coldStart) {
       this.core.metrics.inc('llmColdStarts', labels);
     }

@@ -1,13 +1,18 @@
-import { type Attributes, type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import * as otel from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
-import type { QuantumPhase } from '@hybridlens/conventions';
+import type { QuantumPhase, SpanName } from '@hybridlens/conventions';
 import type { QuantumCompile, QuantumEnqueue, QuantumExecute, QuantumJobInit, QuantumJobScope } from './api';
-import { int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
-import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import * as core from './core';
+import type { RequestParent, TelemetryCore } from './core';
+import * as errors from './errors';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, SPAN, STAGE } =
   conventions;
+const { SpanKind, SpanStatusCode } = otel;
+const { defined, int, logFor, seconds, startChildSpan } = core;
+const { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } = errors;
 
 export class QuantumJobScopeImpl implements QuantumJobScope {
   private readonly provider: string;
@@ -21,7 +26,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
 
   constructor(
     private readonly core: TelemetryCore,
-    private readonly parent: Context,
+    private readonly parent: RequestParent,
     init: QuantumJobInit
   ) {
     const call = 'quantumJob()';
@@ -29,7 +34,8 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.backend = requireString(call, 'backend', init.backend);
     this.shots = requireNumber(call, 'shots', init.shots, 0);
     optionalNumber(call, 'originalShots', init.originalShots, 0);
-    this.jobAttributes = {
+    // Without its undefined values: three spans per job copy this object.
+    this.jobAttributes = defined({
       [QUANTUM_ATTR.provider.key]: this.provider,
       [QUANTUM_ATTR.backend.key]: this.backend,
       [QUANTUM_ATTR.simulator.key]: Boolean(init.simulator),
@@ -43,7 +49,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
         ? compactJson(call, 'transpilerOptions', init.transpilerOptions)
         : undefined,
       [QUANTUM_ATTR.optimizationLevel.key]: int(init.optimizationLevel),
-    };
+    });
   }
 
   enqueue(p: QuantumEnqueue): void {
@@ -117,11 +123,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.finished = true;
     const job = { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend };
     const metrics = this.core.metrics;
-    metrics.observe(
-      'quantumJobDuration',
-      { ...job, [LABEL.phase]: QUANTUM_PHASE.total },
-      seconds(this.firstStart ?? start, end)
-    );
+    this.parent.jobDuration({ ...job, [LABEL.phase]: QUANTUM_PHASE.total }, seconds(this.firstStart ?? start, end));
     metrics.inc('quantumJobs', { ...job, [LABEL.outcome]: outcome });
     if (errorType) {
       metrics.inc('quantumJobErrors', { ...job, [LABEL.errorType]: errorType });
@@ -147,7 +149,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
   }
 
   private phaseSpan(
-    name: string,
+    name: SpanName,
     phase: QuantumPhase,
     start: number,
     end: number,
@@ -157,7 +159,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     const errorType = failure?.errorType;
     const handle = startChildSpan(
       this.core,
-      this.parent,
+      this.parent.context,
       name,
       STAGE.quantum,
       start,
@@ -169,8 +171,8 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
       handle.span.setStatus({ code: SpanStatusCode.ERROR, ...(errorType ? { message: errorType } : {}) });
     }
     handle.span.end(end);
-    this.core.metrics.observe(
-      'quantumJobDuration',
+    this.parent.timeline.add(name, start, end);
+    this.parent.jobDuration(
       { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend, [LABEL.phase]: phase },
       seconds(start, end)
     );
