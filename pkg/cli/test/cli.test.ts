@@ -149,6 +149,11 @@ describe('running', () => {
       out: '',
       err: 'hl-demo backfill: /nope/spec.yaml: no such file or directory\n',
     });
+    const crossRealm = await run(['backfill', '--out', 'd'], () => {
+      // An fs error from another realm (jest, vm) is no `instanceof Error` here; it is still a user's problem.
+      throw { code: 'EACCES', path: '/etc/shadow', message: 'EACCES: permission denied' };
+    });
+    expect(crossRealm).toEqual({ code: 1, out: '', err: 'hl-demo backfill: /etc/shadow: permission denied\n' });
     const inUse = await run(['backfill', '--out', 'd'], () => {
       throw Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE', address: '127.0.0.1', port: 9464 });
     });

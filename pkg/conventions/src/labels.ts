@@ -43,6 +43,12 @@ export const LABEL = {
 
 export type LabelName = (typeof LABEL)[keyof typeof LABEL];
 
+/**
+ * The exemplar label that carries a trace id on histogram buckets (OpenMetrics). The provisioned Prometheus
+ * datasource's exemplar link to Tempo reads this name; it is the name the log lines use for the same id.
+ */
+export const EXEMPLAR_LABEL = { traceId: 'trace_id' } as const;
+
 /** Labels that must never be attached to a metric by default (cardinality or privacy). */
 export const HIGH_CARDINALITY_LABELS: readonly string[] = [LABEL.tenant, 'prompt_hash', 'trace_id', 'job_id'];
 

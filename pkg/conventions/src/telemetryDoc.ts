@@ -1,7 +1,7 @@
 import { CALIBRATION_METRIC } from './calibrationMetrics';
 import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { LATENCY_SLO_THRESHOLD_SECONDS, METRIC, QPU_LATENCY_SLO_THRESHOLD_SECONDS } from './metrics';
-import { LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
+import { EXEMPLAR_LABEL, LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
 import {
   ADMIN_API_AUTH,
   ADMIN_API_PATH,
@@ -66,6 +66,12 @@ export function renderTelemetryDoc(): string {
     metricTable(Object.values(METRIC)),
     '',
     'Tenant, prompt hashes, trace ids and job ids never appear as metric labels.',
+    '',
+    `Trace ids travel as exemplars instead (OpenMetrics, label ${code(EXEMPLAR_LABEL.traceId)}) on ` +
+      [METRIC.requestDuration, METRIC.requestSpanStartOffset, METRIC.requestSpanDuration, METRIC.quantumJobDuration]
+        .map((m) => code(m.name))
+        .join(', ') +
+      ', for requests whose trace was kept.',
     '',
     '## Metrics of the calibration exporter (`@hybridlens/calibration`)',
     '',
