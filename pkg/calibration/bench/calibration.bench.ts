@@ -64,7 +64,7 @@ export default async function calibrationBench(): Promise<BenchRow[]> {
   }
   for (const file of files) {
     const { backends } = normalizeTexts([{ source: file, text: readFileSync(file, 'utf8') }]);
-    const text = renderExposition(backends, new Map());
+    const text = renderExposition(backends);
     const series = text.split('\n').filter((l) => l && !l.startsWith('#')).length;
     const b = backends[0]!;
     rows.push({

@@ -47,7 +47,13 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
       );
     }
     const manila = out.find((b: any) => b.backend === 'ibmq_manila');
-    expect(Object.keys(manila.qubits[0])).toEqual(['qubit', 't1Seconds', 't2Seconds', 'readoutError', 'flags']);
+    expect(Object.keys(manila.qubits[0]).slice(0, 5)).toEqual([
+      'qubit',
+      't1Seconds',
+      't2Seconds',
+      'readoutError',
+      'flags',
+    ]);
     expect(Object.keys(manila.gates[0])).toEqual(
       expect.arrayContaining(['gate', 'qubits', 'error', 'durationSeconds', 'flags'])
     );
@@ -83,7 +89,7 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
     expect(text.split('\n').filter((l) => l.startsWith(CALIBRATION_METRIC.medianT1.name + '{'))).toHaveLength(25);
   });
 
-  it('a bad duration names the flag', () => {
+  it('a bad duration names the flag, on one line, with exit code 2', () => {
     const r = run([
       'backfill',
       '--out',
@@ -92,8 +98,11 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
       'soon',
       fixture(fixtures, 'ibm/props_manila.json'),
     ]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('command line: --step: not a duration: "soon"');
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'hybridlens-calibration backfill: --step: "soon" is not a duration (use e.g. 90s, 15m, 1h30m, 7d)'
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('serve exposes /metrics for a directory and stops on SIGTERM', async () => {

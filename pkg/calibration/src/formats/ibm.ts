@@ -1,4 +1,13 @@
-import type { BackendCalibration, GateCalibration, QubitCalibration, QubitFlag } from '../model';
+import { CALIBRATION_FIELD, CALIBRATION_INGEST_REASON, canonicalBackendId } from '@hybridlens/conventions';
+import type {
+  BackendCalibration,
+  GateCalibration,
+  QubitCalibration,
+  QubitFlag,
+  QubitId,
+  QubitValueFacts,
+  ValueIssue,
+} from '../model';
 import { isObject, isoTimestamp, Reader, type Json, type JsonObject } from '../json';
 import { gateEntry, qubitEntry, sortBackend, summarize } from '../summary';
 import { toSeconds } from '../units';
@@ -23,6 +32,8 @@ interface Param {
   value: number | null;
   unit: unknown;
   field: string;
+  /** Unix seconds: IBM dates every parameter with the time it was measured. */
+  measuredAt: number | null;
 }
 
 function params(r: Reader, list: Json, field: string): Param[] {
@@ -30,8 +41,33 @@ function params(r: Reader, list: Json, field: string): Param[] {
     const f = `${field}[${i}]`;
     const o = r.object(p, f);
     const name = r.string(o.name, `${f}.name`);
-    return { name, value: r.optionalNumber(o.value, `${f}.value`), unit: o.unit, field: f };
+    const measuredAt =
+      o.date === undefined || o.date === null ? null : Date.parse(isoTimestamp(r, o.date, `${f}.date`)) / 1000;
+    return { name, value: r.optionalNumber(o.value, `${f}.value`), unit: o.unit, field: f, measuredAt };
   });
+}
+
+function dates(entries: Array<[keyof QubitValueFacts, Param | undefined]>): QubitValueFacts | undefined {
+  const out: QubitValueFacts = {};
+  for (const [key, p] of entries) {
+    if (p && p.value !== null && p.measuredAt !== null) {
+      out[key] = p.measuredAt;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * A qubit entry repeating an earlier one parameter for parameter (names, values, units and dates) is a copy, not
+ * a second qubit: two physical qubits never measure identically at the same instant. IBM numbers qubits by
+ * position, so a copy shows up as an extra qubit (a 5-qubit device exported as 6); the copy is dropped.
+ */
+function copySignature(raw: Json): string | null {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    return null;
+  }
+  const measured = raw.some((p) => isObject(p) && typeof p.value === 'number' && typeof p.date === 'string');
+  return measured ? JSON.stringify(raw) : null;
 }
 
 function timeParam(r: Reader, p: Param | undefined): number | null {
@@ -43,18 +79,43 @@ function timeParam(r: Reader, p: Param | undefined): number | null {
 
 export function parseIbmProperties(doc: JsonObject, source: string): BackendCalibration {
   const r = new Reader(source);
-  const backend = r.string(doc.backend_name, 'backend_name');
-  const qubits: QubitCalibration[] = r.array(doc.qubits, 'qubits').map((q, index) => {
+  const backend = canonicalBackendId(r.string(doc.backend_name, 'backend_name'));
+  const issues: ValueIssue[] = [];
+  const copies = new Map<string, number>();
+  const qubits: QubitCalibration[] = [];
+  r.array(doc.qubits, 'qubits').forEach((q, index) => {
     const ps = params(r, q, `qubits[${index}]`);
+    const signature = copySignature(q);
+    const original = signature === null ? undefined : copies.get(signature);
+    if (original !== undefined) {
+      issues.push({
+        reason: CALIBRATION_INGEST_REASON.duplicate,
+        field: CALIBRATION_FIELD.qubit,
+        target: `qubit ${index}`,
+        message: `${source}: qubit ${index}: qubit: repeats qubit ${original} parameter for parameter; the copy is dropped`,
+      });
+      return;
+    }
+    if (signature !== null) {
+      copies.set(signature, index);
+    }
     const get = (name: string) => ps.find((p) => p.name === name);
-    let readout = get('readout_error')?.value ?? null;
+    let readoutParam = get('readout_error');
+    let readout = readoutParam?.value ?? null;
     if (readout === null) {
-      const m01 = get('prob_meas1_prep0')?.value ?? null;
-      const m10 = get('prob_meas0_prep1')?.value ?? null;
-      readout = m01 !== null && m10 !== null ? (m01 + m10) / 2 : null;
+      const m01 = get('prob_meas1_prep0');
+      const m10 = get('prob_meas0_prep1');
+      readout = m01?.value != null && m10?.value != null ? (m01.value + m10.value) / 2 : null;
+      readoutParam = readout === null ? undefined : m01;
     }
     const extra: QubitFlag[] = get('operational')?.value === 0 ? ['not_operational'] : [];
-    return qubitEntry(index, timeParam(r, get('T1')), timeParam(r, get('T2')), readout, extra);
+    const entry = qubitEntry(index, timeParam(r, get('T1')), timeParam(r, get('T2')), readout, extra);
+    const measuredAt = dates([
+      ['t1', get('T1')],
+      ['t2', get('T2')],
+      ['readoutError', readoutParam],
+    ]);
+    qubits.push(measuredAt ? { ...entry, measuredAt } : entry);
   });
 
   const raw = r.array(doc.gates, 'gates').map((g, i) => {
@@ -63,7 +124,7 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     const gate = r.string(o.gate, `${f}.gate`);
     const qs = r.array(o.qubits, `${f}.qubits`).map((q, j) => r.number(q, `${f}.qubits[${j}]`));
     const ps = params(r, o.parameters ?? [], `${f}.parameters`);
-    return { gate, qubits: qs, ps };
+    return { gate, qubits: qs as QubitId[], ps };
   });
   const present = new Set(raw.map((g) => g.gate));
   const native1q = NATIVE_1Q_PREFERENCE.find((g) => present.has(g));
@@ -81,7 +142,7 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     if (ps.find((p) => p.name === 'operational')?.value === 0) {
       flags.push('not_operational');
     }
-    return gateEntry({
+    const entry = gateEntry({
       gate,
       qubits: qs,
       error,
@@ -90,6 +151,9 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
       kind: gate === 'reset' || gate === 'measure' ? 'other' : kind,
       native: (kind === '1q' && gate === native1q) || (kind === '2q' && gate === native2q),
     });
+    return errorParam?.measuredAt != null && errorParam.value !== null
+      ? { ...entry, measuredAt: errorParam.measuredAt }
+      : entry;
   });
 
   const calibratedAt =
@@ -109,6 +173,8 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     summary: summarize(qubits, gates),
     availability: null,
     configuration: null,
+    backendVersion: typeof doc.backend_version === 'string' ? doc.backend_version : null,
+    issues,
   });
 }
 
@@ -122,7 +188,7 @@ export interface IbmConfiguration {
 
 export function parseIbmConfiguration(doc: JsonObject, source: string): IbmConfiguration {
   const r = new Reader(source);
-  const backend = r.string(doc.backend_name, 'backend_name');
+  const backend = canonicalBackendId(r.string(doc.backend_name, 'backend_name'));
   const qubitCount = r.number(doc.n_qubits, 'n_qubits');
   const basisGates = r.array(doc.basis_gates, 'basis_gates').map((g, i) => r.string(g, `basis_gates[${i}]`));
   const couplingMap =
@@ -154,7 +220,20 @@ export function configurationOnly(conf: IbmConfiguration, version: string, sourc
     summary: summarize([], [], { qubitCount: conf.qubitCount }),
     availability: null,
     configuration: { basisGates: conf.basisGates, couplingMap: conf.couplingMap },
+    connectivity: connectivityOf(conf),
+    deviceLevel: { qubitCount: conf.qubitCount },
   };
+}
+
+function connectivityOf(conf: IbmConfiguration): BackendCalibration['connectivity'] {
+  if (!conf.couplingMap) {
+    return null;
+  }
+  const edges = conf.couplingMap
+    .filter((pair) => pair.length === 2)
+    .map((pair) => [pair[0]!, pair[1]!] as [number, number]);
+  const qubits = Number.isInteger(conf.qubitCount) ? Array.from({ length: conf.qubitCount }, (_, i) => i) : [];
+  return { edges, qubits, fullyConnected: false };
 }
 
 /** Properties + configuration of one backend: the configuration decides which 2q gate is native. */
@@ -170,5 +249,6 @@ export function mergeIbm(props: BackendCalibration, conf: IbmConfiguration): Bac
     gates,
     summary: summarize(props.qubits, gates),
     configuration: { basisGates: conf.basisGates, couplingMap: conf.couplingMap },
+    connectivity: connectivityOf(conf),
   };
 }
