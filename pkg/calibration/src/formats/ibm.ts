@@ -58,9 +58,9 @@ function dates(entries: Array<[keyof QubitValueFacts, Param | undefined]>): Qubi
 }
 
 /**
- * A qubit entry repeating an earlier one parameter for parameter (names, values, units and dates) is a copy, not
- * a second qubit: two physical qubits never measure identically at the same instant. IBM numbers qubits by
- * position, so a copy shows up as an extra qubit (a 5-qubit device exported as 6); the copy is dropped.
+ * A qubit entry that repeats an earlier one parameter for parameter (names, values, units and dates) and that no
+ * gate acts on is a copy, not a qubit: IBM numbers qubits by position, so a copied entry shows up as an extra
+ * qubit (a 5-qubit device exported as 6), and every real qubit has gates listed. The copy is dropped.
  */
 function copySignature(raw: Json): string | null {
   if (!Array.isArray(raw) || raw.length === 0) {
@@ -82,12 +82,22 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
   const backend = canonicalBackendId(r.string(doc.backend_name, 'backend_name'));
   const issues: ValueIssue[] = [];
   const copies = new Map<string, number>();
+  const raw = r.array(doc.gates, 'gates').map((g, i) => {
+    const f = `gates[${i}]`;
+    const o = r.object(g, f);
+    const gate = r.string(o.gate, `${f}.gate`);
+    const qs = r.array(o.qubits, `${f}.qubits`).map((q, j) => r.number(q, `${f}.qubits[${j}]`));
+    const ps = params(r, o.parameters ?? [], `${f}.parameters`);
+    return { gate, qubits: qs as QubitId[], ps };
+  });
+  // Qubits some gate acts on: a real qubit always has gates listed (a broken one with error 1).
+  const gated = new Set(raw.flatMap((g) => g.qubits.map(String)));
   const qubits: QubitCalibration[] = [];
   r.array(doc.qubits, 'qubits').forEach((q, index) => {
     const ps = params(r, q, `qubits[${index}]`);
     const signature = copySignature(q);
     const original = signature === null ? undefined : copies.get(signature);
-    if (original !== undefined) {
+    if (original !== undefined && raw.length > 0 && !gated.has(String(index))) {
       issues.push({
         reason: CALIBRATION_INGEST_REASON.duplicate,
         field: CALIBRATION_FIELD.qubit,
@@ -118,14 +128,6 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     qubits.push(measuredAt ? { ...entry, measuredAt } : entry);
   });
 
-  const raw = r.array(doc.gates, 'gates').map((g, i) => {
-    const f = `gates[${i}]`;
-    const o = r.object(g, f);
-    const gate = r.string(o.gate, `${f}.gate`);
-    const qs = r.array(o.qubits, `${f}.qubits`).map((q, j) => r.number(q, `${f}.qubits[${j}]`));
-    const ps = params(r, o.parameters ?? [], `${f}.parameters`);
-    return { gate, qubits: qs as QubitId[], ps };
-  });
   const present = new Set(raw.map((g) => g.gate));
   const native1q = NATIVE_1Q_PREFERENCE.find((g) => present.has(g));
   const native2q = NATIVE_2Q_PREFERENCE.find((g) => present.has(g));

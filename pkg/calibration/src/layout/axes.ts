@@ -35,6 +35,8 @@ export interface LatticeAxes {
   candidates: Array<Map<string, Axis>>;
   /** Whether the component has 4-cycles (a square lattice), 12-cycles only (heavy-hex), or neither. */
   cycles: 4 | 12 | 0;
+  /** Qubits on those cycles: the lattice itself, without stubs and dangling chains. */
+  core: Set<string>;
 }
 
 /**
@@ -112,11 +114,18 @@ function heavyHexAxes(graph: Graph, cycles: string[][]): Array<Map<string, Axis>
   }
   const cells: Cell[] = [];
   for (const cycle of cycles) {
-    const parities = cycle.map((id, i) => (graph.degree(id) >= 3 ? i % 2 : -1)).filter((p) => p >= 0);
-    if (parities.length === 0 || parities.some((p) => p !== parities[0])) {
-      return null; // lattice vertices at both parities: not a subdivided hexagonal lattice
+    // Corners are where most of the cell's degree-3 qubits sit (a stub hanging off a middle qubit adds one at
+    // the other parity); a cell that cannot tell is left out of the colouring.
+    const count = [0, 0];
+    cycle.forEach((id, i) => {
+      if (graph.degree(id) >= 3) {
+        count[i % 2]!++;
+      }
+    });
+    if (count[0] === count[1]) {
+      continue;
     }
-    const phase = parities[0]!;
+    const phase = count[0]! > count[1]! ? 0 : 1;
     const corners: string[] = [];
     const middles: string[] = [];
     for (let k = 0; k < 6; k++) {
@@ -217,15 +226,19 @@ export function latticeAxes(component: Graph): LatticeAxes | null {
   }
   if (squares.length > 0) {
     const axes = squareLatticeAxes(squares);
-    return axes ? { candidates: [axes], cycles: 4 } : null;
+    return axes ? { candidates: [axes], cycles: 4, core: new Set(squares.flat()) } : null;
   }
   const cycles = cyclesOfLength(component, 12);
   if (cycles === null) {
     return null;
   }
   if (cycles.length === 0) {
-    return { candidates: [new Map()], cycles: 0 };
+    return { candidates: [new Map()], cycles: 0, core: new Set() };
   }
   const candidates = heavyHexAxes(component, cycles);
-  return { candidates: candidates && candidates.length > 0 ? candidates : [new Map()], cycles: 12 };
+  return {
+    candidates: candidates && candidates.length > 0 ? candidates : [new Map()],
+    cycles: 12,
+    core: new Set(cycles.flat()),
+  };
 }

@@ -54,10 +54,10 @@ function translated(positions: Map<string, Point>): Map<string, Point> {
 }
 
 /**
- * One orientation for every drawing, so the same device always looks the same: wider than tall, the
- * lowest-numbered qubit as near the top-left as the drawing allows.
+ * One orientation for every drawing, so the same device always looks the same: wider than tall, rows of
+ * couplers horizontal rather than vertical, the lowest-numbered qubit as near the top-left as the drawing allows.
  */
-function canonical(positions: Map<string, Point>): Map<string, Point> {
+function canonical(positions: Map<string, Point>, graph: Graph): Map<string, Point> {
   const ids = [...positions.keys()].sort(compareIds);
   let best: Map<string, Point> | undefined;
   let bestKey: number[] | undefined;
@@ -65,7 +65,21 @@ function canonical(positions: Map<string, Point>): Map<string, Point> {
     const moved = translated(new Map([...positions].map(([id, p]) => [id, t(p)])));
     const b = bounds(moved.values());
     const first = moved.get(ids[0]!)!;
-    const key = [b.height > b.width ? 1 : 0, Math.round(first.y * 1000), Math.round(first.x * 1000)];
+    let steep = 0;
+    for (const [a, c] of graph.edges()) {
+      const p = moved.get(a);
+      const q = moved.get(c);
+      if (p && q && Math.abs(p.y - q.y) > Math.abs(p.x - q.x)) {
+        steep++;
+      }
+    }
+    const flat = graph.edges().length - steep;
+    const key = [
+      b.height > b.width ? 1 : 0,
+      steep > flat ? 1 : 0,
+      Math.round(first.y * 1000),
+      Math.round(first.x * 1000),
+    ];
     if (!bestKey || lexicographic(key, bestKey) < 0) {
       best = moved;
       bestKey = key;
@@ -152,7 +166,8 @@ export function computeLayout(graph: Graph, options: { fullyConnected?: boolean 
   for (const component of connected) {
     const part = subgraph(graph, component);
     const axes = component.length <= MAX_EMBED_NODES ? latticeAxes(part) : null;
-    // Of the candidate drawings, the flattest (then the smallest) reads best: IBM's long rows of qubits.
+    // Of the candidate drawings, the most compact lattice reads best (IBM's brick wall rather than a sheared
+    // one): the smallest box around the qubits on cycles, stubs aside, then around all of them.
     let best: Map<string, Point> | null = null;
     let bestKey: number[] = [];
     // A lattice whose axes are right embeds with next to no backtracking: try every candidate cheaply first,
@@ -166,7 +181,9 @@ export function computeLayout(graph: Graph, options: { fullyConnected?: boolean 
       const embedded = embedOnGrid(part, component, candidate, budget);
       if (embedded) {
         const b = bounds(embedded.values());
-        const key = [Math.min(b.width, b.height), (b.width + 1) * (b.height + 1)];
+        const core = [...embedded].filter(([id]) => axes!.core.has(id)).map(([, p]) => p);
+        const c = bounds(core.length > 0 ? core : embedded.values());
+        const key = [(c.width + 1) * (c.height + 1), (b.width + 1) * (b.height + 1)];
         if (!best || lexicographic(key, bestKey) < 0) {
           best = embedded;
           bestKey = key;
@@ -178,7 +195,7 @@ export function computeLayout(graph: Graph, options: { fullyConnected?: boolean 
       break;
     }
     cycles = Math.max(cycles, axes!.cycles) as 0 | 4 | 12;
-    drawings.push(canonical(best));
+    drawings.push(canonical(best, part));
   }
   let kind: CalibrationLayout;
   if (lattice) {
@@ -194,7 +211,8 @@ export function computeLayout(graph: Graph, options: { fullyConnected?: boolean 
     kind = CALIBRATION_LAYOUT.computed;
     drawings.length = 0;
     for (const component of connected) {
-      drawings.push(canonical(stressLayout(subgraph(graph, component), component)));
+      const part = subgraph(graph, component);
+      drawings.push(canonical(stressLayout(part, component), part));
     }
   } else {
     return { kind: CALIBRATION_LAYOUT.list, positions: listed(ids) };

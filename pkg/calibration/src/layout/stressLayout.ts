@@ -101,8 +101,10 @@ export function stressLayout(graph: Graph, component: readonly string[]): Map<st
   }
   const first = topEigenvector(b, n, null);
   const second = topEigenvector(b, n, first.vector);
-  const xs = first.vector.map((x) => x * Math.sqrt(first.value));
-  const ys = second.vector.map((y) => y * Math.sqrt(second.value));
+  // Qubits with the same distances to all others (two leaves on one qubit) start apart, so the refinement
+  // can separate them: a small deterministic offset per qubit.
+  const xs = first.vector.map((x, i) => x * Math.sqrt(first.value) + 0.01 * Math.cos(i * 2.399));
+  const ys = second.vector.map((y, i) => y * Math.sqrt(second.value) + 0.01 * Math.sin(i * 2.399));
   if (n <= REFINE_MAX_NODES) {
     // Guttman transform with unit weights: x_i ← (1/n) Σ_j d_ij (x_i − x_j) / |x_i − x_j| + mean.
     for (let it = 0; it < REFINE_ITERATIONS; it++) {
