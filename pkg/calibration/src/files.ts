@@ -10,6 +10,8 @@ import { CalibrationInputError } from './errors';
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Bytes read before deciding whether a file can be JSON at all. */
+const SNIFF_BYTES = 64 * 1024;
 
 function isJsonWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
@@ -51,26 +53,33 @@ export function readSnapshotFile(path: string, source: string, maxBytes = DEFAUL
     }
     const bytes = new Uint8Array(stat.size);
     let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
-      if (n === 0) {
-        break; // truncated while reading: parse what is there and let JSON say it is incomplete
+    const readUpTo = (end: number) => {
+      while (read < end) {
+        const n = readSync(fd, bytes, read, end - read, read);
+        if (n === 0) {
+          return false; // truncated while reading: parse what is there and let JSON say it is incomplete
+        }
+        read += n;
       }
-      read += n;
-    }
-    const content = bytes.subarray(0, read);
-    const first = firstSignificantByte(content);
-    if (first >= content.length) {
+      return true;
+    };
+    // Look at the head first: noise is refused after a few kilobytes, whatever its size.
+    readUpTo(Math.min(stat.size, SNIFF_BYTES));
+    const head = bytes.subarray(0, read);
+    const first = firstSignificantByte(head);
+    if (first >= head.length && read === stat.size) {
       throw new CalibrationInputError(source, '(document)', 'empty file', CALIBRATION_INGEST_REASON.invalidJson);
     }
-    if (content[first] !== 0x7b) {
+    if (first < head.length && head[first] !== 0x7b) {
       throw new CalibrationInputError(
         source,
         '(document)',
-        `not a JSON object: starts with byte 0x${content[first]!.toString(16).padStart(2, '0')} at offset ${first}`,
+        `not a JSON object: starts with byte 0x${head[first]!.toString(16).padStart(2, '0')} at offset ${first}`,
         CALIBRATION_INGEST_REASON.invalidJson
       );
     }
+    readUpTo(stat.size);
+    const content = bytes.subarray(0, read);
     try {
       return utf8.decode(content);
     } catch {
