@@ -50,11 +50,12 @@ export interface RunningExporter {
   close(): Promise<void>;
 }
 
+/** Back off on what waiting can fix (429, 5xx, network); a configuration error (404, 401) slows nobody. */
 function outcomeOf(errors: readonly CalibrationInputError[]): PollOutcome {
   const limited = errors.filter((e) => e.reason === CALIBRATION_INGEST_REASON.rateLimited);
   const retryAfter = limited.map((e) => e.retryAfterMs ?? 0);
   return {
-    failed: errors.length > 0,
+    failed: errors.some((e) => e.transient),
     rateLimited: limited.length > 0,
     ...(retryAfter.length > 0 ? { retryAfterMs: Math.max(...retryAfter) } : {}),
   };
@@ -115,8 +116,11 @@ export async function startExporter(options: ExporterOptions = {}): Promise<Runn
         log(LOG_LEVEL.warn, CALIBRATION_LOG_EVENT.valueDropped, issue.message);
       }
     }
+    const fresh = new Set(result.backends.map((b) => b.source));
     for (const error of result.errors) {
-      if (expectedSources.includes(error.source)) {
+      if (fresh.has(error.source)) {
+        state.recordError(error); // a side request failed (IBM configuration); the calibration itself is fresh
+      } else if (expectedSources.includes(error.source)) {
         state.setFailed(error.source, error);
       } else {
         // A failure for the whole provider (e.g. the token exchange): counted once, every backend failing.

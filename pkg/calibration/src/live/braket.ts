@@ -64,14 +64,18 @@ function sdkError(source: string, e: unknown): CalibrationInputError {
   const err = e as Error & {
     $metadata?: { httpStatusCode?: number };
     $response?: { headers?: Record<string, string> };
+    $fault?: 'client' | 'server';
   };
   const status = err.$metadata?.httpStatusCode;
   const throttled = status === 429 || /Throttl|TooManyRequests/i.test(err.name);
+  // Without a status the request never got an answer (network): worth retrying, like a server fault.
+  const transient = throttled || status === undefined || status >= 500 || err.$fault === 'server';
   return new CalibrationInputError(
     source,
     'GetDevice',
     `${err.name}: ${err.message}`,
     throttled ? CALIBRATION_INGEST_REASON.rateLimited : CALIBRATION_INGEST_REASON.requestFailed,
-    throttled ? parseRetryAfter(err.$response?.headers?.['retry-after']) : undefined
+    throttled ? parseRetryAfter(err.$response?.headers?.['retry-after']) : undefined,
+    transient
   );
 }

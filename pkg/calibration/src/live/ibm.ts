@@ -81,10 +81,18 @@ function httpError(source: string, field: string, problem: string, res: Response
       field,
       problem,
       CALIBRATION_INGEST_REASON.rateLimited,
-      parseRetryAfter(res.headers.get('retry-after'))
+      parseRetryAfter(res.headers.get('retry-after')),
+      true
     );
   }
-  return new CalibrationInputError(source, field, problem, CALIBRATION_INGEST_REASON.requestFailed);
+  return new CalibrationInputError(
+    source,
+    field,
+    problem,
+    CALIBRATION_INGEST_REASON.requestFailed,
+    undefined,
+    res.status >= 500
+  );
 }
 
 async function getText(url: string, headers: Record<string, string>, source: string, field: string): Promise<string> {
@@ -150,8 +158,16 @@ export async function fetchIbm(options: IbmLiveOptions): Promise<LiveResult> {
   return { backends, errors };
 }
 
+/** Anything but our own errors is the network failing (refused, reset, DNS, timeout): worth retrying later. */
 function toInputError(e: unknown, source: string): CalibrationInputError {
   return e instanceof CalibrationInputError
     ? e
-    : new CalibrationInputError(source, '(request)', (e as Error).message, CALIBRATION_INGEST_REASON.requestFailed);
+    : new CalibrationInputError(
+        source,
+        '(request)',
+        (e as Error).message,
+        CALIBRATION_INGEST_REASON.requestFailed,
+        undefined,
+        true
+      );
 }
