@@ -100,7 +100,7 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      'hybridlens-calibration backfill: --step: "soon" is not a duration (use e.g. 90s, 15m, 1h30m, 7d)'
+      'hybridlens-calibration backfill: --step: "soon" is not a duration (use e.g. 90s, 15m, 1h30m, 7d); accepted: 1m to 1d'
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

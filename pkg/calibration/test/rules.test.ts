@@ -53,6 +53,9 @@ describe('drift recording rules', () => {
       const test = {
         rule_files: [COMMITTED],
         evaluation_interval: '1h',
+        // Evaluated hourly here, a recorded series is only visible in the tick it was recorded: fix the order
+        // (promtool otherwise takes groups in map order, and a later group could read nothing).
+        group_eval_order: driftRuleGroups().map((g) => g.name),
         tests: [
           {
             interval: '1h',
@@ -133,6 +136,7 @@ describe('drift recording rules', () => {
         stringify({
           rule_files: [COMMITTED],
           evaluation_interval: '1h',
+          group_eval_order: driftRuleGroups().map((g) => g.name),
           tests: [
             {
               interval: '1h',
