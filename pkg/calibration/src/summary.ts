@@ -101,8 +101,11 @@ export function contentVersion(text: string): string {
 /** Order qubits and gates deterministically so output and exposition are stable. */
 export function sortBackend(b: BackendCalibration): BackendCalibration {
   const key = (q: string | number) => (typeof q === 'number' ? q.toString().padStart(8, '0') : q);
-  b.qubits.sort((x, y) => compare(key(x.qubit), key(y.qubit)));
-  b.gates.sort((x, y) => compare(x.gate, y.gate) || compare(x.qubits.map(key).join(','), y.qubits.map(key).join(',')));
+  // Keys computed once per entry, not once per comparison.
+  const qubitKeys = new Map(b.qubits.map((q) => [q, key(q.qubit)]));
+  b.qubits.sort((x, y) => compare(qubitKeys.get(x)!, qubitKeys.get(y)!));
+  const gateKeys = new Map(b.gates.map((g) => [g, `${g.gate}\u0000${g.qubits.map(key).join(',')}`]));
+  b.gates.sort((x, y) => compare(gateKeys.get(x)!, gateKeys.get(y)!));
   return b;
 }
 

@@ -68,8 +68,14 @@ class IssueLog {
     this.issues.push({ reason, field, target, message: `${this.source}: ${target}: ${field}: ${problem}` });
   }
 
-  /** The value if it is in range; otherwise null, with the issue recorded. */
-  check(value: number | null | undefined, range: Range, field: CalibrationField, target: string): number | null {
+  /** The value if it is in range; otherwise null, with the issue recorded (the target named only then). */
+  check<T>(
+    value: number | null | undefined,
+    range: Range,
+    field: CalibrationField,
+    target: string | ((of: T) => string),
+    of?: T
+  ): number | null {
     if (value === null || value === undefined) {
       return null;
     }
@@ -79,7 +85,7 @@ class IssueLog {
     this.add(
       CALIBRATION_INGEST_REASON.outOfRange,
       field,
-      target,
+      typeof target === 'string' ? target : target(of as T),
       `${value} is outside the valid range ${describeRange(range)}; dropped`
     );
     return null;
@@ -88,10 +94,13 @@ class IssueLog {
 
 const isEmptyId = (id: unknown) => id === null || id === undefined || (typeof id === 'string' && id.trim() === '');
 
+const qubitTarget = (q: QubitCalibration) => `qubit ${q.qubit}`;
+const gateTarget = (g: GateCalibration) => `${g.gate} ${calibrationQubitsLabel(g.qubits)}`;
+
 function checkFacts(
   facts: QubitValueFacts | undefined,
   log: IssueLog,
-  target: string,
+  q: QubitCalibration,
   ranges: { t1: Range; t2: Range; readoutError: Range },
   field: (key: keyof QubitValueFacts) => CalibrationField
 ): QubitValueFacts | undefined {
@@ -100,7 +109,7 @@ function checkFacts(
   }
   const out: QubitValueFacts = {};
   for (const key of ['t1', 't2', 'readoutError'] as const) {
-    const value = log.check(facts[key], ranges[key], field(key), target);
+    const value = log.check(facts[key], ranges[key], field(key), qubitTarget, q);
     if (value !== null) {
       out[key] = value;
     }
@@ -109,10 +118,9 @@ function checkFacts(
 }
 
 function validateQubit(q: QubitCalibration, log: IssueLog): QubitCalibration {
-  const target = `qubit ${q.qubit}`;
   const flags = [...q.flags];
   const drop = (value: number | null, range: Range, field: CalibrationField, missing: QubitCalibration['flags'][0]) => {
-    const kept = log.check(value, range, field, target);
+    const kept = log.check(value, range, field, qubitTarget, q);
     if (value !== null && kept === null) {
       flags.push('out_of_range');
       if (!flags.includes(missing)) {
@@ -129,11 +137,11 @@ function validateQubit(q: QubitCalibration, log: IssueLog): QubitCalibration {
     t2: VALID_RANGE.timestampSeconds,
     readoutError: VALID_RANGE.timestampSeconds,
   };
-  const measuredAt = checkFacts(q.measuredAt, log, target, times, () => CALIBRATION_FIELD.timestamp);
+  const measuredAt = checkFacts(q.measuredAt, log, q, times, () => CALIBRATION_FIELD.timestamp);
   const stderr = checkFacts(
     q.stderr,
     log,
-    target,
+    q,
     {
       t1: stderrRange(VALID_RANGE.coherenceSeconds),
       t2: stderrRange(VALID_RANGE.coherenceSeconds),
@@ -141,24 +149,25 @@ function validateQubit(q: QubitCalibration, log: IssueLog): QubitCalibration {
     },
     () => CALIBRATION_FIELD.stderr
   );
-  const out: QubitCalibration = { ...q, t1Seconds, t2Seconds, readoutError, flags: [...new Set(flags)] };
+  const out: QubitCalibration = {
+    qubit: q.qubit,
+    t1Seconds,
+    t2Seconds,
+    readoutError,
+    flags: flags.length === q.flags.length ? flags : [...new Set(flags)],
+  };
   if (measuredAt) {
     out.measuredAt = measuredAt;
-  } else {
-    delete out.measuredAt;
   }
   if (stderr) {
     out.stderr = stderr;
-  } else {
-    delete out.stderr;
   }
   return out;
 }
 
 function validateGate(g: GateCalibration, log: IssueLog): GateCalibration {
-  const target = `${g.gate} ${calibrationQubitsLabel(g.qubits)}`;
   const flags = [...g.flags];
-  const error = log.check(g.error, VALID_RANGE.error, CALIBRATION_FIELD.gateError, target);
+  const error = log.check(g.error, VALID_RANGE.error, CALIBRATION_FIELD.gateError, gateTarget, g);
   if (g.error !== null && error === null) {
     flags.push('out_of_range');
   }
@@ -166,23 +175,31 @@ function validateGate(g: GateCalibration, log: IssueLog): GateCalibration {
     g.durationSeconds,
     VALID_RANGE.gateDurationSeconds,
     CALIBRATION_FIELD.gateDuration,
-    target
+    gateTarget,
+    g
   );
   if (g.durationSeconds !== null && durationSeconds === null && !flags.includes('out_of_range')) {
     flags.push('out_of_range');
   }
-  const out: GateCalibration = { ...g, error, durationSeconds, flags };
-  const measuredAt = log.check(g.measuredAt, VALID_RANGE.timestampSeconds, CALIBRATION_FIELD.timestamp, target);
-  const errorStderr = log.check(g.errorStderr, stderrRange(VALID_RANGE.error), CALIBRATION_FIELD.stderr, target);
-  if (measuredAt === null) {
-    delete out.measuredAt;
-  } else {
+  const out: GateCalibration = {
+    gate: g.gate,
+    qubits: g.qubits,
+    error,
+    durationSeconds,
+    flags,
+    kind: g.kind,
+    native: g.native,
+  };
+  const measuredAt = log.check(g.measuredAt, VALID_RANGE.timestampSeconds, CALIBRATION_FIELD.timestamp, gateTarget, g);
+  const errorStderr = log.check(g.errorStderr, stderrRange(VALID_RANGE.error), CALIBRATION_FIELD.stderr, gateTarget, g);
+  if (measuredAt !== null) {
     out.measuredAt = measuredAt;
   }
-  if (errorStderr === null) {
-    delete out.errorStderr;
-  } else {
+  if (errorStderr !== null) {
     out.errorStderr = errorStderr;
+  }
+  if (g.method !== undefined) {
+    out.method = g.method;
   }
   return out;
 }
@@ -226,22 +243,21 @@ export function validateBackend(b: BackendCalibration): BackendCalibration {
   const gates: GateCalibration[] = [];
   const seenGates = new Set<string>();
   for (const g of b.gates) {
-    const label = `${g.gate} ${calibrationQubitsLabel(g.qubits)}`;
     const field = g.kind === '2q' ? CALIBRATION_FIELD.coupler : CALIBRATION_FIELD.gate;
     if (g.qubits.length === 0 || g.qubits.some(isEmptyId)) {
-      log.add(CALIBRATION_INGEST_REASON.missingTarget, field, label, 'entry has no target qubit; dropped');
+      log.add(CALIBRATION_INGEST_REASON.missingTarget, field, gateTarget(g), 'entry has no target qubit; dropped');
       continue;
     }
-    if (new Set(g.qubits.map(String)).size !== g.qubits.length) {
-      log.add(CALIBRATION_INGEST_REASON.outOfRange, field, label, 'acts on the same qubit twice; dropped');
+    const key = `${g.gate}|${g.qubits.join('|')}`;
+    if (g.qubits.length > 1 && new Set(g.qubits.map(String)).size !== g.qubits.length) {
+      log.add(CALIBRATION_INGEST_REASON.outOfRange, field, gateTarget(g), 'acts on the same qubit twice; dropped');
       continue;
     }
-    const key = `${g.gate}|${g.qubits.map(String).join('|')}`;
     if (seenGates.has(key)) {
       log.add(
         CALIBRATION_INGEST_REASON.duplicate,
         CALIBRATION_FIELD.gate,
-        label,
+        gateTarget(g),
         'listed more than once; the first entry is kept'
       );
       continue;

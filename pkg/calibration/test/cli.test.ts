@@ -105,6 +105,20 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each(['normalize', 'serve', 'backfill', 'rules'])('%s --help prints its options on stdout, exit 0', (command) => {
+    const r = run([command, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(new RegExp(`^usage: hybridlens-calibration ${command}`));
+    expect(r.stdout).toContain('-h, --help');
+  });
+
+  it('rules prints the drift recording rules', () => {
+    const r = run(['rules']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('record: calibration:qubit_t1_seconds:ratio_to_median_7d');
+  });
+
   it('serve exposes /metrics for a directory and stops on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(

@@ -36,13 +36,20 @@ interface Param {
   measuredAt: number | null;
 }
 
-function params(r: Reader, list: Json, field: string): Param[] {
+/** Parsed parameter dates of one document: a calibration repeats the same few hundred dates thousands of times. */
+type DateCache = Map<string, number>;
+
+function params(r: Reader, list: Json, field: string, dateCache: DateCache): Param[] {
   return r.array(list, field).map((p, i) => {
     const f = `${field}[${i}]`;
     const o = r.object(p, f);
     const name = r.string(o.name, `${f}.name`);
-    const measuredAt =
-      o.date === undefined || o.date === null ? null : Date.parse(isoTimestamp(r, o.date, `${f}.date`)) / 1000;
+    let measuredAt: number | null = null;
+    if (o.date !== undefined && o.date !== null) {
+      const key = typeof o.date === 'string' ? o.date : JSON.stringify(o.date);
+      measuredAt = dateCache.get(key) ?? Date.parse(isoTimestamp(r, o.date, `${f}.date`)) / 1000;
+      dateCache.set(key, measuredAt);
+    }
     return { name, value: r.optionalNumber(o.value, `${f}.value`), unit: o.unit, field: f, measuredAt };
   });
 }
@@ -81,23 +88,27 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
   const r = new Reader(source);
   const backend = canonicalBackendId(r.string(doc.backend_name, 'backend_name'));
   const issues: ValueIssue[] = [];
-  const copies = new Map<string, number>();
+  const dateCache: DateCache = new Map();
   const raw = r.array(doc.gates, 'gates').map((g, i) => {
     const f = `gates[${i}]`;
     const o = r.object(g, f);
     const gate = r.string(o.gate, `${f}.gate`);
     const qs = r.array(o.qubits, `${f}.qubits`).map((q, j) => r.number(q, `${f}.qubits[${j}]`));
-    const ps = params(r, o.parameters ?? [], `${f}.parameters`);
+    const ps = params(r, o.parameters ?? [], `${f}.parameters`, dateCache);
     return { gate, qubits: qs as QubitId[], ps };
   });
   // Qubits some gate acts on: a real qubit always has gates listed (a broken one with error 1).
   const gated = new Set(raw.flatMap((g) => g.qubits.map(String)));
+  const qubitList = r.array(doc.qubits, 'qubits');
+  const isGated = (index: number) => raw.length === 0 || gated.has(String(index));
+  // Only an entry no gate acts on can be a copy: the usual document skips the comparison altogether.
+  const signatures = qubitList.some((_, index) => !isGated(index)) ? qubitList.map(copySignature) : null;
   const qubits: QubitCalibration[] = [];
-  r.array(doc.qubits, 'qubits').forEach((q, index) => {
-    const ps = params(r, q, `qubits[${index}]`);
-    const signature = copySignature(q);
-    const original = signature === null ? undefined : copies.get(signature);
-    if (original !== undefined && raw.length > 0 && !gated.has(String(index))) {
+  qubitList.forEach((q, index) => {
+    const ps = params(r, q, `qubits[${index}]`, dateCache);
+    const signature = signatures && !isGated(index) ? signatures[index] : null;
+    const original = signature ? signatures!.findIndex((other, j) => j < index && other === signature) : -1;
+    if (original >= 0) {
       issues.push({
         reason: CALIBRATION_INGEST_REASON.duplicate,
         field: CALIBRATION_FIELD.qubit,
@@ -105,9 +116,6 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
         message: `${source}: qubit ${index}: qubit: repeats qubit ${original} parameter for parameter; the copy is dropped`,
       });
       return;
-    }
-    if (signature !== null) {
-      copies.set(signature, index);
     }
     const get = (name: string) => ps.find((p) => p.name === name);
     let readoutParam = get('readout_error');
