@@ -429,6 +429,8 @@ describe('bad input', () => {
   });
 
   // Spawned, not in-process: jest gives node's own errors another realm's Error, which is not what users run.
+  // Starting the CLI (tsx compiles on start) takes seconds on a loaded machine.
+  const SPAWN_TIMEOUT_MS = 40_000;
   const spawnCli = (argv: string[]) => {
     const r = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8', timeout: 30_000 });
     return { code: r.status, stderr: r.stderr };
@@ -437,28 +439,36 @@ describe('bad input', () => {
   const emptyDir = () => mkdtempSync(join(tmp, 'empty-'));
 
   describe('ports', () => {
-    it('refuses port in use: one line, exit 1', async () => {
-      const blocker = createServer();
-      const port = await freePort();
-      await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
-      try {
-        const r = spawnCli(['serve', '--dir', emptyDir(), '--host', '127.0.0.1', '--port', String(port)]);
-        expect(r.code).toBe(1);
-        expect(r.stderr).toBe(
-          `hybridlens-calibration serve: 127.0.0.1:${port}: address already in use (choose another --port or stop the process using it)\n`
-        );
-      } finally {
-        await new Promise((resolve) => blocker.close(resolve));
-      }
-    });
+    it(
+      'refuses port in use: one line, exit 1',
+      async () => {
+        const blocker = createServer();
+        const port = await freePort();
+        await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+        try {
+          const r = spawnCli(['serve', '--dir', emptyDir(), '--host', '127.0.0.1', '--port', String(port)]);
+          expect(r.code).toBe(1);
+          expect(r.stderr).toBe(
+            `hybridlens-calibration serve: 127.0.0.1:${port}: address already in use (choose another --port or stop the process using it)\n`
+          );
+        } finally {
+          await new Promise((resolve) => blocker.close(resolve));
+        }
+      },
+      SPAWN_TIMEOUT_MS
+    );
 
-    it('refuses port in use: an address not on this machine, one line', async () => {
-      const r = spawnCli(['serve', '--dir', emptyDir(), '--host', '192.0.2.1', '--port', String(await freePort())]);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(
-        /^hybridlens-calibration serve: 192\.0\.2\.1:\d+: address not available on this machine \(check --host\)\n$/
-      );
-    });
+    it(
+      'refuses port in use: an address not on this machine, one line',
+      async () => {
+        const r = spawnCli(['serve', '--dir', emptyDir(), '--host', '192.0.2.1', '--port', String(await freePort())]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(
+          /^hybridlens-calibration serve: 192\.0\.2\.1:\d+: address not available on this machine \(check --host\)\n$/
+        );
+      },
+      SPAWN_TIMEOUT_MS
+    );
   });
 
   describe('request bodies', () => {

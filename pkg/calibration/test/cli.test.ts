@@ -7,6 +7,8 @@ import { describeWithFixtures, freePort } from '@hybridlens/testkit';
 import { fixture } from './helpers';
 
 const BIN = resolve(__dirname, '../bin/hybridlens-calibration.mjs');
+// Every test here starts the CLI as a process (tsx compiles on start): seconds on a loaded machine.
+jest.setTimeout(40_000);
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
 
 describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
@@ -141,9 +143,9 @@ describeWithFixtures('hybridlens-calibration CLI', (fixtures) => {
       }
       expect(text).toContain(`${CALIBRATION_METRIC.qubitCount.name}{provider="google",backend="rainbow"} 23`);
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
-      await exited;
+      expect(await exited).toBe(0);
     }
   });
 });

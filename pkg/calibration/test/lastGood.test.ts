@@ -104,7 +104,8 @@ describeWithFixtures('the last good snapshot is kept', (fixtures) => {
     expect(state.backends().map((b) => b.backend)).toEqual(['garnet', 'ibmq_manila']);
     rmSync(join(dir, 'dump.json'));
     rmSync(join(dir, 'dump2.json'));
-  });
+    // writing 70 MB of files takes a while on a busy disk
+  }, 30_000);
 
   it('a directory that cannot be listed keeps every snapshot served, counted once, until it is back', () => {
     renameSync(dir, `${dir}.away`);

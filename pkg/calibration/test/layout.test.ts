@@ -156,18 +156,26 @@ describeWithFixtures('layout of every fixture device (no device list: whatever i
     }
   });
 
-  it('the real heavy-hex, square-lattice and grid devices are recognised as such', () => {
+  it('the real heavy-hex, square-lattice, grid and all-to-all devices present are recognised as such', () => {
     const kinds = new Map(
       fixtureFiles(fixtures)
         .flatMap((f) => normalizeFiles([f]).backends)
         .map((b) => [`${b.provider}/${b.backend}`, deviceView(b).layout])
     );
-    expect(kinds.get('ibm/ibm_sherbrooke')).toBe(CALIBRATION_LAYOUT.heavyHex);
-    expect(kinds.get('ibm/ibm_hanoi')).toBe(CALIBRATION_LAYOUT.heavyHex);
-    expect(kinds.get('braket/garnet')).toBe(CALIBRATION_LAYOUT.squareLattice);
-    expect(kinds.get('braket/Ankaa-3')).toBe(CALIBRATION_LAYOUT.squareLattice);
-    expect(kinds.get('google/rainbow')).toBe(CALIBRATION_LAYOUT.grid);
-    expect(kinds.get('braket/forte_enterprise_1')).toBe(CALIBRATION_LAYOUT.allToAll);
+    // The folder may hold other real snapshots: check the ones known here that are present, at least one.
+    const known: Array<[string, string]> = [
+      ['ibm/ibm_sherbrooke', CALIBRATION_LAYOUT.heavyHex],
+      ['ibm/ibm_hanoi', CALIBRATION_LAYOUT.heavyHex],
+      ['braket/garnet', CALIBRATION_LAYOUT.squareLattice],
+      ['braket/Ankaa-3', CALIBRATION_LAYOUT.squareLattice],
+      ['google/rainbow', CALIBRATION_LAYOUT.grid],
+      ['braket/forte_enterprise_1', CALIBRATION_LAYOUT.allToAll],
+    ];
+    const present = known.filter(([device]) => kinds.has(device));
+    expect(present.length).toBeGreaterThan(0);
+    for (const [device, kind] of present) {
+      expect([device, kinds.get(device)]).toEqual([device, kind]);
+    }
   });
 });
 
