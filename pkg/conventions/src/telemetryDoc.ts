@@ -1,4 +1,14 @@
-import { CALIBRATION_METRIC } from './calibrationMetrics';
+import {
+  CALIBRATION_DRIFT,
+  CALIBRATION_DRIFT_TRACKED,
+  CALIBRATION_FIELD,
+  CALIBRATION_INGEST_REASON,
+  CALIBRATION_LAYOUT,
+  CALIBRATION_METHOD,
+  CALIBRATION_METRIC,
+  CALIBRATION_QUANTITY,
+  calibrationDriftSeries,
+} from './calibrationMetrics';
 import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { LATENCY_SLO_THRESHOLD_SECONDS, METRIC, QPU_LATENCY_SLO_THRESHOLD_SECONDS } from './metrics';
 import { EXEMPLAR_LABEL, LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
@@ -76,6 +86,28 @@ export function renderTelemetryDoc(): string {
     '## Metrics of the calibration exporter (`@hybridlens/calibration`)',
     '',
     metricTable(Object.values(CALIBRATION_METRIC)),
+    '',
+    table(
+      ['label', 'values'],
+      [
+        [code(LABEL.reason), Object.values(CALIBRATION_INGEST_REASON).map(code).join(', ')],
+        [code(LABEL.field), Object.values(CALIBRATION_FIELD).map(code).join(', ')],
+        [code(LABEL.quantity), Object.values(CALIBRATION_QUANTITY).map(code).join(', ')],
+        [code(LABEL.method), Object.values(CALIBRATION_METHOD).map(code).join(', ')],
+        [code(LABEL.layout), Object.values(CALIBRATION_LAYOUT).map(code).join(', ')],
+      ]
+    ),
+    '',
+    `Drift recording rules (\`hybridlens-calibration rules\`): the 2q error per coupler as ${code(CALIBRATION_DRIFT.couplerTwoQubitError)}, ` +
+      `and for each tracked series its rolling ${CALIBRATION_DRIFT.windowDays}-day median and the ratio to it:`,
+    '',
+    table(
+      ['tracked series', 'median', 'ratio'],
+      CALIBRATION_DRIFT_TRACKED.map((name) => {
+        const drift = calibrationDriftSeries(name);
+        return [code(name), code(drift.median7d), code(drift.ratioToMedian7d)];
+      })
+    ),
     '',
     '## Spans',
     '',
