@@ -6,6 +6,7 @@ export type { RawTrace } from './read/collector';
 export { normalizeId, base64ToHex, hexToBase64, TRACE_ID_BYTES, SPAN_ID_BYTES } from './read/ids';
 export {
   deriveLifecycle,
+  DEFAULT_MIN_GAP_SHARE,
   type DeriveInput,
   type DeriveOptions,
   type LifecycleSpan,
@@ -25,3 +26,4 @@ export type { LlmCall, LlmEvaluation, LlmPhase } from './derive/llmCalls';
 export type { RequestSummary, OrchestratorDecision } from './derive/request';
 export { loadTrace, pickTrace, deriveFromDocument, TraceNotFoundError } from './loadTrace';
 export { timeAxis, type TimeAxis, type AxisSegment, type TimeAxisOptions } from './axis';
+export { groupAttributes, type AttributeGroup, type AttributeGroupName } from './attributeGroups';

@@ -1,4 +1,4 @@
-import type { TraceStage } from '@hybridlens/conventions';
+import { TRACE_STAGE, type TraceStage } from '@hybridlens/conventions';
 import type { Cost } from './derive/cost';
 import type { TraceLifecycle } from './derive/lifecycle';
 import type { LlmCall } from './derive/llmCalls';
@@ -30,6 +30,7 @@ export interface LifecycleReport {
     errorCount: number;
   }>;
   criticalPath: string[];
+  /** Time inside the request that no span explains (the unattributed stage's self time). */
   unattributedMs: number;
   quantumJobs: Array<
     Omit<QuantumJob, 'startMs' | 'endMs' | 'phases' | 'states'> & {
@@ -71,7 +72,7 @@ export function lifecycleReport(lc: TraceLifecycle): LifecycleReport {
       errorCount: s.errorCount,
     })),
     criticalPath: lc.criticalPathSpanIds,
-    unattributedMs: roundMs(lc.gaps.reduce((sum, g) => sum + g.durationMs, 0)),
+    unattributedMs: roundMs(lc.stages.find((s) => s.stage === TRACE_STAGE.unattributed)?.selfMs ?? 0),
     quantumJobs: lc.quantumJobs.map(({ startMs, endMs: _end, phases, states, durationMs, ...job }) => ({
       ...job,
       offsetMs: at(startMs),

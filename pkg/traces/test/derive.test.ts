@@ -9,8 +9,8 @@ import {
   SPAN,
   STAGE,
 } from '@hybridlens/conventions';
-import { timeAxis, type QuantumJob } from '../src';
-import { byName, derive, id } from './helpers';
+import { deriveLifecycle, groupAttributes, readTrace, timeAxis, type QuantumJob } from '../src';
+import { byName, derive, id, otlpDocument, otlpSpan } from './helpers';
 
 describe('self time and unattributed gaps', () => {
   it('is the time not covered by any child; overlapping children count once', () => {
@@ -30,6 +30,20 @@ describe('self time and unattributed gaps', () => {
     ]);
     // The root is the request's envelope: what its children do not explain is unattributed.
     expect(lc.gaps.every((g) => g.stage === 'unattributed')).toBe(true);
+  });
+
+  it('lists only gaps a waterfall can show (0.1 % of the trace by default); self time still counts the rest', () => {
+    const specs = [
+      { name: 'root', start: 0, end: 10_000 },
+      { name: 'a', parent: 'root', start: 0, end: 4_999.995 },
+      { name: 'b', parent: 'root', start: 5_000, end: 10_000 },
+    ];
+    const lc = derive(specs);
+    expect(lc.gaps).toEqual([]);
+    // Epoch milliseconds in a double keep about a quarter microsecond.
+    expect(byName(lc, 'root').selfMs).toBeCloseTo(0.005, 3);
+    const all = deriveLifecycle(readTrace(otlpDocument(specs.map(otlpSpan))).traces[0]!, { minGapShare: 0 });
+    expect(all.gaps.map((g) => Math.round(g.durationMs * 1000))).toEqual([5]);
   });
 
   it('counts a non-root parent’s uncovered time as its own stage', () => {
@@ -547,6 +561,32 @@ describe('request and decisions', () => {
     expect(lc.decisions.map((d) => [d.path, d.reason, d.fallback, d.inputs])).toEqual([
       ['qpu', 'qpu_healthy', undefined, { queueLength: 3, flags: ['a', 'b'] }],
       ['classical', 'simulator_failed', true, {}],
+    ]);
+  });
+});
+
+describe('attribute groups for the detail pane', () => {
+  it('groups contract attributes in contract order, then the rest by key', () => {
+    const lc = derive([
+      {
+        name: SPAN.llm,
+        start: 0,
+        end: 10,
+        attributes: {
+          zeta: 1,
+          [GEN_AI_ATTR.outputTokens.key]: 5,
+          [LLM_ATTR.promptHash.key]: 'abcd',
+          [GEN_AI_ATTR.requestModel.key]: 'm',
+          alpha: 'a',
+          [REQUEST_ATTR.stage.key]: STAGE.llm,
+        },
+      },
+    ]);
+    expect(groupAttributes(lc.spans[0]!.span).map((g) => [g.group, g.attributes.map((a) => a.key)])).toEqual([
+      ['genAi', [GEN_AI_ATTR.requestModel.key, GEN_AI_ATTR.outputTokens.key]],
+      ['llm', [LLM_ATTR.promptHash.key]],
+      ['request', [REQUEST_ATTR.stage.key]],
+      ['other', ['alpha', 'zeta']],
     ]);
   });
 });

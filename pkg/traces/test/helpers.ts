@@ -33,8 +33,8 @@ export function otlpSpan(spec: SpanSpec): OtlpSpan {
     spanId: id(spec.key ?? spec.name),
     name: spec.name,
     kind: spec.kind ?? 1,
-    startTimeUnixNano: nanos(T0 + spec.start),
-    endTimeUnixNano: nanos(T0 + spec.end),
+    startTimeUnixNano: nanos(T0, spec.start),
+    endTimeUnixNano: nanos(T0, spec.end),
     attributes: otlpAttributes(spec.attributes ?? {}),
   };
   if (spec.parent) {

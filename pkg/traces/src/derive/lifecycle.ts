@@ -73,7 +73,10 @@ export interface TraceLifecycle {
   criticalPath: CriticalPathStretch[];
   /** Ids of the spans on the critical path, in the order the path first reaches them. */
   criticalPathSpanIds: string[];
-  /** Uncovered time inside spans that have children ("unattributed time" rows). */
+  /**
+   * Uncovered time inside spans that have children ("unattributed time" rows), each at least
+   * `minGapShare` of the trace (shorter ones cannot show in a waterfall; self time still counts them).
+   */
   gaps: UnattributedGap[];
   /** Stretches where nothing starts or ends, for gap compression (see `timeAxis`). */
   idleGaps: IdleGap[];
@@ -95,7 +98,11 @@ export interface DeriveOptions {
   format?: TraceFormat;
   completeness?: Completeness;
   idleGaps?: IdleGapOptions;
+  /** Shortest gap listed in `gaps`, as a share of the trace duration (default 0.001: under a pixel at 1000 px). */
+  minGapShare?: number;
 }
+
+export const DEFAULT_MIN_GAP_SHARE = 0.001;
 
 /**
  * Derives the lifecycle of one trace: tree, stages, self time, unattributed gaps, critical path, per-stage
@@ -184,7 +191,7 @@ export function deriveLifecycle(input: DeriveInput, options: DeriveOptions = {})
     stages: stageTotals(tree, stages, timing, path, startMs, endMs),
     criticalPath: stretches,
     criticalPathSpanIds: pathIds,
-    gaps: unattributedGaps(tree, stages, timing),
+    gaps: unattributedGaps(tree, stages, timing, (options.minGapShare ?? DEFAULT_MIN_GAP_SHARE) * (endMs - startMs)),
     idleGaps: idleGaps(tree, timing, startMs, endMs, options.idleGaps),
     quantumJobs: quantumJobs(tree),
     llmCalls: llmCalls(tree, stages),
@@ -194,21 +201,29 @@ export function deriveLifecycle(input: DeriveInput, options: DeriveOptions = {})
   };
 }
 
-function unattributedGaps(tree: SpanTree, stages: readonly StageOf[], timing: Timing): UnattributedGap[] {
+function unattributedGaps(
+  tree: SpanTree,
+  stages: readonly StageOf[],
+  timing: Timing,
+  minMs: number
+): UnattributedGap[] {
   const list = timing.gaps;
-  const out = new Array<UnattributedGap>(list.length);
+  const out: UnattributedGap[] = [];
   for (let k = 0; k < list.length; k++) {
-    const spanIndex = list.spanIndex(k);
     const startMs = list.startMs(k);
     const endMs = list.endMs(k);
-    out[k] = {
+    if (endMs - startMs < minMs) {
+      continue;
+    }
+    const spanIndex = list.spanIndex(k);
+    out.push({
       spanIndex,
       spanId: tree.spans[spanIndex]!.spanId,
       stage: stageOfOwnTime(tree, stages, spanIndex),
       startMs,
       endMs,
       durationMs: endMs - startMs,
-    };
+    });
   }
   return out;
 }
