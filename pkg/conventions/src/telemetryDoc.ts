@@ -35,7 +35,19 @@ import {
   sloBurnRateSeries,
   sloErrorRatioSeries,
 } from './slo';
-import { GEN_AI_EVALUATION_EVENT, RESOURCE_ATTR, SPAN, SPAN_STAGE, ALL_ATTRIBUTE_GROUPS } from './spans';
+import { QUANTUM_JOB_STATES } from './jobStates';
+import {
+  ALL_ATTRIBUTE_GROUPS,
+  ATTRIBUTE_NAMESPACE,
+  GEN_AI_EVALUATION_EVENT,
+  RAW_CONTENT_ATTRIBUTES,
+  RAW_CONTENT_EVENTS,
+  RESOURCE_ATTR,
+  SPAN,
+  SPAN_STAGE,
+  STAGE,
+  TRACE_STAGE,
+} from './spans';
 
 function row(cells: ReadonlyArray<string | number>): string {
   return `| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -133,6 +145,35 @@ export function renderTelemetryDoc(): string {
     ),
     '',
     `Resource attributes: ${Object.values(RESOURCE_ATTR).map(code).join(', ')}.`,
+    '',
+    '### Reading traces (`@hybridlens/traces`)',
+    '',
+    `Stages of a trace: the lifecycle's ${Object.values(STAGE).map(code).join(', ')}, plus ` +
+      Object.values(TRACE_STAGE)
+        .filter((s) => !(Object.values(STAGE) as string[]).includes(s))
+        .map(code)
+        .join(', ') +
+      `. A span's stage comes from its contract span name, then ${code('hybrid.stage')}, then its attribute ` +
+      `namespaces (${Object.values(ATTRIBUTE_NAMESPACE)
+        .map((n) => code(`${n}*`))
+        .join(', ')}).`,
+    '',
+    'Provider job states (`quantum.job.status` and the job state timeline):',
+    '',
+    table(
+      ['provider', 'before running', 'running', 'success', 'error', 'cancelled'],
+      Object.entries(QUANTUM_JOB_STATES).map(([provider, s]) => [
+        code(provider),
+        s.pending.map(code).join(', '),
+        code(s.running),
+        code(s.final.success),
+        code(s.final.error),
+        code(s.final.cancelled),
+      ])
+    ),
+    '',
+    `Raw content is dropped when a foreign trace carries it and never shown: attributes ${RAW_CONTENT_ATTRIBUTES.map(code).join(', ')} ` +
+      `(and keys under them), events ${RAW_CONTENT_EVENTS.map(code).join(', ')}.`,
     '',
     '## Structured logs',
     '',
