@@ -1,6 +1,6 @@
 import { expect, test } from '@grafana/plugin-e2e';
 import { APP_ID } from '@hybridlens/conventions';
-import { testIds } from '../../src/testIds';
+import { testIds } from '../../src/ui';
 
 test.describe('configuration page', () => {
   test('saves the Grafana base URL and a threshold', async ({ gotoAppConfigPage, page }) => {

@@ -10,7 +10,7 @@ import {
   parseAppUrl,
   variableUrlParam,
 } from '@hybridlens/conventions';
-import { testIds } from '../../src/testIds';
+import { testIds } from '../../src/ui';
 import { appRelative } from './appPaths';
 
 const current = (url: string) => parseAppUrl(url)!;

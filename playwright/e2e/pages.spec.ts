@@ -1,6 +1,6 @@
 import { expect, test } from '@grafana/plugin-e2e';
 import { APP_ID, NAV_PAGES, PAGE } from '@hybridlens/conventions';
-import { testIds } from '../../src/testIds';
+import { testIds } from '../../src/ui';
 import { appRelative } from './appPaths';
 
 test.describe('every page loads', () => {

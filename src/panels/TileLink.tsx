@@ -3,7 +3,7 @@ import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObject
 import { LinkButton } from '@grafana/ui';
 import type { AppLink, VariableName } from '@hybridlens/conventions';
 import { linkFromScene } from '../app/links';
-import { testIds } from '../testIds';
+import { testIds } from '../ui/testIds';
 
 export interface TileLinkState extends SceneObjectState {
   label: string;

@@ -10,7 +10,7 @@ import {
   buildAppUrl,
   variableUrlParam,
 } from '@hybridlens/conventions';
-import { testIds } from '../../../src/testIds';
+import { testIds } from '../../../src/ui';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { currentUrl, expect, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { NAV_PAGES, PAGE, type PageId, buildAppUrl } from '@hybridlens/conventions';
-import { testIds } from '../../../src/testIds';
+import { testIds } from '../../../src/ui';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { expect, saveScreenshot, test } from './fixtures';

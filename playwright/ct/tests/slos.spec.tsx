@@ -8,7 +8,7 @@ import {
   SLO_SERIES,
   buildAppUrl,
 } from '@hybridlens/conventions';
-import { testIds } from '../../../src/testIds';
+import { testIds } from '../../../src/ui';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { barePrometheusUrl } from '../server/env';
