@@ -206,7 +206,8 @@ export function buildOverviewScene(ctx: AppContext): EmbeddedScene {
             description: t('overview.tiles.error-rate-trend.description', 'Share of requests that ended in error.'),
             refIds: [TRENDS.errorRatio],
             unit: 'percentunit',
-            // A ratio: from 0, at least up to 5 % so a quiet day is not drawn as a cliff, never past 100 %.
+            // A ratio: from 0, up to at least 5 % (a small error rate is not drawn as a cliff) and never past
+            // 100 % (a flat 0 % line gets 0–100 %, not Grafana's auto range of 0–10,000 %).
             min: 0,
             softMax: 0.05,
             max: 1,
