@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalBackendId } from '@hybridlens/conventions';
+import { writeFileAtomic } from './atomicFile';
 import { CalibrationModel, type CalibratedDevice, type CalibrationSnapshot } from './calibration';
 import { FAULT_KIND } from './faultKinds';
 import type { FaultEngine } from './faultEngine';
@@ -201,7 +203,10 @@ export function braketDeviceProperties(snap: CalibrationSnapshot, vendor: 'iqm' 
   };
 }
 
-/** Cirq `Calibration` JSON (cirq.google): metrics by name with row_col targets; no timestamp inside. */
+/**
+ * Cirq `Calibration` JSON (cirq.google): a MetricsSnapshot with metrics by name and row_col targets, and
+ * the snapshot time as `timestampMs` (proto3 JSON writes int64 as a string), as the Quantum Engine returns it.
+ */
 export function cirqCalibration(snap: CalibrationSnapshot): unknown {
   const columns = 5;
   const target = (q: number) => `${Math.floor(q / columns) + 3}_${q % columns}`;
@@ -228,7 +233,33 @@ export function cirqCalibration(snap: CalibrationSnapshot): unknown {
       p.twoQubitError * 1.05
     );
   }
-  return { cirq_type: 'Calibration', metrics: { metrics } };
+  return { cirq_type: 'Calibration', metrics: { timestampMs: String(snap.calibratedAt), metrics } };
+}
+
+/** The Braket device ARN of a device: the provider's own id, whose last segment is the canonical backend id. */
+export function braketDeviceArn(region: string, vendor: 'iqm' | 'rigetti', deviceName: string): string {
+  return `arn:aws:braket:${region}::device/qpu/${vendor}/${deviceName}`;
+}
+
+/**
+ * What Braket's GetDevice returns (boto3 `get_device`): the device ARN and name, its status, and the
+ * capabilities document as a JSON string. OFFLINE while a provider outage is scheduled.
+ */
+export function braketGetDevice(
+  device: { backend: string; region: string },
+  vendor: 'iqm' | 'rigetti',
+  capabilities: unknown,
+  online: boolean
+): unknown {
+  const deviceArn = braketDeviceArn(device.region, vendor, device.backend);
+  return {
+    deviceArn,
+    deviceName: canonicalBackendId(deviceArn),
+    providerName: vendor === 'iqm' ? 'IQM' : 'Rigetti',
+    deviceType: 'QPU',
+    deviceStatus: online ? 'ONLINE' : 'OFFLINE',
+    deviceCapabilities: JSON.stringify(capabilities),
+  };
 }
 
 export interface SnapshotOptions {
@@ -246,7 +277,7 @@ interface Writer {
   device: CalibratedDevice;
   folder: string;
   stem: string;
-  render: (snap: CalibrationSnapshot) => unknown;
+  render: (snap: CalibrationSnapshot, at: number) => unknown;
 }
 
 /**
@@ -266,11 +297,13 @@ export function writeCalibrationSnapshots(options: SnapshotOptions): string[] {
       });
     } else if (b.provider === 'braket') {
       const vendor = /garnet|iqm/i.test(b.backend + b.processorFamily) ? 'iqm' : 'rigetti';
+      const online = (at: number) =>
+        options.faults.intensity(FAULT_KIND.providerOutage, at, { provider: b.provider, backend: b.backend }) === 0;
       writers.push({
         device: b,
         folder: 'braket',
         stem: `${vendor}_${b.backend.toLowerCase()}`,
-        render: (s) => braketDeviceProperties(s, vendor),
+        render: (s, at) => braketGetDevice(b, vendor, braketDeviceProperties(s, vendor), online(at)),
       });
     }
   }
@@ -305,12 +338,12 @@ export function writeCalibrationSnapshots(options: SnapshotOptions): string[] {
       const probe = Math.min(options.end, at + HOUR_MS);
       const snap = model.fullSnapshotAt(probe, corruptAt(probe));
       const file = join(folder, 'drift', `${w.stem}_${new Date(snap.calibratedAt).toISOString().slice(0, 10)}.json`);
-      writeFileSync(file, JSON.stringify(w.render(snap)));
+      writeFileAtomic(file, JSON.stringify(w.render(snap, probe)));
       files.push(file);
     }
     const latest = model.fullSnapshotAt(options.end, corruptAt(options.end));
     const file = join(folder, `${w.stem}.json`);
-    writeFileSync(file, JSON.stringify(w.render(latest)));
+    writeFileAtomic(file, JSON.stringify(w.render(latest, options.end)));
     files.push(file);
   }
   return files;

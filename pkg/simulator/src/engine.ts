@@ -6,6 +6,7 @@ import type { ScheduledFault } from './faultKinds';
 import { defaultFlags, type FeatureFlags } from './flags';
 import { calibrationKey, type RoutingContext } from './orchestrator';
 import { diurnalFactor, ProviderState } from './providerState';
+import type { RequestPlan } from './plan';
 import { simulateRequest } from './requestSimulator';
 import { Rng } from './rng';
 import { DEFAULT_TOPOLOGY, type RouteProfile, type Topology } from './topology';
@@ -18,6 +19,12 @@ export interface SimulatorOptions {
   flags?: FeatureFlags;
   /** Multiplies every route's request rate (1 = the topology's rates). */
   loadFactor?: number;
+  /**
+   * The telemetry instance a request is emitted through (default `telemetry`). A backfill sends the few
+   * requests whose traces it keeps through a traced instance and the rest through one that shares its
+   * metrics registry but exports no spans.
+   */
+  telemetryFor?: (plan: RequestPlan, start: number) => HybridTelemetry;
 }
 
 /** Share of traffic per region (first region is the primary). */
@@ -117,9 +124,11 @@ export class HybridSimulator {
     }
     batch.sort((a, b) => a.time - b.time);
     const ctx = this.routingContext;
+    const choose = this.options.telemetryFor;
     for (const arrival of batch) {
       const plan = simulateRequest(ctx, arrival.route, arrival.region, arrival.time, this.requests, this.sequence++);
-      emitRequest(telemetry, plan, mode === 'live' ? arrival.time - plan.duration : arrival.time);
+      const start = mode === 'live' ? arrival.time - plan.duration : arrival.time;
+      emitRequest(choose ? choose(plan, start) : telemetry, plan, start);
     }
     return batch.length;
   }
