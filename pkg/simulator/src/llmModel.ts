@@ -13,7 +13,14 @@ const LLM_ERROR_RATE = 0.0005;
  * token counts, validator verdicts and a consistency score. A drift / hallucination fault switches
  * the answering model version, raises validator failures, lowers consistency and inflates tokens.
  */
-export function simulateLlmCall(model: LlmModel, time: number, offset: number, faults: FaultEngine, rng: Rng): LlmPlan {
+export function simulateLlmCall(
+  model: LlmModel,
+  time: number,
+  offset: number,
+  faults: FaultEngine,
+  rng: Rng,
+  deterministic = false
+): LlmPlan {
   const drift = faults.intensity(FAULT_KIND.llmHallucination, time, { model: model.model });
   const coldFault = faults.intensity(FAULT_KIND.llmColdStarts, time, { model: model.model });
   const coldStart = rng.chance(Math.max(model.coldStartProbability, coldFault));
@@ -37,7 +44,7 @@ export function simulateLlmCall(model: LlmModel, time: number, offset: number, f
     genAiProvider: model.genAiProvider,
     responseModel,
     promptTemplateVersion: PROMPT_TEMPLATE_VERSION,
-    temperature: 0.2,
+    temperature: deterministic ? 0 : 0.2,
     start: offset,
     end,
     inputTokens,

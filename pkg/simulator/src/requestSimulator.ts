@@ -34,7 +34,14 @@ export function simulateRequest(
   sequence: number
 ): RequestPlan {
   const model = ctx.topology.models.find((m) => m.model === route.model)!;
-  const llm = simulateLlmCall(model, time, Math.round(rng.uniform(2, 8)), ctx.faults, rng);
+  const llm = simulateLlmCall(
+    model,
+    time,
+    Math.round(rng.uniform(2, 8)),
+    ctx.faults,
+    rng,
+    ctx.flags.deterministicDecoding
+  );
   const plan: RequestPlan = {
     route: route.route,
     model: route.model,
