@@ -11,7 +11,7 @@
  * throws into the caller: the items are dropped and counted in hybridlens_telemetry_dropped_total.
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { Registry } from 'prom-client';
+import type { OpenMetricsContentType, Registry } from 'prom-client';
 import type {
   ExecutionPath,
   JobOutcome,
@@ -38,7 +38,14 @@ export interface TelemetryOptions {
   /** deployment.environment.name resource attribute, e.g. "demo", "prod". */
   environment?: string;
   /** prom-client registry to register the contract's metrics in (default: a new Registry). */
-  registry?: Registry;
+  registry?: Registry | Registry<OpenMetricsContentType>;
+  /**
+   * The default registry speaks OpenMetrics (`registry.contentType` is
+   * application/openmetrics-text), the only exposition format that carries exemplars. Default false
+   * (Prometheus text format). A `registry` passed in keeps its own content type; combined with
+   * `openMetrics: true` it must be an OpenMetrics one.
+   */
+  openMetrics?: boolean;
   /** Where spans go: an exporter (tests, backfill) or an OTLP/HTTP (protobuf) endpoint URL, e.g. http://tempo:4318/v1/traces; none = spans are created (for ids in logs) but not exported. */
   traceExporter?: SpanExporter;
   otlpTracesUrl?: string;
@@ -89,6 +96,15 @@ export interface QueueState {
   time?: number;
 }
 
+/** What a provider's status API last reported for a backend. */
+export interface ProviderAvailability {
+  provider: string;
+  backend: string;
+  /** true = online; false = outage or maintenance. */
+  available: boolean;
+  time?: number;
+}
+
 export interface LogEntry {
   level: LogLevel;
   /** Machine-readable event name, e.g. "mitigation_applied". */
@@ -106,7 +122,29 @@ export interface LogEntry {
   [field: string]: unknown;
 }
 
+/**
+ * A trace-id exemplar as prom-client holds it: the latest kept request (or span, or quantum phase)
+ * observed in one bucket of one series.
+ */
+export interface ExemplarSample {
+  /** The bucket series, e.g. hybrid_request_duration_seconds_bucket. */
+  series: string;
+  /** The bucket's labels, `le` included (as exposed: "0.5", "+Inf"). */
+  labels: Record<string, string>;
+  /** The kept trace the exemplar points at (exemplar label `trace_id`). */
+  traceId: string;
+  /** The observed value (seconds). */
+  value: number;
+  /** When prom-client recorded it: epoch ms of the wall clock, not of an explicit (virtual) time. */
+  time: number;
+}
+
 export interface HybridTelemetry {
+  /**
+   * Where the contract's metrics live. Typed as prom-client's default Registry; with
+   * `openMetrics: true` (or an OpenMetrics registry passed in) its `contentType` is
+   * application/openmetrics-text: serve /metrics with that header.
+   */
   readonly registry: Registry;
   readonly serviceName: string;
   startRequest(init: RequestStart): RequestScope;
@@ -114,10 +152,18 @@ export interface HybridTelemetry {
   setQueueState(s: QueueState): void;
   /** hybrid_quantum_provider_rate_limit_remaining. */
   setRateLimitRemaining(s: { provider: string; remaining: number }): void;
+  /** hybrid_quantum_provider_available: 1 online, 0 outage or maintenance, as the provider's status API says. */
+  setProviderAvailable(s: ProviderAvailability): void;
   /** One HTTP 429 from a provider API outside a job's enqueue (hybrid_quantum_provider_rate_limited_total). */
   recordRateLimited(s: { provider: string; time?: number }): void;
   /** A JSON log line outside a request (audit lines etc.). */
   log(entry: LogEntry): void;
+  /**
+   * The trace-id exemplars currently held, one per histogram bucket that has one
+   * (hybrid_request_duration_seconds, the two span histograms, hybrid_quantum_job_duration_seconds).
+   * An OpenMetrics registry exposes the same exemplars on /metrics.
+   */
+  exemplars(): Promise<ExemplarSample[]>;
   /** Telemetry items dropped so far, by signal (also in hybridlens_telemetry_dropped_total). */
   droppedCounts(): Readonly<Record<'traces' | 'logs' | 'metrics', number>>;
   /** Export everything pending (ends no open spans); never throws. */
@@ -200,7 +246,12 @@ export interface RequestScope {
   postprocess(p: { result: string; degraded: boolean; startTime?: number; endTime?: number }): void;
   /** A JSON log line carrying this request's trace_id / span_id (stage ingress). */
   log(entry: LogEntry): void;
-  /** Ends ingress.request, counts the request, and decides whether its trace is kept. Calls after the first are ignored. */
+  /**
+   * Ends ingress.request, counts the request, and decides whether its trace is kept. Observes
+   * hybrid_request_span_start_offset_seconds / _duration_seconds once per lifecycle span that ended
+   * before this call (the ingress span included, offset 0), labelled with the request's final path.
+   * Calls after the first are ignored.
+   */
   end(e: { outcome: RequestOutcome; httpStatus?: number; endTime?: number }): void;
 }
 
@@ -251,6 +302,12 @@ export interface LlmEnd {
   /** Short error class (never a model output); marks the span as failed. */
   error?: string;
   endTime?: number;
+  /**
+   * When the first streamed token arrived (epoch ms, between the call's start and end); streaming
+   * calls only. Observed in hybrid_llm_time_to_first_token_seconds and set on the span
+   * (hybrid.llm.time_to_first_token, seconds).
+   */
+  firstTokenTime?: number;
 }
 
 export interface QuantumEnqueue extends StageTimes {

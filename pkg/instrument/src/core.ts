@@ -2,7 +2,8 @@ import { type Attributes, type Context, type Span, SpanKind, trace, type Tracer 
 import * as conventions from '@hybridlens/conventions';
 import type { Stage } from '@hybridlens/conventions';
 import type { JsonLogger, LogRecord } from './logger';
-import type { ContractMetrics } from './metrics';
+import type { ContractMetrics, Labels } from './metrics';
+import type { SpanTimeline } from './spanTimeline';
 import type { TailSamplingProcessor } from './tailSampler';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
@@ -20,6 +21,19 @@ export interface TelemetryCore {
   /** Keep the trace of an ordinary (ok, fast) request on this route? */
   sampleOrdinary(route: string): boolean;
   readonly slowRequestSeconds: number;
+}
+
+/** What a request hands the stage scopes it opens. */
+export interface RequestParent {
+  /** Context holding the ingress span: the parent of every stage span. */
+  readonly context: Context;
+  /** Where stage spans leave their times for the request's span histograms. */
+  readonly timeline: SpanTimeline;
+  /**
+   * hybrid_quantum_job_duration_seconds for one phase of a job of this request. Held until the
+   * request ends, when the tail sampler has decided whether the exemplar's trace is kept.
+   */
+  jobDuration(labels: Labels, seconds: number): void;
 }
 
 export interface SpanHandle {

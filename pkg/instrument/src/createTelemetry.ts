@@ -1,5 +1,5 @@
 import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
-import { Registry } from 'prom-client';
+import { type OpenMetricsContentType, Registry } from 'prom-client';
 import type {
   HybridTelemetry,
   LogEntry,
@@ -10,7 +10,15 @@ import type {
   TelemetryOptions,
 } from './api';
 import type { TelemetryCore } from './core';
-import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import {
+  InstrumentInputError,
+  optionalNumber,
+  requireBoolean,
+  requireNumber,
+  requireOneOf,
+  requireString,
+  timeOr,
+} from './errors';
 import { entryToRecord } from './logEntry';
 import { JsonLogger, stdoutSink } from './logger';
 import { ContractMetrics } from './metrics';
@@ -32,6 +40,31 @@ function checkSampling(sampling: SamplingOptions | undefined): SamplingOptions |
   return sampling;
 }
 
+function metricsRegistry(options: TelemetryOptions): Registry {
+  const call = 'createTelemetry()';
+  const openMetrics = options.openMetrics ?? false;
+  if (typeof openMetrics !== 'boolean') {
+    requireBoolean(call, 'openMetrics', openMetrics);
+  }
+  if (!options.registry) {
+    if (!openMetrics) {
+      return new Registry();
+    }
+    const registry = new Registry<OpenMetricsContentType>();
+    registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    // prom-client types a registry by its content type; the SDK only needs the common surface.
+    return registry as unknown as Registry;
+  }
+  if (openMetrics && options.registry.contentType !== Registry.OPENMETRICS_CONTENT_TYPE) {
+    throw new InstrumentInputError(
+      call,
+      'openMetrics',
+      'needs the registry passed in to be created with Registry.OPENMETRICS_CONTENT_TYPE (or no registry)'
+    );
+  }
+  return options.registry as unknown as Registry;
+}
+
 /** Wire the contract's metrics, spans and logs for one service. */
 export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
   const call = 'createTelemetry()';
@@ -43,7 +76,7 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
   const sampling = checkSampling(options.sampling);
   const maxQueueSize = optionalNumber(call, 'maxQueueSize', options.maxQueueSize, 1) ?? 2048;
-  const registry = options.registry ?? new Registry();
+  const registry = metricsRegistry(options);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
 
@@ -113,6 +146,16 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
         requireNumber(c, 'remaining', s.remaining, 0)
       );
     },
+    setProviderAvailable(s) {
+      const c = 'setProviderAvailable()';
+      const labels = {
+        [LABEL.provider]: requireString(c, 'provider', s.provider),
+        [LABEL.backend]: requireString(c, 'backend', s.backend),
+      };
+      const available = requireBoolean(c, 'available', s.available);
+      timeOr(c, 'time', s.time, now);
+      metrics.set('providerAvailable', labels, available ? 1 : 0);
+    },
     recordRateLimited(s) {
       const c = 'recordRateLimited()';
       timeOr(c, 'time', s.time, now);
@@ -121,6 +164,7 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     log(entry: LogEntry) {
       logger.write(entryToRecord('log()', entry, now));
     },
+    exemplars: () => metrics.exemplars(),
     droppedCounts: () => ({ ...dropped }),
     flush: () => tracing.flush(),
     shutdown: () => tracing.shutdown(),

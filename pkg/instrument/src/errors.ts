@@ -21,6 +21,13 @@ export function requireNumber(call: string, field: string, value: unknown, min =
   return value;
 }
 
+export function requireBoolean(call: string, field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    throw new InstrumentInputError(call, field, `must be true or false (got ${describe(value)})`);
+  }
+  return value;
+}
+
 export function optionalNumber(
   call: string,
   field: string,

@@ -1,7 +1,15 @@
-import { type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { LlmEnd, LlmInit, LlmScope } from './api';
-import { defined, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import {
+  defined,
+  logFor,
+  type RequestParent,
+  seconds,
+  type SpanHandle,
+  startChildSpan,
+  type TelemetryCore,
+} from './core';
 import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
 
@@ -35,7 +43,7 @@ export class LlmScopeImpl implements LlmScope {
 
   constructor(
     private readonly core: TelemetryCore,
-    parent: Context,
+    private readonly parent: RequestParent,
     init: LlmInit
   ) {
     const call = 'llm()';
@@ -49,7 +57,7 @@ export class LlmScopeImpl implements LlmScope {
     this.promptHash = hashPrefix(init.prompt);
     this.handle = startChildSpan(
       core,
-      parent,
+      parent.context,
       SPAN.llm,
       STAGE.llm,
       this.startTime,
@@ -128,6 +136,7 @@ export class LlmScopeImpl implements LlmScope {
     const inputTokens = requireNumber(call, 'inputTokens', e.inputTokens, 0);
     const outputTokens = requireNumber(call, 'outputTokens', e.outputTokens, 0);
     const endTime = timeOr(call, 'endTime', e.endTime, this.core.now);
+    const firstTokenTime = optionalNumber(call, 'firstTokenTime', e.firstTokenTime, this.startTime, endTime);
     this.ended = true;
     const outputHash = hashPrefix(e.output);
     const { span } = this.handle;
@@ -139,13 +148,21 @@ export class LlmScopeImpl implements LlmScope {
       [LLM_ATTR.outputHash.key]: outputHash,
       [LLM_ATTR.coldStart.key]: e.coldStart ?? false,
     });
+    const ttft = firstTokenTime === undefined ? undefined : seconds(this.startTime, firstTokenTime);
+    if (ttft !== undefined) {
+      span.setAttribute(LLM_ATTR.timeToFirstToken.key, ttft);
+    }
     if (e.error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: e.error });
     }
     span.end(endTime);
+    this.parent.timeline.add(SPAN.llm, this.startTime, endTime);
 
     const labels = { [LABEL.model]: this.model, [LABEL.genAiProvider]: this.provider };
     this.core.metrics.observe('llmInferenceDuration', labels, seconds(this.startTime, endTime));
+    if (ttft !== undefined) {
+      this.core.metrics.observe('llmTimeToFirstToken', labels, ttft);
+    }
     if (e.coldStart) {
       this.core.metrics.inc('llmColdStarts', labels);
     }

@@ -1,15 +1,39 @@
 import * as conventions from '@hybridlens/conventions';
 import type { MetricDef, MetricKey } from '@hybridlens/conventions';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ExemplarSample } from './api';
 import { InstrumentInputError } from './errors';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
-const { METRIC, TELEMETRY_SIGNAL } = conventions;
+const { LOG_FIELD, METRIC, TELEMETRY_SIGNAL } = conventions;
 
 type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
 export type Labels = Record<string, string>;
 
-function create(def: MetricDef, registry: Registry): AnyMetric {
+/**
+ * Histograms that carry trace-id exemplars (in an OpenMetrics registry): the ones a trace explains
+ * (a slow request, a slow stage, a slow quantum phase). Only requests whose trace the tail sampler
+ * keeps get one.
+ */
+export const EXEMPLAR_METRICS: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'requestDuration',
+  'requestSpanStartOffset',
+  'requestSpanDuration',
+  'quantumJobDuration',
+]);
+
+/**
+ * The exemplar label holding the trace id. The contract names no exemplar label; `trace_id` is the
+ * name its log lines use for the same id and what the Prometheus datasource's exemplar link reads.
+ */
+export const EXEMPLAR_TRACE_ID = LOG_FIELD.traceId;
+
+/** The registry's declared type says Prometheus text; at run time it may be OpenMetrics (createTelemetry's openMetrics). */
+export function isOpenMetrics(registry: Registry): boolean {
+  return (registry.contentType as string) === Registry.OPENMETRICS_CONTENT_TYPE;
+}
+
+function create(key: MetricKey, def: MetricDef, registry: Registry): AnyMetric {
   // A registry shared by two telemetry instances gets the metric once.
   const existing = registry.getSingleMetric(def.name);
   if (existing) {
@@ -22,17 +46,39 @@ function create(def: MetricDef, registry: Registry): AnyMetric {
     case 'gauge':
       return new Gauge(base);
     case 'histogram':
-      return new Histogram({ ...base, buckets: [...(def.buckets ?? [])] });
+      return new Histogram({
+        ...base,
+        buckets: [...(def.buckets ?? [])],
+        // prom-client refuses exemplars on a registry whose exposition format cannot carry them.
+        enableExemplars: EXEMPLAR_METRICS.has(key) && isOpenMetrics(registry),
+      });
   }
+}
+
+/** prom-client swaps a histogram's observe() for an object-taking one when exemplars are enabled. */
+function takesExemplars(metric: AnyMetric): boolean {
+  return (metric as { enableExemplars?: boolean }).enableExemplars === true;
+}
+
+/** The runtime shape of prom-client's histogram values (its typings leave out the exemplar). */
+interface HistogramValue {
+  labels: Record<string, string | number>;
+  metricName?: string;
+  exemplar?: { labelSet: Record<string, string>; value: number; timestamp?: number } | null;
 }
 
 /** The contract's service metrics in one prom-client registry, with exactly the contract's label sets. */
 export class ContractMetrics {
   private readonly metrics = new Map<MetricKey, AnyMetric>();
+  private readonly withExemplars = new Set<MetricKey>();
 
   constructor(readonly registry: Registry) {
     for (const key of Object.keys(METRIC) as MetricKey[]) {
-      this.metrics.set(key, create(METRIC[key], registry));
+      const metric = create(key, METRIC[key], registry);
+      this.metrics.set(key, metric);
+      if (takesExemplars(metric)) {
+        this.withExemplars.add(key);
+      }
     }
     const dropped = this.get('telemetryDropped') as Counter<string>;
     for (const signal of Object.values(TELEMETRY_SIGNAL)) {
@@ -44,12 +90,49 @@ export class ContractMetrics {
     (this.checked(key, labels, 'counter') as Counter<string>).inc(labels, value);
   }
 
-  observe(key: MetricKey, labels: Labels, value: number): void {
-    (this.checked(key, labels, 'histogram') as Histogram<string>).observe(labels, value);
+  /** `traceId`: the exemplar, for a request whose trace is kept (ignored on histograms without exemplars). */
+  observe(key: MetricKey, labels: Labels, value: number, traceId?: string): void {
+    const histogram = this.checked(key, labels, 'histogram') as Histogram<string>;
+    if (this.withExemplars.has(key)) {
+      histogram.observe({
+        labels,
+        value,
+        ...(traceId === undefined ? {} : { exemplarLabels: { [EXEMPLAR_TRACE_ID]: traceId } }),
+      });
+    } else {
+      histogram.observe(labels, value);
+    }
   }
 
   set(key: MetricKey, labels: Labels, value: number): void {
     (this.checked(key, labels, 'gauge') as Gauge<string>).set(labels, value);
+  }
+
+  /** The latest exemplar of every bucket that has one (prom-client keeps one per bucket and series). */
+  async exemplars(): Promise<ExemplarSample[]> {
+    const out: ExemplarSample[] = [];
+    for (const key of this.withExemplars) {
+      const data = await this.get(key).get();
+      for (const value of data.values as unknown as HistogramValue[]) {
+        const exemplar = value.exemplar;
+        const traceId = exemplar?.labelSet[EXEMPLAR_TRACE_ID];
+        if (!exemplar || traceId === undefined) {
+          continue;
+        }
+        const labels: Record<string, string> = {};
+        for (const [name, labelValue] of Object.entries(value.labels)) {
+          labels[name] = String(labelValue);
+        }
+        out.push({
+          series: value.metricName ?? `${METRIC[key].name}_bucket`,
+          labels,
+          traceId,
+          value: exemplar.value,
+          time: Math.round((exemplar.timestamp ?? 0) * 1000),
+        });
+      }
+    }
+    return out;
   }
 
   private get(key: MetricKey): AnyMetric {

@@ -1,8 +1,8 @@
-import { type Attributes, type Context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { type Attributes, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
-import type { QuantumPhase } from '@hybridlens/conventions';
+import type { QuantumPhase, SpanName } from '@hybridlens/conventions';
 import type { QuantumCompile, QuantumEnqueue, QuantumExecute, QuantumJobInit, QuantumJobScope } from './api';
-import { int, logFor, seconds, startChildSpan, type TelemetryCore } from './core';
+import { int, logFor, type RequestParent, seconds, startChildSpan, type TelemetryCore } from './core';
 import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
@@ -21,7 +21,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
 
   constructor(
     private readonly core: TelemetryCore,
-    private readonly parent: Context,
+    private readonly parent: RequestParent,
     init: QuantumJobInit
   ) {
     const call = 'quantumJob()';
@@ -117,11 +117,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.finished = true;
     const job = { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend };
     const metrics = this.core.metrics;
-    metrics.observe(
-      'quantumJobDuration',
-      { ...job, [LABEL.phase]: QUANTUM_PHASE.total },
-      seconds(this.firstStart ?? start, end)
-    );
+    this.parent.jobDuration({ ...job, [LABEL.phase]: QUANTUM_PHASE.total }, seconds(this.firstStart ?? start, end));
     metrics.inc('quantumJobs', { ...job, [LABEL.outcome]: outcome });
     if (errorType) {
       metrics.inc('quantumJobErrors', { ...job, [LABEL.errorType]: errorType });
@@ -147,7 +143,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
   }
 
   private phaseSpan(
-    name: string,
+    name: SpanName,
     phase: QuantumPhase,
     start: number,
     end: number,
@@ -157,7 +153,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     const errorType = failure?.errorType;
     const handle = startChildSpan(
       this.core,
-      this.parent,
+      this.parent.context,
       name,
       STAGE.quantum,
       start,
@@ -169,8 +165,8 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
       handle.span.setStatus({ code: SpanStatusCode.ERROR, ...(errorType ? { message: errorType } : {}) });
     }
     handle.span.end(end);
-    this.core.metrics.observe(
-      'quantumJobDuration',
+    this.parent.timeline.add(name, start, end);
+    this.parent.jobDuration(
       { [LABEL.provider]: this.provider, [LABEL.backend]: this.backend, [LABEL.phase]: phase },
       seconds(start, end)
     );

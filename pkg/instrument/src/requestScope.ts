@@ -12,12 +12,23 @@ import type {
   RequestStart,
   RequestScope,
 } from './api';
-import { contextOf, int, logFor, seconds, type SpanHandle, startChildSpan, type TelemetryCore } from './core';
+import {
+  contextOf,
+  int,
+  logFor,
+  type RequestParent,
+  seconds,
+  type SpanHandle,
+  startChildSpan,
+  type TelemetryCore,
+} from './core';
 import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
 import { hashPrefix } from './hash';
 import { LlmScopeImpl } from './llmScope';
 import { QuantumJobScopeImpl } from './quantumJobScope';
 import { entryToRecord } from './logEntry';
+import type { Labels } from './metrics';
+import { MAX_SPANS_PER_REQUEST, SpanTimeline } from './spanTimeline';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const {
@@ -34,16 +45,21 @@ const {
   STAGE,
 } = conventions;
 
-export class RequestScopeImpl implements RequestScope {
+export class RequestScopeImpl implements RequestScope, RequestParent {
   readonly traceId: string;
   readonly spanId: string;
+  readonly context: Context;
+  readonly timeline = new SpanTimeline();
   private readonly handle: SpanHandle;
-  private readonly context: Context;
   private readonly route: string;
   private readonly model: string;
   private readonly region: string;
   private readonly startTime: number;
   private ended = false;
+  /** Set at end: the exemplar of this request's observations when its trace is kept. */
+  private exemplarTraceId: string | undefined;
+  /** Quantum phase durations waiting for the tail decision (labels, seconds, labels, seconds, ...). */
+  private pendingJobDurations: Array<Labels | number> | undefined;
   /** The path serving the request so far: the last decision's, then each fallback's target. */
   private servedPath: RequestPath = REQUEST_PATH.none;
 
@@ -75,8 +91,18 @@ export class RequestScopeImpl implements RequestScope {
     this.context = contextOf(ROOT_CONTEXT, this.handle.span);
   }
 
+  jobDuration(labels: Labels, value: number): void {
+    const pending = this.ended ? undefined : (this.pendingJobDurations ??= []);
+    if (!pending || pending.length >= 2 * MAX_SPANS_PER_REQUEST) {
+      // After the decision (a job outliving its request), or past the bound: observe right away.
+      this.core.metrics.observe('quantumJobDuration', labels, value, this.exemplarTraceId);
+      return;
+    }
+    pending.push(labels, value);
+  }
+
   llm(init: LlmInit): LlmScope {
-    return new LlmScopeImpl(this.core, this.context, init);
+    return new LlmScopeImpl(this.core, this, init);
   }
 
   orchestratorDecision(d: OrchestratorDecision): void {
@@ -105,6 +131,7 @@ export class RequestScopeImpl implements RequestScope {
       [ORCHESTRATOR_ATTR.fallback.key]: fallbackFrom !== undefined,
     });
     handle.span.end(end);
+    this.timeline.add(SPAN.orchestrator, start, end);
     this.servedPath = path;
     this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
     logFor(this.core, handle, {
@@ -120,7 +147,7 @@ export class RequestScopeImpl implements RequestScope {
   }
 
   quantumJob(init: QuantumJobInit): QuantumJobScope {
-    return new QuantumJobScopeImpl(this.core, this.context, init);
+    return new QuantumJobScopeImpl(this.core, this, init);
   }
 
   fallback(f: FallbackRecord): void {
@@ -160,6 +187,7 @@ export class RequestScopeImpl implements RequestScope {
       [REQUEST_ATTR.resultHash.key]: resultHash,
     });
     handle.span.end(end);
+    this.timeline.add(SPAN.postprocess, start, end);
     if (!this.core.logger.enabled('debug')) {
       return;
     }
@@ -201,6 +229,8 @@ export class RequestScopeImpl implements RequestScope {
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     span.end(endTime);
+    this.timeline.add(SPAN.ingress, this.startTime, endTime);
+    this.timeline.close();
 
     const routeLabels = {
       [LABEL.route]: this.route,
@@ -208,15 +238,22 @@ export class RequestScopeImpl implements RequestScope {
       [LABEL.region]: this.region,
       [LABEL.path]: this.servedPath,
     };
-    this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
-    this.core.metrics.observe('requestDuration', routeLabels, duration);
-
     // Tail decision: failures, degraded answers and slow requests are always kept.
     const keep =
       outcome !== REQUEST_OUTCOME.ok ||
       duration >= this.core.slowRequestSeconds ||
       this.core.sampleOrdinary(this.route);
-    this.core.sampler?.decide(this.traceId, keep);
+    const sampler = this.core.sampler;
+    if (sampler) {
+      sampler.decide(this.traceId, keep);
+      // An exemplar is only worth its bytes when the trace it points at is exported.
+      this.exemplarTraceId = keep ? this.traceId : undefined;
+    }
+
+    this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
+    this.core.metrics.observe('requestDuration', routeLabels, duration, this.exemplarTraceId);
+    this.observeSpans();
+    this.observeJobDurations();
 
     logFor(this.core, this.handle, {
       level: outcome === REQUEST_OUTCOME.error ? 'error' : outcome === REQUEST_OUTCOME.degraded ? 'warn' : 'info',
@@ -225,5 +262,34 @@ export class RequestScopeImpl implements RequestScope {
       time: endTime,
       stage: STAGE.ingress,
     });
+  }
+
+  /** One start offset and one duration per lifecycle span, labelled with the request's final path. */
+  private observeSpans(): void {
+    const { names, starts, ends } = this.timeline;
+    const metrics = this.core.metrics;
+    for (let i = 0; i < names.length; i++) {
+      const start = starts[i]!;
+      // prom-client keeps a series' first labels object and never mutates it: both histograms can share one.
+      const labels = { [LABEL.route]: this.route, [LABEL.path]: this.servedPath, [LABEL.span]: names[i]! };
+      metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start), this.exemplarTraceId);
+      metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!), this.exemplarTraceId);
+    }
+  }
+
+  private observeJobDurations(): void {
+    const pending = this.pendingJobDurations;
+    if (!pending) {
+      return;
+    }
+    this.pendingJobDurations = undefined;
+    for (let i = 0; i < pending.length; i += 2) {
+      this.core.metrics.observe(
+        'quantumJobDuration',
+        pending[i] as Labels,
+        pending[i + 1] as number,
+        this.exemplarTraceId
+      );
+    }
   }
 }

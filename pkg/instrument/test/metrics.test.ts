@@ -1,7 +1,7 @@
 import { HIGH_CARDINALITY_LABELS, METRIC, metricForSeries } from '@hybridlens/conventions';
 import { describeWithBinary, promtool } from '@hybridlens/testkit';
 import { createTelemetry, type HybridTelemetry } from '../src';
-import { parseExposition, type Sample } from './helpers/exposition';
+import { parseExposition, type Sample, valueOf } from './helpers/exposition';
 import { runFullRequest, SECRET_TENANT } from './helpers/fullRequest';
 
 async function exerciseEverything(): Promise<{ telemetry: HybridTelemetry; text: string; samples: Sample[] }> {
@@ -16,6 +16,7 @@ async function exerciseEverything(): Promise<{ telemetry: HybridTelemetry; text:
   request.end({ outcome: 'error', httpStatus: 503 });
   telemetry.setQueueState({ provider: 'ibm', backend: 'ibm_torino', queueLength: 12, backlogSeconds: 340 });
   telemetry.setRateLimitRemaining({ provider: 'ibm', remaining: 42 });
+  telemetry.setProviderAvailable({ provider: 'ibm', backend: 'ibm_torino', available: false });
   telemetry.recordRateLimited({ provider: 'braket' });
   const text = await telemetry.registry.metrics();
   await telemetry.shutdown();
@@ -56,10 +57,7 @@ describe('metric exposition after full requests', () => {
   });
 
   it('counts what happened', () => {
-    const value = (series: string, labels: Record<string, string>) =>
-      samples
-        .filter((s) => s.series === series && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
-        .reduce((sum, s) => sum + s.value, 0);
+    const value = (series: string, labels: Record<string, string>) => valueOf(samples, series, labels);
     expect(value(METRIC.requests.name, {})).toBe(4);
     expect(value(METRIC.requests.name, { outcome: 'error' })).toBe(2);
     expect(value(METRIC.requests.name, { outcome: 'degraded' })).toBe(1);
@@ -72,6 +70,11 @@ describe('metric exposition after full requests', () => {
     expect(value(`${METRIC.quantumJobDuration.name}_count`, { phase: 'total' })).toBe(3);
     expect(value(METRIC.quantumSpend.name, {})).toBeCloseTo(4.8, 6);
     expect(value(METRIC.quantumQueueLength.name, { backend: 'ibm_torino' })).toBe(12);
+    expect(value(METRIC.providerAvailable.name, { provider: 'ibm', backend: 'ibm_torino' })).toBe(0);
+    expect(value(`${METRIC.llmTimeToFirstToken.name}_count`, {})).toBe(3);
+    // 3 full requests × 7 spans, plus the rate-limited one: its enqueue and its ingress span.
+    expect(value(`${METRIC.requestSpanDuration.name}_count`, {})).toBe(23);
+    expect(value(`${METRIC.requestSpanStartOffset.name}_count`, {})).toBe(23);
     expect(value(METRIC.telemetryDropped.name, {})).toBe(0);
   });
 

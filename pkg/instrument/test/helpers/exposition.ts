@@ -23,3 +23,10 @@ export function parseExposition(text: string): Sample[] {
   }
   return samples;
 }
+
+/** Sum of the samples of `series` whose labels include `labels`. */
+export function valueOf(samples: Sample[], series: string, labels: Record<string, string> = {}): number {
+  return samples
+    .filter((s) => s.series === series && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((sum, s) => sum + s.value, 0);
+}

@@ -46,6 +46,7 @@ export function runFullRequest(telemetry: HybridTelemetry, o: FullRequestOptions
     coldStart: true,
     finishReasons: ['stop'],
     endTime: t0 + 310,
+    firstTokenTime: t0 + 125,
   });
   request.orchestratorDecision({
     path: 'qpu',
