@@ -5,7 +5,7 @@ import {
   LABEL,
   LATENCY_SLO_THRESHOLD_SECONDS,
   METRIC,
-  PLAYBOOK,
+  QPU_LATENCY_SLO_THRESHOLD_SECONDS,
   QUANTUM_PHASE,
   QUANTUM_PROVIDER,
   SIMULATOR_PROVIDERS,
@@ -13,9 +13,14 @@ import {
   SLO_PERIOD,
   VALIDATION_RESULT,
   VALIDATOR,
+  WORKLOAD_PATHS,
+  eq,
+  leMatcher,
+  neq,
+  oneOf,
+  selector,
 } from '@hybridlens/conventions';
-import { eq, leMatcher, selector } from './promql';
-import { type SloSpec } from './spec';
+import { type LinkScope, type SliCounters, type SloSpec } from './spec';
 
 const DEFAULTS = 'defaults';
 const bucket = (histogram: string) => `${histogram}_bucket`;
@@ -23,27 +28,63 @@ const count = (histogram: string) => `${histogram}_count`;
 
 /** Bad events needed in a long window before a burn-rate alert may fire. */
 const MIN_BAD_REQUESTS = 5;
-/** QPU jobs are few: a single failed job must never page. */
+/** QPU jobs (and QPU-backed requests) are few: a single failed one must never page. */
 const MIN_BAD_JOBS = 3;
 
 /** Ops guide: QPU-driven workloads 95% (hardware variability), simulator-backed 98%. */
 const QPU_JOB_SUCCESS = 0.95;
 const SIMULATOR_JOB_SUCCESS = 0.98;
+/** Ops guide: 99% of low-latency requests under 2 s. */
+const LOW_LATENCY_OBJECTIVE = 0.99;
+/** QPU-backed requests wait for the provider queue: a looser objective at a looser threshold. */
+const QPU_LATENCY_OBJECTIVE = 0.95;
+
+/**
+ * Requests of one workload class under a latency threshold: the request-duration histogram's bucket at the
+ * threshold over its count, both restricted to the class's request paths.
+ */
+function requestLatencySli(paths: readonly string[], thresholdSeconds: number): SliCounters {
+  const h = METRIC.requestDuration.name;
+  const scope = oneOf(LABEL.path, paths);
+  return { total: selector(count(h), [scope]), good: selector(bucket(h), [scope, leMatcher(thresholdSeconds)]) };
+}
+
+function pathScope(paths: readonly string[]): LinkScope {
+  return { path: paths.length === 1 ? paths[0]! : paths };
+}
 
 function latency(): SloSpec {
-  const h = METRIC.requestDuration.name;
   return {
     name: 'end-to-end-latency',
-    displayName: `End-to-end latency under ${LATENCY_SLO_THRESHOLD_SECONDS} s`,
+    displayName: `End-to-end latency under ${LATENCY_SLO_THRESHOLD_SECONDS} s (low-latency paths)`,
     service: 'hybrid-pipeline',
     sliType: SLI_TYPE.latency,
-    description: `Fraction of hybrid requests answered in under ${LATENCY_SLO_THRESHOLD_SECONDS} s, ingress to response.`,
-    objective: 0.99,
+    description:
+      `Fraction of low-latency requests (served by the ${WORKLOAD_PATHS.lowLatency.join(', ')} paths) answered in under ` +
+      `${LATENCY_SLO_THRESHOLD_SECONDS} s, ingress to response. QPU-backed requests have their own objective.`,
+    objective: LOW_LATENCY_OBJECTIVE,
     period: SLO_PERIOD,
-    sli: { total: count(h), good: selector(bucket(h), [leMatcher(LATENCY_SLO_THRESHOLD_SECONDS)]) },
+    sli: requestLatencySli(WORKLOAD_PATHS.lowLatency, LATENCY_SLO_THRESHOLD_SECONDS),
     minBadEvents: MIN_BAD_REQUESTS,
-    playbook: PLAYBOOK.latency,
-    scope: {},
+    scope: pathScope(WORKLOAD_PATHS.lowLatency),
+    source: DEFAULTS,
+  };
+}
+
+function qpuLatency(): SloSpec {
+  return {
+    name: 'qpu-request-latency',
+    displayName: `QPU-backed request latency under ${QPU_LATENCY_SLO_THRESHOLD_SECONDS} s`,
+    service: 'hybrid-pipeline',
+    sliType: SLI_TYPE.latency,
+    description:
+      `Fraction of requests served by a QPU answered in under ${QPU_LATENCY_SLO_THRESHOLD_SECONDS} s, ingress to ` +
+      'response: room for the provider queue, compilation and execution.',
+    objective: QPU_LATENCY_OBJECTIVE,
+    period: SLO_PERIOD,
+    sli: requestLatencySli(WORKLOAD_PATHS.quantumHardware, QPU_LATENCY_SLO_THRESHOLD_SECONDS),
+    minBadEvents: MIN_BAD_JOBS,
+    scope: pathScope(WORKLOAD_PATHS.quantumHardware),
     source: DEFAULTS,
   };
 }
@@ -61,11 +102,10 @@ function quantumJobSuccess(provider: string): SloSpec {
     period: SLO_PERIOD,
     // Cancelled jobs are neither good nor bad: the user withdrew them.
     sli: {
-      total: selector(jobs, [eq(LABEL.provider, provider), `${LABEL.outcome}!="${JOB_OUTCOME.cancelled}"`]),
+      total: selector(jobs, [eq(LABEL.provider, provider), neq(LABEL.outcome, JOB_OUTCOME.cancelled)]),
       bad: selector(jobs, [eq(LABEL.provider, provider), eq(LABEL.outcome, JOB_OUTCOME.error)]),
     },
     minBadEvents: MIN_BAD_JOBS,
-    playbook: PLAYBOOK.quantumErrors,
     scope: { provider },
     source: DEFAULTS,
   };
@@ -86,7 +126,6 @@ function schemaCompliance(): SloSpec {
       bad: selector(v, [eq(LABEL.validator, VALIDATOR.schema), eq(LABEL.result, VALIDATION_RESULT.fail)]),
     },
     minBadEvents: MIN_BAD_REQUESTS,
-    playbook: PLAYBOOK.llmDrift,
     scope: {},
     source: DEFAULTS,
   };
@@ -109,7 +148,6 @@ function queueing(): SloSpec {
       good: selector(bucket(h), [enqueue, leMatcher(ENQUEUE_SLO_THRESHOLD_SECONDS)]),
     },
     minBadEvents: MIN_BAD_JOBS,
-    playbook: PLAYBOOK.queueSaturation,
     scope: {},
     source: DEFAULTS,
   };
@@ -128,16 +166,19 @@ function fallbackAvailability(): SloSpec {
     period: SLO_PERIOD,
     sli: { total: f, bad: selector(f, [eq(LABEL.outcome, FALLBACK_OUTCOME.failure)]) },
     minBadEvents: MIN_BAD_JOBS,
-    playbook: PLAYBOOK.providerOutage,
     scope: {},
     source: DEFAULTS,
   };
 }
 
-/** The ops guide's SLIs and SLOs ("Suggested SLIs and SLOs"), one job-success SLO per provider. */
+/**
+ * The ops guide's SLIs and SLOs ("Suggested SLIs and SLOs"): latency per workload class, one job-success
+ * SLO per provider, schema compliance, queueing and fallback availability. Playbooks come from the SLI type.
+ */
 export function defaultSpecs(): SloSpec[] {
   return [
     latency(),
+    qpuLatency(),
     ...Object.values(QUANTUM_PROVIDER).map(quantumJobSuccess),
     schemaCompliance(),
     queueing(),

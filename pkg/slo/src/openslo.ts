@@ -22,6 +22,7 @@ export const ANNOTATION = {
   model: 'hybridlens.io/model',
   route: 'hybridlens.io/route',
   region: 'hybridlens.io/region',
+  path: 'hybridlens.io/path',
 } as const;
 
 /** Kinds of OpenSLO v1 that are valid but carry nothing the rule generator needs. */
@@ -196,7 +197,7 @@ function readWindow(spec: Json): string {
 
 function readAnnotations(doc: Json): {
   sliType: SliType;
-  playbook: PlaybookId;
+  playbook?: PlaybookId;
   minBadEvents: number;
   scope: LinkScope;
 } {
@@ -223,9 +224,10 @@ function readAnnotations(doc: Json): {
       `must be one of ${sliTypes.join(', ')}, got "${sliTypeText}"`
     );
   }
-  const playbookText = get(ANNOTATION.playbook) ?? PLAYBOOK.latency;
+  // Without the annotation the SLI type's playbook applies (sloPlaybook).
+  const playbookText = get(ANNOTATION.playbook);
   const playbooks = Object.values(PLAYBOOK) as string[];
-  if (!playbooks.includes(playbookText)) {
+  if (playbookText !== undefined && !playbooks.includes(playbookText)) {
     throw new DocumentError(
       `metadata.annotations.${ANNOTATION.playbook}`,
       `must be one of ${playbooks.join(', ')}, got "${playbookText}"`
@@ -240,13 +242,18 @@ function readAnnotations(doc: Json): {
     );
   }
   const scope: LinkScope = {};
-  for (const key of ['provider', 'backend', 'model', 'route', 'region'] as const) {
+  for (const key of ['provider', 'backend', 'model', 'route', 'region', 'path'] as const) {
     const value = get(ANNOTATION[key]);
     if (value !== undefined) {
       scope[key] = value;
     }
   }
-  return { sliType: sliTypeText as SliType, playbook: playbookText as PlaybookId, minBadEvents, scope };
+  return {
+    sliType: sliTypeText as SliType,
+    ...(playbookText !== undefined ? { playbook: playbookText as PlaybookId } : {}),
+    minBadEvents,
+    scope,
+  };
 }
 
 /** Parses OpenSLO v1 files. Good SLOs come back as specs; every problem as one message. */

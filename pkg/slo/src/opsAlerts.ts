@@ -1,23 +1,25 @@
 import {
   ALERT,
   ALERT_ANNOTATION,
+  ALERT_PLAYBOOK,
   ALERT_SEVERITY,
   CALIBRATION_METRIC,
   LABEL,
   LATENCY_SLO_THRESHOLD_SECONDS,
   METRIC,
-  PLAYBOOK,
   QUANTUM_ERROR_TYPE,
   QUANTUM_PHASE,
   REQUEST_OUTCOME,
   VALIDATION_RESULT,
   VALIDATOR,
+  WORKLOAD_PATHS,
   type AppLink,
   buildAppUrl,
   ENQUEUE_SLO_THRESHOLD_SECONDS,
-  type PlaybookId,
+  eq,
+  oneOf,
+  selector,
 } from '@hybridlens/conventions';
-import { eq, selector } from './promql';
 import { type AlertingRule, type RuleFile } from './ruleTypes';
 import { type GenerateOptions } from './sloRules';
 import { evalTimeMs, labelInUrl, labelQueryText, labelText, queryText, valueText } from './templates';
@@ -36,8 +38,13 @@ export const OPS_THRESHOLDS = {
   /** P1: hallucination validator failures over 10m, sustained 30m; at least this many failures. */
   hallucinationRatio: 0.05,
   hallucinationMinFailures: 3,
-  /** P1: end-to-end P95 over the latency SLO threshold for 15 minutes. */
+  /** P1: end-to-end P95 of the low-latency paths over the latency SLO threshold for 15 minutes. */
   latencyP95Seconds: LATENCY_SLO_THRESHOLD_SECONDS,
+  /**
+   * P0: how long the provider's status API must report a backend down before it pages. Status pages are
+   * polled and flip during short maintenance windows; five minutes keeps a single poll from paging.
+   */
+  providerOutageFor: '5m',
   /** P2: calibration drift against the backend's own 24h average. */
   twoQubitErrorRise: 1.5,
   t1Drop: 0.7,
@@ -46,16 +53,18 @@ export const OPS_THRESHOLDS = {
 const P = LABEL.provider;
 const B = LABEL.backend;
 
+type OpsAlertName = keyof typeof ALERT_PLAYBOOK;
+
+/** runbook_url (the contract's playbook of the alert) and drilldown_url (the page, at the alert's time). */
 function links(
-  alert: string,
-  playbook: PlaybookId,
+  alert: OpsAlertName,
   drill: Omit<AppLink, 'time' | 'query'>,
   lookbackSeconds: number,
   options: GenerateOptions
 ): Record<string, string> {
   return {
     [ALERT_ANNOTATION.runbookUrl]: buildAppUrl(
-      { page: 'playbook', params: { playbook }, query: { alertname: alert } },
+      { page: 'playbook', params: { playbook: ALERT_PLAYBOOK[alert] }, query: { alertname: alert } },
       { baseUrl: options.grafanaUrl }
     ),
     [ALERT_ANNOTATION.drilldownUrl]: buildAppUrl(
@@ -98,8 +107,16 @@ export const OPS_TEXT = {
       `(threshold ${OPS_THRESHOLDS.hallucinationRatio * 100}%), for 30 minutes.`,
   }),
   latency: (n: { route: string; p95: string }) => ({
-    summary: `End-to-end P95 latency ${n.p95} s on ${n.route}`,
-    description: `P95 latency of ${n.route} is ${n.p95} s, over the ${OPS_THRESHOLDS.latencyP95Seconds} s latency SLO, for 15 minutes.`,
+    summary: `End-to-end P95 latency ${n.p95} s on ${n.route} (low-latency paths)`,
+    description:
+      `P95 latency of ${n.route} requests served by the ${WORKLOAD_PATHS.lowLatency.join(', ')} paths is ${n.p95} s, ` +
+      `over the ${OPS_THRESHOLDS.latencyP95Seconds} s latency SLO, for 15 minutes.`,
+  }),
+  providerOutage: (n: { provider: string; backend: string }) => ({
+    summary: `Provider ${n.provider} reports ${n.backend} down`,
+    description:
+      `The status API of ${n.provider} has reported ${n.backend} unavailable (outage or maintenance) for at least ` +
+      `${OPS_THRESHOLDS.providerOutageFor}: an SLA breach the provider itself reports. Its jobs fail or wait until it is back.`,
   }),
   rateLimited: (n: { provider: string; count: string }) => ({
     summary: `Provider ${n.provider} is rate-limiting requests`,
@@ -136,7 +153,7 @@ function endToEnd(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p0 },
     annotations: {
       ...text,
-      ...links(ALERT.endToEndErrorRate, PLAYBOOK.providerOutage, { page: 'lifecycle' }, 3600, options),
+      ...links(ALERT.endToEndErrorRate, { page: 'lifecycle' }, 3600, options),
     },
   };
 }
@@ -166,7 +183,6 @@ function hardware(options: GenerateOptions): AlertingRule {
       ...text,
       ...links(
         ALERT.quantumHardwareFailures,
-        PLAYBOOK.quantumErrors,
         { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
         3600,
         options
@@ -198,7 +214,6 @@ function backlog(options: GenerateOptions): AlertingRule {
       ...text,
       ...links(
         ALERT.quantumBacklogCritical,
-        PLAYBOOK.queueSaturation,
         { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
         3600,
         options
@@ -225,7 +240,6 @@ function hallucination(options: GenerateOptions): AlertingRule {
       ...text,
       ...links(
         ALERT.llmHallucinationRate,
-        PLAYBOOK.llmDrift,
         { page: 'llmQuality', variables: { model: labelInUrl(LABEL.model) } },
         2 * 3600,
         options
@@ -235,7 +249,9 @@ function hallucination(options: GenerateOptions): AlertingRule {
 }
 
 function latency(options: GenerateOptions): AlertingRule {
-  const buckets = `${METRIC.requestDuration.name}_bucket`;
+  // Over every path the P95 is QPU queueing (tens of seconds) and would always fire: the 2 s objective is the
+  // low-latency workload's.
+  const buckets = selector(`${METRIC.requestDuration.name}_bucket`, [oneOf(LABEL.path, WORKLOAD_PATHS.lowLatency)]);
   const p95 = `histogram_quantile(0.95, sum by (${LABEL.route}, le) (rate(${buckets}[5m])))`;
   const text = OPS_TEXT.latency({ route: labelText(LABEL.route), p95: valueText(2) });
   return {
@@ -247,8 +263,27 @@ function latency(options: GenerateOptions): AlertingRule {
       ...text,
       ...links(
         ALERT.latencyP95OverSlo,
-        PLAYBOOK.latency,
-        { page: 'lifecycle', variables: { route: labelInUrl(LABEL.route) } },
+        { page: 'lifecycle', variables: { route: labelInUrl(LABEL.route), path: WORKLOAD_PATHS.lowLatency } },
+        3600,
+        options
+      ),
+    },
+  };
+}
+
+function providerOutage(options: GenerateOptions): AlertingRule {
+  const text = OPS_TEXT.providerOutage({ provider: labelText(P), backend: labelText(B) });
+  return {
+    alert: ALERT.providerOutageReported,
+    // max: several pollers of the same status API must all see the backend down.
+    expr: `max by (${P}, ${B}) (${METRIC.providerAvailable.name}) == 0`,
+    for: OPS_THRESHOLDS.providerOutageFor,
+    labels: { [LABEL.severity]: ALERT_SEVERITY.p0 },
+    annotations: {
+      ...text,
+      ...links(
+        ALERT.providerOutageReported,
+        { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
         3600,
         options
       ),
@@ -265,13 +300,7 @@ function rateLimited(options: GenerateOptions): AlertingRule {
     labels: { [LABEL.severity]: ALERT_SEVERITY.p2 },
     annotations: {
       ...text,
-      ...links(
-        ALERT.providerRateLimited,
-        PLAYBOOK.queueSaturation,
-        { page: 'providers', variables: { provider: labelInUrl(P) } },
-        3600,
-        options
-      ),
+      ...links(ALERT.providerRateLimited, { page: 'providers', variables: { provider: labelInUrl(P) } }, 3600, options),
     },
   };
 }
@@ -298,7 +327,6 @@ function calibration(options: GenerateOptions): AlertingRule {
       ...text,
       ...links(
         ALERT.calibrationDrift,
-        PLAYBOOK.calibrationDrift,
         { page: 'providerDetail', params: { provider: labelInUrl(P), backend: labelInUrl(B) } },
         24 * 3600,
         options
@@ -321,6 +349,7 @@ export function opsAlertFile(options: GenerateOptions): RuleFile {
         rules: [
           endToEnd(options),
           hardware(options),
+          providerOutage(options),
           backlog(options),
           hallucination(options),
           latency(options),

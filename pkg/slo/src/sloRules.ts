@@ -15,7 +15,7 @@ import {
 import { durationSeconds, formatDuration } from './duration';
 import { eq, selector } from './promql';
 import { type AlertingRule, type RecordingRule, type RuleFile } from './ruleTypes';
-import { type SloSpec } from './spec';
+import { type SloSpec, sloPlaybook } from './spec';
 import { evalTimeMs, queryText, secondsBefore, valueText } from './templates';
 
 /** Windows recorded in the fast group (also the short windows of the page and ticket tiers). */
@@ -141,6 +141,7 @@ function metadataRules(spec: SloSpec): RecordingRule[] {
         [LABEL.sliType]: spec.sliType,
         [LABEL.objective]: String(spec.objective),
         [LABEL.window]: spec.period,
+        [LABEL.playbook]: sloPlaybook(spec),
       },
     },
     { record: SLO_SERIES.objective, expr: `vector(${spec.objective})`, labels: { [LABEL.slo]: spec.name } },
@@ -210,7 +211,7 @@ function burnAlert(spec: SloSpec, tier: BurnRateTier, options: GenerateOptions):
       [ALERT_ANNOTATION.summary]: burnSummary(spec, tier, numbers),
       [ALERT_ANNOTATION.description]: burnDescription(spec, tier, numbers),
       [ALERT_ANNOTATION.runbookUrl]: buildAppUrl(
-        { page: 'playbook', params: { playbook: spec.playbook }, query: { alertname: ALERT.sloBurnRate } },
+        { page: 'playbook', params: { playbook: sloPlaybook(spec) }, query: { alertname: ALERT.sloBurnRate } },
         { baseUrl: options.grafanaUrl }
       ),
       [ALERT_ANNOTATION.drilldownUrl]: buildAppUrl(

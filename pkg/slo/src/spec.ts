@@ -1,4 +1,4 @@
-import { type PlaybookId, type SliType } from '@hybridlens/conventions';
+import { type PlaybookId, SLI_PLAYBOOK, type SliType } from '@hybridlens/conventions';
 import { durationSeconds, isDuration } from './duration';
 import { COUNTER_SELECTOR } from './promql';
 
@@ -12,13 +12,17 @@ export interface SliCounters {
   bad?: string;
 }
 
-/** Page variables an alert link carries so the on-call engineer lands on the right scope. */
+/**
+ * Page variables an alert link carries so the on-call engineer lands on the right scope. A list gives a
+ * multi-value variable (the low-latency workload is three request paths).
+ */
 export interface LinkScope {
   provider?: string;
   backend?: string;
   model?: string;
   route?: string;
   region?: string;
+  path?: string | readonly string[];
 }
 
 /** One SLO, from the shipped defaults or an OpenSLO document. */
@@ -36,10 +40,16 @@ export interface SloSpec {
   sli: SliCounters;
   /** Low-traffic guard: a burn-rate alert needs at least this many bad events in its long window. */
   minBadEvents: number;
-  playbook: PlaybookId;
+  /** Overrides the playbook of the SLI type ({@link SLI_PLAYBOOK}); see {@link sloPlaybook}. */
+  playbook?: PlaybookId;
   scope: LinkScope;
   /** Where the spec came from, for error messages (`defaults`, `slos.yaml#2`). */
   source: string;
+}
+
+/** The playbook an SLO's alerts and its `hybridlens_slo_info` series point at: the spec's own, else its SLI type's. */
+export function sloPlaybook(spec: SloSpec): PlaybookId {
+  return spec.playbook ?? SLI_PLAYBOOK[spec.sliType];
 }
 
 /** SLO names go into label values, URL paths and PromQL strings inside templates: keep them plain. */

@@ -2,8 +2,13 @@ import {
   ALERT,
   BURN_RATE_TIERS,
   LABEL,
+  LATENCY_SLO_THRESHOLD_SECONDS,
+  METRIC,
+  SLI_PLAYBOOK,
   SLO_SERIES,
   buildAppUrl,
+  leMatcher,
+  selector,
   sloBurnRateSeries,
   sloErrorRatioSeries,
 } from '@hybridlens/conventions';
@@ -19,17 +24,19 @@ import {
   sloRuleFileName,
 } from '../src';
 import { type ExpectedAlert, type PromtoolTestGroup, minutes, runPromtoolTests } from './support/promtoolTest';
-import { type Faults, jobSeries, latencySeries } from './support/rawSeries';
-import { cumulative, segments } from './support/series';
+import { type Faults, QPU_REQUEST_LABELS, jobSeries, latencySeries } from './support/rawSeries';
+import { cumulative, encodeValues, labelsText, segments } from './support/series';
 import { type Counts, type FiringTier, firingTiers, firstFiring, windowValue } from './support/sloModel';
 
 const specs = defaultSpecs();
 const latency = specs.find((s) => s.name === 'end-to-end-latency')!;
+const qpuLatency = specs.find((s) => s.name === 'qpu-request-latency')!;
 const ibm = specs.find((s) => s.name === 'quantum-job-success-ibm')!;
 
-function rulesFor(spec: SloSpec) {
-  const { files } = generateRuleFiles([spec]);
-  return files.filter((f) => f.fileName === sloRuleFileName(spec));
+function rulesFor(...some: SloSpec[]) {
+  const { files } = generateRuleFiles(some);
+  const names = new Set(some.map(sloRuleFileName));
+  return files.filter((f) => names.has(f.fileName));
 }
 
 function counts(totalPerMinute: number[], badPerMinute: number[]): Counts {
@@ -58,7 +65,11 @@ function expectedAlerts(spec: SloSpec, c: Counts, t: number): ExpectedAlert[] {
         summary: burnSummary(spec, tier, numbers),
         description: burnDescription(spec, tier, numbers),
         runbook_url: buildAppUrl(
-          { page: 'playbook', params: { playbook: spec.playbook }, query: { alertname: ALERT.sloBurnRate } },
+          {
+            page: 'playbook',
+            params: { playbook: spec.playbook ?? SLI_PLAYBOOK[spec.sliType] },
+            query: { alertname: ALERT.sloBurnRate },
+          },
           { baseUrl: DEFAULT_GRAFANA_URL }
         ),
         drilldown_url: buildAppUrl(
@@ -219,6 +230,56 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'SLO burn-rate aler
         input_series: latencySeries(c, '2', faults),
         alert_rule_test: alertChecks(latency, c, [...every(95, 110, 1), ...every(195, 210, 1), 360]),
         promql_expr_test: [...valueChecks(latency, c, 240)!, ...valueChecks(latency, c, 360)!],
+      },
+    ]);
+  });
+
+  it('scope latency by workload: slow QPU-backed requests burn only the QPU SLO, which they would page without the scope', () => {
+    const n = 360;
+    // Low-latency paths: healthy. QPU path: every request over 2 s, and from minute 180 most of them over 60 s.
+    const low = counts(segments([[n, 200]]), segments([[n, 1]]));
+    const qpu = counts(
+      segments([[n, 10]]),
+      segments([
+        [180, 0],
+        [180, 8],
+      ])
+    );
+    const h = METRIC.requestDuration.name;
+    const nothingUnder2s = {
+      series: labelsText(`${h}_bucket`, { ...QPU_REQUEST_LABELS, le: '2' }),
+      values: encodeValues(qpu.total.map(() => 0)),
+    };
+    const input = [...latencySeries(low), ...latencySeries(qpu, '60', {}, QPU_REQUEST_LABELS, '120'), nothingUnder2s];
+    // Without the path scope the 2 s SLO would count every QPU request as slow: it pages.
+    const unscoped: SloSpec = {
+      ...latency,
+      sli: { total: `${h}_count`, good: selector(`${h}_bucket`, [leMatcher(LATENCY_SLO_THRESHOLD_SECONDS)]) },
+    };
+    const everything = counts(segments([[n, 210]]), segments([[n, 11]]));
+    const checks = [...every(30, n, 30), ...every(181, 200, 1)];
+    expect(checks.some((t) => firingTiers(unscoped, everything, t).length > 0)).toBe(true);
+    expect(checks.every((t) => firingTiers(latency, low, t).length === 0)).toBe(true);
+    const qpuPage = firstFiring(qpuLatency, qpu, 'page-fast', 180, n)!;
+    expect(qpuPage).toBeGreaterThan(180);
+    const both = (t: number) => [...expectedAlerts(latency, low, t), ...expectedAlerts(qpuLatency, qpu, t)];
+    runPromtoolTests(rulesFor(latency, qpuLatency), [
+      {
+        name: 'latency by workload',
+        interval: '1m',
+        input_series: input,
+        alert_rule_test: [...new Set([...checks, qpuPage - 1, qpuPage])]
+          .sort((a, b) => a - b)
+          .map((t) => ({ eval_time: minutes(t), alertname: ALERT.sloBurnRate, exp_alerts: both(t) })),
+        promql_expr_test: [...valueChecks(latency, low, n)!, ...valueChecks(qpuLatency, qpu, n)!],
+      },
+    ]);
+    runPromtoolTests(rulesFor(unscoped), [
+      {
+        name: 'latency without the scope',
+        interval: '1m',
+        input_series: input,
+        alert_rule_test: alertChecks(unscoped, everything, checks),
       },
     ]);
   });

@@ -1,5 +1,12 @@
-import { QUANTUM_PROVIDER, SIMULATOR_PROVIDERS, SLI_TYPE } from '@hybridlens/conventions';
-import { assertValidSpecs, defaultSpecs, maxBurnRate, reachableTiers } from '../src';
+import {
+  PLAYBOOK,
+  QUANTUM_PROVIDER,
+  SIMULATOR_PROVIDERS,
+  SLI_PLAYBOOK,
+  SLI_TYPE,
+  WORKLOAD_PATHS,
+} from '@hybridlens/conventions';
+import { assertValidSpecs, defaultSpecs, maxBurnRate, reachableTiers, sloPlaybook } from '../src';
 
 describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
   const specs = defaultSpecs();
@@ -9,14 +16,30 @@ describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
     expect(() => assertValidSpecs(specs)).not.toThrow();
   });
 
-  it('measure latency as the fraction under 2 s from the bucket, on Prometheus 2 and 3 label formats', () => {
+  it('hold low-latency requests to 99% under 2 s, from the bucket, on Prometheus 2 and 3 label formats', () => {
     const latency = byName['end-to-end-latency']!;
     expect(latency.sliType).toBe(SLI_TYPE.latency);
     expect(latency.objective).toBe(0.99);
-    expect(latency.sli.good).toBe('hybrid_request_duration_seconds_bucket{le=~"2(\\\\.0)?"}');
+    expect(WORKLOAD_PATHS.lowLatency).toEqual(['simulator', 'classical', 'none']);
+    expect(latency.sli).toEqual({
+      total: 'hybrid_request_duration_seconds_count{path=~"simulator|classical|none"}',
+      good: 'hybrid_request_duration_seconds_bucket{path=~"simulator|classical|none",le=~"2(\\\\.0)?"}',
+    });
+    expect(latency.scope).toEqual({ path: ['simulator', 'classical', 'none'] });
     const le = new RegExp(`^${'2(\\.0)?'}$`);
     expect(['2', '2.0'].every((v) => le.test(v))).toBe(true);
     expect(['20', '2.5', '0.2'].some((v) => le.test(v))).toBe(false);
+  });
+
+  it('hold QPU-backed requests to 95% under 60 s, on their own path only', () => {
+    const qpu = byName['qpu-request-latency']!;
+    expect(qpu.sliType).toBe(SLI_TYPE.latency);
+    expect(qpu.objective).toBe(0.95);
+    expect(qpu.sli).toEqual({
+      total: 'hybrid_request_duration_seconds_count{path="qpu"}',
+      good: 'hybrid_request_duration_seconds_bucket{path="qpu",le=~"60(\\\\.0)?"}',
+    });
+    expect(qpu.scope).toEqual({ path: 'qpu' });
   });
 
   it('hold QPU providers to 95% and simulators to 98% job success, one SLO per provider', () => {
@@ -24,7 +47,7 @@ describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
       const spec = byName[`quantum-job-success-${provider}`]!;
       expect(spec.objective).toBe(SIMULATOR_PROVIDERS.includes(provider) ? 0.98 : 0.95);
       expect(spec.scope).toEqual({ provider });
-      expect(spec.sli.total).toContain(`provider="${provider}"`);
+      expect(spec.sli.total).toBe(`hybrid_quantum_jobs_total{provider="${provider}",outcome!="cancelled"}`);
     }
   });
 
@@ -32,6 +55,17 @@ describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
     expect(byName['llm-schema-compliance']!.objective).toBe(0.99);
     expect(byName['quantum-enqueue-latency']!.sliType).toBe(SLI_TYPE.queueing);
     expect(byName['fallback-availability']!.sliType).toBe(SLI_TYPE.fallback);
+  });
+
+  it("take each playbook from the contract's SLI_PLAYBOOK, unless a spec names its own", () => {
+    for (const spec of specs) {
+      expect(spec.playbook).toBeUndefined();
+      expect(sloPlaybook(spec)).toBe(SLI_PLAYBOOK[spec.sliType]);
+    }
+    expect(sloPlaybook(byName['fallback-availability']!)).toBe(PLAYBOOK.providerOutage);
+    expect(sloPlaybook({ ...byName['end-to-end-latency']!, playbook: PLAYBOOK.queueSaturation })).toBe(
+      PLAYBOOK.queueSaturation
+    );
   });
 
   it('reach every burn-rate tier (the max burn rate 1 / (1 − objective) is above 14.4)', () => {

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALERT, SLI_TYPE } from '@hybridlens/conventions';
-import { parseOpenSlo } from '../src';
+import { ALERT, LABEL, PLAYBOOK, SLI_TYPE, SLO_SERIES } from '@hybridlens/conventions';
+import { parse } from 'yaml';
+import { defaultSpecs, generateRuleFiles, parseOpenSlo, sloRuleFileName } from '../src';
 import { main } from '../src/cliMain';
 
 const GOOD = `
@@ -143,6 +144,81 @@ describe('OpenSLO v1 input', () => {
     expect(errors[0]).toMatch(message);
     // The other SLO of the file still comes through.
     expect(specs).toHaveLength(1);
+  });
+
+  it('scopes an SLO with label matchers on its SLI series, as the shipped latency SLO is scoped by request path', () => {
+    // The shipped end-to-end latency SLO, written by a user: the same matchers give the same SLI.
+    const text = `
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: end-to-end-latency
+  annotations:
+    hybridlens.io/sli-type: latency
+spec:
+  service: hybrid-pipeline
+  indicator:
+    metadata: { name: low-latency-requests }
+    spec:
+      ratioMetric:
+        counter: true
+        good:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: hybrid_request_duration_seconds_bucket{path=~"simulator|classical|none",le=~"2(\\\\.0)?"}
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: hybrid_request_duration_seconds_count{path=~"simulator|classical|none"}
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  objectives: [{ target: 0.99 }]
+`;
+    const { specs, errors } = parseOpenSlo([{ name: 'latency.yaml', text }]);
+    expect(errors).toEqual([]);
+    const shipped = defaultSpecs().find((s) => s.name === 'end-to-end-latency')!;
+    expect(specs[0]!.sli).toEqual(shipped.sli);
+    const rulesOf = (spec: (typeof specs)[number]) => {
+      const file = generateRuleFiles([spec]).files.find((f) => f.fileName === sloRuleFileName(spec))!;
+      const doc = parse(file.content) as { groups: Array<{ rules: Array<{ record?: string; expr: string }> }> };
+      return doc.groups.flatMap((g) => g.rules).filter((r) => r.record === SLO_SERIES.badIncrease5m);
+    };
+    expect(rulesOf(specs[0]!)[0]!.expr).toContain('{path=~"simulator|classical|none",le=~"2(\\\\.0)?"}');
+    expect(rulesOf(specs[0]!)).toEqual(rulesOf(shipped));
+  });
+
+  it("names the playbook on hybridlens_slo_info: the SLI type's by default, the annotation's when given", () => {
+    const infoOf = (text: string) => {
+      const { specs, errors } = parseOpenSlo([{ name: 'slos.yaml', text }]);
+      expect(errors).toEqual([]);
+      const spec = specs.find((s) => s.name === 'checkout-errors')!;
+      const file = generateRuleFiles([spec]).files.find((f) => f.fileName === sloRuleFileName(spec))!;
+      const doc = parse(file.content) as {
+        groups: Array<{ rules: Array<{ record?: string; labels?: Record<string, string> }> }>;
+      };
+      const runbooks = doc.groups
+        .flatMap((g) => g.rules)
+        .map((r) => (r as { annotations?: Record<string, string> }).annotations?.runbook_url)
+        .filter((u): u is string => u !== undefined);
+      return {
+        info: doc.groups.flatMap((g) => g.rules).find((r) => r.record === SLO_SERIES.info)!.labels!,
+        runbooks: new Set(runbooks.map((u) => new URL(u).pathname.split('/').pop())),
+      };
+    };
+    const custom = infoOf(GOOD);
+    expect(custom.info[LABEL.playbook]).toBe(PLAYBOOK.latency);
+    const queueing = infoOf(GOOD.replace('hybridlens.io/provider: ibm', 'hybridlens.io/sli-type: queueing'));
+    expect(queueing.info[LABEL.playbook]).toBe(PLAYBOOK.queueSaturation);
+    expect(queueing.runbooks).toEqual(new Set([PLAYBOOK.queueSaturation]));
+    const own = infoOf(
+      GOOD.replace(
+        'hybridlens.io/provider: ibm',
+        'hybridlens.io/sli-type: queueing\n    hybridlens.io/playbook: llm-drift'
+      )
+    );
+    expect(own.info[LABEL.playbook]).toBe(PLAYBOOK.llmDrift);
+    expect(own.runbooks).toEqual(new Set([PLAYBOOK.llmDrift]));
   });
 
   it('reports YAML syntax errors with the document number and keeps the other documents', () => {

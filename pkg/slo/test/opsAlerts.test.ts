@@ -1,24 +1,26 @@
 import {
   ALERT,
+  ALERT_PLAYBOOK,
+  ALERT_SEVERITY,
   CALIBRATION_METRIC,
   JOB_OUTCOME,
   LABEL,
   METRIC,
-  PLAYBOOK,
   QUANTUM_ERROR_TYPE,
   QUANTUM_PHASE,
   REQUEST_OUTCOME,
   VALIDATION_RESULT,
   VALIDATOR,
+  WORKLOAD_PATHS,
   type AppLink,
-  type PlaybookId,
   buildAppUrl,
+  parseDuration,
 } from '@hybridlens/conventions';
 import { describeWithBinary } from '@hybridlens/testkit';
 import { DEFAULT_GRAFANA_URL, OPS_RULE_FILE, OPS_TEXT, OPS_THRESHOLDS, defaultSpecs, generateRuleFiles } from '../src';
 import { type ExpectedAlert, type PromtoolTestGroup, minutes, runPromtoolTests } from './support/promtoolTest';
 import { firstFiringFor, histogramQuantile, inc } from './support/opsModel';
-import { REQUEST_LABELS } from './support/rawSeries';
+import { QPU_REQUEST_LABELS, REQUEST_LABELS } from './support/rawSeries';
 import { type Sample, cumulative, encodeValues, labelsText } from './support/series';
 
 const opsFile = generateRuleFiles(defaultSpecs()).files.filter((f) => f.fileName === OPS_RULE_FILE);
@@ -30,8 +32,7 @@ const series = (metric: string, labels: Record<string, string>, values: readonly
 const gauge = (n: number, f: (m: number) => number) => Array.from({ length: n + 1 }, (_, m) => f(m));
 
 function links(
-  alert: string,
-  playbook: PlaybookId,
+  alert: keyof typeof ALERT_PLAYBOOK,
   drill: Omit<AppLink, 'time' | 'query'>,
   t: number,
   lookbackSeconds: number
@@ -39,7 +40,7 @@ function links(
   const now = t * 60_000;
   return {
     runbook_url: buildAppUrl(
-      { page: 'playbook', params: { playbook }, query: { alertname: alert } },
+      { page: 'playbook', params: { playbook: ALERT_PLAYBOOK[alert] }, query: { alertname: alert } },
       { baseUrl: DEFAULT_GRAFANA_URL }
     ),
     drilldown_url: buildAppUrl(
@@ -104,7 +105,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
                 exp_labels: { severity: 'P0' },
                 exp_annotations: {
                   ...text,
-                  ...links(ALERT.endToEndErrorRate, PLAYBOOK.providerOutage, { page: 'lifecycle' }, f, 3600),
+                  ...links(ALERT.endToEndErrorRate, { page: 'lifecycle' }, f, 3600),
                 },
               },
             ],
@@ -159,7 +160,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
                 exp_labels: { severity: 'P0', ...failing },
                 exp_annotations: {
                   ...text,
-                  ...links(ALERT.quantumHardwareFailures, PLAYBOOK.quantumErrors, drill, f, 3600),
+                  ...links(ALERT.quantumHardwareFailures, drill, f, 3600),
                 },
               },
             ],
@@ -206,13 +207,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
                 exp_labels: { severity: 'P0', ...where },
                 exp_annotations: {
                   ...text,
-                  ...links(
-                    ALERT.quantumBacklogCritical,
-                    PLAYBOOK.queueSaturation,
-                    { page: 'providerDetail', params: where },
-                    f,
-                    3600
-                  ),
+                  ...links(ALERT.quantumBacklogCritical, { page: 'providerDetail', params: where }, f, 3600),
                 },
               },
             ],
@@ -266,7 +261,6 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
                   ...text,
                   ...links(
                     ALERT.llmHallucinationRate,
-                    PLAYBOOK.llmDrift,
                     { page: 'llmQuality', variables: { model: 'gpt-test' } },
                     f,
                     7200
@@ -280,7 +274,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     ]);
   });
 
-  it('P1 end-to-end P95 over the latency SLO for 15 minutes', () => {
+  it('P1 end-to-end P95 of the low-latency paths over the latency SLO for 15 minutes; QPU queueing does not count', () => {
     const n = 60;
     const route = { [LABEL.route]: '/v1/solve' };
     const slow = (m: number) => m > 20;
@@ -291,14 +285,26 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
       { le: 3, perMinute: (m) => (slow(m) ? 100 : 0) },
       { le: Infinity, perMinute: () => 0 },
     ]);
+    // As many requests of the same route wait 30 s for a QPU: over all paths the P95 would be over 2 s from the start.
+    const qpu = histogram(METRIC.requestDuration.name, { ...QPU_REQUEST_LABELS }, n, [
+      { le: 0.5, perMinute: () => 0 },
+      { le: 1, perMinute: () => 0 },
+      { le: 2, perMinute: () => 0 },
+      { le: 3, perMinute: () => 0 },
+      { le: 30, perMinute: () => 100 },
+      { le: Infinity, perMinute: () => 0 },
+    ]);
+    expect(qpu.quantile(0.5, 10, 5)).toBeGreaterThan(OPS_THRESHOLDS.latencyP95Seconds);
     const f = firstFiringFor((t) => h.quantile(0.95, t, 5) > OPS_THRESHOLDS.latencyP95Seconds, 15, 21, n)!;
+    expect(f).toBeGreaterThanOrEqual(35);
     const text = OPS_TEXT.latency({ route: '/v1/solve', p95: h.quantile(0.95, f, 5).toFixed(2) });
     runPromtoolTests(opsFile, [
       {
         name: 'latency p95',
         interval: '1m',
-        input_series: h.input,
+        input_series: [...h.input, ...qpu.input],
         alert_rule_test: checks(ALERT.latencyP95OverSlo, [
+          [20, []],
           [f - 1, []],
           [
             f,
@@ -309,8 +315,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
                   ...text,
                   ...links(
                     ALERT.latencyP95OverSlo,
-                    PLAYBOOK.latency,
-                    { page: 'lifecycle', variables: { route: '/v1/solve' } },
+                    { page: 'lifecycle', variables: { route: '/v1/solve', path: WORKLOAD_PATHS.lowLatency } },
                     f,
                     3600
                   ),
@@ -318,6 +323,53 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
               },
             ],
           ],
+        ]),
+      },
+    ]);
+  });
+
+  it('P0 provider-reported outage: the status API says a backend is down for 5 minutes; a short blip stays quiet', () => {
+    const n = 60;
+    const down = { [LABEL.provider]: 'braket', [LABEL.backend]: 'Ankaa-3' };
+    const blip = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_torino' };
+    const up = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_kingston' };
+    const from = 20;
+    const available = gauge(n, (m) => (m >= from && m < 50 ? 0 : 1));
+    const blipping = gauge(n, (m) => (m >= 30 && m < 33 ? 0 : 1));
+    const forMinutes = parseDuration(OPS_THRESHOLDS.providerOutageFor)! / 60_000;
+    const f = firstFiringFor((t) => available[t] === 0, forMinutes, 0, n)!;
+    expect(f).toBe(from + forMinutes);
+    expect(firstFiringFor((t) => blipping[t] === 0, forMinutes, 0, n)).toBeUndefined();
+    const firing = (t: number): ExpectedAlert[] => [
+      {
+        exp_labels: { severity: ALERT_SEVERITY.p0, ...down },
+        exp_annotations: {
+          ...OPS_TEXT.providerOutage({ provider: 'braket', backend: 'Ankaa-3' }),
+          ...links(ALERT.providerOutageReported, { page: 'providerDetail', params: down }, t, 3600),
+        },
+      },
+    ];
+    runPromtoolTests(opsFile, [
+      {
+        name: 'provider outage',
+        interval: '1m',
+        input_series: [
+          series(METRIC.providerAvailable.name, down, available),
+          series(METRIC.providerAvailable.name, blip, blipping),
+          series(
+            METRIC.providerAvailable.name,
+            up,
+            gauge(n, () => 1)
+          ),
+        ],
+        alert_rule_test: checks(ALERT.providerOutageReported, [
+          [from - 1, []],
+          [f - 1, []],
+          [f, firing(f)],
+          [40, firing(40)],
+          [49, firing(49)],
+          [50, []],
+          [59, []],
         ]),
       },
     ]);
@@ -350,7 +402,6 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
                   ...text,
                   ...links(
                     ALERT.providerRateLimited,
-                    PLAYBOOK.queueSaturation,
                     { page: 'providers', variables: { provider: 'braket' } },
                     40,
                     3600
@@ -396,7 +447,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
       t1Avg: avg(t1Falling, f).toFixed(6),
     });
     const drill = (labels: Record<string, string>) =>
-      links(ALERT.calibrationDrift, PLAYBOOK.calibrationDrift, { page: 'providerDetail', params: labels }, f, 86400);
+      links(ALERT.calibrationDrift, { page: 'providerDetail', params: labels }, f, 86400);
     runPromtoolTests(opsFile, [
       {
         name: 'calibration drift',
@@ -432,6 +483,11 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     const err = restart(cumulative(perMinute(n, () => 1)));
     const fast = histogram(METRIC.requestDuration.name, { ...REQUEST_LABELS }, n, [
       { le: 1, perMinute: () => 100 },
+      { le: Infinity, perMinute: () => 0 },
+    ]);
+    // QPU-backed requests take 30 s: healthy for their workload, and no reason for the latency alert.
+    const slowQpu = histogram(METRIC.requestDuration.name, { ...QPU_REQUEST_LABELS }, n, [
+      { le: 30, perMinute: () => 100 },
       { le: Infinity, perMinute: () => 0 },
     ]);
     const enqueue = histogram(METRIC.quantumJobDuration.name, { ...where, [LABEL.phase]: QUANTUM_PHASE.enqueue }, n, [
@@ -495,6 +551,12 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
             { [LABEL.provider]: 'ibm' },
             gauge(n, () => 0)
           ),
+          series(
+            METRIC.providerAvailable.name,
+            where,
+            gauge(n, () => 1)
+          ),
+          ...slowQpu.input,
           series(
             CALIBRATION_METRIC.median2qError.name,
             where,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LABEL, SLO_SERIES, type SloWindow, sloBurnRateSeries } from '@hybridlens/conventions';
+import { LABEL, PLAYBOOK, SLO_SERIES, type SloWindow, sloBurnRateSeries } from '@hybridlens/conventions';
 import { describeWithBinary } from '@hybridlens/testkit';
 import { type SloSpec, defaultSpecs, generateRuleFiles } from '../src';
 import { type BackfilledPrometheus, prometheusWithRuleHistory } from './support/backfill';
@@ -128,7 +128,9 @@ describeWithBinary(
         [LABEL.window]: '30d',
         [LABEL.sliType]: ibm.sliType,
         [LABEL.sloService]: ibm.service,
+        [LABEL.playbook]: PLAYBOOK.quantumErrors,
       });
+      expect(bySlo[latency.name]).toMatchObject({ [LABEL.playbook]: PLAYBOOK.latency });
     });
   }
 );

@@ -1,8 +1,16 @@
-import { JOB_OUTCOME, LABEL, METRIC } from '@hybridlens/conventions';
+import { JOB_OUTCOME, LABEL, METRIC, REQUEST_PATH } from '@hybridlens/conventions';
 import { type Counts } from './sloModel';
 import { type Sample, encodeValues, labelsText } from './series';
 
-export const REQUEST_LABELS = { [LABEL.route]: '/v1/solve', [LABEL.model]: 'gpt-test', [LABEL.region]: 'eu-west' };
+/** A low-latency request series (served by the simulator path). */
+export const REQUEST_LABELS = {
+  [LABEL.route]: '/v1/solve',
+  [LABEL.model]: 'gpt-test',
+  [LABEL.region]: 'eu-west',
+  [LABEL.path]: REQUEST_PATH.simulator,
+};
+/** The same route served by a QPU. */
+export const QPU_REQUEST_LABELS = { ...REQUEST_LABELS, [LABEL.path]: REQUEST_PATH.qpu };
 
 export interface Faults {
   /** Counter restarts: from this minute on the exposed value restarts from 0. */
@@ -18,25 +26,30 @@ function exposed(cum: readonly number[], faults: Faults, replace?: Record<number
   return cum.map((v, m) => replace?.[m] ?? (reset !== undefined && m >= reset ? v - cum[reset - 1]! : v));
 }
 
-/** Raw latency histogram series (count, the 2 s bucket, and a 20 s bucket the SLI must not match). */
+/**
+ * Raw latency histogram series of one label set: the count, the bucket at the SLO threshold `le` holding
+ * the good requests, and a bucket at `decoyLe` the SLI must not match (every request falls under it).
+ */
 export function latencySeries(
   counts: Counts,
   le = '2',
-  faults: Faults = {}
+  faults: Faults = {},
+  labels: Record<string, string> = REQUEST_LABELS,
+  decoyLe = '20'
 ): Array<{ series: string; values: string }> {
   const h = METRIC.requestDuration.name;
   const good = counts.total.map((t, i) => t - counts.bad[i]!);
   return [
     {
-      series: labelsText(`${h}_count`, REQUEST_LABELS),
+      series: labelsText(`${h}_count`, labels),
       values: encodeValues(exposed(counts.total, faults, faults.totalSample)),
     },
     {
-      series: labelsText(`${h}_bucket`, { ...REQUEST_LABELS, le }),
+      series: labelsText(`${h}_bucket`, { ...labels, le }),
       values: encodeValues(exposed(good, faults, faults.goodSample)),
     },
     {
-      series: labelsText(`${h}_bucket`, { ...REQUEST_LABELS, le: '20' }),
+      series: labelsText(`${h}_bucket`, { ...labels, le: decoyLe }),
       values: encodeValues(exposed(counts.total, faults)),
     },
   ];

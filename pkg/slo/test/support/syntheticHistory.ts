@@ -1,4 +1,4 @@
-import { JOB_OUTCOME, LABEL, METRIC } from '@hybridlens/conventions';
+import { JOB_OUTCOME, LABEL, METRIC, REQUEST_PATH } from '@hybridlens/conventions';
 import { type HistorySeries } from './openMetrics';
 import { type Counts } from './sloModel';
 
@@ -30,9 +30,13 @@ export interface SyntheticHistory {
   ibmJobs: Counts;
 }
 
+/** QPU-backed requests per minute, every one over 2 s: the low-latency SLO must not see them. */
+const QPU_REQUESTS_PER_MINUTE = 5;
+
 /**
- * Raw counters at one sample per minute: the latency histogram of two routes and the job counters
- * of one IBM backend, with the faults the caller injects through the traffic functions.
+ * Raw counters at one sample per minute: the latency histogram of low-latency routes (each served by the
+ * simulator path), slow QPU-backed requests, and the job counters of one IBM backend, with the faults the
+ * caller injects through the traffic functions.
  */
 export function syntheticHistory(points: number, routes: Record<string, Traffic>, jobs: Traffic): SyntheticHistory {
   const h = METRIC.requestDuration.name;
@@ -40,7 +44,12 @@ export function syntheticHistory(points: number, routes: Record<string, Traffic>
   const latencyBad = new Array<number>(points).fill(0);
   const latencyTotal = new Array<number>(points).fill(0);
   for (const [route, traffic] of Object.entries(routes)) {
-    const labels = { [LABEL.route]: route, [LABEL.model]: 'gpt-test', [LABEL.region]: 'eu-west' };
+    const labels = {
+      [LABEL.route]: route,
+      [LABEL.model]: 'gpt-test',
+      [LABEL.region]: 'eu-west',
+      [LABEL.path]: REQUEST_PATH.simulator,
+    };
     const total = cum(points, traffic.total);
     const bad = cum(points, traffic.bad);
     total.forEach((v, i) => (latencyTotal[i] = latencyTotal[i]! + v));
@@ -55,6 +64,17 @@ export function syntheticHistory(points: number, routes: Record<string, Traffic>
       { name: `${h}_bucket`, labels: { ...labels, le: '+Inf' }, value: (i) => BASE_TOTAL + total[i]! }
     );
   }
+  const qpu = {
+    [LABEL.route]: Object.keys(routes)[0]!,
+    [LABEL.model]: 'gpt-test',
+    [LABEL.region]: 'eu-west',
+    [LABEL.path]: REQUEST_PATH.qpu,
+  };
+  series.push(
+    { name: `${h}_count`, labels: qpu, value: (i) => BASE_TOTAL + QPU_REQUESTS_PER_MINUTE * i },
+    { name: `${h}_bucket`, labels: { ...qpu, le: '2' }, value: () => 0 },
+    { name: `${h}_bucket`, labels: { ...qpu, le: '+Inf' }, value: (i) => BASE_TOTAL + QPU_REQUESTS_PER_MINUTE * i }
+  );
   const where = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_sherbrooke' };
   const jobTotal = cum(points, jobs.total);
   const jobBad = cum(points, jobs.bad);
