@@ -95,6 +95,14 @@ export class HybridSimulator {
         backlogSeconds: Math.round(q.backlogSeconds),
         time: from,
       });
+      if (b.technology !== 'simulator') {
+        telemetry.setProviderAvailable({
+          provider: b.provider,
+          backend: b.backend,
+          available: this.providers.reportedAvailable(b.provider, b.backend, from),
+          time: from,
+        });
+      }
     }
     for (const api of this.topology.providerApis) {
       if (api.provider === 'local') {

@@ -7,10 +7,18 @@ import { SimulatorUserError } from './errors';
 export const LIMITS = {
   /** Days of history: 90 days take about 6 minutes and a few GB of OpenMetrics. */
   days: { min: 0.01, max: 90 },
-  /** Sample step of a history: under 5 s the files explode, over 2.5 min a 5-minute rate window holds one sample. */
-  stepSeconds: { min: 5, max: 150 },
-  /** Traffic multiplier: at 20 the default topology simulates tens of requests per second. */
-  load: { min: 0.01, max: 20 },
+  /**
+   * Sample step of a history: under 5 s the files explode; above 2.5 min a 5-minute rate window may hold a
+   * single sample (fine for hour-long windows only), above 5 min nothing but daily views would work.
+   */
+  stepSeconds: { min: 5, max: 300 },
+  /** Traffic multiplier: at 50 the default topology simulates tens of requests per second. */
+  load: { min: 0.01, max: 50 },
+  /**
+   * Days times load of one backfill: 180 is 30 days at load 6 or 90 days at load 2, about 3 million
+   * requests and half an hour on a 2-core machine; beyond, a run would take hours.
+   */
+  loadDays: { min: 0, max: 180 },
   tracesPerHour: { min: 0, max: 3600 },
   /** Seeds are 32-bit. */
   seed: { min: 0, max: 2 ** 32 - 1 },

@@ -18,8 +18,9 @@ function familyName(name: string, type: string): string {
   return type === 'counter' ? name.replace(/_total$/, '') : name;
 }
 
-function header(): string {
+function header(only: ReadonlySet<string> | undefined): string {
   return Object.values(METRIC)
+    .filter((m) => !only || only.has(m.name))
     .map((m) => {
       const family = familyName(m.name, m.type);
       return `# TYPE ${family} ${m.type}\n# HELP ${family} ${m.help}\n`;
@@ -64,29 +65,92 @@ interface ExportableMetric {
 }
 
 /**
+ * What a prom-client 15 Histogram holds per series (the fields its own getForPromString reads). Reading
+ * them directly skips building some twenty objects per series and scrape, the largest cost of a long
+ * history; the writer falls back to the public path when the fields are not there.
+ */
+interface HistogramInternals {
+  name: string;
+  type: 'histogram';
+  collect?: unknown;
+  upperBounds: readonly number[];
+  hashMap: Record<
+    string,
+    { labels: Record<string, unknown>; bucketValues: Record<number, number>; sum: number; count: number }
+  >;
+}
+
+function histogramInternals(metric: unknown): HistogramInternals | undefined {
+  const m = metric as Partial<HistogramInternals>;
+  return m.type === 'histogram' &&
+    m.collect === undefined &&
+    Array.isArray(m.upperBounds) &&
+    typeof m.hashMap === 'object'
+    ? (m as HistogramInternals)
+    : undefined;
+}
+
+/**
+ * The lines of one series (or of one histogram series: its buckets, _sum and _count), each as
+ * `name{labels} value` with the value it was formatted for: a scrape rewrites only lines whose value changed.
+ */
+interface SeriesLines {
+  /** Histograms: `name_bucket{labels,le="` prefixes are built from this; others: the whole `name{labels}`. */
+  base: string;
+  /** Each line encoded, ending in the space before the timestamp: copied, not re-encoded, while its value holds. */
+  text: Buffer[];
+  values: number[];
+}
+
+/** Buffer.prototype.utf8Write: the same as write(string, offset) without its argument juggling, which costs as much as the copy. */
+type Utf8Writable = Buffer & { utf8Write(text: string, offset: number): number };
+
+function encodeLine(series: string, value: number): Buffer {
+  return Buffer.from(`${series} ${formatValue(value)} `);
+}
+
+/**
  * Streams scrapes of a prom-client registry into OpenMetrics files for
  * `promtool tsdb create-blocks-from openmetrics`: timestamps in seconds, `# EOF` at the end, one file
  * per 2-hour TSDB block (named by the block's start, UTC) so each import reads its file once.
  *
  * A month of history is tens of millions of samples, so a scrape reads the metric objects directly (as
- * the registry's own text exposition does) and formats each series' name and labels once: prom-client
+ * the registry's own text exposition does) and formats a line only when its value changed: prom-client
  * keeps one labels object per series for its whole life, which keys the cache.
  */
 export class OpenMetricsWriter {
   private fd: number | undefined;
   private currentBlock = -1;
-  // Filled with utf8Write and written with writeSync: several times cheaper than building one long string.
-  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  // Filled in place and written with writeSync: several times cheaper than building one long string.
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES) as Utf8Writable;
   private used = 0;
-  /** Per metric family: series text by labels object (the SDK may pass one labels object to several metrics). */
-  private readonly seriesText = new Map<string, WeakMap<object, string>>();
+  /** Per metric family: the lines of each series by labels object (the SDK may pass one labels object to several metrics). */
+  private readonly lines = new Map<string, WeakMap<object, SeriesLines>>();
   private lastScrapeSamples = 0;
   readonly files: string[] = [];
   samples = 0;
   bytes = 0;
 
-  constructor(private readonly dir: string) {
+  private readonly only: ReadonlySet<string> | undefined;
+
+  private readonly fileMs: number;
+
+  /**
+   * `only`: write just these metric families (contract names); default all. `fileMs`: time span of one
+   * file, a multiple of the 2-hour block (larger files import faster with a matching
+   * `--max-block-duration`); default one file per block.
+   */
+  constructor(
+    private readonly dir: string,
+    only?: readonly string[],
+    fileMs: number = TSDB_BLOCK_MS
+  ) {
     mkdirSync(dir, { recursive: true });
+    this.only = only ? new Set(only) : undefined;
+    if (!(fileMs >= TSDB_BLOCK_MS && fileMs % TSDB_BLOCK_MS === 0 && 86_400_000 % fileMs === 0)) {
+      throw new RangeError(`OpenMetricsWriter: a file spans 2, 4, 6, 8, 12 or 24 hours (got ${fileMs} ms)`);
+    }
+    this.fileMs = fileMs;
   }
 
   /** Series in the last scrape (a registry never drops a series, so: every series written). */
@@ -96,27 +160,56 @@ export class OpenMetricsWriter {
 
   /** Append one scrape of `registry` at `time` (epoch ms). Scrapes must come in time order. */
   async writeRegistry(registry: Registry, time: number): Promise<void> {
-    const block = Math.floor(time / TSDB_BLOCK_MS);
+    const block = Math.floor(time / this.fileMs);
     if (block !== this.currentBlock) {
       this.openBlock(block);
     }
-    const suffix = ` ${Math.floor(time / 1000)}\n`;
+    const suffix = Buffer.from(`${Math.floor(time / 1000)}\n`);
     let samples = 0;
     for (const metric of registry.getMetricsAsArray() as unknown as ExportableMetric[]) {
-      const data = metric.getForPromString ? await metric.getForPromString() : await metric.get();
-      let cache = this.seriesText.get(data.name);
-      if (cache === undefined) {
-        cache = new WeakMap();
-        this.seriesText.set(data.name, cache);
+      if (this.only && !this.only.has((metric as unknown as { name: string }).name)) {
+        continue;
       }
+      const histogram = histogramInternals(metric);
+      if (histogram) {
+        samples += this.writeHistogram(histogram, suffix);
+        continue;
+      }
+      const data = metric.getForPromString ? await metric.getForPromString() : await metric.get();
+      const cache = this.cacheOf(data.name);
+      let group: SeriesLines | undefined;
+      let groupKey: object | undefined;
+      let index = 0;
       for (const v of data.values) {
-        if (this.used > BUFFER_BYTES - LINE_ROOM) {
-          this.drain();
+        // Histogram values come grouped per series (buckets, +Inf, _sum, _count); others are one per series.
+        const key = v.sharedLabels ?? v.labels ?? EMPTY;
+        if (key !== groupKey) {
+          groupKey = key;
+          index = 0;
+          group = cache.get(key);
+          if (group === undefined) {
+            group = {
+              base: v.sharedLabels
+                ? openSeries('', v.sharedLabels).slice(1)
+                : `${openSeries(data.name, key as Record<string, unknown>)}}`,
+              text: [],
+              values: [],
+            };
+            cache.set(key, group);
+          }
         }
-        this.used += this.buffer.write(
-          `${this.seriesOf(data.name, v, cache)} ${formatValue(v.value)}${suffix}`,
-          this.used
-        );
+        const g = group!;
+        let text = g.text[index];
+        if (text === undefined || g.values[index] !== v.value) {
+          text = encodeLine(
+            v.sharedLabels ? histogramSeries(v.metricName ?? data.name, g.base, v.labels?.le) : g.base,
+            v.value
+          );
+          g.text[index] = text;
+          g.values[index] = v.value;
+        }
+        index++;
+        this.writeLine(text, suffix);
         samples++;
       }
     }
@@ -128,37 +221,82 @@ export class OpenMetricsWriter {
     this.closeBlock();
   }
 
-  /** The sample's series text (`name{labels}`), formatted once per series. */
-  private seriesOf(family: string, v: ExportedValue, cache: WeakMap<object, string>): string {
-    const name = v.metricName ?? family;
-    if (v.sharedLabels) {
-      // A histogram line: the series' labels are cached, `le` (or nothing, for _sum / _count) is appended.
-      let base = cache.get(v.sharedLabels);
-      if (base === undefined) {
-        base = openSeries('', v.sharedLabels).slice(1);
-        cache.set(v.sharedLabels, base);
+  private cacheOf(name: string): WeakMap<object, SeriesLines> {
+    let cache = this.lines.get(name);
+    if (cache === undefined) {
+      cache = new WeakMap();
+      this.lines.set(name, cache);
+    }
+    return cache;
+  }
+
+  /** Every series of a histogram: cumulative buckets, +Inf, _sum and _count, as prom-client exposes them. */
+  private writeHistogram(h: HistogramInternals, suffix: Buffer): number {
+    const cache = this.cacheOf(h.name);
+    const bounds = h.upperBounds;
+    // bucketValues is keyed by the bound as a string: convert once, not per series and scrape.
+    const keys = this.boundKeys(h);
+    let samples = 0;
+    for (const entry of Object.values(h.hashMap)) {
+      let group = cache.get(entry.labels);
+      if (group === undefined) {
+        group = { base: openSeries('', entry.labels).slice(1), text: [], values: [] };
+        cache.set(entry.labels, group);
       }
-      const le = v.labels?.le;
-      const labels = le === undefined ? base : `${base}${base.length > 0 ? ',' : ''}le="${formatLe(le)}"`;
-      return `${name}{${labels}}`;
+      let cumulative = 0;
+      for (let i = 0; i <= bounds.length + 2; i++) {
+        let value: number;
+        if (i < bounds.length) {
+          cumulative += (entry.bucketValues as Record<string, number>)[keys[i]!] ?? 0;
+          value = cumulative;
+        } else {
+          value = i === bounds.length + 1 ? entry.sum : entry.count;
+        }
+        let text = group.text[i];
+        if (text === undefined || group.values[i] !== value) {
+          const name =
+            i <= bounds.length ? `${h.name}_bucket` : i === bounds.length + 1 ? `${h.name}_sum` : `${h.name}_count`;
+          const le = i < bounds.length ? bounds[i] : i === bounds.length ? '+Inf' : undefined;
+          text = encodeLine(histogramSeries(name, group.base, le), value);
+          group.text[i] = text;
+          group.values[i] = value;
+        }
+        this.writeLine(text, suffix);
+        samples++;
+      }
     }
-    const labels = v.labels ?? {};
-    let text = cache.get(labels);
-    if (text === undefined) {
-      text = `${openSeries(name, labels)}}`;
-      cache.set(labels, text);
+    return samples;
+  }
+
+  private readonly bucketKeys = new WeakMap<object, string[]>();
+
+  private boundKeys(h: HistogramInternals): string[] {
+    let keys = this.bucketKeys.get(h);
+    if (keys === undefined) {
+      keys = h.upperBounds.map(String);
+      this.bucketKeys.set(h, keys);
     }
-    return text;
+    return keys;
+  }
+
+  private writeLine(line: Buffer, suffix: Buffer): void {
+    if (this.used > BUFFER_BYTES - LINE_ROOM) {
+      this.drain();
+    }
+    this.buffer.set(line, this.used);
+    this.used += line.length;
+    this.buffer.set(suffix, this.used);
+    this.used += suffix.length;
   }
 
   private openBlock(block: number): void {
     this.closeBlock();
-    const name = `${new Date(block * TSDB_BLOCK_MS).toISOString().slice(0, 13).replace(/[-:]/g, '')}.om`;
+    const name = `${new Date(block * this.fileMs).toISOString().slice(0, 13).replace(/[-:]/g, '')}.om`;
     const file = join(this.dir, name);
     this.fd = openSync(file, 'w');
     this.files.push(file);
     this.currentBlock = block;
-    this.writeText(header());
+    this.writeText(header(this.only));
   }
 
   private closeBlock(): void {
@@ -180,7 +318,7 @@ export class OpenMetricsWriter {
       this.bytes += writeSync(this.fd!, text);
       return;
     }
-    this.used += this.buffer.write(text, this.used);
+    this.used += this.buffer.utf8Write(text, this.used);
   }
 
   private drain(): void {
@@ -196,6 +334,16 @@ export class OpenMetricsWriter {
   }
 }
 
+const EMPTY = {};
+
 function formatLe(le: unknown): string {
   return typeof le === 'number' ? formatValue(le) : String(le);
+}
+
+/** A histogram line's series: `le` appended to the series' labels for buckets, nothing for _sum / _count. */
+function histogramSeries(name: string, base: string, le: unknown): string {
+  if (le === undefined) {
+    return `${name}{${base}}`;
+  }
+  return `${name}{${base}${base.length > 0 ? ',' : ''}le="${formatLe(le)}"}`;
 }

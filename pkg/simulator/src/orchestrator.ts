@@ -24,7 +24,7 @@ export const DECISION_REASON = {
 } as const;
 
 /** Our expected wait beyond which the orchestrator stops sending work to a QPU. */
-const MAX_ACCEPTABLE_WAIT_SECONDS = 45;
+const MAX_ACCEPTABLE_WAIT_SECONDS = 50;
 /** A queue this many times its usual length still gets the job, with fewer shots (playbook A's first step). */
 const ELEVATED_QUEUE_RATIO = 2.5;
 const ELEVATED_SHOT_REDUCTION = 2;
@@ -116,9 +116,7 @@ export function decide(
   const corrupt = calibrationCorruptAt(ctx, backend, time);
   const calibration = model?.summaryAt(time, corrupt > 0);
   const predicted = calibration ? predictFidelity(calibration, width, depth) : Number.NaN;
-  const outage = ctx.providers.outage(backend.provider, backend.backend, time);
-  // The provider's status API reports an outage to about half of the health checks (it lags).
-  const available = !(outage > 0 && rng.chance(0.5));
+  const available = ctx.providers.reportedAvailable(backend.provider, backend.backend, time);
   const inputs: DecisionPlan['inputs'] = {
     queueLength: queue.queueLength,
     backlogSeconds: Math.round(queue.backlogSeconds),
@@ -132,7 +130,8 @@ export function decide(
   if (!available) {
     return toSimulator(DECISION_REASON.providerUnavailable, inputs, true);
   }
-  if (queue.ourWaitMedianSeconds > MAX_ACCEPTABLE_WAIT_SECONDS) {
+  // The orchestrator estimates the wait from the queue it sees; the estimate is rough.
+  if (queue.ourWaitMedianSeconds * rng.logNormal(1, 0.3) > MAX_ACCEPTABLE_WAIT_SECONDS) {
     return toSimulator(DECISION_REASON.queueSaturated, inputs, true);
   }
   if (limit.remaining < limit.limit * MIN_RATE_LIMIT_SHARE) {

@@ -19,8 +19,29 @@ export interface StagedOutput {
   abort(): void;
 }
 
+const STAGING_PREFIX = '.staging-';
+
 function entriesOf(dir: string): string[] {
   return readdirSync(dir);
+}
+
+/**
+ * Staging and retired directories of an earlier run that was killed (no exception, no cleanup): only this
+ * module creates names of this form, so they are removed rather than counted as the user's files.
+ */
+function removeLeftovers(target: string, parent: string, name: string): void {
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    for (const entry of entriesOf(target).filter((e) => e.startsWith(STAGING_PREFIX))) {
+      rmSync(join(target, entry), { recursive: true, force: true });
+    }
+  }
+  if (existsSync(parent)) {
+    for (const entry of entriesOf(parent).filter(
+      (e) => e.startsWith(`.${name}${STAGING_PREFIX}`) || e.startsWith(`.${name}.old-`)
+    )) {
+      rmSync(join(parent, entry), { recursive: true, force: true });
+    }
+  }
 }
 
 /** A directory `--replace` must never remove: the root, the home directory, the working directory or one of its parents. */
@@ -46,6 +67,7 @@ export function stageOutputDir(out: string, replace: boolean): StagedOutput {
   const target = resolve(out);
   const parent = dirname(target);
   const name = basename(target);
+  removeLeftovers(target, parent, name);
   let mode: 'create' | 'fill' | 'swap' = 'create';
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) {
@@ -74,7 +96,9 @@ export function stageOutputDir(out: string, replace: boolean): StagedOutput {
     mkdirSync(parent, { recursive: true });
   }
   const staging =
-    mode === 'fill' ? mkdtempSync(join(target, '.staging-')) : mkdtempSync(join(parent, `.${name}.staging-`));
+    mode === 'fill'
+      ? mkdtempSync(join(target, STAGING_PREFIX))
+      : mkdtempSync(join(parent, `.${name}${STAGING_PREFIX}`));
   let done = false;
   return {
     dir: staging,

@@ -20,6 +20,12 @@ export interface RateLimitSnapshot {
   rejectShare: number;
 }
 
+/**
+ * How late a provider's status API reports an outage (and its end): status pages follow incidents by
+ * minutes, so jobs fail before the orchestrator can see the outage and route around it.
+ */
+export const STATUS_REPORT_LAG_MS = 10 * 60_000;
+
 /** Daily load curve: quiet at night (UTC), busy mid-afternoon; a little quieter at weekends. */
 export function diurnalFactor(time: number): number {
   const date = new Date(time);
@@ -62,10 +68,13 @@ export class ProviderState {
         this.faults.intensity(FAULT_KIND.queueSaturation, time, { provider: b.provider, backend: b.backend })
       );
       const length = Math.max(0, b.queue.medianLength * load * Math.exp(walk) * saturation);
+      // Reserved capacity absorbs the usual ups and downs of the public queue; a saturated queue spills over.
+      const ourWait =
+        b.queue.ourWaitMedianSeconds * Math.exp(walk / 2) + b.queue.saturatedWaitSecondsPerUnit * (saturation - 1);
       this.queues.set(k, {
         queueLength: Math.round(length),
         backlogSeconds: length * b.queue.secondsPerJob,
-        ourWaitMedianSeconds: b.queue.ourWaitMedianSeconds * Math.exp(walk) * saturation,
+        ourWaitMedianSeconds: ourWait,
         saturation: saturation * Math.exp(walk),
       });
     }
@@ -92,6 +101,11 @@ export class ProviderState {
   /** Outage of a provider at `time`: share of submissions it rejects (0 = healthy). */
   outage(provider: string, backend: string, time: number): number {
     return this.faults.intensity(FAULT_KIND.providerOutage, time, { provider, backend });
+  }
+
+  /** What the provider's status API says at `time`: the outage as it was STATUS_REPORT_LAG_MS earlier. */
+  reportedAvailable(provider: string, backend: string, time: number): boolean {
+    return this.outage(provider, backend, time - STATUS_REPORT_LAG_MS) === 0;
   }
 
   private rateLimitAt(api: ProviderApi, time: number, load: number): RateLimitSnapshot {

@@ -39,6 +39,7 @@ export interface ScenarioOptions {
 }
 
 const FAULT_FIELDS = [
+  'name',
   'kind',
   'start',
   'end',
@@ -268,6 +269,7 @@ function parseFault(
     intensity = intensityField.value;
   }
 
+  const nameField = str('name');
   const topology = options.topology;
   const providerField = str('provider');
   const backendField = str('backend');
@@ -319,6 +321,7 @@ function parseFault(
   }
 
   return {
+    ...(nameField ? { name: nameField.value } : {}),
     kind,
     start,
     end,

@@ -29,18 +29,18 @@ describeWithBinary(
       dir = mkdtempSync(join(tmpdir(), 'hl-sim-live-'));
       receiver = await startOtlpReceiver();
       runStart = Date.now();
-      // Absolute times: the fault starts a few seconds after the process is up and lasts 10 s.
+      // Absolute times: the fault starts a few seconds after the process is up and lasts 20 s.
       faultStart = Math.ceil((runStart + 12_000) / 1000) * 1000;
-      faultEnd = faultStart + 10_000;
+      faultEnd = faultStart + 20_000;
       const scenario = join(dir, 'live.yaml');
       writeFileSync(
         scenario,
         `name: live test\nfaults:\n  - kind: hardware_failure\n    provider: ibm\n    backend: ibm_sherbrooke\n    start: ${iso(faultStart)}\n    end: ${iso(faultEnd)}\n    intensity: 1\n`
       );
       const port = await freePort();
-      // Enough traffic at any hour of the day for a 10-second fault to show.
+      // The highest load the CLI accepts: enough traffic at any hour of the day for a 20-second fault to show.
       live = await startLiveProcess(
-        ['--seed', '5', '--load', '600', '--scenario', scenario, '--otlp-url', receiver.url],
+        ['--seed', '5', '--load', '50', '--scenario', scenario, '--otlp-url', receiver.url],
         port
       );
       prometheus = await startPrometheus({
@@ -73,7 +73,7 @@ describeWithBinary(
       // Healthy hardware fails about once in 500 jobs: at most one failure outside the window.
       expect(atStart).toBeLessThanOrEqual(1);
       expect(Math.max(...after) - atEnd).toBeLessThanOrEqual(1);
-      expect(atEnd - atStart).toBeGreaterThanOrEqual(8);
+      expect(atEnd - atStart).toBeGreaterThanOrEqual(5);
     });
 
     it('serves and stores only contract metrics', async () => {

@@ -74,6 +74,16 @@ describe('nothing lost, nothing half-written', () => {
     expect(readdirSync(dir)).toEqual(['history']);
   });
 
+  it('a run killed half-way leaves nothing that blocks the next one', async () => {
+    const out = join(dir, 'volume');
+    mkdirSync(join(out, '.staging-abc123', 'metrics'), { recursive: true });
+    mkdirSync(join(dir, '.volume.staging-def456'), { recursive: true });
+    const result = await backfill({ ...tiny, out });
+    expect(readdirSync(out).sort()).toEqual(['logs.jsonl', 'metrics', 'traces.otlp.jsonl']);
+    expect(readdirSync(dir)).toEqual(['volume']);
+    expect(existsSync(result.logsFile)).toBe(true);
+  });
+
   it('an aborted staging removes what it wrote', () => {
     const staged = stageOutputDir(join(dir, 'x'), false);
     writeFileSync(join(staged.dir, 'partial.om'), 'half');

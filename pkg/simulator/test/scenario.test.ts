@@ -1,5 +1,6 @@
 import {
   DEFAULT_BACKFILL_SCENARIO,
+  DEFAULT_INCIDENT,
   DEFAULT_LIVE_SCENARIO,
   DEFAULT_TOPOLOGY,
   FAULT_KIND,
@@ -66,12 +67,13 @@ describe('scenario files', () => {
     expect(scenario.faults[0]).toMatchObject({ kind: 'provider_outage', provider: 'azure', intensity: 1 });
   });
 
-  it('parses the built-in schedules', () => {
-    expect(
-      parseScenario(DEFAULT_BACKFILL_SCENARIO, options)
-        .faults.map((f) => f.kind)
-        .sort()
-    ).toEqual(Object.values(FAULT_KIND).sort());
+  it('parses the built-in schedules: every fault kind, and the named incident counted back from the end', () => {
+    const end = origin + 7 * 86_400_000;
+    const backfill = parseScenario(DEFAULT_BACKFILL_SCENARIO, { ...options, end });
+    expect(new Set(backfill.faults.map((f) => f.kind))).toEqual(new Set(Object.values(FAULT_KIND)));
+    const incident = backfill.faults.filter((f) => f.name === DEFAULT_INCIDENT);
+    expect(incident.map((f) => f.kind).sort()).toEqual([FAULT_KIND.queueSaturation, FAULT_KIND.simulatorDivergence]);
+    expect(incident.every((f) => f.start === end - (24 + 9) * 3_600_000)).toBe(true);
     expect(
       parseScenario(DEFAULT_LIVE_SCENARIO, options)
         .faults.map((f) => f.kind)
