@@ -27,6 +27,7 @@ export function handleRequest(i: number, t0: number, telemetry?: HybridTelemetry
     coldStart: i % 50 === 0,
     finishReasons: ['stop'],
     endTime: t0 + 310,
+    firstTokenTime: t0 + 121,
   });
 
   const queueLength = i % 7;

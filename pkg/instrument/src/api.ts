@@ -10,6 +10,7 @@
  * Anything that goes wrong while exporting (unreachable collector, full queue, slow log sink) never
  * throws into the caller: the items are dropped and counted in hybridlens_telemetry_dropped_total.
  */
+import type { LogRecordExporter } from '@opentelemetry/sdk-logs';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { OpenMetricsContentType, Registry } from 'prom-client';
 import type {
@@ -49,6 +50,16 @@ export interface TelemetryOptions {
   /** Where spans go: an exporter (tests, backfill) or an OTLP/HTTP (protobuf) endpoint URL, e.g. http://tempo:4318/v1/traces; none = spans are created (for ids in logs) but not exported. */
   traceExporter?: SpanExporter;
   otlpTracesUrl?: string;
+  /**
+   * Also export every log record over OTLP/HTTP (protobuf): Loki's native endpoint
+   * (http://loki:3100/otlp/v1/logs) or a collector's (http://collector:4318/v1/logs). Trace and
+   * span ids go in the record's own fields, the level as severity, the message as body, the other
+   * contract log fields as attributes, the service on the resource. JSON lines still go to
+   * `logSink`. Bounded like spans (`maxQueueSize` records); lost records are counted as dropped logs.
+   */
+  otlpLogsUrl?: string;
+  /** Instead of `otlpLogsUrl`: any logs SDK exporter (e.g. the re-exported InMemoryLogRecordExporter in tests). */
+  logExporter?: LogRecordExporter;
   /**
    * Where JSON log lines go (one string per line, no newline); default: process.stdout, dropping
    * lines while its buffer is over 4 MiB. A sink may return false to say it dropped the line; a

@@ -1,4 +1,5 @@
-import { type Attributes, type Context, type Span, SpanKind, trace, type Tracer } from '@opentelemetry/api';
+import * as otel from '@opentelemetry/api';
+import type { Attributes, Context, Span, Tracer } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { Stage } from '@hybridlens/conventions';
 import type { JsonLogger, LogRecord } from './logger';
@@ -8,6 +9,7 @@ import type { TailSamplingProcessor } from './tailSampler';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const { REQUEST_ATTR } = conventions;
+const { SpanKind, trace } = otel;
 
 /** What every scope shares: the instruments, the clock and the sampling policy. */
 export interface TelemetryCore {
@@ -56,7 +58,7 @@ export function startChildSpan(
   stage: Stage,
   startTime: number,
   attributes: Attributes,
-  kind = SpanKind.INTERNAL,
+  kind: otel.SpanKind = SpanKind.INTERNAL,
   more?: Attributes
 ): SpanHandle {
   const span = core.tracer.startSpan(name, { kind, startTime }, parent);

@@ -12,6 +12,7 @@ import type {
 import type { TelemetryCore } from './core';
 import {
   InstrumentInputError,
+  optionalHttpUrl,
   optionalNumber,
   requireBoolean,
   requireNumber,
@@ -22,6 +23,8 @@ import {
 import { entryToRecord } from './logEntry';
 import { JsonLogger, stdoutSink } from './logger';
 import { ContractMetrics } from './metrics';
+import { createOtlpLogs } from './otlpLogs';
+import type { ServiceIdentity } from './resource';
 import { RequestScopeImpl } from './requestScope';
 import { createTracing } from './tracing';
 
@@ -75,6 +78,8 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
   const logLevel =
     options.logLevel === undefined ? LOG_LEVEL.info : requireOneOf(call, 'logLevel', options.logLevel, LOG_LEVEL);
   const sampling = checkSampling(options.sampling);
+  const otlpTracesUrl = optionalHttpUrl(call, 'otlpTracesUrl', options.otlpTracesUrl);
+  const otlpLogsUrl = optionalHttpUrl(call, 'otlpLogsUrl', options.otlpLogsUrl);
   const maxQueueSize = optionalNumber(call, 'maxQueueSize', options.maxQueueSize, 1) ?? 2048;
   const registry = metricsRegistry(options);
   const now = options.now ?? Date.now;
@@ -89,12 +94,13 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     }
   };
 
-  const tracing = createTracing({
+  const identity: ServiceIdentity = {
     serviceName,
     ...(options.serviceVersion ? { serviceVersion: options.serviceVersion } : {}),
     ...(options.environment ? { environment: options.environment } : {}),
-    ...(options.traceExporter ? { exporter: options.traceExporter } : {}),
-    ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
+  };
+  // Spans and log records each get a queue of this shape.
+  const queueOptions = {
     maxQueueSize,
     maxExportBatchSize: Math.min(
       maxQueueSize,
@@ -102,10 +108,26 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     ),
     scheduledDelayMillis: optionalNumber(call, 'scheduledDelayMillis', options.scheduledDelayMillis, 0) ?? 1000,
     exportTimeoutMillis: optionalNumber(call, 'exportTimeoutMillis', options.exportTimeoutMillis, 1) ?? 10_000,
+  };
+  const tracing = createTracing({
+    ...identity,
+    ...(options.traceExporter ? { exporter: options.traceExporter } : {}),
+    ...(otlpTracesUrl ? { otlpTracesUrl } : {}),
+    ...queueOptions,
     ...(options.random ? { random: options.random } : {}),
     onDropped: countDropped('traces'),
   });
-  const logger = new JsonLogger(serviceName, options.logSink ?? stdoutSink, logLevel, countDropped('logs'));
+  const otlpLogs =
+    options.logExporter || otlpLogsUrl
+      ? createOtlpLogs({
+          ...identity,
+          ...(options.logExporter ? { exporter: options.logExporter } : {}),
+          ...(otlpLogsUrl ? { url: otlpLogsUrl } : {}),
+          ...queueOptions,
+          onDropped: countDropped('logs'),
+        })
+      : undefined;
+  const logger = new JsonLogger(serviceName, options.logSink ?? stdoutSink, logLevel, countDropped('logs'), otlpLogs);
 
   const defaultRatio = sampling?.ratio ?? 1;
   const core: TelemetryCore = {
@@ -166,7 +188,11 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     },
     exemplars: () => metrics.exemplars(),
     droppedCounts: () => ({ ...dropped }),
-    flush: () => tracing.flush(),
-    shutdown: () => tracing.shutdown(),
+    flush: async () => {
+      await Promise.all([tracing.flush(), otlpLogs?.flush()]);
+    },
+    shutdown: async () => {
+      await Promise.all([tracing.shutdown(), otlpLogs?.shutdown()]);
+    },
   };
 }

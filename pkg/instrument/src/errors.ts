@@ -38,17 +38,49 @@ export function optionalNumber(
   return value === undefined ? undefined : requireNumber(call, field, value, min, max);
 }
 
+/** The value sets of the contract's enums, built once per enum object (constants, never changed at run time). */
+const ALLOWED_VALUES = new WeakMap<object, ReadonlySet<string>>();
+
+function valuesOf(allowed: Readonly<Record<string, string>>): ReadonlySet<string> {
+  let values = ALLOWED_VALUES.get(allowed);
+  if (!values) {
+    values = new Set(Object.values(allowed));
+    ALLOWED_VALUES.set(allowed, values);
+  }
+  return values;
+}
+
 export function requireOneOf<T extends string>(
   call: string,
   field: string,
   value: unknown,
   allowed: Readonly<Record<string, T>>
 ): T {
-  const values = Object.values(allowed);
-  if (typeof value !== 'string' || !(values as string[]).includes(value)) {
-    throw new InstrumentInputError(call, field, `must be one of ${values.join(', ')} (got ${describe(value)})`);
+  if (typeof value !== 'string' || !valuesOf(allowed).has(value)) {
+    throw new InstrumentInputError(
+      call,
+      field,
+      `must be one of ${Object.values(allowed).join(', ')} (got ${describe(value)})`
+    );
   }
   return value as T;
+}
+
+/** An http(s) URL (an OTLP endpoint), or undefined. */
+export function optionalHttpUrl(call: string, field: string, value: unknown): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  let protocol: string | undefined;
+  try {
+    protocol = typeof value === 'string' ? new URL(value).protocol : undefined;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new InstrumentInputError(call, field, `must be an http:// or https:// URL (got ${describe(value)})`);
+  }
+  return value as string;
 }
 
 /** The largest time a JavaScript Date can hold. */

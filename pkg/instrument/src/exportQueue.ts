@@ -1,30 +1,37 @@
 import { context } from '@opentelemetry/api';
-import { ExportResultCode, suppressTracing } from '@opentelemetry/core';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { type ExportResult, ExportResultCode, suppressTracing } from '@opentelemetry/core';
+
+/** What the SDK's span and log record exporters have in common. */
+export interface ItemExporter<T> {
+  export(items: T[], resultCallback: (result: ExportResult) => void): void;
+  shutdown(): Promise<void>;
+  forceFlush?(): Promise<void>;
+}
 
 export interface ExportQueueOptions {
   maxQueueSize: number;
   maxExportBatchSize: number;
   scheduledDelayMillis: number;
   exportTimeoutMillis: number;
-  /** Spans lost: queue full, export failed or timed out. */
+  /** Items lost: queue full, export failed or timed out. */
   onDropped: (count: number) => void;
 }
 
 /**
- * A bounded batching queue in front of an exporter. Unlike the SDK's BatchSpanProcessor it counts
- * every span it loses, gives up on an export that does not answer in time, and keeps at most one
- * export in flight, so a dead collector costs at most maxQueueSize spans of memory.
+ * A bounded batching queue in front of an exporter (spans or log records). Unlike the SDK's batch
+ * processors it counts every item it loses, gives up on an export that does not answer in time,
+ * and keeps at most one export in flight, so a dead collector costs at most maxQueueSize items of
+ * memory.
  */
-export class BoundedExportQueue {
-  private queue: ReadableSpan[] = [];
+export class BoundedExportQueue<T> {
+  private queue: T[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** Resolves to whether the batch was delivered. */
   private inFlight: Promise<boolean> | undefined;
   private stopped = false;
 
   constructor(
-    private readonly exporter: SpanExporter,
+    private readonly exporter: ItemExporter<T>,
     private readonly options: ExportQueueOptions
   ) {}
 
@@ -32,18 +39,32 @@ export class BoundedExportQueue {
     return this.queue.length;
   }
 
-  enqueue(spans: readonly ReadableSpan[]): void {
+  enqueue(items: readonly T[]): void {
     if (this.stopped) {
-      this.options.onDropped(spans.length);
+      this.options.onDropped(items.length);
       return;
     }
     const room = this.options.maxQueueSize - this.queue.length;
-    if (room < spans.length) {
-      this.options.onDropped(spans.length - Math.max(room, 0));
+    if (room < items.length) {
+      this.options.onDropped(items.length - Math.max(room, 0));
     }
-    for (let i = 0; i < Math.min(room, spans.length); i++) {
-      this.queue.push(spans[i]!);
+    for (let i = 0; i < Math.min(room, items.length); i++) {
+      this.queue.push(items[i]!);
     }
+    this.scheduleExport();
+  }
+
+  /** One item, without an array around it (one log record per call). */
+  enqueueOne(item: T): void {
+    if (this.stopped || this.queue.length >= this.options.maxQueueSize) {
+      this.options.onDropped(1);
+      return;
+    }
+    this.queue.push(item);
+    this.scheduleExport();
+  }
+
+  private scheduleExport(): void {
     this.schedule(this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMillis);
   }
 

@@ -1,17 +1,11 @@
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import * as otel from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { LlmEnd, LlmInit, LlmScope } from './api';
-import {
-  defined,
-  logFor,
-  type RequestParent,
-  seconds,
-  type SpanHandle,
-  startChildSpan,
-  type TelemetryCore,
-} from './core';
-import { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
-import { hashPrefix } from './hash';
+import * as core from './core';
+import type { RequestParent, SpanHandle, TelemetryCore } from './core';
+import * as errors from './errors';
+import * as hash from './hash';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const {
@@ -27,6 +21,10 @@ const {
   VALIDATION_RESULT,
   VALIDATOR,
 } = conventions;
+const { SpanKind, SpanStatusCode } = otel;
+const { logFor, seconds, startChildSpan } = core;
+const { optionalNumber, requireNumber, requireOneOf, requireString, timeOr } = errors;
+const { hashPrefix } = hash;
 
 const DEFAULT_OPERATION = 'chat';
 /** Name of the evaluation event that carries a consistency score. */
@@ -86,16 +84,18 @@ export class LlmScopeImpl implements LlmScope {
     const score = optionalNumber(call, 'score', e.score);
     const time = timeOr(call, 'time', e.time, this.core.now);
     const result = e.pass ? VALIDATION_RESULT.pass : VALIDATION_RESULT.fail;
-    this.handle.span.addEvent(
-      GEN_AI_EVALUATION_EVENT,
-      defined({
-        [GEN_AI_ATTR.evaluationName.key]: validator,
-        [GEN_AI_ATTR.evaluationScoreLabel.key]: result,
-        [GEN_AI_ATTR.evaluationScoreValue.key]: score,
-        [GEN_AI_ATTR.evaluationExplanation.key]: e.explanation,
-      }),
-      time
-    );
+    // Events are not sanitized like span attributes: only defined values go in.
+    const event: Attributes = {
+      [GEN_AI_ATTR.evaluationName.key]: validator,
+      [GEN_AI_ATTR.evaluationScoreLabel.key]: result,
+    };
+    if (score !== undefined) {
+      event[GEN_AI_ATTR.evaluationScoreValue.key] = score;
+    }
+    if (e.explanation !== undefined) {
+      event[GEN_AI_ATTR.evaluationExplanation.key] = e.explanation;
+    }
+    this.handle.span.addEvent(GEN_AI_EVALUATION_EVENT, event, time);
     this.core.metrics.inc('llmValidations', {
       [LABEL.model]: this.model,
       [LABEL.validator]: validator,

@@ -1,8 +1,13 @@
 import * as conventions from '@hybridlens/conventions';
 import type { LogLevel, Stage } from '@hybridlens/conventions';
+import { IsoTimeFormatter } from './isoTime';
+import type { LogRecordSink } from './otlpLogs';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
-const { LOG_FIELD } = conventions;
+const { LOG_EVENT, LOG_FIELD } = conventions;
+
+/** The SDK's own event names, already as JSON strings (callers' other events are encoded per line). */
+const EVENT_JSON = new Map<string, string>(Object.values(LOG_EVENT).map((e) => [e, JSON.stringify(e)]));
 
 const LEVEL_RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
 const ALLOWED_FIELDS = new Set<string>(Object.values(LOG_FIELD));
@@ -57,12 +62,15 @@ export function stdoutSink(line: string): boolean {
 export class JsonLogger {
   private readonly minRank: number;
   private readonly serviceJson: string;
+  private readonly timestamps = new IsoTimeFormatter();
 
   constructor(
     service: string,
     private readonly sink: LogSink,
     minLevel: LogLevel,
-    private readonly onDropped: (count: number) => void
+    private readonly onDropped: (count: number) => void,
+    /** A second destination for every record written (OTLP), after the same filtering. */
+    private readonly records?: LogRecordSink
   ) {
     this.minRank = LEVEL_RANK[minLevel];
     this.serviceJson = JSON.stringify(service);
@@ -77,7 +85,8 @@ export class JsonLogger {
       return;
     }
     // Built by hand: JSON.stringify of a whole object costs about twice as much per line.
-    let text = `{"${F_TIMESTAMP}":"${new Date(record.time).toISOString()}","${F_LEVEL}":"${record.level}","${F_MESSAGE}":${JSON.stringify(record.message)},"${F_SERVICE}":${this.serviceJson},"${F_EVENT}":${JSON.stringify(record.event)}`;
+    const event = EVENT_JSON.get(record.event) ?? JSON.stringify(record.event);
+    let text = `{"${F_TIMESTAMP}":"${this.timestamps.format(record.time)}","${F_LEVEL}":"${record.level}","${F_MESSAGE}":${JSON.stringify(record.message)},"${F_SERVICE}":${this.serviceJson},"${F_EVENT}":${event}`;
     if (record.stage) {
       text += `,"${F_STAGE}":"${record.stage}"`;
     }
@@ -85,6 +94,7 @@ export class JsonLogger {
       text += `,"${F_TRACE_ID}":"${record.traceId}","${F_SPAN_ID}":"${record.spanId ?? ''}"`;
     }
     const fields = record.fields;
+    let contractFields: Record<string, unknown> | undefined;
     if (fields) {
       for (const key in fields) {
         const value = fields[key];
@@ -97,6 +107,9 @@ export class JsonLogger {
           }
           if (json !== undefined) {
             text += `,"${key}":${json}`;
+            if (this.records) {
+              (contractFields ??= {})[key] = value;
+            }
           }
         }
       }
@@ -110,5 +123,6 @@ export class JsonLogger {
       // A failing sink must not break the host; the line is lost and counted.
       this.onDropped(1);
     }
+    this.records?.emit(record, contractFields);
   }
 }

@@ -67,18 +67,31 @@ interface HistogramValue {
   exemplar?: { labelSet: Record<string, string>; value: number; timestamp?: number } | null;
 }
 
+/** Exemplar labels of one kept request: one object shared by all its observations (prom-client only reads it). */
+export type ExemplarLabels = Readonly<Record<string, string>>;
+
+export function exemplarLabels(traceId: string): ExemplarLabels {
+  return { [EXEMPLAR_TRACE_ID]: traceId };
+}
+
+/** One contract metric with what each update needs, looked up once. */
+interface Instrument {
+  readonly def: MetricDef;
+  readonly labelNames: readonly string[];
+  readonly metric: AnyMetric;
+  readonly exemplars: boolean;
+}
+
 /** The contract's service metrics in one prom-client registry, with exactly the contract's label sets. */
 export class ContractMetrics {
-  private readonly metrics = new Map<MetricKey, AnyMetric>();
-  private readonly withExemplars = new Set<MetricKey>();
+  /** A plain object, not a Map: call sites pass constant keys, which property lookups cache. */
+  private readonly instruments = {} as Record<MetricKey, Instrument>;
 
   constructor(readonly registry: Registry) {
     for (const key of Object.keys(METRIC) as MetricKey[]) {
-      const metric = create(key, METRIC[key], registry);
-      this.metrics.set(key, metric);
-      if (takesExemplars(metric)) {
-        this.withExemplars.add(key);
-      }
+      const def = METRIC[key];
+      const metric = create(key, def, registry);
+      this.instruments[key] = { def, labelNames: def.labels, metric, exemplars: takesExemplars(metric) };
     }
     const dropped = this.get('telemetryDropped') as Counter<string>;
     for (const signal of Object.values(TELEMETRY_SIGNAL)) {
@@ -90,17 +103,16 @@ export class ContractMetrics {
     (this.checked(key, labels, 'counter') as Counter<string>).inc(labels, value);
   }
 
-  /** `traceId`: the exemplar, for a request whose trace is kept (ignored on histograms without exemplars). */
-  observe(key: MetricKey, labels: Labels, value: number, traceId?: string): void {
-    const histogram = this.checked(key, labels, 'histogram') as Histogram<string>;
-    if (this.withExemplars.has(key)) {
-      histogram.observe({
-        labels,
-        value,
-        ...(traceId === undefined ? {} : { exemplarLabels: { [EXEMPLAR_TRACE_ID]: traceId } }),
-      });
-    } else {
+  /** `exemplar`: labels of a request whose trace is kept (ignored on histograms without exemplars). */
+  observe(key: MetricKey, labels: Labels, value: number, exemplar?: ExemplarLabels): void {
+    const instrument = this.instrument(key, labels, 'histogram');
+    const histogram = instrument.metric as Histogram<string>;
+    if (!instrument.exemplars) {
       histogram.observe(labels, value);
+    } else if (exemplar) {
+      histogram.observe({ labels, value, exemplarLabels: exemplar });
+    } else {
+      histogram.observe({ labels, value });
     }
   }
 
@@ -111,8 +123,11 @@ export class ContractMetrics {
   /** The latest exemplar of every bucket that has one (prom-client keeps one per bucket and series). */
   async exemplars(): Promise<ExemplarSample[]> {
     const out: ExemplarSample[] = [];
-    for (const key of this.withExemplars) {
-      const data = await this.get(key).get();
+    for (const [key, instrument] of Object.entries(this.instruments) as Array<[MetricKey, Instrument]>) {
+      if (!instrument.exemplars) {
+        continue;
+      }
+      const data = await instrument.metric.get();
       for (const value of data.values as unknown as HistogramValue[]) {
         const exemplar = value.exemplar;
         const traceId = exemplar?.labelSet[EXEMPLAR_TRACE_ID];
@@ -136,26 +151,41 @@ export class ContractMetrics {
   }
 
   private get(key: MetricKey): AnyMetric {
-    return this.metrics.get(key)!;
+    return this.instruments[key].metric;
   }
 
-  /** Exactly the contract's label names, each a non-empty string: anything else is a bug in the SDK. */
   private checked(key: MetricKey, labels: Labels, type: MetricDef['type']): AnyMetric {
-    const def = METRIC[key];
-    if (def.type !== type) {
-      throw new InstrumentInputError('metrics', def.name, `is a ${def.type}, not a ${type}`);
+    return this.instrument(key, labels, type).metric;
+  }
+
+  /**
+   * Exactly the contract's label names, each a non-empty string: anything else is a bug in the SDK.
+   * Checked on every update without allocating (it runs about thirty times per request).
+   */
+  private instrument(key: MetricKey, labels: Labels, type: MetricDef['type']): Instrument {
+    const instrument = this.instruments[key];
+    const { def, labelNames } = instrument;
+    let ok = def.type === type;
+    for (let i = 0; ok && i < labelNames.length; i++) {
+      const value = labels[labelNames[i]!];
+      ok = typeof value === 'string' && value !== '';
     }
-    const names = Object.keys(labels);
-    if (
-      names.length !== def.labels.length ||
-      def.labels.some((label) => typeof labels[label] !== 'string' || labels[label] === '')
-    ) {
-      throw new InstrumentInputError(
-        'metrics',
-        def.name,
-        `needs labels {${def.labels.join(', ')}} with non-empty values (got {${names.join(', ')}})`
-      );
+    if (ok) {
+      let count = 0;
+      for (const _name in labels) {
+        count++;
+      }
+      ok = count === labelNames.length;
     }
-    return this.get(key);
+    if (!ok) {
+      throw def.type === type
+        ? new InstrumentInputError(
+            'metrics',
+            def.name,
+            `needs labels {${def.labels.join(', ')}} with non-empty values (got {${Object.keys(labels).join(', ')}})`
+          )
+        : new InstrumentInputError('metrics', def.name, `is a ${def.type}, not a ${type}`);
+    }
+    return instrument;
   }
 }

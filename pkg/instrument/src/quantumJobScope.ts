@@ -1,13 +1,18 @@
-import { type Attributes, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import * as otel from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { QuantumPhase, SpanName } from '@hybridlens/conventions';
 import type { QuantumCompile, QuantumEnqueue, QuantumExecute, QuantumJobInit, QuantumJobScope } from './api';
-import { int, logFor, type RequestParent, seconds, startChildSpan, type TelemetryCore } from './core';
-import { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } from './errors';
+import * as core from './core';
+import type { RequestParent, TelemetryCore } from './core';
+import * as errors from './errors';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
 const { JOB_OUTCOME, LABEL, LOG_EVENT, LOG_FIELD, QUANTUM_ATTR, QUANTUM_ERROR_TYPE, QUANTUM_PHASE, SPAN, STAGE } =
   conventions;
+const { SpanKind, SpanStatusCode } = otel;
+const { defined, int, logFor, seconds, startChildSpan } = core;
+const { InstrumentInputError, optionalNumber, requireNumber, requireOneOf, requireString, timeOr } = errors;
 
 export class QuantumJobScopeImpl implements QuantumJobScope {
   private readonly provider: string;
@@ -29,7 +34,8 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
     this.backend = requireString(call, 'backend', init.backend);
     this.shots = requireNumber(call, 'shots', init.shots, 0);
     optionalNumber(call, 'originalShots', init.originalShots, 0);
-    this.jobAttributes = {
+    // Without its undefined values: three spans per job copy this object.
+    this.jobAttributes = defined({
       [QUANTUM_ATTR.provider.key]: this.provider,
       [QUANTUM_ATTR.backend.key]: this.backend,
       [QUANTUM_ATTR.simulator.key]: Boolean(init.simulator),
@@ -43,7 +49,7 @@ export class QuantumJobScopeImpl implements QuantumJobScope {
         ? compactJson(call, 'transpilerOptions', init.transpilerOptions)
         : undefined,
       [QUANTUM_ATTR.optimizationLevel.key]: int(init.optimizationLevel),
-    };
+    });
   }
 
   enqueue(p: QuantumEnqueue): void {

@@ -1,4 +1,5 @@
-import { type Context, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import * as otel from '@opentelemetry/api';
+import type { Context } from '@opentelemetry/api';
 import * as conventions from '@hybridlens/conventions';
 import type { RequestOutcome, RequestPath } from '@hybridlens/conventions';
 import type {
@@ -12,22 +13,15 @@ import type {
   RequestStart,
   RequestScope,
 } from './api';
-import {
-  contextOf,
-  int,
-  logFor,
-  type RequestParent,
-  seconds,
-  type SpanHandle,
-  startChildSpan,
-  type TelemetryCore,
-} from './core';
-import { optionalNumber, requireOneOf, requireString, timeOr } from './errors';
-import { hashPrefix } from './hash';
+import * as core from './core';
+import type { RequestParent, SpanHandle, TelemetryCore } from './core';
+import * as errors from './errors';
+import * as hash from './hash';
 import { LlmScopeImpl } from './llmScope';
 import { QuantumJobScopeImpl } from './quantumJobScope';
 import { entryToRecord } from './logEntry';
-import type { Labels } from './metrics';
+import * as metrics from './metrics';
+import type { ExemplarLabels, Labels } from './metrics';
 import { MAX_SPANS_PER_REQUEST, SpanTimeline } from './spanTimeline';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
@@ -44,6 +38,11 @@ const {
   SPAN,
   STAGE,
 } = conventions;
+const { ROOT_CONTEXT, SpanKind, SpanStatusCode } = otel;
+const { contextOf, int, logFor, seconds, startChildSpan } = core;
+const { optionalNumber, requireOneOf, requireString, timeOr } = errors;
+const { hashPrefix } = hash;
+const { exemplarLabels } = metrics;
 
 export class RequestScopeImpl implements RequestScope, RequestParent {
   readonly traceId: string;
@@ -57,7 +56,7 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
   private readonly startTime: number;
   private ended = false;
   /** Set at end: the exemplar of this request's observations when its trace is kept. */
-  private exemplarTraceId: string | undefined;
+  private exemplar: ExemplarLabels | undefined;
   /** Quantum phase durations waiting for the tail decision (labels, seconds, labels, seconds, ...). */
   private pendingJobDurations: Array<Labels | number> | undefined;
   /** The path serving the request so far: the last decision's, then each fallback's target. */
@@ -95,7 +94,7 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     const pending = this.ended ? undefined : (this.pendingJobDurations ??= []);
     if (!pending || pending.length >= 2 * MAX_SPANS_PER_REQUEST) {
       // After the decision (a job outliving its request), or past the bound: observe right away.
-      this.core.metrics.observe('quantumJobDuration', labels, value, this.exemplarTraceId);
+      this.core.metrics.observe('quantumJobDuration', labels, value, this.exemplar);
       return;
     }
     pending.push(labels, value);
@@ -247,11 +246,11 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     if (sampler) {
       sampler.decide(this.traceId, keep);
       // An exemplar is only worth its bytes when the trace it points at is exported.
-      this.exemplarTraceId = keep ? this.traceId : undefined;
+      this.exemplar = keep ? exemplarLabels(this.traceId) : undefined;
     }
 
     this.core.metrics.inc('requests', { ...routeLabels, [LABEL.outcome]: outcome });
-    this.core.metrics.observe('requestDuration', routeLabels, duration, this.exemplarTraceId);
+    this.core.metrics.observe('requestDuration', routeLabels, duration, this.exemplar);
     this.observeSpans();
     this.observeJobDurations();
 
@@ -272,8 +271,8 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
       const start = starts[i]!;
       // prom-client keeps a series' first labels object and never mutates it: both histograms can share one.
       const labels = { [LABEL.route]: this.route, [LABEL.path]: this.servedPath, [LABEL.span]: names[i]! };
-      metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start), this.exemplarTraceId);
-      metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!), this.exemplarTraceId);
+      metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start), this.exemplar);
+      metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!), this.exemplar);
     }
   }
 
@@ -284,12 +283,7 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     }
     this.pendingJobDurations = undefined;
     for (let i = 0; i < pending.length; i += 2) {
-      this.core.metrics.observe(
-        'quantumJobDuration',
-        pending[i] as Labels,
-        pending[i + 1] as number,
-        this.exemplarTraceId
-      );
+      this.core.metrics.observe('quantumJobDuration', pending[i] as Labels, pending[i + 1] as number, this.exemplar);
     }
   }
 }

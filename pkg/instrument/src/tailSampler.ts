@@ -22,7 +22,7 @@ export class TailSamplingProcessor implements SpanProcessor {
   private readonly decided = new Map<string, boolean>();
 
   constructor(
-    private readonly queue: BoundedExportQueue,
+    private readonly queue: BoundedExportQueue<ReadableSpan>,
     private readonly options: TailSamplerOptions
   ) {}
 

@@ -1,16 +1,12 @@
 import type { Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOnSampler, BasicTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { RESOURCE_ATTR } from '@hybridlens/conventions';
 import { BoundedExportQueue } from './exportQueue';
 import { SeededIdGenerator } from './ids';
+import { otlpTraceExporter } from './lazyExporters';
+import { contractResource, type ServiceIdentity } from './resource';
 import { TailSamplingProcessor } from './tailSampler';
 
-export interface TracingOptions {
-  serviceName: string;
-  serviceVersion?: string;
-  environment?: string;
+export interface TracingOptions extends ServiceIdentity {
   exporter?: SpanExporter;
   otlpTracesUrl?: string;
   maxQueueSize: number;
@@ -35,11 +31,7 @@ export function createTracing(options: TracingOptions): Tracing {
   const exporter =
     options.exporter ??
     (options.otlpTracesUrl
-      ? new OTLPTraceExporter({
-          url: options.otlpTracesUrl,
-          timeoutMillis: options.exportTimeoutMillis,
-          concurrencyLimit: 2,
-        })
+      ? otlpTraceExporter({ url: options.otlpTracesUrl, timeoutMillis: options.exportTimeoutMillis })
       : undefined);
   const sampler = exporter
     ? new TailSamplingProcessor(
@@ -55,12 +47,7 @@ export function createTracing(options: TracingOptions): Tracing {
       )
     : undefined;
   const provider = new BasicTracerProvider({
-    // Only contract resource attributes: no SDK/process defaults.
-    resource: resourceFromAttributes({
-      [RESOURCE_ATTR.serviceName]: options.serviceName,
-      ...(options.serviceVersion ? { [RESOURCE_ATTR.serviceVersion]: options.serviceVersion } : {}),
-      ...(options.environment ? { [RESOURCE_ATTR.deploymentEnvironment]: options.environment } : {}),
-    }),
+    resource: contractResource(options),
     // Every span is recorded; what is kept is decided at request end by the tail sampler.
     sampler: new AlwaysOnSampler(),
     ...(options.random ? { idGenerator: new SeededIdGenerator(options.random) } : {}),

@@ -58,7 +58,7 @@ describe('OTLP/HTTP protobuf export through the real exporter', () => {
     expect(result.droppedTraces).toBe(0);
     [traceIds.ok, traceIds.degraded, traceIds.error] = result.traceIds;
     decoded = receiver.received.flatMap((r) => decodeTraceRequest(r.body));
-  });
+  }, 60_000);
 
   afterAll(() => receiver.close());
 

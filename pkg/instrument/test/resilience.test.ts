@@ -3,9 +3,9 @@ import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlpReceiver';
 import { runExportScenario } from './helpers/runScenario';
 
 /**
- * An unreachable collector must cost the host nothing but the dropped spans. Without a bound,
- * 4000 requests × 7 spans (each ~1–2 KB on the heap) would retain 30–60 MB; the queue holds at
- * most maxQueueSize spans.
+ * An unreachable collector must cost the host nothing but the dropped spans and log records.
+ * Without a bound, 4000 requests × (7 spans + 4 log records, each ~1–2 KB on the heap) would retain
+ * 40–90 MB; each queue holds at most maxQueueSize items.
  */
 const REQUESTS = 4000;
 const MAX_QUEUE = 256;
@@ -19,9 +19,10 @@ const PROBE_MS = 20;
 const EXPORT_TIMEOUT_MS = 4000;
 const PROBE_LATE_LIMIT_MS = 1500;
 
-function scenario(otlpTracesUrl: string) {
+function scenario(baseUrl: string) {
   return runExportScenario({
-    otlpTracesUrl,
+    otlpTracesUrl: `${baseUrl}/v1/traces`,
+    otlpLogsUrl: `${baseUrl}/otlp/v1/logs`,
     warmupRequests: 500,
     requests: REQUESTS,
     chunk: 20,
@@ -32,7 +33,7 @@ function scenario(otlpTracesUrl: string) {
   });
 }
 
-describe('an unreachable OTLP endpoint never breaks the host', () => {
+describe('an unreachable OTLP endpoint (traces and logs) never breaks the host', () => {
   let hanging: OtlpReceiver;
 
   beforeAll(async () => {
@@ -42,16 +43,18 @@ describe('an unreachable OTLP endpoint never breaks the host', () => {
   afterAll(() => hanging.close());
 
   it.each([
-    ['refuses connections', async () => `http://127.0.0.1:${await freePort()}/v1/traces`],
-    ['accepts but never answers', async () => `${hanging.url}/v1/traces`],
+    ['refuses connections', async () => `http://127.0.0.1:${await freePort()}`],
+    ['accepts but never answers', async () => hanging.url],
   ])(
     'when it %s: no caller error, bounded heap, every lost span counted, timers on time',
     async (_what, url) => {
       const result = await scenario(await url());
       expect(result.callerErrors).toEqual([]);
       expect(result.unhandled).toEqual([]);
-      // Nothing was delivered, so every span created is accounted for as dropped.
+      // Nothing was delivered, so every span and log record created is accounted for as dropped.
       expect(result.droppedTraces).toBe(result.spansCreated);
+      expect(result.logLines).toBeGreaterThan(0);
+      expect(result.droppedLogs).toBe(result.logLines);
       expect(result.heapAfterRunBytes - result.heapAfterWarmupBytes).toBeLessThan(HEAP_GROWTH_LIMIT_BYTES);
       expect(result.maxProbeLateMs).toBeLessThan(PROBE_LATE_LIMIT_MS);
       expect(result.probeTicks).toBeGreaterThan(0);

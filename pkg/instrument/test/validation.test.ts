@@ -22,6 +22,16 @@ describe('bad input gets a clear error naming the call and the field', () => {
       /sampling\.routeRatios\["\/v1\/bulk"\]/,
     ],
     [
+      'an OTLP logs URL that is not a URL',
+      () => createTelemetry({ serviceName: 's', otlpLogsUrl: 'loki:3100/otlp/v1/logs' }),
+      /createTelemetry\(\): otlpLogsUrl must be an http:\/\/ or https:\/\/ URL \(got "loki:3100\/otlp\/v1\/logs"\)/,
+    ],
+    [
+      'an OTLP traces URL of another scheme',
+      () => createTelemetry({ serviceName: 's', otlpTracesUrl: 'file:///tmp/spans' }),
+      /createTelemetry\(\): otlpTracesUrl must be an http:\/\/ or https:\/\/ URL/,
+    ],
+    [
       'an unknown request outcome',
       () =>
         telemetry()

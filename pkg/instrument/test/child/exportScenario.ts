@@ -9,6 +9,8 @@ import { runFullRequest } from '../helpers/fullRequest';
 
 export interface ScenarioConfig {
   otlpTracesUrl: string;
+  /** Also export log records over OTLP here. */
+  otlpLogsUrl?: string;
   /** Requests after the warm-up. */
   requests: number;
   warmupRequests: number;
@@ -24,6 +26,9 @@ export interface ScenarioResult {
   traceIds: string[];
   spansCreated: number;
   droppedTraces: number;
+  droppedLogs: number;
+  /** JSON log lines written (each is also a record for OTLP when otlpLogsUrl is set). */
+  logLines: number;
   heapAfterWarmupBytes: number;
   heapAfterRunBytes: number;
   maxProbeLateMs: number;
@@ -49,6 +54,7 @@ function heapUsed(): number {
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as ScenarioConfig;
   const unhandled: string[] = [];
+  let logLines = 0;
   process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));
   process.on('uncaughtException', (error) => unhandled.push(String(error)));
 
@@ -57,10 +63,13 @@ async function main(): Promise<void> {
     serviceVersion: '1.2.3',
     environment: 'test',
     otlpTracesUrl: config.otlpTracesUrl,
+    ...(config.otlpLogsUrl ? { otlpLogsUrl: config.otlpLogsUrl } : {}),
     maxQueueSize: config.maxQueueSize,
     exportTimeoutMillis: config.exportTimeoutMillis,
     scheduledDelayMillis: config.scheduledDelayMillis,
-    logSink: () => undefined,
+    logSink: () => {
+      logLines++;
+    },
   });
 
   // A timer the host relies on: how late does it fire while telemetry is failing?
@@ -110,6 +119,8 @@ async function main(): Promise<void> {
     traceIds,
     spansCreated: total * SPANS_PER_REQUEST,
     droppedTraces: telemetry.droppedCounts().traces,
+    droppedLogs: telemetry.droppedCounts().logs,
+    logLines,
     heapAfterWarmupBytes,
     heapAfterRunBytes,
     maxProbeLateMs: lateDuringRun,

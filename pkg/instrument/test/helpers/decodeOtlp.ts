@@ -45,21 +45,33 @@ interface MessageType {
   toObject(message: unknown, options: Record<string, unknown>): RawMessage;
 }
 
+interface RawLogsMessage {
+  resourceLogs?: Array<{
+    resource?: { attributes?: DecodedKeyValue[] };
+    scopeLogs?: Array<{ logRecords?: Array<Record<string, unknown>> }>;
+  }>;
+}
+
 const root = protoRoot as unknown as {
-  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } };
+  opentelemetry: {
+    proto: {
+      collector: {
+        trace: { v1: { ExportTraceServiceRequest: MessageType } };
+        logs: { v1: { ExportLogsServiceRequest: MessageType } };
+      };
+    };
+  };
 };
 const ExportTraceServiceRequest = root.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+const ExportLogsServiceRequest = root.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+
+const TO_OBJECT = { longs: String, enums: String, arrays: true, defaults: false };
 
 const hex = (bytes: unknown): string => (bytes instanceof Uint8Array ? Buffer.from(bytes).toString('hex') : '');
 
 /** Decode an OTLP/HTTP protobuf ExportTraceServiceRequest body (throws on invalid protobuf). */
 export function decodeTraceRequest(body: Uint8Array): DecodedResourceSpans[] {
-  const message = ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(body), {
-    longs: String,
-    enums: String,
-    arrays: true,
-    defaults: false,
-  });
+  const message = ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(body), TO_OBJECT);
   return (message.resourceSpans ?? []).map((rs) => ({
     resourceAttributes: rs.resource?.attributes ?? [],
     spans: (rs.scopeSpans ?? []).flatMap((ss) =>
@@ -80,4 +92,38 @@ export function decodeTraceRequest(body: Uint8Array): DecodedResourceSpans[] {
 
 export function attributeMap(attributes: DecodedKeyValue[]): Map<string, DecodedValue> {
   return new Map(attributes.map((a) => [a.key, a.value]));
+}
+
+export interface DecodedLogRecord {
+  timeUnixNano: string;
+  severityNumber?: string;
+  severityText?: string;
+  body?: DecodedValue;
+  attributes: DecodedKeyValue[];
+  traceId: string;
+  spanId: string;
+}
+
+export interface DecodedResourceLogs {
+  resourceAttributes: DecodedKeyValue[];
+  logRecords: DecodedLogRecord[];
+}
+
+/** Decode an OTLP/HTTP protobuf ExportLogsServiceRequest body (throws on invalid protobuf). */
+export function decodeLogsRequest(body: Uint8Array): DecodedResourceLogs[] {
+  const message = ExportLogsServiceRequest.toObject(
+    ExportLogsServiceRequest.decode(body),
+    TO_OBJECT
+  ) as unknown as RawLogsMessage;
+  return (message.resourceLogs ?? []).map((rl) => ({
+    resourceAttributes: rl.resource?.attributes ?? [],
+    logRecords: (rl.scopeLogs ?? []).flatMap((sl) =>
+      (sl.logRecords ?? []).map((raw): DecodedLogRecord => ({
+        ...(raw as unknown as DecodedLogRecord),
+        traceId: hex(raw.traceId),
+        spanId: hex(raw.spanId),
+        attributes: (raw.attributes as DecodedKeyValue[] | undefined) ?? [],
+      }))
+    ),
+  }));
 }
