@@ -5,10 +5,14 @@ import {
   ADMIN_API_PATH,
   ALERT,
   ALERT_MITIGATION,
+  ALERT_SEVERITY,
   APP_ID,
   DATASOURCE_TYPE,
   DATASOURCE_UID,
+  LABEL,
   LOKI_STREAM_LABEL,
+  PAGING_SEVERITIES,
+  PROMETHEUS_ALERTS,
 } from '../src';
 
 const root = resolve(__dirname, '../../..');
@@ -65,19 +69,39 @@ describe('docker-compose wiring follows the contract', () => {
 
   it('Alertmanager posts chosen alerts to the admin API, naming contract alerts only', () => {
     const am = readYaml('provisioning/alertmanager/alertmanager.yml') as {
-      route: { routes: Array<{ receiver: string; matchers: string[] }> };
+      route: { routes: Array<{ receiver: string; matchers: string[]; continue?: boolean }> };
       receivers: Array<{ name: string; webhook_configs?: Array<{ url: string }> }>;
     };
-    const hook = am.receivers.flatMap((r) => r.webhook_configs ?? [])[0]!;
-    expect(new URL(hook.url).pathname).toBe(ADMIN_API_PATH.alertmanager);
-    const names = am.route.routes
+    const hooks = am.receivers.filter((r) => (r.webhook_configs ?? []).length > 0);
+    expect(hooks).toHaveLength(1);
+    const hook = hooks[0]!;
+    expect(new URL(hook.webhook_configs![0]!.url).pathname).toBe(ADMIN_API_PATH.alertmanager);
+    const alertnameMatchers = am.route.routes
       .flatMap((r) => r.matchers)
-      .flatMap((m) => m.replace(/^alertname=~?"?|"$/g, '').split('|'));
+      .filter((m) => m.startsWith(`${PROMETHEUS_ALERTS.alertName}=`));
+    const names = alertnameMatchers.flatMap((m) => m.replace(/^alertname=~?"|"$/g, '').split('|'));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       expect(Object.values(ALERT)).toContain(name);
     }
-    // Exactly the alerts that have an automated mitigation.
+    // Exactly the alerts that have an automated mitigation, and they go on to the severity routes.
     expect(new Set(names)).toEqual(new Set(Object.keys(ALERT_MITIGATION)));
+    const webhookRoute = am.route.routes.find((r) => r.receiver === hook.name)!;
+    expect(webhookRoute.continue).toBe(true);
+  });
+
+  it('Alertmanager routes by the contract severities: the paging ones to one receiver, the rest to another', () => {
+    const am = readYaml('provisioning/alertmanager/alertmanager.yml') as {
+      route: { receiver: string; routes: Array<{ receiver: string; matchers: string[] }> };
+    };
+    const severityRoutes = am.route.routes.filter((r) => r.matchers.some((m) => m.startsWith(`${LABEL.severity}`)));
+    expect(severityRoutes.map((r) => r.matchers)).toEqual([
+      [`${LABEL.severity}=~"${PAGING_SEVERITIES.join('|')}"`],
+      [`${LABEL.severity}!~"${PAGING_SEVERITIES.join('|')}"`],
+    ]);
+    expect(severityRoutes[0]!.receiver).not.toBe(severityRoutes[1]!.receiver);
+    // Alerts without a known severity land where the non-paging ones do.
+    expect(am.route.receiver).toBe(severityRoutes[1]!.receiver);
+    expect(Object.values(ALERT_SEVERITY)).toEqual(expect.arrayContaining([...PAGING_SEVERITIES]));
   });
 });

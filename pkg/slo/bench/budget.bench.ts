@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LABEL, METRIC, SLO_SERIES, sloEventCountSeries } from '@hybridlens/conventions';
+import { LABEL, METRIC, SLO_SERIES, WORKLOAD_PATHS, sloEventCountSeries } from '@hybridlens/conventions';
 import { startPrometheus } from '@hybridlens/testkit';
 import { parse } from 'yaml';
 import type { BenchRow } from '../../../scripts/bench/types';
@@ -36,7 +36,13 @@ export default async function budgetBench(): Promise<BenchRow[]> {
   const series: HistorySeries[] = [];
   // Raw counters: per label set 10 requests per scrape, 1 slow one every 20 scrapes (0.5%: half the budget).
   for (let k = 0; k < LABEL_SETS; k++) {
-    const labels = { [LABEL.route]: `/v1/route${k % 3}`, [LABEL.model]: `model-${k % 2}`, [LABEL.region]: 'eu-west' };
+    // Low-latency paths only: the latency SLO is scoped to them.
+    const labels = {
+      [LABEL.route]: `/v1/route${k % 3}`,
+      [LABEL.model]: `model-${k % 2}`,
+      [LABEL.region]: 'eu-west',
+      [LABEL.path]: WORKLOAD_PATHS.lowLatency[k % WORKLOAD_PATHS.lowLatency.length]!,
+    };
     series.push(
       { name: `${h}_count`, labels, value: (i) => 10 * i },
       { name: `${h}_bucket`, labels: { ...labels, le: '2' }, value: (i) => 10 * i - Math.floor(i / 20) }

@@ -1,8 +1,14 @@
-import { PLAYBOOK, type PlaybookId, SLI_TYPE, type SliType } from '@hybridlens/conventions';
+import {
+  PLAYBOOK,
+  type PlaybookId,
+  SLI_TYPE,
+  type SliType,
+  formatDuration,
+  parseDuration,
+} from '@hybridlens/conventions';
 import { parseAllDocuments } from 'yaml';
-import { durationSeconds, isDuration } from './duration';
-import { COUNTER_SELECTOR } from './promql';
-import { type LinkScope, SLO_NAME, type SliCounters, type SloSpec } from './spec';
+import { parseCounterSelector, renderCounterSelector } from './counterSelector';
+import { type LinkScope, SLO_NAME, type SliCounters, type SloSpec, periodProblem } from './spec';
 
 /**
  * OpenSLO v1 input: `kind: SLO` (with an inline `indicator` or an `indicatorRef`) and `kind: SLI`
@@ -127,14 +133,15 @@ function readRatioMetric(sliSpec: Json, prefix: string): SliCounters {
     if (typeof type !== 'string' || type.toLowerCase() !== 'prometheus') {
       throw new DocumentError(`${field}.metricSource.type`, `must be "Prometheus", got ${JSON.stringify(type)}`);
     }
-    const q = requireString(part, 'metricSource.spec.query', `${field}.`).replace(/\s+/g, ' ');
-    if (!COUNTER_SELECTOR.test(q)) {
+    const q = requireString(part, 'metricSource.spec.query', `${field}.`);
+    const parsed = parseCounterSelector(q);
+    if (typeof parsed === 'string') {
       throw new DocumentError(
         `${field}.metricSource.spec.query`,
-        `must be a counter selector like hybrid_requests_total{outcome="error"} (the generator adds increase()), got ${JSON.stringify(q)}`
+        `must be a counter selector like hybrid_requests_total{outcome="error"} (the generator adds increase()): ${parsed}; got ${JSON.stringify(q)}`
       );
     }
-    return q;
+    return renderCounterSelector(parsed);
   };
   const total = query('total');
   const good = query('good');
@@ -158,6 +165,12 @@ function readTarget(spec: Json): number {
   }
   const objective: Json = objectives[0];
   const percent = at(objective, 'targetPercent');
+  if (percent !== undefined && at(objective, 'target') !== undefined) {
+    throw new DocumentError(
+      'spec.objectives[0]',
+      'give target (0..1) or targetPercent (0..100), not both: which one was meant cannot be guessed'
+    );
+  }
   const target =
     percent !== undefined ? (typeof percent === 'number' ? percent / 100 : percent) : at(objective, 'target');
   const field = percent !== undefined ? 'spec.objectives[0].targetPercent' : 'spec.objectives[0].target';
@@ -186,13 +199,12 @@ function readWindow(spec: Json): string {
     );
   }
   const duration = requireString(window, 'duration', 'spec.timeWindow[0].');
-  if (!isDuration(duration) || durationSeconds(duration) < 3600) {
-    throw new DocumentError(
-      'spec.timeWindow[0].duration',
-      `must be a duration of at least 1h like 28d or 30d, got ${JSON.stringify(duration)}`
-    );
+  const problem = periodProblem(duration);
+  if (problem) {
+    throw new DocumentError('spec.timeWindow[0].duration', problem);
   }
-  return duration;
+  // One spelling for the window label and the ranges: 4w and 28d are the same period.
+  return formatDuration(parseDuration(duration)!);
 }
 
 function readAnnotations(doc: Json): {
@@ -260,7 +272,8 @@ function readAnnotations(doc: Json): {
 export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
   const errors: string[] = [];
   const slis = new Map<string, SliDoc>();
-  const slos: Array<{ doc: Json; where: string }> = [];
+  // `where` names the document in errors; `source` is what a spec carries (messages add the SLO's name).
+  const slos: Array<{ doc: Json; where: string; source: string }> = [];
 
   for (const input of inputs) {
     const docs = parseAllDocuments(input.text);
@@ -271,7 +284,20 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
         errors.push(`${where}: YAML: ${document.errors[0]!.message.split('\n')[0]}`);
         return;
       }
-      const doc: Json = document.toJS();
+      let doc: Json;
+      try {
+        doc = document.toJS();
+      } catch (error) {
+        // The yaml library refuses documents whose aliases would expand without bound ("billion laughs")
+        // and aliases to anchors that do not exist; both are one line about this document.
+        const message = (error as Error).message;
+        errors.push(
+          /excessive alias count/i.test(message)
+            ? `${where}: YAML: too many alias references (a document that expands without bound is refused)`
+            : `${where}: YAML: ${message.split('\n')[0]}`
+        );
+        return;
+      }
       if (doc === null || doc === undefined) {
         return;
       }
@@ -292,7 +318,7 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
         }
         slis.set(name, { name, where: label, spec: doc.spec });
       } else if (doc.kind === 'SLO') {
-        slos.push({ doc, where: label });
+        slos.push({ doc, where: label, source: where });
       } else if (!(typeof doc.kind === 'string' && IGNORED_KINDS.has(doc.kind))) {
         errors.push(
           `${label}: kind: must be SLO or SLI (or another OpenSLO v1 kind to ignore), got ${JSON.stringify(doc.kind)}`
@@ -302,7 +328,7 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
   }
 
   const specs: SloSpec[] = [];
-  for (const { doc, where } of slos) {
+  for (const { doc, where, source } of slos) {
     try {
       const name = requireString(doc, 'metadata.name');
       if (!SLO_NAME.test(name)) {
@@ -351,7 +377,7 @@ export function parseOpenSlo(inputs: readonly OpenSloInput[]): OpenSloResult {
         period,
         sli,
         ...extras,
-        source: where,
+        source,
       });
     } catch (error) {
       if (error instanceof DocumentError) {

@@ -20,9 +20,8 @@ import {
   oneOf,
   selector,
 } from '@hybridlens/conventions';
-import { type AlertingRule, type RuleFile } from './ruleTypes';
-import { type GenerateOptions } from './sloRules';
-import { evalTimeMs, labelInUrl, labelQueryText, labelText, queryText, valueText } from './templates';
+import { type AlertingRule, type GenerateOptions, type RuleFile } from './ruleTypes';
+import { evalTimeMs, labelInUrl, labelQueryText, labelText, queryText, templateQuery, valueText } from './templates';
 
 /** Thresholds of the ops guide's alerts ("Alerting: what to fire on and how to prioritize"). */
 export const OPS_THRESHOLDS = {
@@ -143,8 +142,8 @@ function endToEnd(options: GenerateOptions): AlertingRule {
   const now = ratio(inc(errors, '5m'), inc(req, '5m'));
   const before = ratio(inc(errors, '5m', undefined, '1m'), inc(req, '5m', undefined, '1m'));
   const text = OPS_TEXT.endToEnd({
-    ratioPct: queryText(`100 * ${now}`.replace(/"/g, "'"), 1),
-    errors: queryText(inc(errors, '5m').replace(/"/g, "'"), 0),
+    ratioPct: queryText(templateQuery(`100 * ${now}`), 1),
+    errors: queryText(templateQuery(inc(errors, '5m')), 0),
   });
   return {
     alert: ALERT.endToEndErrorRate,

@@ -28,6 +28,11 @@ export interface RuleFile {
   groups: RuleGroup[];
 }
 
+export interface GenerateOptions {
+  /** Grafana root URL for runbook and drilldown links (checked and encoded: see grafanaRootUrl). */
+  grafanaUrl: string;
+}
+
 export function isAlertingRule(rule: Rule): rule is AlertingRule {
   return 'alert' in rule;
 }

@@ -1,6 +1,6 @@
-import { type PlaybookId, SLI_PLAYBOOK, type SliType } from '@hybridlens/conventions';
-import { durationSeconds, isDuration } from './duration';
-import { COUNTER_SELECTOR } from './promql';
+import { type PlaybookId, SLI_PLAYBOOK, type SliType, parseDuration } from '@hybridlens/conventions';
+import { parseCounterSelector } from './counterSelector';
+import { SloInputError } from './errors';
 
 /**
  * The SLI as counters: `total` events and either the `good` or the `bad` ones. Each is a counter
@@ -52,6 +52,23 @@ export function sloPlaybook(spec: SloSpec): PlaybookId {
   return spec.playbook ?? SLI_PLAYBOOK[spec.sliType];
 }
 
+const MIN_PERIOD_MS = 3_600_000;
+
+/** Why `text` cannot be an SLO's period, or undefined. Whole seconds only: it becomes a PromQL range. */
+export function periodProblem(text: string): string | undefined {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    return `"${text}" is not a duration like 28d or 30d`;
+  }
+  if (ms % 1000 !== 0) {
+    return `"${text}" is not a whole number of seconds`;
+  }
+  if (ms < MIN_PERIOD_MS) {
+    return `"${text}" is shorter than one hour`;
+  }
+  return undefined;
+}
+
 /** SLO names go into label values, URL paths and PromQL strings inside templates: keep them plain. */
 export const SLO_NAME = /^[a-z0-9]([a-z0-9_.-]{0,62}[a-z0-9])?$/;
 
@@ -68,15 +85,15 @@ export function specProblems(spec: SloSpec): string[] {
       `objective: ${spec.objective} must be strictly between 0 and 1 (a 100% objective leaves no error budget, so burn rates are undefined)`
     );
   }
-  if (!isDuration(spec.period)) {
-    problems.push(`period: "${spec.period}" is not a duration like 28d or 30d`);
-  } else if (durationSeconds(spec.period) < 3600) {
-    problems.push(`period: "${spec.period}" is shorter than one hour`);
+  const period = periodProblem(spec.period);
+  if (period) {
+    problems.push(`period: ${period}`);
   }
   for (const key of ['total', 'good', 'bad'] as const) {
     const sel = spec.sli[key];
-    if (sel !== undefined && !COUNTER_SELECTOR.test(sel.trim())) {
-      problems.push(`sli.${key}: "${sel}" is not a counter selector like metric_total{label="value"}`);
+    const parsed = sel === undefined ? undefined : parseCounterSelector(sel);
+    if (typeof parsed === 'string') {
+      problems.push(`sli.${key}: "${sel}" is not a counter selector like metric_total{label="value"}: ${parsed}`);
     }
   }
   if ((spec.sli.good === undefined) === (spec.sli.bad === undefined)) {
@@ -103,6 +120,6 @@ export function assertValidSpecs(specs: readonly SloSpec[]): void {
     seen.set(spec.name, spec.source);
   }
   if (messages.length > 0) {
-    throw new Error(`invalid SLO specs:\n  ${messages.join('\n  ')}`);
+    throw new SloInputError(`invalid SLO specs:\n  ${messages.join('\n  ')}`);
   }
 }

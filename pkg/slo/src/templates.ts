@@ -1,5 +1,4 @@
 import { templateValue, type TemplateValue } from '@hybridlens/conventions';
-import { durationSeconds } from './duration';
 
 /**
  * Go-template snippets for Prometheus alert annotations. Annotation texts are written as functions of
@@ -13,9 +12,22 @@ export function valueText(digits: number): string {
 }
 
 /**
+ * A PromQL expression ready to sit inside a Go template string: `{{ with query "…" }}` is double-quoted, so
+ * the expression's label values swap to single quotes, which PromQL accepts as well. Only for expressions
+ * whose values hold neither quote nor backslash (the SLO's own name, contract label values): those would need
+ * escaping twice, for PromQL and for Go.
+ */
+export function templateQuery(expr: string): string {
+  if (/['\\]/.test(expr)) {
+    throw new Error(`templateQuery: a quote or backslash cannot be carried into a template query: ${expr}`);
+  }
+  return expr.replaceAll('"', "'");
+}
+
+/**
  * The first sample of an instant query run when the alert is evaluated, printed with `digits`
- * decimals (empty when the query returns nothing). `query` may not contain double quotes: label
- * values are quoted with single quotes, which PromQL accepts.
+ * decimals (empty when the query returns nothing). `query` may not contain double quotes: pass it
+ * through {@link templateQuery}.
  */
 export function queryText(query: string, digits: number): string {
   if (query.includes('"')) {
@@ -45,8 +57,4 @@ export function evalTimeMs(offsetSeconds: number): TemplateValue {
   const shifted =
     offsetSeconds === 0 ? 'time()' : `(time() ${offsetSeconds < 0 ? '-' : '+'} ${Math.abs(offsetSeconds)})`;
   return templateValue(`{{ with query "${shifted} * 1000" }}{{ . | first | value | printf "%.0f" }}{{ end }}`);
-}
-
-export function secondsBefore(duration: string): number {
-  return -durationSeconds(duration);
 }

@@ -8,6 +8,7 @@ import {
   SLO_SERIES,
   buildAppUrl,
   leMatcher,
+  parseDuration,
   selector,
   sloBurnRateSeries,
   sloErrorRatioSeries,
@@ -19,7 +20,6 @@ import {
   burnDescription,
   burnSummary,
   defaultSpecs,
-  durationSeconds,
   generateRuleFiles,
   sloRuleFileName,
 } from '../src';
@@ -76,7 +76,7 @@ function expectedAlerts(spec: SloSpec, c: Counts, t: number): ExpectedAlert[] {
           {
             page: 'sloDetail',
             params: { slo: spec.name },
-            time: { from: nowMs - durationSeconds(tier.longWindow) * 1000, to: nowMs },
+            time: { from: nowMs - parseDuration(tier.longWindow)!, to: nowMs },
             variables: spec.scope,
             query: { alertname: ALERT.sloBurnRate },
           },

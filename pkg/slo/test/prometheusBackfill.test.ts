@@ -1,12 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LABEL, PLAYBOOK, SLO_SERIES, type SloWindow, sloBurnRateSeries } from '@hybridlens/conventions';
+import {
+  LABEL,
+  PLAYBOOK,
+  SLO_SERIES,
+  type SloWindow,
+  parseDuration,
+  sloBurnRateSeries,
+  sloEventCountSeries,
+} from '@hybridlens/conventions';
 import { describeWithBinary } from '@hybridlens/testkit';
 import { type SloSpec, defaultSpecs, generateRuleFiles } from '../src';
 import { type BackfilledPrometheus, prometheusWithRuleHistory } from './support/backfill';
 import { writeOpenMetrics } from './support/openMetrics';
-import { type Counts, windowValue } from './support/sloModel';
+import { extrapolatedIncrease } from './support/extrapolatedIncrease';
+import { type Counts } from './support/sloModel';
 import { syntheticHistory } from './support/syntheticHistory';
 
 jest.setTimeout(90_000);
@@ -16,11 +25,11 @@ const T0 = 1767225600;
 const HOURS = 26;
 const minute = (h: number) => h * 60;
 const inHours = (m: number, from: number, to: number) => m > minute(from) && m <= minute(to);
-/**
- * Rates stay constant within each 5-minute slot: rule evaluations carry Prometheus's per-group
- * offset, so a 5m increase sees 4 of the slot's minutes and extrapolates, which is exact only then.
- */
+/** Traffic patterns change every 5 minutes, so windows that straddle a change are checked too. */
 const slot = (m: number) => Math.ceil(m / 5);
+/** Counter samples start high, as on a long-lived service: extrapolation never runs into zero. */
+const COUNTER_BASE = 1_000_000;
+const GRID_SECONDS = 300;
 
 const specs = defaultSpecs();
 const latency = specs.find((s) => s.name === 'end-to-end-latency')!;
@@ -72,9 +81,56 @@ describeWithBinary(
       return backfilled.prom.scalar(`${series}{${LABEL.slo}="${spec.name}"}`, t);
     }
 
-    /** Seconds since T0 at which the sample seen at t was evaluated. */
+    /** Epoch seconds at which the sample of `series` that a query at t sees was evaluated. */
     async function evaluatedAt(series: string, spec: SloSpec, t: number): Promise<number> {
-      return (await backfilled.prom.scalar(`timestamp(${series}{${LABEL.slo}="${spec.name}"})`, t)) - T0;
+      return backfilled.prom.scalar(`timestamp(${series}{${LABEL.slo}="${spec.name}"})`, t);
+    }
+
+    /** Prometheus's increase() of the raw counters over the 5 minutes ending at epoch second e (Prometheus 2: closed range). */
+    function rawIncrease(cumulative: readonly number[], e: number): number {
+      const samples = cumulative.map((v, i) => [(T0 + i * 60) * 1000, COUNTER_BASE + v] as [number, number]);
+      return extrapolatedIncrease(samples, e * 1000, GRID_SECONDS * 1000)!;
+    }
+
+    /**
+     * For every 5-minute grid point, when the 5m increase it sees was evaluated. Read from Prometheus rather than
+     * assumed: group offsets differ from run to run, and a backfilled evaluation can be missing at a block edge.
+     */
+    async function increaseEvaluations(spec: SloSpec): Promise<Map<number, number>> {
+      const data = await backfilled.prom.queryRange(
+        `timestamp(${SLO_SERIES.totalIncrease5m}{${LABEL.slo}="${spec.name}"})`,
+        T0,
+        T0 + HOURS * 3600,
+        GRID_SECONDS
+      );
+      return new Map((data.result[0]?.values ?? []).map(([g, e]) => [Math.round(g), Number(e)]));
+    }
+
+    /**
+     * The burn rate over `window` that a rule evaluated at `at` must record, from the raw counts alone: the
+     * 5-minute increases at the grid points of the window (w-1s subquery, closed on Prometheus 2), bad and total
+     * summed separately.
+     */
+    async function expectedBurn(spec: SloSpec, counts: Counts, window: SloWindow, at: number): Promise<number> {
+      let bad = 0;
+      let total = 0;
+      if (window === '5m') {
+        const e = await evaluatedAt(SLO_SERIES.totalIncrease5m, spec, at);
+        bad = rawIncrease(counts.bad, e);
+        total = rawIncrease(counts.total, e);
+      } else {
+        const sumsAt = await evaluatedAt(sloEventCountSeries('total', window), spec, at);
+        const grid = await increaseEvaluations(spec);
+        const from = sumsAt - (parseDuration(window)! / 1000 - 1);
+        for (let g = Math.floor(sumsAt / GRID_SECONDS) * GRID_SECONDS; g >= from; g -= GRID_SECONDS) {
+          const e = grid.get(g);
+          if (e !== undefined) {
+            bad += rawIncrease(counts.bad, e);
+            total += rawIncrease(counts.total, e);
+          }
+        }
+      }
+      return bad / total / (1 - spec.objective);
     }
 
     function close(got: number, expected: number, what: string) {
@@ -93,21 +149,17 @@ describeWithBinary(
       async (_name, hour, spec, counts) => {
         const t = T0 + hour * 3600;
         for (const w of WINDOWS) {
-          // Each value was evaluated at its group's offset before t: the 5m increase covers the slot ending at
-          // the next whole minute, the longer windows end at the last 5-minute step at or before the evaluation.
-          const minutes = (await evaluatedAt(sloBurnRateSeries(w), spec, t)) / 60;
-          const expected = windowValue(spec, counts, w === '5m' ? Math.ceil(minutes - 1e-9) : Math.floor(minutes), w);
+          const at = await evaluatedAt(sloBurnRateSeries(w), spec, t);
           close(
             await recorded(sloBurnRateSeries(w), spec, t),
-            expected.burn!,
+            await expectedBurn(spec, counts, w, at),
             `${spec.name} burn rate ${w} at ${hour}h`
           );
         }
-        const minutes = (await evaluatedAt(SLO_SERIES.errorBudgetRemaining, spec, t)) / 60;
-        const period = windowValue(spec, counts, Math.floor(minutes), '30d');
+        const budgetAt = await evaluatedAt(SLO_SERIES.errorBudgetRemaining, spec, t);
         close(
           await recorded(SLO_SERIES.errorBudgetRemaining, spec, t),
-          1 - period.burn!,
+          1 - (await expectedBurn(spec, counts, '30d', budgetAt)),
           `${spec.name} budget remaining at ${hour}h`
         );
       }

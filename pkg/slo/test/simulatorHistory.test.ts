@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LABEL, SLO_SERIES, type SloWindow, sloBurnRateSeries } from '@hybridlens/conventions';
+import { LABEL, SLO_SERIES, type SloWindow, parseDuration, sloBurnRateSeries } from '@hybridlens/conventions';
 import { backfill, importOpenMetrics } from '@hybridlens/simulator';
 import { describeWithBinary } from '@hybridlens/testkit';
-import { type SloSpec, defaultSpecs, durationSeconds, generateRuleFiles } from '../src';
+import { type SloSpec, defaultSpecs, generateRuleFiles } from '../src';
 import { type BackfilledPrometheus, prometheusWithRuleHistory } from './support/backfill';
 import { extrapolatedIncrease } from './support/extrapolatedIncrease';
 
@@ -108,7 +108,7 @@ describeWithBinary(
       if (window === '5m') {
         add(at);
       } else {
-        const w = durationSeconds(window) * 1000;
+        const w = parseDuration(window)!;
         for (let step = Math.floor(at / STEP_MS) * STEP_MS; step > at - w; step -= STEP_MS) {
           if (step >= START) {
             add(slotEval(step));

@@ -1,5 +1,5 @@
-import { BURN_RATE_TIERS, type BurnRateTier, type SloWindow } from '@hybridlens/conventions';
-import { durationSeconds, reachableTiers, type SloSpec } from '../../src';
+import { BURN_RATE_TIERS, type BurnRateTier, type SloWindow, parseDuration } from '@hybridlens/conventions';
+import { reachableTiers, type SloSpec } from '../../src';
 
 /**
  * An independent model of what the generated rules should record, from the raw per-minute counts:
@@ -19,7 +19,7 @@ export interface WindowValue {
   burn?: number;
 }
 
-const minutesOf = (w: string) => durationSeconds(w) / 60;
+const minutesOf = (w: string) => parseDuration(w)! / 60_000;
 
 function at(series: readonly number[], minute: number): number {
   return series[Math.max(0, Math.min(minute, series.length - 1))]!;
