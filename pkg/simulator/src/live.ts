@@ -73,6 +73,8 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     serviceName: topology.serviceName,
     serviceVersion: SIMULATOR_VERSION,
     environment: 'demo',
+    // OpenMetrics on /metrics: the only exposition that carries the trace-id exemplars of kept requests.
+    openMetrics: true,
     ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
     ...(options.traceExporter ? { traceExporter: options.traceExporter, scheduledDelayMillis: 100 } : {}),
     ...(options.logSink ? { logSink: options.logSink } : {}),
