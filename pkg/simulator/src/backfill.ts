@@ -181,7 +181,6 @@ async function writeHistory(dir: string, plan: HistoryPlan): Promise<Omit<Backfi
     serviceVersion: SIMULATOR_VERSION,
     environment: 'backfill',
     now: () => virtualNow,
-    random: () => ids.next(),
   };
   // Requests whose trace is kept: every span exported, their warn / error log lines written.
   const traced = createTelemetry({
@@ -191,6 +190,8 @@ async function writeHistory(dir: string, plan: HistoryPlan): Promise<Omit<Backfi
       pendingLogs.push(line);
     },
     logLevel: 'warn',
+    // Seeded trace ids: the same seed writes the same traces. The plain instance's ids are never seen.
+    random: () => ids.next(),
     maxQueueSize: 50_000,
     maxExportBatchSize: 50_000,
     scheduledDelayMillis: 3_600_000,

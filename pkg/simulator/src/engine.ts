@@ -3,9 +3,9 @@ import { CalibrationModel } from './calibration';
 import { emitRequest } from './emitter';
 import { FaultEngine } from './faultEngine';
 import type { ScheduledFault } from './faultKinds';
-import { defaultFlags, type FeatureFlags } from './flags';
+import { activeFlagNames, defaultFlags, type FeatureFlags } from './flags';
 import { calibrationKey, type RoutingContext } from './orchestrator';
-import { diurnalFactor, ProviderState } from './providerState';
+import { diurnalFactor, ProviderState, STATUS_REPORT_LAG_MS } from './providerState';
 import type { RequestPlan } from './plan';
 import { simulateRequest } from './requestSimulator';
 import { Rng } from './rng';
@@ -73,6 +73,8 @@ export class HybridSimulator {
       topology: this.topology,
       faults: this.faults,
       flags: this.flags,
+      // Flags change between steps only (the admin API runs between ticks).
+      flagNames: activeFlagNames(this.flags),
       providers: this.providers,
       calibrations: this.calibrations,
     };
@@ -83,6 +85,16 @@ export class HybridSimulator {
    * instant (telemetry never lies in the future); in `virtual` mode it starts there.
    */
   step(from: number, to: number, mode: 'virtual' | 'live' = 'virtual'): number {
+    // Outages are reported one status lag late: the step looks that far back.
+    this.faults.focus(from - STATUS_REPORT_LAG_MS, to);
+    try {
+      return this.stepFocused(from, to, mode);
+    } finally {
+      this.faults.unfocus();
+    }
+  }
+
+  private stepFocused(from: number, to: number, mode: 'virtual' | 'live'): number {
     const telemetry = this.options.telemetry;
     const seconds = (to - from) / 1000;
     this.providers.advance(from, seconds);

@@ -36,6 +36,8 @@ export interface RoutingContext {
   topology: Topology;
   faults: FaultEngine;
   flags: FeatureFlags;
+  /** activeFlagNames(flags), when the caller computed it once for many decisions. */
+  flagNames?: string[];
   providers: ProviderState;
   calibrations: ReadonlyMap<string, CalibrationModel>;
 }
@@ -71,7 +73,7 @@ export function decide(
   offset: number,
   rng: Rng
 ): Decision {
-  const flags = activeFlagNames(ctx.flags);
+  const flags = ctx.flagNames ?? activeFlagNames(ctx.flags);
   const end = offset + Math.round(rng.uniform(3, 15));
   const base = { start: offset, end };
   const roll = rng.next();
