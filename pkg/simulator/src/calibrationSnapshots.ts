@@ -6,9 +6,11 @@ import { CalibrationModel, type CalibratedDevice, type CalibrationSnapshot } fro
 import { FAULT_KIND } from './faultKinds';
 import type { FaultEngine } from './faultEngine';
 import { BRAKET_IQM_GARNET_PER_SHOT_USD, BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD } from './pricing';
-import { RIGETTI_CALIBRATION_DEVICE, type Topology } from './topology';
+import { STATUS_REPORT_LAG_MS } from './providerState';
+import { type QuantumBackend, RIGETTI_CALIBRATION_DEVICE, type Topology } from './topology';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * A Google device for the Cirq calibration format only: the routing topology has no Google backend
@@ -346,5 +348,66 @@ export function writeCalibrationSnapshots(options: SnapshotOptions): string[] {
     writeFileAtomic(file, JSON.stringify(w.render(latest, options.end)));
     files.push(file);
   }
+  files.push(...writeAzureProviderStatus(options));
+  return files;
+}
+
+/**
+ * Azure Quantum's workspace providerStatus response (`GET .../providerStatus`) for the Azure targets the
+ * jobs run on: no calibration, but availability (what the status page reports, one lag late) and the
+ * average queue time. The response carries no time of its own: dated copies say when by their file name.
+ */
+export function azureProviderStatus(
+  targets: readonly QuantumBackend[],
+  faults: FaultEngine,
+  time: number
+): { value: unknown[] } {
+  const byVendor = new Map<string, QuantumBackend[]>();
+  for (const t of targets) {
+    const vendor = t.backend.split('.')[0]!;
+    byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), t]);
+  }
+  const availability = (t: QuantumBackend) =>
+    faults.intensity(FAULT_KIND.providerOutage, time - STATUS_REPORT_LAG_MS, {
+      provider: t.provider,
+      backend: t.backend,
+    }) > 0
+      ? 'Unavailable'
+      : 'Available';
+  return {
+    value: [...byVendor].map(([vendor, list]) => ({
+      id: vendor,
+      currentAvailability: list.some((t) => availability(t) === 'Available') ? 'Available' : 'Unavailable',
+      targets: list.map((t) => ({
+        id: t.backend,
+        currentAvailability: availability(t),
+        averageQueueTime: Math.round(t.queue.medianLength * t.queue.secondsPerJob),
+        statusPage: `https://status.${vendor}.co`,
+      })),
+    })),
+  };
+}
+
+function writeAzureProviderStatus(options: SnapshotOptions): string[] {
+  const targets = options.topology.backends.filter((b) => b.provider === 'azure');
+  if (targets.length === 0) {
+    return [];
+  }
+  const folder = join(options.dir, 'azure');
+  mkdirSync(join(folder, 'drift'), { recursive: true });
+  const files: string[] = [];
+  const firstDay = Math.max(
+    Math.floor(options.start / DAY_MS),
+    Math.floor(options.end / DAY_MS) - (options.maxPerDevice ?? 31) + 1
+  );
+  for (let day = firstDay; day * DAY_MS + HOUR_MS <= options.end; day++) {
+    const at = day * DAY_MS + HOUR_MS;
+    const file = join(folder, 'drift', `provider_status_${new Date(at).toISOString().slice(0, 10)}.json`);
+    writeFileAtomic(file, JSON.stringify(azureProviderStatus(targets, options.faults, at)));
+    files.push(file);
+  }
+  const latest = join(folder, 'provider_status.json');
+  writeFileAtomic(latest, JSON.stringify(azureProviderStatus(targets, options.faults, options.end)));
+  files.push(latest);
   return files;
 }

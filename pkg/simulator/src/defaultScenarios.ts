@@ -75,15 +75,19 @@ faults:
     intensity: 1
 `;
 
-export const DEFAULT_LIVE_SCENARIO = `name: default live demo - one playbook fault at a time, 8 minutes each, cycling every 90 minutes
+/**
+ * The live demo: one playbook fault at a time, cycling every 95 minutes, each long enough to show on the
+ * pages and fire its alerts (the outage a little longer: the provider's status page reports it late).
+ */
+export const DEFAULT_LIVE_SCENARIO = `name: default live demo - one playbook fault at a time, cycling every 95 minutes
 faults:
-  - { kind: queue_saturation, provider: ibm, backend: ibm_sherbrooke, start: +2m, duration: 8m, every: 90m }
-  - { kind: hardware_failure, provider: braket, backend: Garnet, start: +12m, duration: 8m, every: 90m }
-  - { kind: llm_hallucination, model: gpt-4.1-mini, start: +22m, duration: 8m, every: 90m }
-  - { kind: calibration_corrupt, provider: ibm, backend: ibm_sherbrooke, start: +32m, duration: 8m, every: 90m }
-  - { kind: simulator_divergence, start: +42m, duration: 8m, every: 90m }
-  - { kind: provider_outage, provider: azure, start: +52m, duration: 8m, every: 90m }
-  - { kind: llm_cold_starts, model: llama-3.1-70b-instruct, start: +62m, duration: 8m, every: 90m }
-  - { kind: rate_limiting, provider: ibm, start: +72m, duration: 8m, every: 90m }
-  - { kind: qpu_error_rate, provider: braket, start: +82m, duration: 8m, every: 90m }
+  - { kind: queue_saturation, provider: ibm, backend: ibm_sherbrooke, start: +2m, duration: 8m, every: 95m }
+  - { kind: hardware_failure, provider: braket, backend: Garnet, start: +12m, duration: 8m, every: 95m }
+  - { kind: llm_hallucination, model: gpt-4.1-mini, start: +22m, duration: 8m, every: 95m }
+  - { kind: calibration_corrupt, provider: ibm, backend: ibm_sherbrooke, start: +32m, duration: 8m, every: 95m }
+  - { kind: simulator_divergence, start: +42m, duration: 8m, every: 95m }
+  - { kind: provider_outage, provider: azure, start: +52m, duration: 12m, every: 95m }
+  - { kind: llm_cold_starts, model: llama-3.1-70b-instruct, start: +66m, duration: 8m, every: 95m }
+  - { kind: rate_limiting, provider: ibm, start: +76m, duration: 8m, every: 95m }
+  - { kind: qpu_error_rate, provider: braket, start: +86m, duration: 8m, every: 95m }
 `;

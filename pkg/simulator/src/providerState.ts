@@ -24,7 +24,7 @@ export interface RateLimitSnapshot {
  * How late a provider's status API reports an outage (and its end): status pages follow incidents by
  * minutes, so jobs fail before the orchestrator can see the outage and route around it.
  */
-export const STATUS_REPORT_LAG_MS = 10 * 60_000;
+export const STATUS_REPORT_LAG_MS = 5 * 60_000;
 
 /** Daily load curve: quiet at night (UTC), busy mid-afternoon; a little quieter at weekends. */
 export function diurnalFactor(time: number): number {

@@ -56,6 +56,14 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
       },
       {
         kind: 'provider_outage',
+        provider: 'azure',
+        start: END - 2 * 3_600_000,
+        end: END + DAY,
+        intensity: 1,
+        origin: 'test',
+      },
+      {
+        kind: 'provider_outage',
         provider: 'braket',
         backend: 'Ankaa-3',
         start: END - 3_600_000,
@@ -164,9 +172,22 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
     expect(ankaa.deviceStatus).toBe('OFFLINE');
   });
 
-  it('every snapshot carries its calibration time in the provider’s own field', () => {
+  it('Azure providerStatus reports the IonQ target unavailable during an outage, available before', () => {
+    type Status = { value: Array<{ id: string; targets: Array<{ id: string; currentAvailability: string }> }> };
+    const latest = read(join(dir, 'azure/provider_status.json')) as unknown as Status;
+    expect(latest.value.map((p) => p.id)).toEqual(['ionq']);
+    expect(latest.value[0]!.targets).toEqual([
+      expect.objectContaining({ id: 'ionq.qpu.aria-1', currentAvailability: 'Unavailable' }),
+    ]);
+    const dayBefore = files.find((f) =>
+      f.endsWith(`provider_status_${new Date(END - DAY).toISOString().slice(0, 10)}.json`)
+    );
+    expect((read(dayBefore!) as unknown as Status).value[0]!.targets[0]!.currentAvailability).toBe('Available');
+  });
+
+  it('every snapshot carries its calibration time in the provider’s own field (Azure status: in its name)', () => {
     const times = new Map<string, number>();
-    for (const file of files) {
+    for (const file of files.filter((f) => !f.includes('/azure/'))) {
       const doc = read(file);
       const name = file.slice(dir.length + 1);
       if (name.startsWith('ibm/')) {
@@ -180,7 +201,10 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
         times.set(name, Number(ms));
       }
     }
-    expect(times.size).toBe(files.length);
+    expect(times.size).toBe(files.filter((f) => !f.includes('/azure/')).length);
+    const azureDated = files.filter((f) => f.includes('/azure/drift/'));
+    expect(azureDated.length).toBeGreaterThanOrEqual(3);
+    expect(azureDated.every((f) => /provider_status_\d{4}-\d{2}-\d{2}\.json$/.test(f))).toBe(true);
     for (const [name, t] of times) {
       expect({ name, ok: t > END - 4 * DAY && t <= END }).toEqual({ name, ok: true });
     }
@@ -190,5 +214,31 @@ describeWithFixtures('calibration snapshots in the providers’ own formats', (f
     const all = (d: string): string[] =>
       readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(d, e.name)) : [e.name]));
     expect(all(dir).filter((n) => !n.endsWith('.json'))).toEqual([]);
+  });
+
+  it('names every QPU backend the jobs run on exactly as the job metrics do (case kept)', () => {
+    const named = new Set<string>();
+    for (const file of files) {
+      const doc = read(file);
+      if (file.includes('/ibm/')) {
+        named.add(`ibm/${canonicalBackendId(doc.backend_name as string)}`);
+      } else if (file.includes('/braket/')) {
+        named.add(`braket/${canonicalBackendId(doc.deviceArn as string)}`);
+      }
+    }
+    for (const file of files.filter((f) => f.includes('/azure/'))) {
+      for (const provider of (read(file) as { value: Array<{ targets: Array<{ id: string }> }> }).value) {
+        for (const target of provider.targets) {
+          named.add(`azure/${canonicalBackendId(target.id)}`);
+        }
+      }
+    }
+    const routed = DEFAULT_TOPOLOGY.backends
+      .filter((b) => b.technology !== 'simulator')
+      .map((b) => `${b.provider}/${b.backend}`);
+    expect(routed.length).toBeGreaterThan(1);
+    expect(routed.filter((b) => !named.has(b))).toEqual([]);
+    expect(named).toContain('braket/Garnet');
+    expect(named).not.toContain('braket/garnet');
   });
 });

@@ -312,7 +312,7 @@ describe('provider status', () => {
   });
 
   it('jobs fail before the status reports the outage, then the orchestrator routes around it', () => {
-    const outage = fault('provider_outage', { provider: 'braket', start: T - 5 * 60_000, end: T + HOUR });
+    const outage = fault('provider_outage', { provider: 'braket', start: T - STATUS_REPORT_LAG_MS / 2, end: T + HOUR });
     const early = context([outage]);
     const plans = Array.from({ length: 400 }, (_, i) =>
       simulateRequest(early, optimize, 'us-east-1', T, new Rng(i), i)
