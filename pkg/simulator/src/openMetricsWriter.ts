@@ -91,22 +91,20 @@ function histogramInternals(metric: unknown): HistogramInternals | undefined {
 }
 
 /**
- * The lines of one series (or of one histogram series: its buckets, _sum and _count), each as
- * `name{labels} value` with the value it was formatted for: a scrape rewrites only lines whose value changed.
+ * The lines of one series (or of one histogram series: its buckets, _sum and _count), as their encoded
+ * `name{labels} ` prefixes: a scrape copies a prefix and writes the value's digits after it.
  */
 interface SeriesLines {
-  /** Histograms: `name_bucket{labels,le="` prefixes are built from this; others: the whole `name{labels}`. */
+  /** Histograms: `name_bucket{labels,le="..."}` prefixes are built from this; others: the whole `name{labels}`. */
   base: string;
-  /** Each line encoded, ending in the space before the timestamp: copied, not re-encoded, while its value holds. */
-  text: Buffer[];
-  values: number[];
+  prefixes: Buffer[];
 }
 
 /** Buffer.prototype.utf8Write: the same as write(string, offset) without its argument juggling, which costs as much as the copy. */
 type Utf8Writable = Buffer & { utf8Write(text: string, offset: number): number };
 
-function encodeLine(series: string, value: number): Buffer {
-  return Buffer.from(`${series} ${formatValue(value)} `);
+function encodePrefix(series: string): Buffer {
+  return Buffer.from(`${series} `);
 }
 
 /**
@@ -115,8 +113,8 @@ function encodeLine(series: string, value: number): Buffer {
  * per 2-hour TSDB block (named by the block's start, UTC) so each import reads its file once.
  *
  * A month of history is tens of millions of samples, so a scrape reads the metric objects directly (as
- * the registry's own text exposition does) and formats a line only when its value changed: prom-client
- * keeps one labels object per series for its whole life, which keys the cache.
+ * the registry's own text exposition does), encodes each series' name and labels once (prom-client keeps one
+ * labels object per series for its whole life, which keys the cache) and writes the values' digits directly.
  */
 export class OpenMetricsWriter {
   private fd: number | undefined;
@@ -164,7 +162,7 @@ export class OpenMetricsWriter {
     if (block !== this.currentBlock) {
       this.openBlock(block);
     }
-    const suffix = Buffer.from(`${Math.floor(time / 1000)}\n`);
+    const suffix = Buffer.from(` ${Math.floor(time / 1000)}\n`);
     let samples = 0;
     for (const metric of registry.getMetricsAsArray() as unknown as ExportableMetric[]) {
       if (this.only && !this.only.has((metric as unknown as { name: string }).name)) {
@@ -192,24 +190,17 @@ export class OpenMetricsWriter {
               base: v.sharedLabels
                 ? openSeries('', v.sharedLabels).slice(1)
                 : `${openSeries(data.name, key as Record<string, unknown>)}}`,
-              text: [],
-              values: [],
+              prefixes: [],
             };
             cache.set(key, group);
           }
         }
         const g = group!;
-        let text = g.text[index];
-        if (text === undefined || g.values[index] !== v.value) {
-          text = encodeLine(
-            v.sharedLabels ? histogramSeries(v.metricName ?? data.name, g.base, v.labels?.le) : g.base,
-            v.value
-          );
-          g.text[index] = text;
-          g.values[index] = v.value;
-        }
+        const prefix = (g.prefixes[index] ??= encodePrefix(
+          v.sharedLabels ? histogramSeries(v.metricName ?? data.name, g.base, v.labels?.le) : g.base
+        ));
         index++;
-        this.writeLine(text, suffix);
+        this.writeLine(prefix, v.value, suffix);
         samples++;
       }
     }
@@ -240,7 +231,7 @@ export class OpenMetricsWriter {
     for (const entry of Object.values(h.hashMap)) {
       let group = cache.get(entry.labels);
       if (group === undefined) {
-        group = { base: openSeries('', entry.labels).slice(1), text: [], values: [] };
+        group = { base: openSeries('', entry.labels).slice(1), prefixes: [] };
         cache.set(entry.labels, group);
       }
       let cumulative = 0;
@@ -252,16 +243,15 @@ export class OpenMetricsWriter {
         } else {
           value = i === bounds.length + 1 ? entry.sum : entry.count;
         }
-        let text = group.text[i];
-        if (text === undefined || group.values[i] !== value) {
+        let prefix = group.prefixes[i];
+        if (prefix === undefined) {
           const name =
             i <= bounds.length ? `${h.name}_bucket` : i === bounds.length + 1 ? `${h.name}_sum` : `${h.name}_count`;
           const le = i < bounds.length ? bounds[i] : i === bounds.length ? '+Inf' : undefined;
-          text = encodeLine(histogramSeries(name, group.base, le), value);
-          group.text[i] = text;
-          group.values[i] = value;
+          prefix = encodePrefix(histogramSeries(name, group.base, le));
+          group.prefixes[i] = prefix;
         }
-        this.writeLine(text, suffix);
+        this.writeLine(prefix, value, suffix);
         samples++;
       }
     }
@@ -279,13 +269,29 @@ export class OpenMetricsWriter {
     return keys;
   }
 
-  private writeLine(line: Buffer, suffix: Buffer): void {
+  private writeLine(prefix: Buffer, value: number, suffix: Buffer): void {
     if (this.used > BUFFER_BYTES - LINE_ROOM) {
       this.drain();
     }
-    this.buffer.set(line, this.used);
-    this.used += line.length;
-    this.buffer.set(suffix, this.used);
+    const buffer = this.buffer;
+    buffer.set(prefix, this.used);
+    this.used += prefix.length;
+    if (Number.isInteger(value) && value >= 0 && value < 1e15) {
+      // Counts are most values: their digits, without a string in between.
+      let digits = 1;
+      for (let x = value; x >= 10; x = Math.floor(x / 10)) {
+        digits++;
+      }
+      for (let at = this.used + digits - 1, x = value; at >= this.used; at--) {
+        const next = Math.floor(x / 10);
+        buffer[at] = 48 + (x - next * 10);
+        x = next;
+      }
+      this.used += digits;
+    } else {
+      this.used += buffer.utf8Write(formatValue(value), this.used);
+    }
+    buffer.set(suffix, this.used);
     this.used += suffix.length;
   }
 

@@ -56,6 +56,28 @@ export function calibrationKey(b: QuantumBackend): string {
   return `${b.provider}/${b.backend}`;
 }
 
+/** What every decision looks up in the topology, found once per topology. */
+interface TopologyIndex {
+  simulator: QuantumBackend;
+  qpu: QuantumBackend[];
+  calibrationKeys: Map<QuantumBackend, string>;
+}
+
+const indexes = new WeakMap<Topology, TopologyIndex>();
+
+export function topologyIndex(topology: Topology): TopologyIndex {
+  let index = indexes.get(topology);
+  if (index === undefined) {
+    index = {
+      simulator: topology.backends.find((b) => b.backend === topology.simulatorBackend)!,
+      qpu: qpuBackends(topology),
+      calibrationKeys: new Map(topology.backends.map((b) => [b, calibrationKey(b)])),
+    };
+    indexes.set(topology, index);
+  }
+  return index;
+}
+
 export function calibrationCorruptAt(ctx: RoutingContext, b: QuantumBackend, time: number): number {
   return ctx.faults.intensity(FAULT_KIND.calibrationCorrupt, time, { provider: b.provider, backend: b.backend });
 }
@@ -79,7 +101,7 @@ export function decide(
   const roll = rng.next();
   const preferred: ExecutionPath =
     roll < route.qpuShare ? 'qpu' : roll < route.qpuShare + route.simulatorShare ? 'simulator' : 'classical';
-  const simulator = ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!;
+  const { simulator, qpu } = topologyIndex(ctx.topology);
   const toSimulator = (reason: string, inputs: DecisionPlan['inputs'], fallback: boolean): Decision => ({
     plan: {
       ...base,
@@ -105,16 +127,31 @@ export function decide(
   if (ctx.flags.forceSimulator) {
     return toSimulator(DECISION_REASON.flagForceSimulator, {}, true);
   }
-  const candidates = qpuBackends(ctx.topology).filter(
-    (b) => !ctx.flags.disabledProviders.has(b.provider) && b.qubits >= width
-  );
-  if (candidates.length === 0) {
+  const disabled = ctx.flags.disabledProviders;
+  let totalWeight = 0;
+  for (const b of qpu) {
+    if (b.qubits >= width && !disabled.has(b.provider)) {
+      totalWeight += b.weight;
+    }
+  }
+  if (totalWeight === 0) {
     return toSimulator(DECISION_REASON.providersDisabled, {}, true);
   }
-  const backend = rng.weighted(candidates.map((b) => [b, b.weight] as const));
+  // A weighted pick among the usable backends (one draw, as Rng.weighted makes).
+  let x = rng.next() * totalWeight;
+  let backend = qpu[0]!;
+  for (const b of qpu) {
+    if (b.qubits >= width && !disabled.has(b.provider)) {
+      backend = b;
+      x -= b.weight;
+      if (x < 0) {
+        break;
+      }
+    }
+  }
   const queue = ctx.providers.queue(backend);
   const limit = ctx.providers.rateLimit(backend.provider);
-  const model = ctx.calibrations.get(calibrationKey(backend));
+  const model = ctx.calibrations.get(topologyIndex(ctx.topology).calibrationKeys.get(backend)!);
   const corrupt = calibrationCorruptAt(ctx, backend, time);
   const calibration = model?.summaryAt(time, corrupt > 0);
   const predicted = calibration ? predictFidelity(calibration, width, depth) : Number.NaN;
@@ -126,7 +163,7 @@ export function decide(
     ...(calibration
       ? { calibrationAgeSeconds: Math.max(0, Math.round((time - calibration.calibratedAt) / 1000)) }
       : {}),
-    ...(Number.isFinite(predicted) ? { predictedFidelity: Number(predicted.toFixed(4)) } : {}),
+    ...(Number.isFinite(predicted) ? { predictedFidelity: Math.round(predicted * 1e4) / 1e4 } : {}),
     providerAvailable: available,
   };
   if (!available) {

@@ -40,8 +40,9 @@ export function diurnalFactor(time: number): number {
  * diurnal level, multiplied by queue-saturation faults) and the API rate-limit window per provider.
  */
 export class ProviderState {
-  private readonly level = new Map<string, number>();
-  private readonly queues = new Map<string, QueueSnapshot>();
+  // Keyed by the topology's backend objects: looked up on every decision, no key string to build.
+  private readonly level = new Map<QuantumBackend, number>();
+  private readonly queues = new Map<QuantumBackend, QueueSnapshot>();
   private readonly limits = new Map<ProviderId, RateLimitSnapshot>();
 
   constructor(
@@ -50,7 +51,7 @@ export class ProviderState {
     private readonly rng: Rng
   ) {
     for (const b of topology.backends) {
-      this.level.set(key(b), 0);
+      this.level.set(b, 0);
     }
   }
 
@@ -59,7 +60,7 @@ export class ProviderState {
     const load = diurnalFactor(time);
     const relax = 1 - Math.exp(-stepSeconds / 1800);
     for (const b of this.topology.backends) {
-      const k = key(b);
+      const k = b;
       const noise = this.rng.normal(0, 0.25 * Math.sqrt(relax));
       const walk = (this.level.get(k) ?? 0) * (1 - relax) + noise;
       this.level.set(k, walk);
@@ -85,7 +86,7 @@ export class ProviderState {
 
   queue(backend: QuantumBackend): QueueSnapshot {
     return (
-      this.queues.get(key(backend)) ?? {
+      this.queues.get(backend) ?? {
         queueLength: 0,
         backlogSeconds: 0,
         ourWaitMedianSeconds: backend.queue.ourWaitMedianSeconds,
@@ -119,8 +120,4 @@ export class ProviderState {
     const remaining = Math.round(api.rateLimitPerWindow * (1 - usage));
     return { limit: api.rateLimitPerWindow, remaining, rejectShare: forced > 0 ? forced : remaining === 0 ? 0.5 : 0 };
   }
-}
-
-function key(b: QuantumBackend): string {
-  return `${b.provider}/${b.backend}`;
 }

@@ -1,6 +1,6 @@
 import { QUANTUM_ERROR_TYPE, type ExecutionPath } from '@hybridlens/conventions';
 import { simulateLlmCall } from './llmModel';
-import { DECISION_REASON, decide, type RoutingContext } from './orchestrator';
+import { DECISION_REASON, decide, type RoutingContext, topologyIndex } from './orchestrator';
 import type { JobPlan, PlanStep, RequestPlan } from './plan';
 import { simulateJob } from './quantumJob';
 import { clamp, type Rng } from './rng';
@@ -83,7 +83,7 @@ export function simulateRequest(
   };
 
   const runSimulator = (fallbackFrom?: ExecutionPath, reason?: string) => {
-    const simulator = ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!;
+    const simulator = topologyIndex(ctx.topology).simulator;
     const job = simulateJob(
       {
         backend: simulator,
@@ -158,7 +158,7 @@ export function simulateRequest(
         decision: {
           path: 'simulator',
           reason: reason === QUANTUM_ERROR_TYPE.rateLimited ? DECISION_REASON.rateLimited : reason,
-          provider: ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!.provider,
+          provider: topologyIndex(ctx.topology).simulator.provider,
           backend: ctx.topology.simulatorBackend,
           fallbackFrom: 'qpu',
           start: t,
