@@ -22,7 +22,8 @@ export class CliUserError extends Error {
 
 /** Node's file and network errors that a user causes and can fix, with the message that says how. */
 export function describeSystemError(error: unknown): string | undefined {
-  if (!(error instanceof Error) || !('code' in error)) {
+  // By shape, not instanceof: errors from node's fs and net come from another realm under jest and vm.
+  if (typeof error !== 'object' || error === null || typeof (error as { code?: unknown }).code !== 'string') {
     return undefined;
   }
   const e = error as NodeJS.ErrnoException & { address?: string; port?: number };

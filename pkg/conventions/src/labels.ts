@@ -27,6 +27,17 @@ export const LABEL = {
   calibrationVersion: 'calibration_version',
   processorFamily: 'processor_family',
   source: 'source',
+  // Calibration exporter: what an ingest error is about, and the device's layout and measurement facts.
+  field: 'field',
+  quantity: 'quantity',
+  method: 'method',
+  layout: 'layout',
+  x: 'x',
+  y: 'y',
+  vendor: 'vendor',
+  native1qGate: 'native_1q_gate',
+  native2qGate: 'native_2q_gate',
+  backendVersion: 'backend_version',
   tenant: 'tenant',
   // SLO metadata and recording-rule labels.
   slo: 'slo',
@@ -42,6 +53,12 @@ export const LABEL = {
 } as const;
 
 export type LabelName = (typeof LABEL)[keyof typeof LABEL];
+
+/**
+ * The exemplar label that carries a trace id on histogram buckets (OpenMetrics). The provisioned Prometheus
+ * datasource's exemplar link to Tempo reads this name; it is the name the log lines use for the same id.
+ */
+export const EXEMPLAR_LABEL = { traceId: 'trace_id' } as const;
 
 /** Labels that must never be attached to a metric by default (cardinality or privacy). */
 export const HIGH_CARDINALITY_LABELS: readonly string[] = [LABEL.tenant, 'prompt_hash', 'trace_id', 'job_id'];

@@ -5,7 +5,7 @@ import type { ExemplarSample } from './api';
 import { InstrumentInputError } from './errors';
 
 // Read once: re-exported bindings compile to getter chains in CommonJS, too slow on the per-request path.
-const { LOG_FIELD, METRIC, TELEMETRY_SIGNAL } = conventions;
+const { METRIC, TELEMETRY_SIGNAL } = conventions;
 
 type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
 export type Labels = Record<string, string>;
@@ -22,11 +22,8 @@ export const EXEMPLAR_METRICS: ReadonlySet<MetricKey> = new Set<MetricKey>([
   'quantumJobDuration',
 ]);
 
-/**
- * The exemplar label holding the trace id. The contract names no exemplar label; `trace_id` is the
- * name its log lines use for the same id and what the Prometheus datasource's exemplar link reads.
- */
-export const EXEMPLAR_TRACE_ID = LOG_FIELD.traceId;
+/** The exemplar label holding the trace id (the contract's EXEMPLAR_LABEL). */
+export const EXEMPLAR_TRACE_ID = conventions.EXEMPLAR_LABEL.traceId;
 
 /** The registry's declared type says Prometheus text; at run time it may be OpenMetrics (createTelemetry's openMetrics). */
 export function isOpenMetrics(registry: Registry): boolean {
