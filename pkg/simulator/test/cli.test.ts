@@ -212,6 +212,12 @@ describe('hybridlens-sim command line', () => {
       expectOneLineRefusal(await run(['backfill', '--days', '0.01', '--out', out(), ...extra]), message);
     });
 
+    it('refuses unusable --out: a path under a file (the real executable)', async () => {
+      writeFileSync(join(dir, 'plain-file'), 'x');
+      const r = await runExecutable(['backfill', '--days', '0.01', '--out', join(dir, 'plain-file', 'history')]);
+      expectOneLineRefusal(r, /plain-file.*: a part of the path is not a directory/);
+    }, 30_000);
+
     it.each([
       [
         'a missing token file',
