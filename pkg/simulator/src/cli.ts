@@ -74,6 +74,7 @@ export function runSimulatorCli(argv: readonly string[], io: CliIo = PROCESS_IO)
           remediation: remediationPolicy(v['restore-on-resolve'], v['mitigation-hold']),
           ...(v.seed !== undefined ? { seed: v.seed } : {}),
           ...(v['otlp-url'] ? { otlpTracesUrl: v['otlp-url'] } : {}),
+          ...(v['otlp-logs-url'] ? { otlpLogsUrl: v['otlp-logs-url'] } : {}),
           ...(v.scenario ? { scenario: v.scenario } : {}),
           ...(v['calibration-dir'] ? { calibrationDir: v['calibration-dir'] } : {}),
           ...(token !== undefined ? { adminToken: token } : {}),

@@ -42,6 +42,10 @@ export const SIM_CLI = {
           default: '127.0.0.1',
         },
         'otlp-url': { type: 'url', description: 'OTLP/HTTP traces endpoint, e.g. http://tempo:4318/v1/traces' },
+        'otlp-logs-url': {
+          type: 'url',
+          description: 'OTLP/HTTP logs endpoint, e.g. http://loki:3100/otlp/v1/logs (stdout JSON lines continue)',
+        },
         ...common,
         'calibration-dir': {
           type: 'string',

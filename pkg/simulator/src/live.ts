@@ -18,6 +18,8 @@ export interface LiveOptions {
   /** Relative times count from the start of the run. Default: the built-in cycling schedule. */
   scenario?: ScenarioInput;
   otlpTracesUrl?: string;
+  /** OTLP/HTTP logs endpoint: log records also go there (Loki's native OTLP ingestion), besides stdout. */
+  otlpLogsUrl?: string;
   /** An in-process span exporter instead of OTLP (tests). */
   traceExporter?: SpanExporter;
   /** Where JSON log lines go; default stdout. */
@@ -76,6 +78,7 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     // OpenMetrics on /metrics: the only exposition that carries the trace-id exemplars of kept requests.
     openMetrics: true,
     ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
+    ...(options.otlpLogsUrl ? { otlpLogsUrl: options.otlpLogsUrl } : {}),
     ...(options.traceExporter ? { traceExporter: options.traceExporter, scheduledDelayMillis: 100 } : {}),
     ...(options.logSink ? { logSink: options.logSink } : {}),
   });

@@ -5,7 +5,7 @@ import { LABEL, LOG_FIELD, METRIC, metricForSeries, QUANTUM_ERROR_TYPE, SPAN } f
 import { describeWithBinary, freePort, type RunningPrometheus, startPrometheus } from '@hybridlens/testkit';
 import { nonContractNames } from './helpers/contract';
 import { type LiveProcess, startLiveProcess } from './helpers/liveProcess';
-import { decodeProtobuf } from './helpers/otlpJson';
+import { decodeLogRecords, decodeProtobuf } from './helpers/otlpJson';
 import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlpReceiver';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -24,6 +24,7 @@ describeWithBinary(
     let faultStart = 0;
     let faultEnd = 0;
     let runEnd = 0;
+    const traceBodies = () => receiver.bodies.filter((b) => b.path === '/v1/traces');
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'hl-sim-live-'));
@@ -40,7 +41,10 @@ describeWithBinary(
       const port = await freePort();
       // The highest load the CLI accepts: enough traffic at any hour of the day for a 20-second fault to show.
       live = await startLiveProcess(
-        ['--seed', '5', '--load', '50', '--scenario', scenario, '--otlp-url', receiver.url],
+        [
+          ...['--seed', '5', '--load', '50', '--scenario', scenario],
+          ...['--otlp-url', receiver.url, '--otlp-logs-url', receiver.logsUrl],
+        ],
         port
       );
       prometheus = await startPrometheus({
@@ -89,10 +93,19 @@ describeWithBinary(
       );
     });
 
+    it('exports its log records over OTLP/HTTP protobuf to --otlp-logs-url, with trace ids', () => {
+      const logBodies = receiver.bodies.filter((b) => b.path === '/v1/logs');
+      expect(logBodies.length).toBeGreaterThan(0);
+      expect(new Set(logBodies.map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
+      const records = logBodies.flatMap((b) => decodeLogRecords(b.body));
+      expect(records.length).toBeGreaterThan(20);
+      expect(records.filter((r) => r.traceId !== '').length).toBeGreaterThan(0);
+    });
+
     it('exports OTLP/HTTP protobuf that decodes to contract spans and attributes only', () => {
-      expect(receiver.bodies.length).toBeGreaterThan(0);
-      expect(new Set(receiver.bodies.map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
-      const requests = receiver.bodies.flatMap((b) => decodeProtobuf(b.body));
+      expect(traceBodies().length).toBeGreaterThan(0);
+      expect(new Set(traceBodies().map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
+      const requests = traceBodies().flatMap((b) => decodeProtobuf(b.body));
       const spans = requests.flatMap((r) => r.spans);
       expect(spans.length).toBeGreaterThan(50);
       expect(new Set(spans.map((s) => s.name))).toEqual(new Set(Object.values(SPAN)));
@@ -101,7 +114,9 @@ describeWithBinary(
 
     it('serves OpenMetrics with trace-id exemplars that point at exported traces', async () => {
       const exported = new Set(
-        receiver.bodies.flatMap((b) => decodeProtobuf(b.body)).flatMap((r) => r.spans.map((s) => s.traceId))
+        traceBodies()
+          .flatMap((b) => decodeProtobuf(b.body))
+          .flatMap((r) => r.spans.map((s) => s.traceId))
       );
       const params = new URLSearchParams({
         query: `${METRIC.requestDuration.name}_bucket`,
@@ -118,7 +133,9 @@ describeWithBinary(
 
     it('writes JSON log lines to stdout with the trace ids of the exported spans', () => {
       const exported = new Set(
-        receiver.bodies.flatMap((b) => decodeProtobuf(b.body)).flatMap((r) => r.spans.map((s) => s.traceId))
+        traceBodies()
+          .flatMap((b) => decodeProtobuf(b.body))
+          .flatMap((r) => r.spans.map((s) => s.traceId))
       );
       const lines = live.stdoutLines.map((l) => JSON.parse(l) as Record<string, unknown>);
       const traced = lines.filter((l) => typeof l[LOG_FIELD.traceId] === 'string');
