@@ -1,4 +1,4 @@
-import { type CliSpec, CliUserError, runCli } from '@hybridlens/cli';
+import { type CliIo, type CliSpec, CliUserError, PROCESS_IO, runCli } from '@hybridlens/cli';
 import { renderDashboards } from './catalog';
 import { staleDashboards, writeDashboards } from './write';
 
@@ -34,21 +34,26 @@ export const DASHBOARDS_CLI = {
   },
 } as const satisfies CliSpec;
 
-export function main(argv: readonly string[]): Promise<number> {
-  return runCli(DASHBOARDS_CLI, argv, {
-    generate({ values }, io) {
-      const report = writeDashboards(values.out, renderDashboards());
-      report.written.forEach((name) => io.stdout(`wrote ${values.out}/${name}\n`));
-      report.unchanged.forEach((name) => io.stdout(`${values.out}/${name} is already up to date\n`));
-      return 0;
+export function main(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+  return runCli(
+    DASHBOARDS_CLI,
+    argv,
+    {
+      generate({ values }, io) {
+        const report = writeDashboards(values.out, renderDashboards());
+        report.written.forEach((name) => io.stdout(`wrote ${values.out}/${name}\n`));
+        report.unchanged.forEach((name) => io.stdout(`${values.out}/${name} is already up to date\n`));
+        return 0;
+      },
+      check({ values }, io) {
+        const stale = staleDashboards(values.out, renderDashboards());
+        if (stale.length > 0) {
+          throw new CliUserError(`stale in ${values.out}: ${stale.join(', ')} (run npm run dashboards)`);
+        }
+        io.stdout(`every dashboard in ${values.out} is up to date\n`);
+        return 0;
+      },
     },
-    check({ values }, io) {
-      const stale = staleDashboards(values.out, renderDashboards());
-      if (stale.length > 0) {
-        throw new CliUserError(`stale in ${values.out}: ${stale.join(', ')} (run npm run dashboards)`);
-      }
-      io.stdout(`every dashboard in ${values.out} is up to date\n`);
-      return 0;
-    },
-  });
+    { io }
+  );
 }
