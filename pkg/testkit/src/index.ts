@@ -3,3 +3,4 @@ export * from './prometheus';
 export * from './process';
 export * from './ruleFiles';
 export * from './sloBackfill';
+export * from './ruleBackfillPlan';
