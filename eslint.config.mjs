@@ -1,4 +1,5 @@
 import { defineConfig } from 'eslint/config';
+import grafanaI18n from '@grafana/i18n/eslint-plugin';
 import baseConfig from './.config/eslint.config.mjs';
 
 export default defineConfig([
@@ -58,6 +59,16 @@ export default defineConfig([
       'react-hooks/rules-of-hooks': 'off',
       // The harness stands in for Grafana's own runtime, whose interfaces still carry deprecated members.
       '@typescript-eslint/no-deprecated': 'off',
+    },
+  },
+  {
+    // Every user-facing string of the app goes through @grafana/i18n (t() / <Trans>), as in Grafana's own apps.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
+    plugins: { '@grafana/i18n': grafanaI18n },
+    rules: {
+      '@grafana/i18n/no-untranslated-strings': ['error', { basePaths: ['src'], calleesToIgnore: ['^css$'] }],
+      '@grafana/i18n/no-translation-top-level': 'error',
     },
   },
 ]);

@@ -29,7 +29,9 @@ export default defineConfig({
   testMatch: '**/*.spec.{ts,tsx}',
   outputDir: './test-results/playwright-ct',
   globalSetup: './playwright/ct/server/globalSetup.ts',
-  timeout: 60_000,
+  // A test mounts the whole app against a real Prometheus; on a shared 2-core machine under load one page
+  // load can take most of a minute. The waits inside tests are for conditions, not for time.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

@@ -74,6 +74,8 @@ const npx = 'npx';
 run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 run('format', npx, ['prettier', '--check', '.']);
+// The English catalog must hold exactly the t() / <Trans> defaults of the code (keys added, removed or reworded).
+run('i18n', 'npm', ['run', 'i18n:check', '--silent']);
 const jestReport = join(reports, 'jest.json');
 run('unit+integration', npx, ['jest', '--ci', '--maxWorkers', '2', '--json', '--outputFile', jestReport], {
   count: jestCounts(jestReport),

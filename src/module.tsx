@@ -1,44 +1,70 @@
 import React, { Suspense, lazy } from 'react';
-import { AppPlugin, type AppRootProps, type AppPluginMeta, type PluginConfigPageProps } from '@grafana/data';
+import { AppPlugin, type AppPluginMeta, type AppRootProps, type PluginConfigPageProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
-import { locationService } from '@grafana/runtime';
+import { ENTRY_APP_ROOT } from './entry/appId';
+import { LoadErrorBoundary } from './entry/LoadErrorBoundary';
 import { OPEN_IN_HYBRID_LENS } from './extensions/linkMeta';
+import { t } from './i18n/entryText';
 
-// Everything heavy (Scenes, pages, queries) loads on demand: this entry must stay under 10 KB.
-const LazyApp = lazy(() => import('./app/App'));
-const LazyAppConfig = lazy(() => import('./config/AppConfig'));
+// Everything heavy (Scenes, pages, queries, @grafana/i18n) loads on demand: this entry must stay under 10 KB.
+// Translations are registered before the first translated component renders.
+const translated = <T,>(load: () => Promise<T>) =>
+  lazy(async () => {
+    const [{ initTranslations }, module] = await Promise.all([import('./i18n/initTranslations'), load()]);
+    await initTranslations();
+    return module as { default: React.ComponentType<any> };
+  });
 
-/** The link's URL needs the contract (too big for the entry): built on click, by buildAppUrl, in a lazy chunk. */
-function openInHybridLens(context: object | undefined): void {
-  void import('./extensions/openInHybridLens').then(({ openInHybridLensPath }) =>
-    locationService.push(openInHybridLensPath(context))
-  );
-}
+const LazyApp = translated(() => import('./app/App'));
+const LazyAppConfig = translated(() => import('./config/AppConfig'));
 
 function App(props: AppRootProps) {
   return (
-    <Suspense fallback={<LoadingPlaceholder text="Loading Hybrid Lens…" />}>
-      <LazyApp {...props} />
-    </Suspense>
+    <LoadErrorBoundary>
+      <Suspense fallback={<LoadingPlaceholder text={t('entry.loading-app', 'Loading Hybrid Lens…')} />}>
+        <LazyApp {...props} />
+      </Suspense>
+    </LoadErrorBoundary>
   );
 }
 
 function AppConfig(props: PluginConfigPageProps<AppPluginMeta>) {
   return (
-    <Suspense fallback={<LoadingPlaceholder text="Loading configuration…" />}>
-      <LazyAppConfig {...props} />
-    </Suspense>
+    <LoadErrorBoundary>
+      <Suspense fallback={<LoadingPlaceholder text={t('entry.loading-config', 'Loading configuration…')} />}>
+        <LazyAppConfig {...props} />
+      </Suspense>
+    </LoadErrorBoundary>
   );
 }
 
-// Title and targets must match "extensions.addedLinks" in plugin.json.
 export const plugin = new AppPlugin()
   .setRootPage(App)
-  .addConfigPage({ title: 'Configuration', icon: 'cog', body: AppConfig, id: 'configuration' })
-  .addLink<object>({
+  // Grafana shows this tab title before the app's code (and its translations) is loaded.
+  .addConfigPage({ title: 'Configuration', icon: 'cog', body: AppConfig, id: 'configuration' });
+
+/**
+ * The links' URL logic needs the contract, too big for this entry: it loads right away, in its own chunk
+ * (Grafana loads this entry at start-up because of the links), so by the time a menu shows a link its
+ * href is exact. Until then, or if the chunk cannot load, the link opens the app's root.
+ */
+let linkPaths: typeof import('./extensions/openInHybridLens') | undefined;
+export const linkPathsLoaded = import('./extensions/openInHybridLens').then(
+  (loaded) => {
+    linkPaths = loaded;
+  },
+  () => undefined
+);
+
+// One link per extension point, so each href is built for the kind of context that point hands over.
+// A real href (`path`): Grafana renders a link, so open-in-new-tab works.
+for (const target of OPEN_IN_HYBRID_LENS.targets) {
+  plugin.addLink<object>({
     title: OPEN_IN_HYBRID_LENS.title,
     description: OPEN_IN_HYBRID_LENS.description,
-    targets: [...OPEN_IN_HYBRID_LENS.targets],
+    targets: [target],
     icon: 'external-link-alt',
-    onClick: (_event, { context }) => openInHybridLens(context),
+    path: ENTRY_APP_ROOT,
+    configure: (context) => ({ path: linkPaths?.openInHybridLensPath(target, context) ?? ENTRY_APP_ROOT }),
   });
+}

@@ -1,32 +1,38 @@
 import { expect, test } from '@grafana/plugin-e2e';
 import { APP_ID } from '@hybridlens/conventions';
-import { testIds } from '../../src/testIds';
+import { uiText } from '../../src/ui';
+import { ConfigPage } from '../pages';
 
 test.describe('configuration page', () => {
   test('saves the Grafana base URL and a threshold', async ({ gotoAppConfigPage, page }) => {
     const configPage = await gotoAppConfigPage({ pluginId: APP_ID });
+    const config = new ConfigPage(page);
     const baseUrl = `http://grafana-${Date.now()}.example.com`;
-    await page.getByTestId(testIds.appConfig.grafanaBaseUrl).fill(baseUrl);
-    await page.getByTestId(testIds.appConfig.threshold('minEventsToJudge')).fill('150');
+    await config.grafanaBaseUrl.fill(baseUrl);
+    await config.threshold('minEventsToJudge').fill('150');
     const saved = configPage.waitForSettingsResponse();
-    await page.getByTestId(testIds.appConfig.save).click();
+    await config.save.click();
     await expect(saved).toBeOK();
     await page.reload();
-    await expect(page.getByTestId(testIds.appConfig.grafanaBaseUrl)).toHaveValue(baseUrl);
-    await expect(page.getByTestId(testIds.appConfig.threshold('minEventsToJudge'))).toHaveValue('150');
+    await expect(config.grafanaBaseUrl).toHaveValue(baseUrl);
+    await expect(config.threshold('minEventsToJudge')).toHaveValue('150');
   });
 
   test('rejects an invalid value and names the field', async ({ gotoAppConfigPage, page }) => {
     await gotoAppConfigPage({ pluginId: APP_ID });
-    await page.getByTestId(testIds.appConfig.threshold('hallucinationRate')).fill('3');
-    await expect(page.getByTestId(testIds.appConfig.problems)).toContainText('thresholds.hallucinationRate');
-    await expect(page.getByTestId(testIds.appConfig.save)).toBeDisabled();
+    const config = new ConfigPage(page);
+    await config.threshold('hallucinationRate').fill('3');
+    await expect(config.problem('thresholds.hallucinationRate')).toHaveText(
+      uiText('settings.problem.out-of-range', { field: 'thresholds.hallucinationRate', min: 0, max: 1, value: '3' })
+    );
+    await expect(config.save).toBeDisabled();
   });
 
   test('"Test" reports on Prometheus, Tempo and Loki', async ({ gotoAppConfigPage, page }) => {
     await gotoAppConfigPage({ pluginId: APP_ID });
-    await page.getByTestId(testIds.appConfig.test).click();
-    await expect(page.getByTestId(testIds.appConfig.testCheck)).toHaveCount(3);
-    await expect(page.getByTestId(testIds.appConfig.testResult)).toContainText('Prometheus (hybridlens-prometheus)');
+    const config = new ConfigPage(page);
+    await config.test.click();
+    await expect(config.testChecks).toHaveCount(3);
+    await expect(config.testResult).toContainText('Prometheus (hybridlens-prometheus)');
   });
 });

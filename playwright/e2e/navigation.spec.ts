@@ -10,7 +10,7 @@ import {
   parseAppUrl,
   variableUrlParam,
 } from '@hybridlens/conventions';
-import { testIds } from '../../src/testIds';
+import { AppPageObject, SloDetailPage, SlosPage } from '../pages';
 import { appRelative } from './appPaths';
 
 const current = (url: string) => parseAppUrl(url)!;
@@ -18,19 +18,20 @@ const current = (url: string) => parseAppUrl(url)!;
 test.describe('navigation and deep links', () => {
   test('a tile link opens its drilldown with the same time range', async ({ gotoAppPage, page }) => {
     await gotoAppPage({ pluginId: APP_ID, ...appRelative({ page: 'overview', time: { from: 'now-3h', to: 'now' } }) });
-    await page.getByTestId(testIds.tileLink).filter({ hasText: 'SLOs' }).first().click();
+    await new AppPageObject(page).tileLink('slos').first().click();
     await expect(page).toHaveURL(/\/slos\?/);
     expect(current(page.url())).toMatchObject({ page: 'slos', time: { from: 'now-3h', to: 'now' } });
   });
 
   test('the SLO list links to each SLO, and the SLO to its playbook', async ({ gotoAppPage, page }) => {
     await gotoAppPage({ pluginId: APP_ID, ...appRelative({ page: 'slos' }) });
-    const rows = page.getByTestId(testIds.slos.row);
+    const rows = new SlosPage(page).rows;
     test.skip((await rows.count()) === 0, 'no SLO rules loaded in this stack');
     await rows.first().getByRole('link').click();
-    await expect(page.getByTestId(testIds.sloDetail.status)).toBeVisible();
+    const detail = new SloDetailPage(page);
+    await expect(detail.status).toBeVisible();
     expect(current(page.url()).page).toBe('sloDetail');
-    await page.getByTestId(testIds.sloDetail.playbookLink).click();
+    await detail.playbookLink.click();
     expect(current(page.url()).page).toBe('playbook');
   });
 
@@ -62,7 +63,7 @@ test.describe('navigation and deep links', () => {
         query: { [QUERY_PARAM.alertName]: ALERT.providerRateLimited },
       })
     );
-    await expect(page.getByTestId(testIds.alertBanner)).toContainText(ALERT.providerRateLimited);
+    await expect(new AppPageObject(page).alertBanner).toContainText(ALERT.providerRateLimited);
     expect(current(page.url())).toMatchObject({
       time: { from: String(from), to: String(to) },
       query: { alertname: ALERT.providerRateLimited },
@@ -81,6 +82,6 @@ test.describe('navigation and deep links', () => {
 
   test('an unknown path says so instead of showing an empty page', async ({ page }) => {
     await page.goto(`${APP_BASE_PATH}/no-such-page`);
-    await expect(page.getByTestId(testIds.notFound)).toBeVisible();
+    await expect(new AppPageObject(page).notFound).toBeVisible();
   });
 });

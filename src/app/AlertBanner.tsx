@@ -9,7 +9,8 @@ import {
 } from '@grafana/scenes';
 import { Alert } from '@grafana/ui';
 import { QUERY_PARAM } from '@hybridlens/conventions';
-import { testIds } from '../testIds';
+import { t } from '../i18n';
+import { testIds } from '../ui/testIds';
 
 interface AlertBannerState extends SceneObjectState {
   alertName?: string;
@@ -44,9 +45,15 @@ export class AlertBanner extends SceneObjectBase<AlertBannerState> {
     }
     return (
       <div data-testid={testIds.alertBanner}>
-        <Alert severity="warning" title={`Opened from alert ${alertName}`} onRemove={model.dismiss}>
-          Showing {value.from.toISOString()} to {value.to.toISOString()} with the alert&apos;s labels applied as
-          filters.
+        <Alert
+          severity="warning"
+          title={t('alert-banner.title', 'Opened from alert {{alertName}}', { alertName })}
+          onRemove={model.dismiss}
+        >
+          {t('alert-banner.body', "Showing {{from}} to {{to}} with the alert's labels applied as filters.", {
+            from: value.from.toISOString(),
+            to: value.to.toISOString(),
+          })}
         </Alert>
       </div>
     );

@@ -6,10 +6,12 @@ import type { AppRootProps } from '@grafana/data';
 import { LocationServiceProvider, type PluginPageProps, locationService } from '@grafana/runtime';
 import { APP_BASE_PATH, PAGE, buildAppUrl, parseAppUrl } from '@hybridlens/conventions';
 import { installSceneTestEnv } from '../testing/sceneTestEnv';
-import { testIds } from '../testIds';
+import { testIds } from '../ui';
 import App from './App';
 
 installSceneTestEnv();
+// Whole pages render here; on a loaded shared machine that takes longer than jest's default 5 s.
+jest.setTimeout(30_000);
 
 // Grafana's page chrome: title and breadcrumbs are what a user sees of the routing.
 jest.mock('@grafana/runtime', () => ({

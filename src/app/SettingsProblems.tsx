@@ -1,17 +1,24 @@
 import React from 'react';
-import { Alert } from '@grafana/ui';
+import { Alert, TextLink } from '@grafana/ui';
+import { Trans, t } from '../i18n';
 import type { SettingsProblem } from '../settings/settings';
-import { testIds } from '../testIds';
+import { settingsFallbackText, settingsProblemText } from '../settings/settingsProblemText';
+import { testIds } from '../ui/testIds';
+import { CONFIG_PAGE_PATH } from './routing';
 
 /** Stored settings the app could not use (it fell back to defaults): say which, on every page. */
 export function SettingsProblems({ problems }: { problems: SettingsProblem[] }) {
   return (
     <div data-testid={testIds.settingsProblems}>
-      <Alert title="Some app settings were ignored" severity="warning">
+      <Alert title={t('settings.banner.title', 'Some app settings were ignored')} severity="warning">
         {problems.map((p) => (
-          <div key={p.field}>{p.message}</div>
+          <div key={p.field} data-field={p.field} data-code={p.code}>
+            {settingsProblemText(p)} {settingsFallbackText(p)}
+          </div>
         ))}
-        Fix them on the app&apos;s configuration page.
+        <Trans i18nKey="settings.banner.fix">
+          Fix them on the app&apos;s <TextLink href={CONFIG_PAGE_PATH}>configuration page</TextLink>.
+        </Trans>
       </Alert>
     </div>
   );

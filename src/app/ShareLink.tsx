@@ -3,7 +3,8 @@ import { locationService } from '@grafana/runtime';
 import { SceneObjectBase, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
 import { ToolbarButton } from '@grafana/ui';
 import { buildAppUrl, parseAppUrl } from '@hybridlens/conventions';
-import { testIds } from '../testIds';
+import { t } from '../i18n';
+import { testIds } from '../ui/testIds';
 
 interface ShareLinkState extends SceneObjectState {
   /** Configured Grafana root URL; empty → the browser's origin. */
@@ -37,10 +38,10 @@ function ShareLinkRenderer({ model }: SceneComponentProps<ShareLink>) {
     <ToolbarButton
       data-testid={testIds.shareLink}
       icon={copied ? 'check' : 'share-alt'}
-      tooltip="Copy a link to this page as it is now"
+      tooltip={t('share-link.tooltip', 'Copy a link to this page as it is now')}
       onClick={copy}
     >
-      {copied ? 'Copied' : 'Copy link'}
+      {copied ? t('share-link.copied', 'Copied') : t('share-link.copy', 'Copy link')}
     </ToolbarButton>
   );
 }

@@ -15,6 +15,12 @@ export function onlyRefIds(...refIds: string[]): CustomTransformOperator {
 }
 
 /** A panel's $data that reads a slice of the nearest shared query runner instead of querying again. */
-export function sliceOf(...refIds: string[]): SceneDataTransformer {
-  return new SceneDataTransformer({ transformations: [onlyRefIds(...refIds)] });
+export class DataSlice extends SceneDataTransformer {
+  constructor(readonly refIds: readonly string[]) {
+    super({ transformations: [onlyRefIds(...refIds)] });
+  }
+}
+
+export function sliceOf(...refIds: string[]): DataSlice {
+  return new DataSlice(refIds);
 }

@@ -8,25 +8,13 @@ import {
   buildAppUrl,
   templateValue,
 } from '@hybridlens/conventions';
+import { selectedValues } from './variableValues';
 
 /** Datasource choices follow the user from page to page; label filters only where a link asks for them. */
 export const CARRIED_VARIABLES: readonly VariableName[] = [VARIABLE.prometheus, VARIABLE.tempo, VARIABLE.loki];
 
-const ALL = '$__all';
-
 function rawTime(value: RawTimeRange['from']): string {
   return isDateTime(value) ? String(value.valueOf()) : String(value);
-}
-
-/** The values of a variable as they go into a URL; undefined when unset or "All" (the page default). */
-function variableValues(model: SceneObject, name: VariableName): string[] | undefined {
-  const variable = sceneGraph.lookupVariable(name, model);
-  if (!variable) {
-    return undefined;
-  }
-  const value = variable.getValue();
-  const values = (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '' && v !== ALL);
-  return values.length > 0 ? values : undefined;
 }
 
 /**
@@ -37,7 +25,7 @@ export function linkFromScene(model: SceneObject, link: AppLink, carry: readonly
   const range = sceneGraph.getTimeRange(model).state.value.raw;
   const variables: Partial<Record<VariableName, LinkValue | readonly LinkValue[]>> = {};
   for (const name of [...CARRIED_VARIABLES, ...carry]) {
-    const values = variableValues(model, name);
+    const values = selectedValues(model, name);
     if (values) {
       variables[name] = values;
     }

@@ -3,12 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FieldType, LoadingState, createDataFrame, type DataFrame } from '@grafana/data';
-import { SceneQueryRunner, sceneGraph, type EmbeddedScene } from '@grafana/scenes';
+import { SceneQueryRunner, sceneGraph, syncStateFromSearchParams, type EmbeddedScene } from '@grafana/scenes';
 import {
   ALERT,
   LABEL,
   METRIC,
   SLO_SERIES,
+  VARIABLE,
+  buildAppUrl,
   sloBurnRateSeries,
   sloErrorRatioSeries,
   sloEventCountSeries,
@@ -53,6 +55,9 @@ const STEP = 30;
 // Longer than the pages' default 6-hour range, so averages over the range see traffic all along.
 const HOURS = 7;
 
+const QPU = { route: '/solve', model: 'gpt-4.1-mini', region: 'us-east-1', path: 'qpu' };
+const CLASSICAL = { route: '/plan', model: 'm1', region: 'eu', path: 'classical' };
+
 function history(now: number): string {
   const lines: string[] = [];
   const start = now - HOURS * 3600;
@@ -65,19 +70,23 @@ function history(now: number): string {
           .map(([k, v]) => `${k}="${v}"`)
           .join(',')}} ${value} ${t}`
       );
-    const req = { route: '/solve', model: 'm1', region: 'eu' };
-    series(METRIC.requests.name, { ...req, outcome: 'ok' }, 10 * s);
-    series(METRIC.requests.name, { ...req, outcome: 'error' }, 1 * s);
-    // Every request lands between 0.5 s and 1 s.
-    for (const [le, n] of [
-      ['0.5', 0],
-      ['1', 11],
-      ['+Inf', 11],
+    // Label values with regex metacharacters (`.`, `-`), as real model and region names have.
+    series(METRIC.requests.name, { ...QPU, outcome: 'ok' }, 10 * s);
+    series(METRIC.requests.name, { ...QPU, outcome: 'error' }, 1 * s);
+    series(METRIC.requests.name, { ...CLASSICAL, outcome: 'ok' }, 5 * s);
+    // QPU requests land between 0.5 s and 1 s, classical ones under 0.5 s.
+    for (const [le, qpu, classical] of [
+      ['0.5', 0, 5],
+      ['1', 11, 5],
+      ['+Inf', 11, 5],
     ] as const) {
-      series(`${METRIC.requestDuration.name}_bucket`, { ...req, le }, n * s);
+      series(`${METRIC.requestDuration.name}_bucket`, { ...QPU, le }, qpu * s);
+      series(`${METRIC.requestDuration.name}_bucket`, { ...CLASSICAL, le }, classical * s);
     }
     series(METRIC.quantumJobs.name, { provider: 'ibm', backend: 'ibm_torino', outcome: 'success' }, 9 * s);
     series(METRIC.quantumJobs.name, { provider: 'ibm', backend: 'ibm_torino', outcome: 'error' }, 1 * s);
+    // One job every 10 minutes: 3 per 30-minute window, too few to judge a success share.
+    series(METRIC.quantumJobs.name, { provider: 'braket', backend: 'Garnet', outcome: 'success' }, Math.floor(s / 600));
     series(METRIC.quantumSpend.name, { provider: 'ibm', backend: 'ibm_torino' }, 0.01 * s);
     series(
       METRIC.fallbacks.name,
@@ -102,12 +111,12 @@ function history(now: number): string {
     }
     series(
       'ALERTS',
-      { alertname: ALERT.sloBurnRate, alertstate: 'firing', slo: 'schema', tier: 'page-fast', severity: 'page' },
+      { alertname: ALERT.sloBurnRate, alertstate: 'firing', slo: 'schema', tier: 'page-fast', severity: 'P0' },
       1
     );
     series(
       'ALERTS',
-      { alertname: ALERT.sloBurnRate, alertstate: 'pending', slo: 'schema', tier: 'ticket-fast', severity: 'ticket' },
+      { alertname: ALERT.sloBurnRate, alertstate: 'pending', slo: 'schema', tier: 'ticket-fast', severity: 'P2' },
       1
     );
   }
@@ -180,7 +189,13 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'pages against a 
     createBlocksFromOpenMetrics(file, join(work, 'data'));
     prom = await startPrometheus({ dataDir: join(work, 'data') });
     env.setFrames(framesFrom(prom, errors));
-    env.setLabelValues({ provider: ['ibm'], route: ['/solve'], model: ['m1'], region: ['eu'] });
+    env.setLabelValues({
+      provider: ['ibm', 'braket'],
+      route: [QPU.route, CLASSICAL.route],
+      model: [QPU.model, CLASSICAL.model],
+      region: [QPU.region, CLASSICAL.region],
+      path: [QPU.path, CLASSICAL.path],
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -207,8 +222,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'pages against a 
       ['latency', 0.42],
       ['schema', -0.2],
     ]);
-    expect(samplesOf(summary, SUMMARY.rps)[0]!.value).toBeCloseTo(11, 1);
-    expect(samplesOf(summary, SUMMARY.errorRatio)[0]!.value).toBeCloseTo(1 / 11, 3);
+    expect(samplesOf(summary, SUMMARY.rps)[0]!.value).toBeCloseTo(16, 1);
+    expect(samplesOf(summary, SUMMARY.errorRatio)[0]!.value).toBeCloseTo(1 / 16, 3);
     const p95 = samplesOf(summary, SUMMARY.p95)[0]!.value;
     expect(p95).toBeGreaterThan(0.5);
     expect(p95).toBeLessThanOrEqual(1);
@@ -217,10 +232,31 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'pages against a 
     const trendsRunner = findAll(scene, SceneQueryRunner).find((r) =>
       r.state.queries.some((q) => q.refId === TRENDS.quantumSuccess)
     )!;
+    // braket ran jobs, but never enough in a window to judge: no line (and no NaN) for it.
     const success = trendsRunner.state.data!.series.filter((f) => f.refId === TRENDS.quantumSuccess);
     expect(success).toHaveLength(1);
     expect(success[0]!.fields[1]!.labels).toEqual({ provider: 'ibm' });
     expect(success[0]!.fields[1]!.values.at(-1)).toBeCloseTo(0.9, 3);
+    expect(success[0]!.fields[1]!.values.every((v) => Number.isFinite(v))).toBe(true);
+    undo();
+  });
+
+  it('Overview filters: values with regex metacharacters reach Prometheus as valid PromQL and filter', async () => {
+    const url = buildAppUrl({
+      page: 'overview',
+      variables: { [VARIABLE.model]: QPU.model, [VARIABLE.region]: [QPU.region, 'eu-west-1'], [VARIABLE.path]: 'qpu' },
+    });
+    const scene = buildOverviewScene(resolveSettings(undefined));
+    syncStateFromSearchParams(scene, new URL(url, 'http://grafana.invalid').searchParams);
+    const undo = await loaded(scene);
+    expect(errors).toEqual([]);
+    const rps = env.issued.find((q) => q.refId === SUMMARY.rps)!.expr;
+    expect(rps).toContain('model=~"gpt-4\\\\.1-mini"');
+    expect(rps).toContain('region=~"(us-east-1|eu-west-1)"');
+    const summary = sceneGraph.getData(findAll(scene, FiringAlerts)[0]!).state.data!.series;
+    // Only the QPU requests: 11 per second, 1 of them an error.
+    expect(samplesOf(summary, SUMMARY.rps)[0]!.value).toBeCloseTo(11, 1);
+    expect(samplesOf(summary, SUMMARY.errorRatio)[0]!.value).toBeCloseTo(1 / 11, 3);
     undo();
   });
 

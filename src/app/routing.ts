@@ -1,4 +1,7 @@
-import { APP_BASE_PATH, PAGE, type PageId } from '@hybridlens/conventions';
+import { APP_BASE_PATH, APP_ID, PAGE, type PageId } from '@hybridlens/conventions';
+
+/** Grafana's route of an app's configuration page (Administration → Plugins → the app). */
+export const CONFIG_PAGE_PATH = `/plugins/${APP_ID}`;
 
 /**
  * Scenes routes derived from the contract's URL scheme, so the app serves exactly the paths

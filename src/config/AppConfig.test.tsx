@@ -6,7 +6,7 @@ import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { type BackendSrv, locationService, setBackendSrv } from '@grafana/runtime';
 import { APP_ID, DATASOURCE_UID } from '@hybridlens/conventions';
 import { installSceneTestEnv } from '../testing/sceneTestEnv';
-import { testIds } from '../testIds';
+import { testIds, uiText } from '../ui';
 import AppConfig from './AppConfig';
 
 installSceneTestEnv();
@@ -67,8 +67,12 @@ describe('AppConfig', () => {
     fireEvent.change(screen.getByTestId(testIds.appConfig.threshold('hallucinationRate')), { target: { value: '7' } });
     fireEvent.change(screen.getByTestId(testIds.appConfig.grafanaBaseUrl), { target: { value: 'grafana' } });
     const problems = screen.getByTestId(testIds.appConfig.problems).textContent ?? '';
-    expect(problems).toContain('thresholds.hallucinationRate must be a number from 0 to 1, got "7"');
-    expect(problems).toContain('"grafana" is not a URL');
+    expect(problems).toContain(
+      uiText('settings.problem.out-of-range', { field: 'thresholds.hallucinationRate', min: 0, max: 1, value: '7' })
+    );
+    expect(problems).toContain(uiText('settings.problem.not-a-url', { field: 'grafanaBaseUrl', value: 'grafana' }));
+    // Rendered from the problem's data: no "using the default" wording leaks into the form.
+    expect(problems).not.toContain(uiText('settings.problem.fallback', { fallback: '0.05' }));
     expect(screen.getByTestId(testIds.appConfig.save)).toBeDisabled();
     fireEvent.click(screen.getByTestId(testIds.appConfig.save));
     expect(calls).toHaveLength(0);

@@ -4,8 +4,10 @@ import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { DataSourcePicker, getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, Stack } from '@grafana/ui';
 import { DATASOURCE_TYPE } from '@hybridlens/conventions';
+import { Trans, t } from '../i18n';
 import { type AppSettings, type Thresholds, resolveSettings } from '../settings/settings';
-import { testIds } from '../testIds';
+import { settingsProblemText } from '../settings/settingsProblemText';
+import { testIds } from '../ui/testIds';
 import { grafanaFetcher } from './grafanaFetcher';
 import { type CheckResult, checkWiring } from './wiringChecks';
 import { WiringCheckResults } from './WiringCheckResults';
@@ -15,33 +17,44 @@ type Props = PluginConfigPageProps<AppPluginMeta>;
 /** Draft thresholds are kept as typed text so a half-typed number is reported, not silently dropped. */
 type Draft = Omit<AppSettings, 'thresholds'> & { thresholds: Record<keyof Thresholds, string> };
 
-const THRESHOLD_FIELDS: Array<{ key: keyof Thresholds; label: string; description: string }> = [
-  {
-    key: 'latencySeconds',
-    label: 'Latency SLO threshold (s)',
-    description: 'End-to-end latency a request must beat to count as good',
-  },
-  {
-    key: 'queueLengthCritical',
-    label: 'Critical queue length (jobs)',
-    description: 'Quantum queue length above which a backend is saturated',
-  },
-  {
-    key: 'enqueueP95Seconds',
-    label: 'Enqueue P95 target (s)',
-    description: 'Target for the P95 time a job waits to be enqueued',
-  },
-  {
-    key: 'hallucinationRate',
-    label: 'Hallucination rate threshold (0–1)',
-    description: 'Share of failed hallucination checks that means the LLM drifts',
-  },
-  {
-    key: 'minEventsToJudge',
-    label: 'Minimum events to judge an SLO',
-    description: 'Below this many events per period an SLO shows "too little traffic to judge"',
-  },
-];
+function thresholdFields(): Array<{ key: keyof Thresholds; label: string; description: string }> {
+  return [
+    {
+      key: 'latencySeconds',
+      label: t('config.thresholds.latency.label', 'Latency SLO threshold (s)'),
+      description: t(
+        'config.thresholds.latency.description',
+        'End-to-end latency a request must beat to count as good'
+      ),
+    },
+    {
+      key: 'queueLengthCritical',
+      label: t('config.thresholds.queue.label', 'Critical queue length (jobs)'),
+      description: t('config.thresholds.queue.description', 'Quantum queue length above which a backend is saturated'),
+    },
+    {
+      key: 'enqueueP95Seconds',
+      label: t('config.thresholds.enqueue.label', 'Enqueue P95 target (s)'),
+      description: t('config.thresholds.enqueue.description', 'Target for the P95 time a job waits to be enqueued'),
+    },
+    {
+      key: 'hallucinationRate',
+      label: t('config.thresholds.hallucination.label', 'Hallucination rate threshold (0–1)'),
+      description: t(
+        'config.thresholds.hallucination.description',
+        'Share of failed hallucination checks that means the LLM drifts'
+      ),
+    },
+    {
+      key: 'minEventsToJudge',
+      label: t('config.thresholds.min-events.label', 'Minimum events to judge an SLO'),
+      description: t(
+        'config.thresholds.min-events.description',
+        'Below this many events per period an SLO shows "too little traffic to judge"'
+      ),
+    },
+  ];
+}
 
 function toDraft(settings: AppSettings): Draft {
   const thresholds = Object.fromEntries(
@@ -84,7 +97,9 @@ export default function AppConfig({ plugin }: Props) {
       locationService.reload();
     } catch (err) {
       setSaveError(
-        err instanceof Error ? err.message : 'Saving failed: check that you are an admin of this organization.'
+        err instanceof Error
+          ? err.message
+          : t('config.save.failed', 'Saving failed: check that you are an admin of this organization.')
       );
     } finally {
       setSaving(false);
@@ -123,35 +138,50 @@ export default function AppConfig({ plugin }: Props) {
 
   return (
     <form onSubmit={save} data-testid={testIds.appConfig.container}>
-      <FieldSet label="Datasources">
+      <FieldSet label={t('config.datasources.title', 'Datasources')}>
         {picker(
           'prometheusUid',
-          'Prometheus',
-          'Metrics, SLO series and alert states',
+          t('config.datasources.prometheus.label', 'Prometheus'),
+          t('config.datasources.prometheus.description', 'Metrics, SLO series and alert states'),
           DATASOURCE_TYPE.prometheus,
           testIds.appConfig.prometheusUid
         )}
-        {picker('tempoUid', 'Tempo', 'Request traces', DATASOURCE_TYPE.tempo, testIds.appConfig.tempoUid)}
-        {picker('lokiUid', 'Loki', 'Structured logs', DATASOURCE_TYPE.loki, testIds.appConfig.lokiUid)}
+        {picker(
+          'tempoUid',
+          t('config.datasources.tempo.label', 'Tempo'),
+          t('config.datasources.tempo.description', 'Request traces'),
+          DATASOURCE_TYPE.tempo,
+          testIds.appConfig.tempoUid
+        )}
+        {picker(
+          'lokiUid',
+          t('config.datasources.loki.label', 'Loki'),
+          t('config.datasources.loki.description', 'Structured logs'),
+          DATASOURCE_TYPE.loki,
+          testIds.appConfig.lokiUid
+        )}
       </FieldSet>
-      <FieldSet label="Links">
+      <FieldSet label={t('config.links.title', 'Links')}>
         <Field
-          label="Grafana base URL"
-          description="Used in links that leave the browser (alerts, exports). Empty: links are relative."
+          label={t('config.links.base-url.label', 'Grafana base URL')}
+          description={t(
+            'config.links.base-url.description',
+            'Used in links that leave the browser (alerts, exports). Empty: links are relative.'
+          )}
           invalid={invalid('grafanaBaseUrl')}
         >
           <Input
             id="hl-base-url"
             data-testid={testIds.appConfig.grafanaBaseUrl}
             value={draft.grafanaBaseUrl}
-            placeholder="https://grafana.example.com"
+            placeholder={t('config.links.base-url.placeholder', 'https://grafana.example.com')}
             onChange={(e) => setDraft({ ...draft, grafanaBaseUrl: e.currentTarget.value })}
             width={60}
           />
         </Field>
       </FieldSet>
-      <FieldSet label="Thresholds">
-        {THRESHOLD_FIELDS.map(({ key, label, description }) => (
+      <FieldSet label={t('config.thresholds.title', 'Thresholds')}>
+        {thresholdFields().map(({ key, label, description }) => (
           <Field key={key} label={label} description={description} invalid={invalid(`thresholds.${key}`)}>
             <Input
               id={`hl-threshold-${key}`}
@@ -166,21 +196,31 @@ export default function AppConfig({ plugin }: Props) {
         ))}
       </FieldSet>
       {check.problems.length > 0 && (
-        <Alert title="Fix these before saving" severity="error" data-testid={testIds.appConfig.problems}>
+        <Alert
+          title={t('config.problems.title', 'Fix these before saving')}
+          severity="error"
+          data-testid={testIds.appConfig.problems}
+        >
           {check.problems.map((p) => (
-            <div key={p.field}>{p.message.replace(/; using .*$/, '')}</div>
+            <div key={p.field} data-field={p.field} data-code={p.code}>
+              {settingsProblemText(p)}
+            </div>
           ))}
         </Alert>
       )}
       {saveError && (
-        <Alert title="Settings were not saved" severity="error">
+        <Alert title={t('config.save.not-saved', 'Settings were not saved')} severity="error">
           {saveError}
         </Alert>
       )}
       {results && <WiringCheckResults results={results} />}
       <Stack>
         <Button type="submit" data-testid={testIds.appConfig.save} disabled={saving || check.problems.length > 0}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? (
+            <Trans i18nKey="config.save.saving">Saving…</Trans>
+          ) : (
+            <Trans i18nKey="config.save.save">Save settings</Trans>
+          )}
         </Button>
         <Button
           type="button"
@@ -189,7 +229,11 @@ export default function AppConfig({ plugin }: Props) {
           onClick={test}
           disabled={testing || check.problems.length > 0}
         >
-          {testing ? 'Testing…' : 'Test'}
+          {testing ? (
+            <Trans i18nKey="config.test.testing">Testing…</Trans>
+          ) : (
+            <Trans i18nKey="config.test.test">Test</Trans>
+          )}
         </Button>
       </Stack>
     </form>

@@ -9,6 +9,7 @@ import {
   exposedSeriesNames,
   sloBurnRateSeries,
 } from '@hybridlens/conventions';
+import { t } from '../i18n';
 import { SLO_GENERATE_COMMAND } from '../pages/slos/sloGenerate';
 
 /** GET a Grafana API path and return the parsed JSON; rejects with an Error whose message names the status. */
@@ -40,7 +41,11 @@ async function reachable(
       uid,
       status: 'error',
       findings: [
-        `No ${kind} datasource with uid "${uid}" (${message(error)}). Pick an existing one above, or provision it (provisioning/datasources).`,
+        t(
+          'config.checks.no-datasource',
+          'No {{kind}} datasource with uid "{{uid}}" ({{error}}). Pick an existing one above, or provision it (provisioning/datasources).',
+          { kind, uid, error: message(error) }
+        ),
       ],
     };
   }
@@ -60,7 +65,12 @@ function stringList(value: unknown, field: string): string[] {
 }
 
 const list = (names: readonly string[], max = 6) =>
-  names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
+  names.length > max
+    ? t('config.checks.list-more', '{{names}} and {{count}} more', {
+        names: names.slice(0, max).join(', '),
+        count: names.length - max,
+      })
+    : names.join(', ');
 
 /** Prometheus: reachable, and which contract metrics and SLO series it stores. */
 export async function checkPrometheus(fetcher: Fetcher, uid: string): Promise<CheckResult> {
@@ -77,7 +87,11 @@ export async function checkPrometheus(fetcher: Fetcher, uid: string): Promise<Ch
       uid,
       status: 'error',
       findings: [
-        `Prometheus "${uid}" did not answer the metric-name query (${message(error)}). Check its URL and that Grafana can reach it.`,
+        t(
+          'config.checks.prometheus-unanswered',
+          'Prometheus "{{uid}}" did not answer the metric-name query ({{error}}). Check its URL and that Grafana can reach it.',
+          { uid, error: message(error) }
+        ),
       ],
     };
   }
@@ -89,7 +103,11 @@ export async function checkPrometheus(fetcher: Fetcher, uid: string): Promise<Ch
   );
   if (service.length > 0) {
     findings.push(
-      `Missing ${service.length} service metric(s): ${list(service)}. Send telemetry with @hybridlens/instrument (or run the simulator: docker compose up) and check that Prometheus scrapes it.`
+      t(
+        'config.checks.missing-service-metrics',
+        'Missing {{count}} service metric(s): {{names}}. Send telemetry with @hybridlens/instrument (or run the simulator: docker compose up) and check that Prometheus scrapes it.',
+        { count: service.length, names: list(service) }
+      )
     );
   }
   const sloSeries = [
@@ -100,7 +118,11 @@ export async function checkPrometheus(fetcher: Fetcher, uid: string): Promise<Ch
   const missingSlo = sloSeries.filter((s) => !present.has(s));
   if (missingSlo.length > 0) {
     findings.push(
-      `Missing SLO series: ${list(missingSlo)}. Generate the rules with \`${SLO_GENERATE_COMMAND}\`, load the file in prometheus.yml rule_files and reload Prometheus.`
+      t(
+        'config.checks.missing-slo-series',
+        'Missing SLO series: {{names}}. Generate the rules with `{{command}}`, load the file in prometheus.yml rule_files and reload Prometheus.',
+        { names: list(missingSlo), command: SLO_GENERATE_COMMAND }
+      )
     );
   }
   const calibration = missingMetrics(present, [
@@ -110,7 +132,11 @@ export async function checkPrometheus(fetcher: Fetcher, uid: string): Promise<Ch
   ]);
   if (calibration.length > 0) {
     findings.push(
-      `Missing calibration metrics: ${list(calibration)}. Run the calibration exporter (@hybridlens/calibration) and add it as a Prometheus scrape target.`
+      t(
+        'config.checks.missing-calibration',
+        'Missing calibration metrics: {{names}}. Run the calibration exporter (@hybridlens/calibration) and add it as a Prometheus scrape target.',
+        { names: list(calibration) }
+      )
     );
   }
   return { datasource: 'Prometheus', uid, status: findings.length === 0 ? 'ok' : 'warning', findings };
@@ -134,7 +160,11 @@ export async function checkTempo(fetcher: Fetcher, uid: string): Promise<CheckRe
       uid,
       status: 'error',
       findings: [
-        `Tempo "${uid}" did not answer the span-name query (${message(error)}). Check its URL and that Grafana can reach it.`,
+        t(
+          'config.checks.tempo-unanswered',
+          'Tempo "{{uid}}" did not answer the span-name query ({{error}}). Check its URL and that Grafana can reach it.',
+          { uid, error: message(error) }
+        ),
       ],
     };
   }
@@ -144,7 +174,11 @@ export async function checkTempo(fetcher: Fetcher, uid: string): Promise<CheckRe
     missing.length === 0
       ? []
       : [
-          `Missing spans: ${list(missing, 7)}. Export traces over OTLP to Tempo with @hybridlens/instrument (or run the simulator); Tempo lists span names of recent traces only.`,
+          t(
+            'config.checks.missing-spans',
+            'Missing spans: {{names}}. Export traces over OTLP to Tempo with @hybridlens/instrument (or run the simulator); Tempo lists span names of recent traces only.',
+            { names: list(missing, 7) }
+          ),
         ];
   return { datasource: 'Tempo', uid, status: missing.length === 0 ? 'ok' : 'warning', findings };
 }
@@ -164,7 +198,11 @@ export async function checkLoki(fetcher: Fetcher, uid: string): Promise<CheckRes
       uid,
       status: 'error',
       findings: [
-        `Loki "${uid}" did not answer the label query (${message(error)}). Check its URL and that Grafana can reach it.`,
+        t(
+          'config.checks.loki-unanswered',
+          'Loki "{{uid}}" did not answer the label query ({{error}}). Check its URL and that Grafana can reach it.',
+          { uid, error: message(error) }
+        ),
       ],
     };
   }
@@ -174,7 +212,11 @@ export async function checkLoki(fetcher: Fetcher, uid: string): Promise<CheckRes
     missing.length === 0
       ? []
       : [
-          `Missing log stream labels: ${list(missing)}. Ship the JSON logs of @hybridlens/instrument to Loki with these labels (or run the simulator).`,
+          t(
+            'config.checks.missing-log-labels',
+            'Missing log stream labels: {{names}}. Ship the JSON logs of @hybridlens/instrument to Loki with these labels (or run the simulator).',
+            { names: list(missing) }
+          ),
         ];
   return { datasource: 'Loki', uid, status: missing.length === 0 ? 'ok' : 'warning', findings };
 }

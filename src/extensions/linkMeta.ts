@@ -1,9 +1,9 @@
 import { PluginExtensionPoints } from '@grafana/data';
 
 /**
- * What Grafana shows for the "Open in Hybrid Lens" link. Kept free of imports from the contract:
- * this file is part of the 10 KB entry, the URL logic loads lazily when the link is clicked.
- * Title, description and targets must match "extensions.addedLinks" in plugin.json.
+ * What Grafana shows for the "Open in Hybrid Lens" link. Grafana matches title, description and targets
+ * against "extensions.addedLinks" in plugin.json and drops links that differ, so they stay literal here and
+ * untranslated (plugin.json has no translations).
  */
 export const OPEN_IN_HYBRID_LENS = {
   title: 'Open in Hybrid Lens',
@@ -15,3 +15,5 @@ export const OPEN_IN_HYBRID_LENS = {
     PluginExtensionPoints.AlertingAlertingRuleAction,
   ],
 } as const;
+
+export type OpenInHybridLensTarget = (typeof OPEN_IN_HYBRID_LENS.targets)[number];

@@ -1,3 +1,4 @@
+import { PluginExtensionPoints } from '@grafana/data';
 import {
   ALERT_ANNOTATION,
   APP_BASE_PATH,
@@ -15,7 +16,8 @@ import { alertTarget } from '../app/alertTargets';
 /**
  * "Open in Hybrid Lens" links for Grafana's extension points. They run in Grafana's own pages with
  * whatever context Grafana hands over, so every field is read defensively; a link that cannot be
- * made better than the Overview still opens the Overview at the right time.
+ * made better than the Overview still opens the Overview at the right time. This runs in the entry
+ * (module.js): Grafana asks for the link's href whenever it shows a panel menu or an Explore toolbar.
  */
 
 type RawTime = string | { valueOf(): number } | undefined;
@@ -77,7 +79,7 @@ function labelVariablesOf(ctx: QueryContext | undefined): Partial<Record<Variabl
   return out;
 }
 
-/** Panel menu and Explore: the Overview (or the provider page) with the panel's time, Prometheus and filters. */
+/** Panel menu and Explore: the Overview (or the provider page) with the query's time, Prometheus and filters. */
 export function pathForQueryContext(ctx: QueryContext | undefined): string {
   const variables = labelVariablesOf(ctx);
   const prometheus = prometheusUidOf(ctx);
@@ -106,11 +108,19 @@ export function pathForAlertRule(ctx: AlertRuleContext | undefined): string {
   return buildAppUrl(alertTarget(labels));
 }
 
-/** One link for all targets: an alert rule context carries annotations / expression, the others carry queries. */
-export function openInHybridLensPath(context: object | undefined): string {
-  const c = context as (AlertRuleContext & { expression?: string }) | undefined;
-  if (c && (c.annotations !== undefined || c.expression !== undefined)) {
-    return pathForAlertRule(c);
+/**
+ * The link's path for one extension point: each point hands over its own kind of context (a panel's or
+ * Explore's queries, an alert rule), so the point's id, not the fields that happen to be set, says how to
+ * read it. An extension point the app does not know gets the Overview.
+ */
+export function openInHybridLensPath(extensionPointId: string, context: object | undefined): string {
+  switch (extensionPointId) {
+    case PluginExtensionPoints.DashboardPanelMenu:
+    case PluginExtensionPoints.ExploreToolbarAction:
+      return pathForQueryContext(context as QueryContext | undefined);
+    case PluginExtensionPoints.AlertingAlertingRuleAction:
+      return pathForAlertRule(context as AlertRuleContext | undefined);
+    default:
+      return buildAppUrl({ page: 'overview' });
   }
-  return pathForQueryContext(context as QueryContext | undefined);
 }

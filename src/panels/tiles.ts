@@ -2,6 +2,8 @@ import { PanelBuilders, type VizPanel } from '@grafana/scenes';
 import { FieldColorModeId, ThresholdsMode, type DataLink, type ThresholdsConfig } from '@grafana/data';
 import { BigValueColorMode, BigValueGraphMode, BigValueTextMode, GraphThresholdsStyleMode } from '@grafana/schema';
 import { sliceOf } from '../app/dataSlices';
+import type { FilterVariable } from '../queries/filters';
+import { FilterScope, filterScopeDescription } from './FilterScope';
 import { TileLink, type TileLinkState } from './TileLink';
 
 /** Panel builders: one function per tile kind, so every page's tiles look and link alike. */
@@ -14,12 +16,21 @@ export interface TileOptions {
   unit: string;
   /** The tile's drilldown, shown in its header. */
   open: Omit<TileLinkState, 'key'>;
+  /**
+   * On pages with filters: the filters this tile's queries apply. The description says which, and the header
+   * says when an active filter does not apply.
+   */
+  filters?: readonly FilterVariable[];
   /** Per-value links (e.g. one SLO per value). */
   dataLinks?: DataLink[];
   thresholds?: ThresholdsConfig;
   decimals?: number;
-  /** Lower end of the value axis / scale, e.g. 0 so a threshold line stays in view. */
+  /** Fixed lower end of the value axis, e.g. 0 so a threshold line stays in view. */
   min?: number;
+  /** Upper limit of the value axis: it never goes past it (the axis still fits the data below it). */
+  max?: number;
+  /** The value axis shows at least up to this, more only when the data needs it. */
+  softMax?: number;
   noValue?: string;
 }
 
@@ -30,17 +41,28 @@ export function thresholds(base: string, steps: Array<[number, string]>): Thresh
   };
 }
 
+function description(o: TileOptions): string {
+  return o.filters ? `${o.description} ${filterScopeDescription(o.filters)}` : o.description;
+}
+
+function headerActions(o: TileOptions) {
+  const link = new TileLink(o.open);
+  return o.filters ? [new FilterScope({ answersTo: o.filters }), link] : [link];
+}
+
 export function statTile(o: TileOptions): VizPanel {
   const builder = PanelBuilders.stat()
     .setTitle(o.title)
-    .setDescription(o.description)
+    .setDescription(description(o))
     .setData(sliceOf(...o.refIds))
     .setUnit(o.unit)
-    .setNoValue(o.noValue ?? 'No data')
     .setOption('colorMode', BigValueColorMode.Value)
     .setOption('graphMode', BigValueGraphMode.None)
     .setOption('textMode', BigValueTextMode.ValueAndName)
-    .setHeaderActions(new TileLink(o.open));
+    .setHeaderActions(headerActions(o));
+  if (o.noValue !== undefined) {
+    builder.setNoValue(o.noValue);
+  }
   if (o.decimals !== undefined) {
     builder.setDecimals(o.decimals);
   }
@@ -59,13 +81,24 @@ export function statTile(o: TileOptions): VizPanel {
 export function trendTile(o: TileOptions): VizPanel {
   const builder = PanelBuilders.timeseries()
     .setTitle(o.title)
-    .setDescription(o.description)
+    .setDescription(description(o))
     .setData(sliceOf(...o.refIds))
     .setUnit(o.unit)
-    .setNoValue(o.noValue ?? 'No data')
-    .setHeaderActions(new TileLink(o.open));
+    .setHeaderActions(headerActions(o));
+  if (o.noValue !== undefined) {
+    builder.setNoValue(o.noValue);
+  }
   if (o.decimals !== undefined) {
     builder.setDecimals(o.decimals);
+  }
+  if (o.min !== undefined) {
+    builder.setMin(o.min);
+  }
+  if (o.max !== undefined) {
+    builder.setMax(o.max);
+  }
+  if (o.softMax !== undefined) {
+    builder.setCustomFieldConfig('axisSoftMax', o.softMax);
   }
   if (o.thresholds) {
     builder

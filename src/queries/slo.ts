@@ -9,8 +9,10 @@ import {
   sloBurnRateSeries,
   sloErrorRatioSeries,
   sloEventCountSeries,
+  eq,
+  oneOf,
+  selector,
 } from '@hybridlens/conventions';
-import { eq, selector } from './selectors';
 
 /**
  * PromQL over the SLO engine's recorded series. The app never re-derives an SLI from raw metrics:
@@ -20,11 +22,11 @@ import { eq, selector } from './selectors';
 /** The three SLIs the Overview leads with (ops guide: latency, quantum success, schema compliance). */
 export const KEY_SLI_TYPES = [SLI_TYPE.latency, SLI_TYPE.quantumJobSuccess, SLI_TYPE.schemaCompliance] as const;
 
-const keySloInfo = () => selector(SLO_SERIES.info, [`${LABEL.sliType}=~"${KEY_SLI_TYPES.join('|')}"`]);
+const keySloInfo = () => selector(SLO_SERIES.info, [oneOf(LABEL.sliType, KEY_SLI_TYPES)]);
 const bySlo = `max by (${LABEL.slo})`;
 const one = (slo: string) => [eq(LABEL.slo, slo)];
 
-/** SLO metadata: one series per SLO with labels slo, slo_service, sli_type, objective, window. */
+/** SLO metadata: one series per SLO with the labels of SLO_INFO_LABELS (slo, sli_type, objective, playbook, ...). */
 export function sloInfo(): string {
   return SLO_SERIES.info;
 }

@@ -38,11 +38,29 @@ describe('resolveSettings', () => {
       'thresholds.queueLengthCritical',
       'thresholds.hallucinationRate',
     ]);
-    expect(problems[0]!.message).toContain('has spaces!');
+    expect(problems.map((p) => p.code)).toEqual([
+      'notADatasourceUid',
+      'notAString',
+      'notHttp',
+      'outOfRange',
+      'outOfRange',
+    ]);
+    expect(problems[0]).toMatchObject({ value: 'has spaces!', fallback: DATASOURCE_UID.prometheus });
+    expect(problems[1]).toMatchObject({ value: '42' });
+    expect(problems[3]).toMatchObject({ value: 'lots', limits: { min: 1, max: 1e6 }, fallback: '50' });
+    expect(problems[4]).toMatchObject({ value: '3', limits: { min: 0, max: 1 } });
   });
 
   it('survives jsonData that is not an object', () => {
     expect(resolveSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
-    expect(resolveSettings({ thresholds: 7 }).problems[0]!.field).toBe('thresholds');
+    expect(resolveSettings({ thresholds: 7 }).problems).toEqual([
+      expect.objectContaining({ code: 'notAnObject', field: 'thresholds', value: '7' }),
+    ]);
+    expect(resolveSettings({ grafanaBaseUrl: 'grafana' }).problems[0]).toMatchObject({
+      code: 'notAUrl',
+      field: 'grafanaBaseUrl',
+      value: 'grafana',
+      fallback: '',
+    });
   });
 });

@@ -40,9 +40,31 @@ export const DEFAULT_SETTINGS: AppSettings = {
   thresholds: DEFAULT_THRESHOLDS,
 };
 
+/** What was wrong with a stored value; the text is the page's business (see settingsProblemText.ts). */
+export const SETTINGS_PROBLEM = {
+  notAString: 'notAString',
+  notADatasourceUid: 'notADatasourceUid',
+  notAUrl: 'notAUrl',
+  notHttp: 'notHttp',
+  notAnObject: 'notAnObject',
+  outOfRange: 'outOfRange',
+} as const;
+export type SettingsProblemCode = (typeof SETTINGS_PROBLEM)[keyof typeof SETTINGS_PROBLEM];
+
+/** The jsonData fields the app reads: a top-level key or `thresholds.<key>`. */
+export type SettingsField =
+  'prometheusUid' | 'tempoUid' | 'lokiUid' | 'grafanaBaseUrl' | 'thresholds' | `thresholds.${keyof Thresholds}`;
+
+/** A stored value the app could not use: which field, what was wrong, what was stored and what is used instead. */
 export interface SettingsProblem {
-  field: string;
-  message: string;
+  code: SettingsProblemCode;
+  field: SettingsField;
+  /** The stored value as typed (strings as they are, anything else as JSON). */
+  value: string;
+  /** What the app uses instead (the default). */
+  fallback: string;
+  /** The accepted range, for `outOfRange`. */
+  limits?: { min: number; max: number };
 }
 
 export interface ResolvedSettings {
@@ -53,47 +75,49 @@ export interface ResolvedSettings {
 
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
 
+const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+
+type StringField = 'prometheusUid' | 'tempoUid' | 'lokiUid' | 'grafanaBaseUrl';
+
 function pickString(
   raw: Record<string, unknown>,
-  field: keyof AppSettings,
+  field: StringField,
   fallback: string,
   problems: SettingsProblem[],
-  valid: (v: string) => string | undefined
+  valid: (v: string) => SettingsProblemCode | undefined
 ): string {
   const value = raw[field];
   if (value === undefined || value === null || value === '') {
     return fallback;
   }
   if (typeof value !== 'string') {
-    problems.push({ field, message: `${field} must be a string, got ${typeof value}; using "${fallback}"` });
+    problems.push({ code: SETTINGS_PROBLEM.notAString, field, value: shown(value), fallback });
     return fallback;
   }
-  const error = valid(value.trim());
-  if (error) {
-    problems.push({ field, message: `${field}: ${error}; using "${fallback}"` });
+  const trimmed = value.trim();
+  const code = valid(trimmed);
+  if (code) {
+    problems.push({ code, field, value: trimmed, fallback });
     return fallback;
   }
-  return value.trim();
+  return trimmed;
 }
 
-const uidRule = (v: string) =>
-  UID.test(v) ? undefined : `"${v}" is not a datasource uid (letters, digits, - and _, at most 40)`;
+const uidRule = (v: string) => (UID.test(v) ? undefined : SETTINGS_PROBLEM.notADatasourceUid);
 
-function baseUrlRule(v: string): string | undefined {
+function baseUrlRule(v: string): SettingsProblemCode | undefined {
   if (v === '') {
     return undefined;
   }
   try {
     const url = new URL(v);
-    return url.protocol === 'http:' || url.protocol === 'https:'
-      ? undefined
-      : `"${v}" must start with http:// or https://`;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : SETTINGS_PROBLEM.notHttp;
   } catch {
-    return `"${v}" is not a URL (e.g. https://grafana.example.com)`;
+    return SETTINGS_PROBLEM.notAUrl;
   }
 }
 
-const THRESHOLD_LIMITS: Record<keyof Thresholds, { min: number; max: number }> = {
+export const THRESHOLD_LIMITS: Readonly<Record<keyof Thresholds, { min: number; max: number }>> = {
   latencySeconds: { min: 0.01, max: 3600 },
   queueLengthCritical: { min: 1, max: 1e6 },
   enqueueP95Seconds: { min: 0.01, max: 86400 },
@@ -107,7 +131,12 @@ function pickThresholds(raw: unknown, problems: SettingsProblem[]): Thresholds {
     return out;
   }
   if (typeof raw !== 'object') {
-    problems.push({ field: 'thresholds', message: 'thresholds must be an object; using defaults' });
+    problems.push({
+      code: SETTINGS_PROBLEM.notAnObject,
+      field: 'thresholds',
+      value: shown(raw),
+      fallback: JSON.stringify(DEFAULT_THRESHOLDS),
+    });
     return out;
   }
   for (const key of Object.keys(THRESHOLD_LIMITS) as Array<keyof Thresholds>) {
@@ -116,11 +145,14 @@ function pickThresholds(raw: unknown, problems: SettingsProblem[]): Thresholds {
       continue;
     }
     const n = typeof value === 'string' ? Number(value) : value;
-    const { min, max } = THRESHOLD_LIMITS[key];
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) {
+    const limits = THRESHOLD_LIMITS[key];
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < limits.min || n > limits.max) {
       problems.push({
+        code: SETTINGS_PROBLEM.outOfRange,
         field: `thresholds.${key}`,
-        message: `thresholds.${key} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}; using ${DEFAULT_THRESHOLDS[key]}`,
+        value: shown(value),
+        fallback: String(DEFAULT_THRESHOLDS[key]),
+        limits,
       });
       continue;
     }

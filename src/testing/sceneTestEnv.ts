@@ -1,4 +1,4 @@
-import { from, map, of } from 'rxjs';
+import { catchError, from, map, of } from 'rxjs';
 import {
   type DataFrame,
   type DataQueryRequest,
@@ -14,6 +14,7 @@ import {
 import { type DataSourceSrv, setDataSourceSrv, setPluginImportUtils, setRunRequest } from '@grafana/runtime';
 import { sceneGraph, type SceneObject } from '@grafana/scenes';
 import { DATASOURCE_TYPE, DATASOURCE_UID } from '@hybridlens/conventions';
+import { prometheusVariableFormat } from './prometheusFormat';
 
 /**
  * What Grafana provides at run time, for unit tests of scene trees: a datasource registry with the
@@ -128,14 +129,26 @@ export function installSceneTestEnv(): SceneTestEnv {
       const query: IssuedQuery = {
         datasourceUid: ds.uid,
         refId: t.refId,
-        expr: scene ? sceneGraph.interpolate(scene, t.expr ?? '', request.scopedVars) : (t.expr ?? ''),
+        // Formatted the way the Prometheus datasource formats variables.
+        expr: scene
+          ? sceneGraph.interpolate(scene, t.expr ?? '', request.scopedVars, prometheusVariableFormat)
+          : (t.expr ?? ''),
         instant: t.instant === true,
       };
       env.issued.push(query);
       return (await env.frames(query, range)).map((f) => ({ ...f, refId: t.refId }));
     });
+    // Like Grafana's runRequest: a failed query becomes an answer in the Error state, not a thrown error.
     return from(Promise.all(answers)).pipe(
-      map((frames): PanelData => ({ state: LoadingState.Done, series: frames.flat(), timeRange }))
+      map((frames): PanelData => ({ state: LoadingState.Done, series: frames.flat(), timeRange })),
+      catchError((error: unknown) =>
+        of<PanelData>({
+          state: LoadingState.Error,
+          series: [],
+          errors: [{ message: error instanceof Error ? error.message : String(error) }],
+          timeRange,
+        })
+      )
     );
   });
   return env;

@@ -1,3 +1,4 @@
+import { CALIBRATION_INGEST_REASON } from '@hybridlens/conventions';
 import { CalibrationInputError } from './errors';
 import { isAzureProviderStatus, parseAzureProviderStatus } from './formats/azure';
 import {
@@ -30,12 +31,23 @@ const KNOWN =
 export function parseDocument(text: string, source: string): ParsedDocument {
   let doc: Json;
   try {
-    doc = JSON.parse(text) as Json;
+    // A UTF-8 byte-order mark (Windows editors, some exports) is not part of the JSON.
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Json;
   } catch (e) {
-    throw new CalibrationInputError(source, '(document)', `not valid JSON: ${(e as Error).message}`);
+    throw new CalibrationInputError(
+      source,
+      '(document)',
+      `not valid JSON: ${(e as Error).message}`,
+      CALIBRATION_INGEST_REASON.invalidJson
+    );
   }
   if (!isObject(doc)) {
-    throw new CalibrationInputError(source, '(document)', `expected a JSON object at the top level (${KNOWN})`);
+    throw new CalibrationInputError(
+      source,
+      '(document)',
+      `expected a JSON object at the top level (${KNOWN})`,
+      CALIBRATION_INGEST_REASON.unknownFormat
+    );
   }
   const version = contentVersion(text);
   const hint = nameHintFromFile(source);
@@ -61,7 +73,12 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     return { kind: 'backends', backends: parseAzureProviderStatus(doc, source, version) };
   }
   const field = nearestField(doc);
-  throw new CalibrationInputError(source, field, `unknown calibration format (expected one of: ${KNOWN})`);
+  throw new CalibrationInputError(
+    source,
+    field,
+    `unknown calibration format (expected one of: ${KNOWN})`,
+    CALIBRATION_INGEST_REASON.unknownFormat
+  );
 }
 
 /** For an unrecognised document, name the field that came closest to a known shape. */

@@ -2,17 +2,25 @@
  * The one calibration model every provider format is normalized into.
  * SI units throughout (seconds, ratios 0..1). A number the source does not give is `null`, never 0 or NaN.
  */
+import type { CalibrationField, CalibrationIngestReason, CalibrationMethod } from '@hybridlens/conventions';
 
 export type Provider = 'ibm' | 'braket' | 'google' | 'azure' | 'iqm';
 
 /** Qubit ids are integers where the provider numbers its qubits, strings otherwise (Google grid "3_2"). */
 export type QubitId = number | string;
 
-export type QubitFlag = 'missing_t1' | 'missing_t2' | 'missing_readout' | 'not_operational';
+export type QubitFlag = 'missing_t1' | 'missing_t2' | 'missing_readout' | 'not_operational' | 'out_of_range';
 
-export type GateFlag = 'uncalibrated' | 'virtual' | 'not_operational';
+export type GateFlag = 'uncalibrated' | 'virtual' | 'not_operational' | 'out_of_range';
 
 export type GateKind = '1q' | '2q' | 'other';
+
+/** The per-qubit quantities that can carry their own measurement time and standard error. */
+export interface QubitValueFacts {
+  t1?: number;
+  t2?: number;
+  readoutError?: number;
+}
 
 export interface QubitCalibration {
   qubit: QubitId;
@@ -20,6 +28,10 @@ export interface QubitCalibration {
   t2Seconds: number | null;
   readoutError: number | null;
   flags: QubitFlag[];
+  /** Unix seconds each value was measured, where the source dates values (IBM, IQM). */
+  measuredAt?: QubitValueFacts;
+  /** Standard error of each value, in the value's unit, where the provider publishes one (Braket, IQM). */
+  stderr?: QubitValueFacts;
 }
 
 export interface GateCalibration {
@@ -32,6 +44,12 @@ export interface GateCalibration {
   kind: GateKind;
   /** The native gate the summary's 1q / 2q median is taken over. */
   native: boolean;
+  /** Unix seconds the error was measured, where the source dates values. */
+  measuredAt?: number;
+  /** Standard error of the error, where published. */
+  errorStderr?: number;
+  /** How the error was measured, where the provider says. */
+  method?: CalibrationMethod;
 }
 
 export interface CalibrationSummary {
@@ -51,6 +69,35 @@ export interface TargetAvailability {
   status: string;
   available: boolean;
   averageQueueSeconds: number | null;
+}
+
+/** The device's connectivity as the source states it, besides the pairs its 2q gates act on. */
+export interface Connectivity {
+  /** Coupled pairs from an explicit coupling map (IBM configuration, Braket connectivity graph, Rigetti specs). */
+  edges: Array<[QubitId, QubitId]>;
+  /** Qubits the coupling map names (some may have no calibration). */
+  qubits: QubitId[];
+  /** The provider says every pair is coupled (trapped ions). */
+  fullyConnected: boolean;
+}
+
+/** A value or entry the normalizer refused (dropped, or resolved as a duplicate), for counting and one warning. */
+export interface ValueIssue {
+  reason: CalibrationIngestReason;
+  field: CalibrationField;
+  /** The qubit or gate the value belongs to, as written in a warning ("qubit 3", "ecr 0-1"). */
+  target: string;
+  message: string;
+}
+
+/** Device-level values (sources without per-qubit data, such as IonQ): the summary falls back on them. */
+export interface DeviceLevelValues {
+  qubitCount?: number | null;
+  t1Seconds?: number | null;
+  t2Seconds?: number | null;
+  readoutError?: number | null;
+  error1q?: number | null;
+  error2q?: number | null;
 }
 
 export interface BackendCalibration {
@@ -73,4 +120,12 @@ export interface BackendCalibration {
   availability: TargetAvailability | null;
   /** Extra configuration facts (coupling map, basis gates) when the source has them. */
   configuration: { basisGates: string[] | null; couplingMap: QubitId[][] | null } | null;
+  /** Explicit connectivity where the source has it (null: only the 2q gates tell). */
+  connectivity?: Connectivity | null;
+  /** The QPU's own version where the provider publishes one (IBM backend_version). */
+  backendVersion?: string | null;
+  /** Device-level values the summary falls back on where the per-qubit and per-gate lists give none. */
+  deviceLevel?: DeviceLevelValues;
+  /** Values dropped and duplicates resolved while normalizing (counted by the exporter, warned once). */
+  issues?: ValueIssue[];
 }

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { BackendCalibration, CalibrationSummary, GateCalibration, QubitCalibration } from './model';
+import type {
+  BackendCalibration,
+  CalibrationSummary,
+  DeviceLevelValues,
+  GateCalibration,
+  QubitCalibration,
+} from './model';
 
 /**
  * Uncalibrated-gate sentinels. IBM marks a broken gate with gate_error 1.0; Rigetti (via Braket) reports
@@ -7,7 +13,7 @@ import type { BackendCalibration, CalibrationSummary, GateCalibration, QubitCali
  * are flagged, counted and left out of medians and of the exported per-gate error.
  */
 export function isSentinelError(error: number): boolean {
-  return error >= 1 || error === 0.5;
+  return error === 1 || error === 0.5;
 }
 
 /** Median of the values present (nulls ignored); null when none. Even counts average the middle two. */
@@ -20,9 +26,12 @@ export function median(values: ReadonlyArray<number | null>): number | null {
   return present.length % 2 === 1 ? present[mid]! : (present[mid - 1]! + present[mid]!) / 2;
 }
 
-/** A positive time or null: providers write 0 for "not measured" (Rigetti T1 0.0, IQM T2 0.0). */
-export function positiveOrNull(value: number | null): number | null {
-  return value !== null && Number.isFinite(value) && value > 0 ? value : null;
+/**
+ * Providers write 0 for "not measured" (Rigetti T1 0.0, IQM T2 0.0): that is missing, not zero. Any other value
+ * is kept as given, so that validation can drop and count an impossible one (negative, absurdly large).
+ */
+export function zeroAsMissing(value: number | null | undefined): number | null {
+  return value === null || value === undefined || value === 0 ? null : value;
 }
 
 /** Build a gate entry applying the sentinel rule. */
@@ -30,12 +39,13 @@ export function gateEntry(
   init: Omit<GateCalibration, 'flags' | 'error'> & { error: number | null; flags?: GateCalibration['flags'] }
 ): GateCalibration {
   const flags = [...(init.flags ?? [])];
-  let error = init.error;
-  if (error !== null && isSentinelError(error)) {
+  if (init.error !== null && isSentinelError(init.error)) {
     flags.push('uncalibrated');
-    error = null;
+    // The sentinel's "standard error" (Rigetti writes 1.0) is part of the marker, not a measurement.
+    const { errorStderr: _sentinelStderr, ...rest } = init;
+    return { ...rest, error: null, flags };
   }
-  return { ...init, error, flags };
+  return { ...init, error: init.error, flags };
 }
 
 /** Build a qubit entry: missing values become null and are flagged. */
@@ -47,8 +57,8 @@ export function qubitEntry(
   extraFlags: QubitCalibration['flags'] = []
 ): QubitCalibration {
   const flags: QubitCalibration['flags'] = [...extraFlags];
-  const t1s = positiveOrNull(t1);
-  const t2s = positiveOrNull(t2);
+  const t1s = zeroAsMissing(t1);
+  const t2s = zeroAsMissing(t2);
   const readout = readoutError;
   if (t1s === null) {
     flags.push('missing_t1');
@@ -63,14 +73,7 @@ export function qubitEntry(
   return { qubit, t1Seconds: t1s, t2Seconds: t2s, readoutError: readout, flags };
 }
 
-export interface DeviceLevelValues {
-  qubitCount?: number | null;
-  t1Seconds?: number | null;
-  t2Seconds?: number | null;
-  readoutError?: number | null;
-  error1q?: number | null;
-  error2q?: number | null;
-}
+export type { DeviceLevelValues };
 
 /** Summary over the per-qubit and per-gate lists; device-level values fill what the lists cannot give. */
 export function summarize(
@@ -81,8 +84,8 @@ export function summarize(
   const native = (kind: '1q' | '2q') => gates.filter((g) => g.native && g.kind === kind).map((g) => g.error);
   return {
     qubitCount: qubits.length > 0 ? qubits.length : (device.qubitCount ?? null),
-    medianT1Seconds: median(qubits.map((q) => q.t1Seconds)) ?? positiveOrNull(device.t1Seconds ?? null),
-    medianT2Seconds: median(qubits.map((q) => q.t2Seconds)) ?? positiveOrNull(device.t2Seconds ?? null),
+    medianT1Seconds: median(qubits.map((q) => q.t1Seconds)) ?? zeroAsMissing(device.t1Seconds),
+    medianT2Seconds: median(qubits.map((q) => q.t2Seconds)) ?? zeroAsMissing(device.t2Seconds),
     medianReadoutError: median(qubits.map((q) => q.readoutError)) ?? device.readoutError ?? null,
     median1qError: median(native('1q')) ?? device.error1q ?? null,
     median2qError: median(native('2q')) ?? device.error2q ?? null,
@@ -98,8 +101,11 @@ export function contentVersion(text: string): string {
 /** Order qubits and gates deterministically so output and exposition are stable. */
 export function sortBackend(b: BackendCalibration): BackendCalibration {
   const key = (q: string | number) => (typeof q === 'number' ? q.toString().padStart(8, '0') : q);
-  b.qubits.sort((x, y) => compare(key(x.qubit), key(y.qubit)));
-  b.gates.sort((x, y) => compare(x.gate, y.gate) || compare(x.qubits.map(key).join(','), y.qubits.map(key).join(',')));
+  // Keys computed once per entry, not once per comparison.
+  const qubitKeys = new Map(b.qubits.map((q) => [q, key(q.qubit)]));
+  b.qubits.sort((x, y) => compare(qubitKeys.get(x)!, qubitKeys.get(y)!));
+  const gateKeys = new Map(b.gates.map((g) => [g, `${g.gate}\u0000${g.qubits.map(key).join(',')}`]));
+  b.gates.sort((x, y) => compare(gateKeys.get(x)!, gateKeys.get(y)!));
   return b;
 }
 

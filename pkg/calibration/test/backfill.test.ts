@@ -38,13 +38,27 @@ describeWithFixtures('backfill of dated snapshots', (fixtures) => {
     expect(Number(lines[0]!.split(' ')[2])).toBe(result.snapshots[0]!.timestamp);
   });
 
-  it('refuses snapshots of two different devices, naming the field', () => {
-    expect(() =>
-      backfill({
-        files: [fixture(fixtures, 'ibm/props_manila.json'), fixture(fixtures, 'ibm/props_sherbrooke.json')],
-        out: join(tmp, 'x.om'),
-      })
-    ).toThrow(/backend: backfill takes snapshots of one device, got ibm\/ibmq_manila, ibm\/ibm_sherbrooke/);
+  it('backfills several devices at once, each snapshot held until the next one of its own device', () => {
+    const out = join(tmp, 'two.om');
+    const result = backfill({
+      files: [
+        fixture(fixtures, 'ibm/props_manila.json'),
+        fixture(fixtures, 'ibm/drift/props_hanoi_2025-02-12.json'),
+        fixture(fixtures, 'ibm/drift/props_hanoi_2025-02-26.json'),
+      ],
+      out,
+      stepSeconds: 86400,
+      holdSeconds: 30 * 86400,
+    });
+    expect(result.skipped).toEqual([]);
+    const medians = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith(`${M.medianT1.name}{`));
+    const count = (backend: string) => medians.filter((l) => l.includes(`backend="${backend}"`)).length;
+    // manila alone: the full hold (31 daily samples); hanoi: daily until its next snapshot, then the full hold
+    const [first, second] = result.snapshots.filter((s) => s.backend.backend === 'ibm_hanoi').map((s) => s.timestamp);
+    expect(count('ibmq_manila')).toBe(31);
+    expect(count('ibm_hanoi')).toBe(Math.ceil((second! - first!) / 86400) + 31);
   });
 
   it('a file without a timestamp takes the date in its name; without either it is an error', () => {

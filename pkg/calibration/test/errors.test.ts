@@ -6,21 +6,21 @@ import { CalibrationInputError, normalizeFiles, normalizeTexts } from '../src';
 import { fixture } from './helpers';
 
 describe('bad input', () => {
-  it('invalid JSON names the file', () => {
+  it('refuses malformed snapshot: invalid JSON names the file', () => {
     const { errors } = normalizeTexts([{ source: 'broken.json', text: '{"backend_name": ' }]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(CalibrationInputError);
     expect(errors[0]!.message).toMatch(/^broken\.json: \(document\): not valid JSON/);
   });
 
-  it('an unknown shape names the file and says which formats are understood', () => {
+  it('refuses malformed snapshot: an unknown shape names the file and the formats understood', () => {
     const { errors } = normalizeTexts([{ source: 'mystery.json', text: JSON.stringify({ device: 'x', t1: 3 }) }]);
     expect(errors[0]!.message).toMatch(
       /^mystery\.json: \(top-level keys: device, t1\): unknown calibration format \(expected one of: IBM/
     );
   });
 
-  it('a malformed IBM file names the offending field', () => {
+  it('refuses malformed snapshot: a malformed IBM file names the offending field', () => {
     const doc = {
       backend_name: 'ibm_x',
       last_update_date: '2025-01-01T00:00:00Z',
@@ -31,7 +31,7 @@ describe('bad input', () => {
     expect(errors[0]!.message).toBe('props_x.json: qubits[0][0].value: expected a finite number, got string "long"');
   });
 
-  it('a bad timestamp names the field', () => {
+  it('refuses malformed snapshot: a bad timestamp names the field', () => {
     const doc = { backend_name: 'ibm_x', last_update_date: 'yesterday', qubits: [], gates: [] };
     const { errors } = normalizeTexts([{ source: 'props_x.json', text: JSON.stringify(doc) }]);
     expect(errors[0]!.message).toBe('props_x.json: last_update_date: not a timestamp: "yesterday"');

@@ -14,7 +14,9 @@ const doc = {
 
 describe('exposition', () => {
   const { backends } = normalizeTexts([{ source: 'props.json', text: JSON.stringify(doc) }]);
-  const text = renderExposition(backends, new Map([['bad "file".json', 2]]));
+  const text = renderExposition(backends, [
+    { labels: { source: 'bad "file".json', reason: 'invalid_json' }, count: 2 },
+  ]);
 
   it('never writes a series twice, even when the source lists a gate twice', () => {
     expect(text.split('\n').filter((l) => l.startsWith(`${CALIBRATION_METRIC.gateError.name}{`))).toHaveLength(1);
@@ -22,7 +24,9 @@ describe('exposition', () => {
 
   it('escapes quotes and backslashes in label values', () => {
     expect(text).toContain('backend="ibm_\\"odd\\"\\\\name"');
-    expect(text).toContain(`${CALIBRATION_METRIC.ingestErrors.name}{source="bad \\"file\\".json"} 2`);
+    expect(text).toContain(
+      `${CALIBRATION_METRIC.ingestErrors.name}{source="bad \\"file\\".json",reason="invalid_json"} 2`
+    );
   });
 
   describeWithBinary('promtool', 'apt-get install prometheus', 'promtool', () => {

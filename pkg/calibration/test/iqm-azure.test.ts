@@ -101,9 +101,26 @@ describe('IQM quality-metric set', () => {
     expect(b.backend).toBe('sirius');
     expect(b.calibrationVersion).toBe(iqmFlat.calibration_set_id);
     expect(b.calibratedAt).toBe('2023-02-10T09:10:00.000Z');
+    // each value with its own time (the observation's timestamp, no zone: UTC) and its uncertainty where given
+    const at = Date.parse('2023-02-10T08:57:04Z') / 1000;
     expect(b.qubits).toEqual([
-      { qubit: 1, t1Seconds: 4e-5, t2Seconds: 3e-5, readoutError: expect.closeTo(0.04, 12), flags: [] },
-      { qubit: 2, t1Seconds: null, t2Seconds: 20e-6, readoutError: expect.closeTo(0.03, 12), flags: ['missing_t1'] },
+      {
+        qubit: 1,
+        t1Seconds: 4e-5,
+        t2Seconds: 3e-5,
+        readoutError: expect.closeTo(0.04, 12),
+        flags: [],
+        measuredAt: { t1: at, t2: at, readoutError: at },
+        stderr: { t1: 2e-6 },
+      },
+      {
+        qubit: 2,
+        t1Seconds: null,
+        t2Seconds: 20e-6,
+        readoutError: expect.closeTo(0.03, 12),
+        flags: ['missing_t1'],
+        measuredAt: { t2: at, readoutError: at },
+      },
     ]);
     expect(b.summary.qubitsMissingT1).toBe(1);
     expect(b.summary.median1qError).toBeCloseTo(0.002, 12);
@@ -118,14 +135,24 @@ describe('IQM quality-metric set', () => {
     const b = backends[0]!;
     expect(b.backend).toBe('garnet');
     expect(b.calibratedAt).toBe('2025-06-01T02:55:42.740Z');
+    const at = Date.parse('2025-06-01T02:55:42Z') / 1000;
     expect(b.qubits).toEqual([
-      { qubit: 3, t1Seconds: 5e-5, t2Seconds: 1e-5, readoutError: expect.closeTo(0.1, 12), flags: [] },
+      {
+        qubit: 3,
+        t1Seconds: 5e-5,
+        t2Seconds: 1e-5,
+        readoutError: expect.closeTo(0.1, 12),
+        flags: [],
+        measuredAt: { t1: at, t2: at, readoutError: at },
+      },
     ]);
     expect(b.gates.find((g) => g.gate === 'cz')).toMatchObject({
       qubits: [3, 4],
       error: null,
       flags: ['uncalibrated'],
+      method: 'interleaved_rb',
     });
+    expect(b.gates.find((g) => g.gate === 'prx')).toMatchObject({ method: 'rb', measuredAt: at });
     expect(b.summary.uncalibratedGates).toBe(1);
     expect(b.summary.median2qError).toBeNull();
     expect(b.summary.median1qError).toBeCloseTo(0.002, 12);
@@ -149,8 +176,16 @@ describe('IQM quality-metric set', () => {
     };
     const b = normalizeTexts([{ source: 'iqm_helmi.json', text: JSON.stringify(nested) }]).backends[0]!;
     expect(b.backend).toBe('helmi');
+    const at = Date.parse('2024-11-29T04:55:42Z') / 1000;
     expect(b.qubits).toEqual([
-      { qubit: 1, t1Seconds: 3.1e-5, t2Seconds: 1.9e-5, readoutError: expect.closeTo(0.051, 12), flags: [] },
+      {
+        qubit: 1,
+        t1Seconds: 3.1e-5,
+        t2Seconds: 1.9e-5,
+        readoutError: expect.closeTo(0.051, 12),
+        flags: [],
+        measuredAt: { t1: at, t2: at, readoutError: at },
+      },
     ]);
     expect(b.summary.median2qError).toBeCloseTo(0.03, 12);
     expect(b.calibratedAt).toBe('2024-11-29T02:55:42.740Z');

@@ -173,7 +173,7 @@ describeWithFixtures('live providers against recorded-shape responses on 127.0.0
       expect(text).toContain(`${CALIBRATION_METRIC.targetAvailable.name}{provider="braket",backend="Garnet"} 1`);
       expect(text).toContain(`${CALIBRATION_METRIC.qubitCount.name}{provider="ibm",backend="ibmq_manila"} 5`);
       expect(text).toContain(
-        `${CALIBRATION_METRIC.ingestErrors.name}{source="braket:arn:aws:braket:us-east-1::device/qpu/nobody/Nothing"} 1`
+        `${CALIBRATION_METRIC.ingestErrors.name}{source="braket:arn:aws:braket:us-east-1::device/qpu/nobody/Nothing",reason="request_failed"} 1`
       );
       expect(seen.braketPaths).toContain(
         `/device/${encodeURIComponent('arn:aws:braket:eu-north-1::device/qpu/iqm/Garnet')}`

@@ -1,4 +1,4 @@
-import { formatDuration, parseDurationOrThrow } from '@hybridlens/conventions';
+import { formatDuration, parseDuration, parseDurationOrThrow } from '@hybridlens/conventions';
 import { CliUsageError } from './errors';
 import type { FlagSpec } from './spec';
 
@@ -45,7 +45,11 @@ export function convertFlagValue(name: string, spec: FlagSpec, text: string): st
       try {
         return parseDurationOrThrow(text, flag, { minMs: spec.minMs, maxMs: spec.maxMs });
       } catch (error) {
-        throw new CliUsageError((error as Error).message);
+        // A value that is no duration at all (`--step 0`) still learns the accepted range.
+        const message = (error as Error).message;
+        throw new CliUsageError(
+          parseDuration(text) === undefined ? `${message}; accepted: ${describeAccepted(spec)}` : message
+        );
       }
     case 'url': {
       let url: URL;

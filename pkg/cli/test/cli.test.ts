@@ -79,7 +79,7 @@ describe('parsing', () => {
     [['backfill', '--out', 'd', '--days', ''], /--days: "" is not a number/],
     [['backfill', '--out', 'd', '--load', '1e6'], /--load: 1000000 is out of range \(0.01 to 100\)/],
     [['backfill', '--out', 'd', '--load', 'NaN'], /--load: "NaN" is not a number/],
-    [['backfill', '--out', 'd', '--step', '0'], /--step: "0" is not a duration/],
+    [['backfill', '--out', 'd', '--step', '0'], /--step: "0" is not a duration \(use e\.g\. .*\); accepted: 1s to 1h$/],
     [['backfill', '--out', 'd', '--step', '0s'], /--step: 0s is below the minimum of 1s/],
     [['backfill', '--out', 'd', '--step', '3650d'], /--step: 3650d is above the maximum of 1h/],
     [['backfill', '--out', 'd', '--end', '1764115200'], /--end: "1764115200" looks like an epoch number/],

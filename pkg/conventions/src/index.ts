@@ -14,5 +14,6 @@ export * from './datasources';
 export * from './mitigations';
 export * from './playbooks';
 export * from './backends';
+export * from './jobStates';
 export * from './promql';
 export * from './duration';

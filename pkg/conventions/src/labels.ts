@@ -27,6 +27,17 @@ export const LABEL = {
   calibrationVersion: 'calibration_version',
   processorFamily: 'processor_family',
   source: 'source',
+  // Calibration exporter: what an ingest error is about, and the device's layout and measurement facts.
+  field: 'field',
+  quantity: 'quantity',
+  method: 'method',
+  layout: 'layout',
+  x: 'x',
+  y: 'y',
+  vendor: 'vendor',
+  native1qGate: 'native_1q_gate',
+  native2qGate: 'native_2q_gate',
+  backendVersion: 'backend_version',
   tenant: 'tenant',
   // SLO metadata and recording-rule labels.
   slo: 'slo',

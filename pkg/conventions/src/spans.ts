@@ -190,3 +190,59 @@ export const RESOURCE_ATTR = {
   serviceVersion: 'service.version',
   deploymentEnvironment: 'deployment.environment.name',
 } as const;
+
+/**
+ * Stages a trace model gives spans and time beyond the lifecycle's own `STAGE`s: work that OpenTelemetry
+ * conventions describe outside the contract spans (outgoing HTTP calls, databases, messaging), spans nothing
+ * classifies (`other`), and time inside a request that no child span covers (`unattributed`).
+ */
+export const TRACE_STAGE = {
+  ...STAGE,
+  http: 'http',
+  db: 'db',
+  messaging: 'messaging',
+  other: 'other',
+  unattributed: 'unattributed',
+} as const;
+
+export type TraceStage = (typeof TRACE_STAGE)[keyof typeof TRACE_STAGE];
+
+/**
+ * Attribute namespaces (key prefixes, dot included) that classify a span whose name is not a contract span:
+ * the contract's own groups first, then the OpenTelemetry semantic-convention namespaces.
+ */
+export const ATTRIBUTE_NAMESPACE = {
+  quantum: 'quantum.',
+  genAi: 'gen_ai.',
+  orchestrator: 'orchestrator.',
+  http: 'http.',
+  db: 'db.',
+  messaging: 'messaging.',
+} as const;
+
+/**
+ * Attributes and events of the OpenTelemetry GenAI conventions (and their older spellings) that carry raw
+ * prompts, instructions, tool arguments or model output. Hybrid Lens never emits them; a reader of foreign
+ * traces drops them (a key matches when it equals an entry or starts with the entry plus a dot), so they are
+ * never shown. Only hashes (`hybrid.prompt.hash`, `hybrid.output.hash`) are.
+ */
+export const RAW_CONTENT_ATTRIBUTES: readonly string[] = [
+  'gen_ai.input.messages',
+  'gen_ai.output.messages',
+  'gen_ai.system_instructions',
+  'gen_ai.tool.call.arguments',
+  'gen_ai.tool.call.result',
+  'gen_ai.prompt',
+  'gen_ai.completion',
+];
+
+export const RAW_CONTENT_EVENTS: readonly string[] = [
+  'gen_ai.client.inference.operation.details',
+  'gen_ai.system.message',
+  'gen_ai.user.message',
+  'gen_ai.assistant.message',
+  'gen_ai.tool.message',
+  'gen_ai.choice',
+  'gen_ai.content.prompt',
+  'gen_ai.content.completion',
+];

@@ -1,4 +1,14 @@
-import { CALIBRATION_METRIC } from './calibrationMetrics';
+import {
+  CALIBRATION_DRIFT,
+  CALIBRATION_DRIFT_TRACKED,
+  CALIBRATION_FIELD,
+  CALIBRATION_INGEST_REASON,
+  CALIBRATION_LAYOUT,
+  CALIBRATION_METHOD,
+  CALIBRATION_METRIC,
+  CALIBRATION_QUANTITY,
+  calibrationDriftSeries,
+} from './calibrationMetrics';
 import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { LATENCY_SLO_THRESHOLD_SECONDS, METRIC, QPU_LATENCY_SLO_THRESHOLD_SECONDS } from './metrics';
 import { EXEMPLAR_LABEL, LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
@@ -25,7 +35,19 @@ import {
   sloBurnRateSeries,
   sloErrorRatioSeries,
 } from './slo';
-import { GEN_AI_EVALUATION_EVENT, RESOURCE_ATTR, SPAN, SPAN_STAGE, ALL_ATTRIBUTE_GROUPS } from './spans';
+import { QUANTUM_JOB_STATES } from './jobStates';
+import {
+  ALL_ATTRIBUTE_GROUPS,
+  ATTRIBUTE_NAMESPACE,
+  GEN_AI_EVALUATION_EVENT,
+  RAW_CONTENT_ATTRIBUTES,
+  RAW_CONTENT_EVENTS,
+  RESOURCE_ATTR,
+  SPAN,
+  SPAN_STAGE,
+  STAGE,
+  TRACE_STAGE,
+} from './spans';
 
 function row(cells: ReadonlyArray<string | number>): string {
   return `| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -77,6 +99,28 @@ export function renderTelemetryDoc(): string {
     '',
     metricTable(Object.values(CALIBRATION_METRIC)),
     '',
+    table(
+      ['label', 'values'],
+      [
+        [code(LABEL.reason), Object.values(CALIBRATION_INGEST_REASON).map(code).join(', ')],
+        [code(LABEL.field), Object.values(CALIBRATION_FIELD).map(code).join(', ')],
+        [code(LABEL.quantity), Object.values(CALIBRATION_QUANTITY).map(code).join(', ')],
+        [code(LABEL.method), Object.values(CALIBRATION_METHOD).map(code).join(', ')],
+        [code(LABEL.layout), Object.values(CALIBRATION_LAYOUT).map(code).join(', ')],
+      ]
+    ),
+    '',
+    `Drift recording rules (\`hybridlens-calibration rules\`): the 2q error per coupler as ${code(CALIBRATION_DRIFT.couplerTwoQubitError)}, ` +
+      `and for each tracked series its rolling ${CALIBRATION_DRIFT.windowDays}-day median and the ratio to it:`,
+    '',
+    table(
+      ['tracked series', 'median', 'ratio'],
+      CALIBRATION_DRIFT_TRACKED.map((name) => {
+        const drift = calibrationDriftSeries(name);
+        return [code(name), code(drift.median7d), code(drift.ratioToMedian7d)];
+      })
+    ),
+    '',
     '## Spans',
     '',
     table(
@@ -101,6 +145,35 @@ export function renderTelemetryDoc(): string {
     ),
     '',
     `Resource attributes: ${Object.values(RESOURCE_ATTR).map(code).join(', ')}.`,
+    '',
+    '### Reading traces (`@hybridlens/traces`)',
+    '',
+    `Stages of a trace: the lifecycle's ${Object.values(STAGE).map(code).join(', ')}, plus ` +
+      Object.values(TRACE_STAGE)
+        .filter((s) => !(Object.values(STAGE) as string[]).includes(s))
+        .map(code)
+        .join(', ') +
+      `. A span's stage comes from its contract span name, then ${code('hybrid.stage')}, then its attribute ` +
+      `namespaces (${Object.values(ATTRIBUTE_NAMESPACE)
+        .map((n) => code(`${n}*`))
+        .join(', ')}).`,
+    '',
+    'Provider job states (`quantum.job.status` and the job state timeline):',
+    '',
+    table(
+      ['provider', 'before running', 'running', 'success', 'error', 'cancelled'],
+      Object.entries(QUANTUM_JOB_STATES).map(([provider, s]) => [
+        code(provider),
+        s.pending.map(code).join(', '),
+        code(s.running),
+        code(s.final.success),
+        code(s.final.error),
+        code(s.final.cancelled),
+      ])
+    ),
+    '',
+    `Raw content is dropped when a foreign trace carries it and never shown: attributes ${RAW_CONTENT_ATTRIBUTES.map(code).join(', ')} ` +
+      `(and keys under them), events ${RAW_CONTENT_EVENTS.map(code).join(', ')}.`,
     '',
     '## Structured logs',
     '',

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useRef } from 'react';
 import { type DataFrame, FieldType, PanelPlugin, type PanelProps } from '@grafana/data';
 import {
   AxisPlacement,
@@ -15,6 +15,8 @@ import {
   type VizLegendOptions,
 } from '@grafana/ui';
 import { declareCustomFieldConfig } from './fieldConfigDefaults';
+import { harnessTestIds } from '../runtime/harnessTestIds';
+import { type AxisLabels, recordAxisLabels } from './axisLabels';
 
 /** The custom field config of Grafana's time series panel, with its defaults. */
 export const TIMESERIES_CUSTOM_DEFAULTS: Record<string, unknown> = {
@@ -59,10 +61,13 @@ export function graphableFrames(series: DataFrame[]): DataFrame[] {
   );
 }
 
-function TimeSeriesStandIn({ data, width, height, timeZone, timeRange, options }: PanelProps<TimeSeriesOptions>) {
+function TimeSeriesStandIn(props: PanelProps<TimeSeriesOptions>) {
+  const { data, width, height, timeZone, timeRange, options, fieldConfig } = props;
+  const axes = useRef<HTMLDivElement>(null);
   const frames = graphableFrames(data.series);
   if (frames.length === 0) {
-    return <div className="panel-empty">No data</div>;
+    // Grafana's panel shows the field config's "No value" text when there is nothing to draw.
+    return <div className="panel-empty">{fieldConfig.defaults.noValue ?? 'No data'}</div>;
   }
   const legend: VizLegendOptions = {
     showLegend: true,
@@ -72,18 +77,27 @@ function TimeSeriesStandIn({ data, width, height, timeZone, timeRange, options }
     ...options.legend,
   };
   return (
-    <TimeSeries
-      frames={frames}
-      structureRev={data.structureRev}
-      width={width}
-      height={height}
-      timeRange={timeRange}
-      timeZone={timeZone}
-      legend={legend}
-      options={options}
-    >
-      {() => null}
-    </TimeSeries>
+    <div ref={axes} data-testid={harnessTestIds.timeseries}>
+      <TimeSeries
+        frames={frames}
+        structureRev={data.structureRev}
+        width={width}
+        height={height}
+        timeRange={timeRange}
+        timeZone={timeZone}
+        legend={legend}
+        options={options}
+      >
+        {(config) => {
+          recordAxisLabels(config, (labels: AxisLabels) => {
+            if (axes.current) {
+              axes.current.dataset.axes = JSON.stringify(labels);
+            }
+          });
+          return null;
+        }}
+      </TimeSeries>
+    </div>
   );
 }
 

@@ -1,10 +1,13 @@
-import React, { useLayoutEffect, useState } from 'react';
+import React, { Suspense, lazy, useLayoutEffect, useState } from 'react';
 import { type AppPluginMeta, type AppRootProps, PluginType } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
 import { Route, Router, Routes, useLocation } from 'react-router-dom';
-import { APP_BASE_PATH, APP_ID, APP_NAME } from '@hybridlens/conventions';
+import { APP_BASE_PATH, APP_ID, APP_NAME, type PageId } from '@hybridlens/conventions';
 import { plugin } from '../../../src/module';
 import { harnessTestIds } from './harnessTestIds';
+
+// Loaded lazily, like the app itself, so the app's code stays in its own chunk (the load-error test blocks it).
+const AppWithBrokenPage = lazy(() => import('../faults/AppWithBrokenPage'));
 
 function appMeta(jsonData: Record<string, unknown>): AppPluginMeta {
   return {
@@ -70,10 +73,12 @@ export interface AppHarnessProps {
    */
   url?: string;
   jsonData?: Record<string, unknown>;
+  /** Fault injection: this page throws while rendering, with this message. */
+  brokenPage?: { page: PageId; message: string };
 }
 
 /** The app plugin as Grafana mounts it under /a/<app id>/, opened at `url`. */
-export function AppHarness({ url, jsonData = {} }: AppHarnessProps) {
+export function AppHarness({ url, jsonData = {}, brokenPage }: AppHarnessProps) {
   const [ready] = useState(() => {
     if (url !== undefined) {
       locationService.replace(url);
@@ -83,7 +88,18 @@ export function AppHarness({ url, jsonData = {} }: AppHarnessProps) {
   return ready ? (
     <GrafanaRouter>
       <Routes>
-        <Route path={`${APP_BASE_PATH}/*`} element={<AppRoot jsonData={jsonData} />} />
+        <Route
+          path={`${APP_BASE_PATH}/*`}
+          element={
+            brokenPage ? (
+              <Suspense fallback={null}>
+                <AppWithBrokenPage jsonData={jsonData} page={brokenPage.page} message={brokenPage.message} />
+              </Suspense>
+            ) : (
+              <AppRoot jsonData={jsonData} />
+            )
+          }
+        />
         <Route path="*" element={<OutsideApp />} />
       </Routes>
     </GrafanaRouter>

@@ -1,10 +1,12 @@
 /**
  * Test ids of the harness' own elements (the page chrome stand-in, the outside-the-app marker).
- * The app's ids live in src/testIds.ts. Plain data: test files import it in Node.
+ * The app's ids live in src/ui/testIds.ts. Plain data: test files import it in Node.
  */
 export const harnessTestIds = {
   pageTitle: 'harness-page-title',
   breadcrumbs: 'harness-page-breadcrumbs',
   tabs: 'harness-page-tabs',
   outsideApp: 'harness-outside-app',
+  /** The time series stand-in; `data-axes` holds each axis' tick labels as drawn (JSON of AxisLabels). */
+  timeseries: 'harness-timeseries',
 } as const;

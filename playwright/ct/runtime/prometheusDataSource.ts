@@ -10,6 +10,7 @@ import {
   rangeUtil,
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
+import { prometheusVariableFormat } from '../../../src/testing/prometheusFormat';
 import { type LoggedQuery, logQuery } from './queryLog';
 import { type PromData, promDataToFrames } from './promFrames';
 import { DEFAULT_SCRAPE_INTERVAL_SECONDS, alignRange, rateIntervalSeconds, stepSeconds } from './interval';
@@ -87,7 +88,8 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
       __range_s: { text: String(rangeS), value: rangeS },
       __range_ms: { text: String(rangeS * 1000), value: rangeS * 1000 },
     };
-    return getTemplateSrv().replace(expr, { ...scopedVars, ...builtIns });
+    // Variables formatted as Grafana's Prometheus datasource formats them (regex-escaped, `(a|b)`).
+    return getTemplateSrv().replace(expr, { ...scopedVars, ...builtIns }, prometheusVariableFormat);
   }
 
   async query(request: DataQueryRequest<PromQueryLike>): Promise<DataQueryResponse> {
@@ -127,7 +129,7 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
   ): Promise<MetricFindValue[]> {
     const raw = typeof query === 'string' ? query : (query.query ?? '');
     const text = getTemplateSrv()
-      .replace(raw, options?.scopedVars ?? {})
+      .replace(raw, options?.scopedVars ?? {}, prometheusVariableFormat)
       .trim();
     const window: Record<string, string> = options?.range
       ? {

@@ -55,6 +55,21 @@ export const test = base.extend<HarnessFixtures>({
 
 export { expect };
 
+/**
+ * For a test that injects a failure: takes out of `consoleErrors` the errors the failure is expected to log
+ * (each pattern must match at least one), so that any other error still fails the test.
+ */
+export function expectLoggedErrors(consoleErrors: string[], patterns: RegExp[]): void {
+  for (const pattern of patterns) {
+    expect(
+      consoleErrors.some((e) => pattern.test(e)),
+      `the injected failure should log an error matching ${pattern}; logged: ${JSON.stringify(consoleErrors)}`
+    ).toBe(true);
+  }
+  const others = consoleErrors.filter((e) => !patterns.some((p) => p.test(e)));
+  consoleErrors.splice(0, consoleErrors.length, ...others);
+}
+
 export interface InstantSample {
   labels: Record<string, string>;
   value: number;

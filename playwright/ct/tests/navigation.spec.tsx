@@ -10,7 +10,7 @@ import {
   buildAppUrl,
   variableUrlParam,
 } from '@hybridlens/conventions';
-import { testIds } from '../../../src/testIds';
+import { AppPageObject } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { currentUrl, expect, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
@@ -73,7 +73,7 @@ test.describe('URL state and navigation', () => {
   test('a tile link navigates; back and forward restore each page', async ({ mount, page, harness }) => {
     const component = await mount(<AppHarness url={buildAppUrl({ page: 'overview' })} />, { hooksConfig: harness });
     await expect(component.getByTestId(harnessTestIds.pageTitle)).toHaveText(PAGE.overview.title);
-    await component.getByTestId(testIds.tileLink).filter({ hasText: PAGE.slos.title }).first().click();
+    await new AppPageObject(component).tileLink('slos').first().click();
     await expect(component.getByTestId(harnessTestIds.pageTitle)).toHaveText(PAGE.slos.title);
     expect((await currentUrl(page)).pathname).toBe(appPath('slos'));
 
@@ -109,7 +109,7 @@ test.describe('URL state and navigation', () => {
       query: { [QUERY_PARAM.alertName]: ALERT.quantumHardwareFailures },
     });
     const component = await mount(<AppHarness url={url} />, { hooksConfig: harness });
-    await expect(component.getByTestId(testIds.alertBanner)).toContainText(ALERT.quantumHardwareFailures);
+    await expect(new AppPageObject(component).alertBanner).toContainText(ALERT.quantumHardwareFailures);
     await waitForQueriesToSettle(page);
     expect((await queryLog(page)).some((q) => /provider=~?"braket"/.test(q.expr))).toBe(true);
     const shown = await currentUrl(page);

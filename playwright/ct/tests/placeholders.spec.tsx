@@ -1,6 +1,6 @@
 import React from 'react';
 import { NAV_PAGES, PAGE, type PageId, buildAppUrl } from '@hybridlens/conventions';
-import { testIds } from '../../../src/testIds';
+import { PlannedPage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { expect, saveScreenshot, test } from './fixtures';
@@ -13,7 +13,9 @@ test.describe('Planned pages', () => {
     test(`${PAGE[page].title} says it is planned`, async ({ mount, page: browserPage, harness }) => {
       const component = await mount(<AppHarness url={buildAppUrl({ page })} />, { hooksConfig: harness });
       await expect(component.getByTestId(harnessTestIds.pageTitle)).toHaveText(PAGE[page].title);
-      await expect(component.getByTestId(testIds.pending.container)).toBeVisible();
+      const planned = new PlannedPage(component);
+      await expect(planned.heading(page)).toBeVisible();
+      await expect(planned.notice).toBeVisible();
       await saveScreenshot(browserPage, page);
     });
   }

@@ -8,17 +8,17 @@ import {
   SLO_SERIES,
   buildAppUrl,
 } from '@hybridlens/conventions';
-import { testIds } from '../../../src/testIds';
+import { SloDetailPage, SlosPage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
-import { barePrometheusUrl } from '../server/env';
 import { expect, pageQueryTime, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 test.describe('SLOs', () => {
   test('lists every SLO Prometheus knows, worst remaining budget first', async ({ mount, page, harness }) => {
     const component = await mount(<AppHarness url={buildAppUrl({ page: 'slos' })} />, { hooksConfig: harness });
-    await expect(component.getByTestId(harnessTestIds.pageTitle)).toHaveText(PAGE.slos.title);
-    const rows = component.getByTestId(testIds.slos.row);
+    const slos = new SlosPage(component);
+    await expect(slos.heading('slos')).toBeVisible();
+    const rows = slos.rows;
     const known = await promInstant(SLO_SERIES.info);
     expect(known.length, 'pkg/slo rule files should have produced SLO metadata').toBeGreaterThan(0);
     await expect(rows).toHaveCount(new Set(known.map((s) => s.labels[LABEL.slo])).size);
@@ -31,12 +31,14 @@ test.describe('SLOs', () => {
       (await promInstant(SLO_SERIES.errorBudgetRemaining, at)).map((b) => [b.labels[LABEL.slo]!, b.value])
     );
     expect(budgets.size).toBeGreaterThan(1);
-    const shown = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim());
+    const shown = (await slos.names.allInnerTexts()).map((t) => t.trim());
     const leading = shown.slice(0, budgets.size);
     expect(new Set(leading)).toEqual(new Set(budgets.keys()));
     const values = leading.map((slo) => budgets.get(slo)!);
     expect(values).toEqual([...values].sort((a, b) => a - b));
-    await expect(rows.first()).toContainText('SLO missed');
+    // The worst SLO of the history's incident has spent its budget.
+    expect(values[0]!).toBeLessThan(0);
+    await expect(rows.first()).toContainText(SlosPage.missedText());
     await saveScreenshot(page, 'slos');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
@@ -51,7 +53,8 @@ test.describe('SLOs', () => {
     const component = await mount(<AppHarness url={buildAppUrl({ page: 'sloDetail', params: { slo } })} />, {
       hooksConfig: harness,
     });
-    await expect(component.getByTestId(testIds.sloDetail.status)).toBeVisible();
+    const detail = new SloDetailPage(component);
+    await expect(detail.status).toBeVisible();
     await expect(component.getByTestId(harnessTestIds.breadcrumbs)).toContainText(PAGE.slos.title);
     await waitForQueriesToSettle(page);
 
@@ -65,25 +68,23 @@ test.describe('SLOs', () => {
       ).map((a) => a.labels[LABEL.tier])
     );
     expect(firingTiers.size, `${slo} should have a firing burn-rate tier in the harness history`).toBeGreaterThan(0);
-    const tiers = component.getByTestId(testIds.sloDetail.tierState);
+    const tiers = detail.tierStates;
     await expect(tiers).toHaveCount(BURN_RATE_TIERS.length);
-    for (const text of await tiers.allInnerTexts()) {
-      const tier = text.split(' ')[0]!;
-      expect(text.endsWith(': firing'), `${text}`).toBe(firingTiers.has(tier));
+    for (const [i, tier] of BURN_RATE_TIERS.entries()) {
+      const shown = await tiers.nth(i).getAttribute('data-state');
+      expect(shown === 'firing', `${tier.tier}: ${shown}`).toBe(firingTiers.has(tier.tier));
+      // Severities are the contract's P0/P1/P2.
+      await expect(tiers.nth(i)).toContainText(`(${tier.severity},`);
     }
-    await expect(component.getByTestId(testIds.sloDetail.playbookLink)).toBeVisible();
+    // The playbook the SLO's metadata names, or the list of playbooks when it names none.
+    const [info] = await promInstant(`${SLO_SERIES.info}{${LABEL.slo}="${slo}"}`);
+    const playbook = info?.labels[LABEL.playbook];
+    await expect(detail.playbookLink).toHaveAttribute(
+      'href',
+      new RegExp(playbook ? `/playbooks/${playbook}\\?` : `/playbooks\\?`)
+    );
     await expect(component.getByText('No data')).toHaveCount(0);
     await saveScreenshot(page, 'slo-detail');
-    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
-  });
-
-  test('says how to generate SLO metadata when Prometheus has none', async ({ mount, page, harness }) => {
-    const bare = { ...harness, prometheusUrl: barePrometheusUrl() };
-    const component = await mount(<AppHarness url={buildAppUrl({ page: 'slos' })} />, { hooksConfig: bare });
-    await expect(component.getByTestId(testIds.slos.metadataMissing)).toBeVisible();
-    await expect(component.getByTestId(testIds.slos.metadataMissing)).toContainText(SLO_SERIES.info);
-    await expect(component.getByTestId(testIds.slos.row)).toHaveCount(0);
-    await saveScreenshot(page, 'slos-metadata-missing');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
 });

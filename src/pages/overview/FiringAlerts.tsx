@@ -1,11 +1,12 @@
 import React from 'react';
 import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
-import { Alert, Badge, Stack, Text, TextLink } from '@grafana/ui';
+import { Badge, Stack, Text, TextLink } from '@grafana/ui';
 import { LABEL, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
+import { Trans, t } from '../../i18n';
 import { linkFromScene } from '../../app/links';
 import { samplesOf } from '../../app/frames';
-import { testIds } from '../../testIds';
 import { alertTarget } from '../../app/alertTargets';
+import { testIds } from '../../ui/testIds';
 
 interface FiringAlertsState extends SceneObjectState {
   refId: string;
@@ -13,7 +14,10 @@ interface FiringAlertsState extends SceneObjectState {
 
 const SHOWN_LABELS = [LABEL.slo, LABEL.provider, LABEL.backend, LABEL.model, LABEL.severity, LABEL.tier];
 
-/** Alerts firing now (from Prometheus's ALERTS series), each linking to where it is investigated. */
+/**
+ * Alerts firing now (from Prometheus's ALERTS series), each linking to where it is investigated. Loading and
+ * errors are shown by the DataStates around it.
+ */
 export class FiringAlerts extends SceneObjectBase<FiringAlertsState> {
   static Component = ({ model }: SceneComponentProps<FiringAlerts>) => {
     const { data } = sceneGraph.getData(model).useState();
@@ -21,23 +25,21 @@ export class FiringAlerts extends SceneObjectBase<FiringAlertsState> {
     const alerts = samplesOf(data?.series ?? [], model.state.refId);
     return (
       <div data-testid={testIds.overview.firingAlerts}>
-        <Text element="h3">Firing alerts</Text>
-        {data?.errors?.length ? (
-          <Alert severity="error" title="Could not read alert states from Prometheus">
-            {data.errors.map((e) => e.message).join('; ')}
-          </Alert>
-        ) : alerts.length === 0 ? (
+        <Text element="h3">
+          <Trans i18nKey="overview.firing-alerts.title">Firing alerts</Trans>
+        </Text>
+        {alerts.length === 0 ? (
           <Text color="secondary">
-            {data?.state === 'Done' ? 'No alerts firing in Prometheus right now.' : 'Loading alert states…'}
+            <Trans i18nKey="overview.firing-alerts.none">No alerts firing in Prometheus right now.</Trans>
           </Text>
         ) : (
           <Stack direction="column" gap={1}>
             {alerts.map(({ labels }, i) => (
               <div key={i} data-testid={testIds.overview.firingAlert}>
                 <Stack gap={1} alignItems="center">
-                  <Badge color="red" text="firing" />
+                  <Badge color="red" text={t('overview.firing-alerts.badge', 'firing')} />
                   <TextLink href={linkFromScene(model, alertTarget(labels))} inline={false}>
-                    {labels[PROMETHEUS_ALERTS.alertName] ?? 'unnamed alert'}
+                    {labels[PROMETHEUS_ALERTS.alertName] ?? t('overview.firing-alerts.unnamed', 'unnamed alert')}
                   </TextLink>
                   <Text color="secondary">
                     {SHOWN_LABELS.filter((l) => labels[l])

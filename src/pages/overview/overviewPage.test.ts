@@ -1,11 +1,15 @@
 import '../../testing/jsdomPolyfills';
 import { LoadingState } from '@grafana/data';
-import { sceneGraph, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import { type QueryVariable, sceneGraph, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import { DATASOURCE_UID, LABEL, METRIC, SLO_SERIES, VARIABLE, parseAppUrl } from '@hybridlens/conventions';
 import { resolveSettings } from '../../settings/settings';
 import { activateDataTree, findAll, installSceneTestEnv, instantFrame, settle } from '../../testing/sceneTestEnv';
 import { declaredQueries, duplicateQueries } from '../../app/queryInventory';
 import { TileLink } from '../../panels/TileLink';
+import { FilterScope } from '../../panels/FilterScope';
+import { type DataSlice } from '../../app/dataSlices';
+import { FILTER_VARIABLES } from '../../queries/filters';
+import { uiText } from '../../ui';
 import { buildOverviewScene } from './overviewPage';
 import { SUMMARY } from './overviewQueries';
 
@@ -53,12 +57,15 @@ describe('Overview scene', () => {
     expect(env.issued.every((q) => q.datasourceUid === DATASOURCE_UID.prometheus)).toBe(true);
     // "All" of every label variable becomes a match-everything regex; no raw $variables reach Prometheus.
     const rps = env.issued.find((q) => q.refId === SUMMARY.rps)!;
-    expect(rps.expr).toBe(`sum(rate(${METRIC.requests.name}{route=~".*",model=~".*",region=~".*"}[$__range]))`);
-    expect(env.issued.some((q) => /\$\{?(prometheus|route|model|region|provider)/.test(q.expr))).toBe(false);
+    expect(rps.expr).toBe(
+      `sum(rate(${METRIC.requests.name}{route=~".*",model=~".*",region=~".*",path=~".*"}[$__range]))`
+    );
+    expect(env.issued.some((q) => /\$\{?(prometheus|route|model|region|path|provider)/.test(q.expr))).toBe(false);
     expect(env.variableQueries.sort()).toEqual(
       [
         `label_values(${METRIC.quantumJobs.name}, ${LABEL.provider})`,
         `label_values(${METRIC.requests.name}, ${LABEL.model})`,
+        `label_values(${METRIC.requests.name}, ${LABEL.path})`,
         `label_values(${METRIC.requests.name}, ${LABEL.region})`,
         `label_values(${METRIC.requests.name}, ${LABEL.route})`,
       ].sort()
@@ -103,5 +110,70 @@ describe('Overview scene', () => {
     const url = sloTile.state.fieldConfig.defaults.links?.[0]?.url ?? '';
     expect(url).toContain('/slos/${__field.labels.slo}?from=${__from}&to=${__to}&var-prometheus=${prometheus}');
     deactivate();
+  });
+
+  it('every tile declares the filters its queries apply, and its queries apply exactly those', () => {
+    const scene = buildOverviewScene(resolveSettings(undefined));
+    const exprOf = new Map(
+      all(scene, SceneQueryRunner).flatMap((r) => r.state.queries.map((q) => [q.refId, String(q.expr)]))
+    );
+    const panels = all(scene, VizPanel);
+    expect(panels.length).toBeGreaterThanOrEqual(10);
+    for (const panel of panels) {
+      const scopes = all(panel, FilterScope);
+      expect(scopes).toHaveLength(1);
+      const exprs = (panel.state.$data as DataSlice).refIds.map((refId) => exprOf.get(refId)!);
+      expect(exprs.length).toBeGreaterThan(0);
+      for (const variable of FILTER_VARIABLES) {
+        const uses = exprs.map((expr) => expr.includes(`\${${variable}}`));
+        const declared = scopes[0]!.state.answersTo.includes(variable);
+        expect({ panel: panel.state.title, variable, applied: uses }).toEqual({
+          panel: panel.state.title,
+          variable,
+          applied: uses.map(() => declared),
+        });
+      }
+      // The description says which filters apply.
+      expect(panel.state.description).toMatch(/Filter/);
+    }
+  });
+
+  it('a tile says which active filters it ignores, and only those', async () => {
+    const scene = buildOverviewScene(resolveSettings(undefined));
+    const undo = activateDataTree(scene);
+    await settle(20);
+    const scopeOf = (title: string) =>
+      all(
+        all(scene, VizPanel).find((p) => p.state.title === title)!,
+        FilterScope
+      )[0]!;
+    const requests = scopeOf(uiText('overview.tiles.request-volume.title'));
+    const spend = scopeOf(uiText('overview.tiles.spend.title'));
+    expect(requests.ignoredFilters()).toEqual([]);
+    expect(parseAppUrl(all(requests.parent!, TileLink)[0]!.href())!.variables[VARIABLE.region]).toBeUndefined();
+    const variable = (name: string) => sceneGraph.lookupVariable(name, scene) as QueryVariable;
+    variable(VARIABLE.provider).changeValueTo(['ibm']);
+    variable(VARIABLE.region).changeValueTo(['eu']);
+    expect(requests.ignoredFilters()).toEqual([VARIABLE.provider]);
+    expect(spend.ignoredFilters()).toEqual([VARIABLE.region]);
+    // The tile's drilldown carries the filters it applies, and only those.
+    const lifecycle = parseAppUrl(all(requests.parent!, TileLink)[0]!.href())!;
+    expect(lifecycle.variables).toMatchObject({ [VARIABLE.region]: ['eu'] });
+    expect(lifecycle.variables[VARIABLE.provider]).toBeUndefined();
+    undo();
+  });
+
+  it('ratio charts use a ratio unit and a sane range', () => {
+    const scene = buildOverviewScene(resolveSettings(undefined));
+    const panel = (title: string) => all(scene, VizPanel).find((p) => p.state.title === title)!;
+    const errorRate = panel(uiText('overview.tiles.error-rate-trend.title')).state.fieldConfig.defaults;
+    expect(errorRate).toMatchObject({ unit: 'percentunit', min: 0, max: 1 });
+    // Auto range with a small soft max: a 0 % series shows 0–5 %, not 0–10,000 %.
+    const softMax = (errorRate.custom as { axisSoftMax?: number }).axisSoftMax;
+    expect(softMax).toBeGreaterThan(0);
+    expect(softMax).toBeLessThanOrEqual(0.1);
+    const success = panel(uiText('overview.tiles.quantum-success.title')).state.fieldConfig.defaults;
+    expect(success).toMatchObject({ unit: 'percentunit', min: 0, max: 1 });
+    expect(success.noValue).toBe(uiText('overview.tiles.quantum-success.too-few-jobs', { window: '30m', min: 5 }));
   });
 });

@@ -1,10 +1,12 @@
 import React from 'react';
 import { SceneObjectBase, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
 import { Alert, Stack, Text, TextLink } from '@grafana/ui';
-import { PAGE, PLAYBOOK, type PageId } from '@hybridlens/conventions';
+import { PLAYBOOK, type PageId } from '@hybridlens/conventions';
+import { t } from '../../i18n';
 import { linkFromScene } from '../../app/links';
-import { testIds } from '../../testIds';
-import { PLANNED } from './plannedContent';
+import { pageTitle } from '../../app/pageTitles';
+import { testIds } from '../../ui/testIds';
+import { plannedContent } from './plannedContent';
 
 interface PlannedNoticeState extends SceneObjectState {
   page: PageId;
@@ -13,18 +15,20 @@ interface PlannedNoticeState extends SceneObjectState {
   hint?: string;
 }
 
-/** A page whose content a later issue builds: says what will be here and what the URL selected. */
+/** A page whose content later work builds: says what will be here and what the URL selected. */
 export class PlannedNotice extends SceneObjectBase<PlannedNoticeState> {
   static Component = ({ model }: SceneComponentProps<PlannedNotice>) => {
     const { page, params, hint } = model.useState();
-    const planned = PLANNED[page];
     const selected = Object.entries(params);
     return (
       <div data-testid={testIds.pending.container}>
         <Stack direction="column" gap={2}>
-          <Alert title={`${PAGE[page].title}: coming in a later version`} severity="info">
+          <Alert
+            title={t('planned.title', '{{page}}: coming in a later version', { page: pageTitle(page) })}
+            severity="info"
+          >
             <ul>
-              {planned?.plan.map((line) => (
+              {plannedContent(page).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -32,7 +36,11 @@ export class PlannedNotice extends SceneObjectBase<PlannedNoticeState> {
           {hint && <Text color="secondary">{hint}</Text>}
           {selected.length > 0 && (
             <div data-testid={testIds.pending.params}>
-              <Text color="secondary">Selected: {selected.map(([k, v]) => `${k} = ${v}`).join(', ')}</Text>
+              <Text color="secondary">
+                {t('planned.selected', 'Selected: {{params}}', {
+                  params: selected.map(([k, v]) => `${k} = ${v}`).join(', '),
+                })}
+              </Text>
             </div>
           )}
           {page === 'playbooks' && (
@@ -50,7 +58,7 @@ export class PlannedNotice extends SceneObjectBase<PlannedNoticeState> {
             </Stack>
           )}
           <TextLink href={linkFromScene(model, { page: 'overview' })} inline={false} icon="arrow-left">
-            Overview
+            {pageTitle('overview')}
           </TextLink>
         </Stack>
       </div>

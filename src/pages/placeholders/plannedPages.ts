@@ -10,7 +10,9 @@ import type { AppContext } from '../../app/AppContext';
 import { buildPageScene } from '../../app/pageScene';
 import { drilldownRoutePath, pageRoutePath, pathParams, sectionOf, sectionUrl } from '../../app/routing';
 import { PlannedNotice } from './PlannedNotice';
-import { PLANNED, SECTION_HINT } from './plannedContent';
+import { PLANNED_VARIABLES, sectionHint } from './plannedContent';
+import { pageTitle } from '../../app/pageTitles';
+import { t } from '../../i18n';
 
 export function buildPlannedScene(
   ctx: AppContext,
@@ -20,7 +22,7 @@ export function buildPlannedScene(
 ): EmbeddedScene {
   return buildPageScene({
     ctx,
-    variables: PLANNED[page]?.variables ?? [],
+    variables: PLANNED_VARIABLES[page] ?? [],
     children: [new SceneFlexItem({ height: 'auto', body: new PlannedNotice({ page, params, hint }) })],
   });
 }
@@ -33,7 +35,10 @@ function plannedDrilldown(ctx: AppContext, parentPath: string, child: PageId): S
       const params = pathParams(match.params);
       const url = appPath(child, params);
       return new SceneAppPage({
-        title: `${PAGE[child].title}: ${Object.values(params).join(' / ')}`,
+        title: t('planned.drilldown-title', '{{title}}: {{params}}', {
+          title: pageTitle(child),
+          params: Object.values(params).join(' / '),
+        }),
         url,
         routePath: url,
         getParentPage: () => parent,
@@ -46,7 +51,7 @@ function plannedDrilldown(ctx: AppContext, parentPath: string, child: PageId): S
 /** A navigation page (Lifecycle, Providers, LLM quality, Playbooks) with its drilldowns. */
 export function buildPlannedPage(ctx: AppContext, page: PageId, drilldowns: PageId[] = []): SceneAppPage {
   return new SceneAppPage({
-    title: PAGE[page].title,
+    title: pageTitle(page),
     url: appPath(page),
     routePath: pageRoutePath(page),
     getScene: () => buildPlannedScene(ctx, page),
@@ -58,10 +63,10 @@ export function buildPlannedPage(ctx: AppContext, page: PageId, drilldowns: Page
 export function buildSectionPage(ctx: AppContext, page: PageId): SceneAppPage {
   const section = sectionOf(page);
   return new SceneAppPage({
-    title: PAGE[page].title,
+    title: pageTitle(page),
     url: sectionUrl(page),
     routePath: `${section}/*`,
-    getScene: () => buildPlannedScene(ctx, page, {}, SECTION_HINT[page]),
+    getScene: () => buildPlannedScene(ctx, page, {}, sectionHint(page)),
     drilldowns: [plannedDrilldown(ctx, section, page)],
   });
 }

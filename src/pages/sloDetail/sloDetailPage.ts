@@ -1,66 +1,93 @@
+import React from 'react';
 import {
   SceneAppPage,
   SceneFlexItem,
   SceneFlexLayout,
   type EmbeddedScene,
   type SceneAppPageLike,
+  type SceneObject,
 } from '@grafana/scenes';
-import { BURN_RATE_TIERS, PAGE, SLO_PERIOD, VARIABLE, appPath } from '@hybridlens/conventions';
+import { BURN_RATE_TIERS, SLO_PERIOD, VARIABLE, appPath } from '@hybridlens/conventions';
 import type { AppContext } from '../../app/AppContext';
 import { buildPageScene } from '../../app/pageScene';
+import { pageTitle } from '../../app/pageTitles';
+import { t } from '../../i18n';
+import { tileRow } from '../../panels/layout';
 import { thresholds, trendTile } from '../../panels/tiles';
-import { SloStatus } from './SloStatus';
-import { DETAIL_TRENDS, buildSloStatusRunner, buildSloTrendsRunner, burnRefId } from './sloDetailQueries';
+import { DataStates } from '../../states/DataStates';
+import { samplesOf } from '../../app/frames';
+import { SloStatus, SloWithoutMetadata } from './SloStatus';
+import {
+  DETAIL_STATUS,
+  DETAIL_TRENDS,
+  buildSloStatusRunner,
+  buildSloTrendsRunner,
+  burnRefId,
+} from './sloDetailQueries';
 
 export const SLO_DETAIL_VARIABLES = [VARIABLE.prometheus] as const;
 
-const row = (height: number, panels: Array<SceneFlexItem['state']['body']>) =>
-  new SceneFlexItem({
-    height,
-    body: new SceneFlexLayout({ direction: 'row', children: panels.map((body) => new SceneFlexItem({ body })) }),
-  });
-
 export function buildSloDetailScene(ctx: AppContext, slo: string): EmbeddedScene {
-  const back = { label: 'All SLOs', link: { page: 'slos' as const } };
+  const back = { label: t('slo-detail.all-slos', 'All SLOs'), link: { page: 'slos' as const } };
   const trends = new SceneFlexLayout({
     direction: 'column',
     $data: buildSloTrendsRunner(slo),
     children: [
-      row(280, [
-        trendTile({
-          title: 'SLI against objective',
-          description: `Share of good events over 1h and over the ${SLO_PERIOD} period, with the objective line.`,
-          refIds: [DETAIL_TRENDS.sliShort, DETAIL_TRENDS.sliPeriod, DETAIL_TRENDS.objective],
-          unit: 'percentunit',
-          open: back,
-        }),
-      ]),
-      row(240, [
-        trendTile({
-          title: 'Error budget remaining (relative)',
-          description: '1 = untouched, 0 = spent, below 0 = SLO missed.',
-          refIds: [DETAIL_TRENDS.budget],
-          unit: 'percentunit',
-          thresholds: thresholds('red', [
-            [0, 'orange'],
-            [0.25, 'green'],
-          ]),
-          open: back,
-        }),
-        trendTile({
-          title: 'Error budget remaining (events)',
-          description: 'Bad events still allowed this period before the SLO is missed.',
-          refIds: [DETAIL_TRENDS.budgetEvents],
-          unit: 'short',
-          open: back,
-        }),
-      ]),
-      row(
-        240,
+      tileRow(
+        [
+          trendTile({
+            title: t('slo-detail.tiles.sli.title', 'SLI against objective'),
+            description: t(
+              'slo-detail.tiles.sli.description',
+              'Share of good events over 1h and over the {{period}} period, with the objective line.',
+              { period: SLO_PERIOD }
+            ),
+            refIds: [DETAIL_TRENDS.sliShort, DETAIL_TRENDS.sliPeriod, DETAIL_TRENDS.objective],
+            unit: 'percentunit',
+            max: 1,
+            open: back,
+          }),
+        ],
+        { height: 280, minWidth: 300 }
+      ),
+      tileRow(
+        [
+          trendTile({
+            title: t('slo-detail.tiles.budget.title', 'Error budget remaining (relative)'),
+            description: t('slo-detail.tiles.budget.description', '1 = untouched, 0 = spent, below 0 = SLO missed.'),
+            refIds: [DETAIL_TRENDS.budget],
+            unit: 'percentunit',
+            thresholds: thresholds('red', [
+              [0, 'orange'],
+              [0.25, 'green'],
+            ]),
+            open: back,
+          }),
+          trendTile({
+            title: t('slo-detail.tiles.budget-events.title', 'Error budget remaining (events)'),
+            description: t(
+              'slo-detail.tiles.budget-events.description',
+              'Bad events still allowed this period before the SLO is missed.'
+            ),
+            refIds: [DETAIL_TRENDS.budgetEvents],
+            unit: 'short',
+            open: back,
+          }),
+        ],
+        { height: 240, minWidth: 400 }
+      ),
+      tileRow(
         BURN_RATE_TIERS.map((tier) =>
           trendTile({
-            title: `Burn rate: ${tier.tier} (${tier.severity})`,
-            description: `Alerts when both the ${tier.longWindow} and ${tier.shortWindow} burn rates exceed ${tier.burnRate}×.`,
+            title: t('slo-detail.tiles.burn-rate.title', 'Burn rate: {{tier}} ({{severity}})', {
+              tier: tier.tier,
+              severity: tier.severity,
+            }),
+            description: t(
+              'slo-detail.tiles.burn-rate.description',
+              'Alerts when both the {{longWindow}} and {{shortWindow}} burn rates exceed {{burnRate}}×.',
+              { ...tier }
+            ),
             refIds: [burnRefId(tier.longWindow), burnRefId(tier.shortWindow)],
             unit: 'suffix:×',
             decimals: 2,
@@ -69,14 +96,18 @@ export function buildSloDetailScene(ctx: AppContext, slo: string): EmbeddedScene
             thresholds: thresholds('green', [[tier.burnRate, 'red']]),
             open: back,
           })
-        )
+        ),
+        { height: 240, minWidth: 300 }
       ),
     ],
   });
-  const status = new SloStatus({
-    slo,
-    minEventsToJudge: ctx.settings.thresholds.minEventsToJudge,
+  const status = new DataStates({
     $data: buildSloStatusRunner(slo),
+    subject: t('slo-detail.subject', 'SLO {{slo}}', { slo }),
+    // Without its metadata series the SLO is unknown to Prometheus (renamed, removed, rules not loaded).
+    isEmpty: (series) => samplesOf(series, DETAIL_STATUS.info).length === 0,
+    Empty: ({ model }: { model: SceneObject }) => React.createElement(SloWithoutMetadata, { model, slo }),
+    body: new SloStatus({ slo, minEventsToJudge: ctx.settings.thresholds.minEventsToJudge }),
   });
   return buildPageScene({
     ctx,
@@ -92,8 +123,8 @@ export function buildSloDetailScene(ctx: AppContext, slo: string): EmbeddedScene
 
 export function buildSloDetailPage(ctx: AppContext, slo: string, parent: SceneAppPageLike): SceneAppPage {
   return new SceneAppPage({
-    title: `${PAGE.sloDetail.title}: ${slo}`,
-    subTitle: 'SLI, error budget and burn rates over the time range',
+    title: t('slo-detail.title', '{{title}}: {{slo}}', { title: pageTitle('sloDetail'), slo }),
+    subTitle: t('slo-detail.subtitle', 'SLI, error budget and burn rates over the time range'),
     url: appPath('sloDetail', { slo }),
     routePath: appPath('sloDetail', { slo }),
     getParentPage: () => parent,

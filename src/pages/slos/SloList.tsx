@@ -1,11 +1,11 @@
 import React from 'react';
 import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
 import { css } from '@emotion/css';
-import { Alert, Badge, LoadingPlaceholder, TextLink, Tooltip, useStyles2 } from '@grafana/ui';
-import { type GrafanaTheme2, LoadingState } from '@grafana/data';
+import { Badge, TextLink, Tooltip, useStyles2 } from '@grafana/ui';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Trans, t } from '../../i18n';
 import { linkFromScene } from '../../app/links';
-import { testIds } from '../../testIds';
-import { SloMissingHelp } from './SloMissingHelp';
+import { testIds } from '../../ui/testIds';
 import { type SloRow, buildSloRows } from './sloRows';
 import { count, percent, times } from './sloFormat';
 import { LIST_BURN_WINDOW } from './slosQueries';
@@ -17,9 +17,14 @@ interface SloListState extends SceneObjectState {
 function StateBadge({ row, minEvents }: { row: SloRow; minEvents: number }) {
   if (row.state === 'noData') {
     return (
-      <Tooltip content="The SLO is defined but no recorded SLI values exist yet for it (no events, or the recording rules have not run).">
+      <Tooltip
+        content={t(
+          'slos.state.no-data-tooltip',
+          'The SLO is defined but no recorded SLI values exist yet for it (no events, or the recording rules have not run).'
+        )}
+      >
         <span>
-          <Badge color="blue" text="no data" />
+          <Badge color="blue" text={t('slos.state.no-data', 'no data')} />
         </span>
       </Tooltip>
     );
@@ -27,10 +32,14 @@ function StateBadge({ row, minEvents }: { row: SloRow; minEvents: number }) {
   if (row.state === 'lowTraffic') {
     return (
       <Tooltip
-        content={`${count(row.events)} events this period; at least ${minEvents} are needed before the SLI means anything.`}
+        content={t(
+          'slos.state.low-traffic-tooltip',
+          '{{events}} events this period; at least {{minEvents}} are needed before the SLI means anything.',
+          { events: count(row.events), minEvents }
+        )}
       >
         <span>
-          <Badge color="purple" text="too little traffic to judge" />
+          <Badge color="purple" text={t('slos.state.low-traffic', 'too little traffic to judge')} />
         </span>
       </Tooltip>
     );
@@ -39,7 +48,7 @@ function StateBadge({ row, minEvents }: { row: SloRow; minEvents: number }) {
   return (
     <Badge
       color={missed ? 'red' : (row.budgetRemaining ?? 1) < 0.25 ? 'orange' : 'green'}
-      text={missed ? 'SLO missed' : 'within SLO'}
+      text={missed ? t('slos.state.missed', 'SLO missed') : t('slos.state.within', 'within SLO')}
     />
   );
 }
@@ -58,7 +67,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
 });
 
-/** The SLOs Prometheus knows about, worst remaining budget first, each linking to its detail page. */
+/**
+ * The SLOs Prometheus knows about, worst remaining budget first, each linking to its detail page. Loading,
+ * errors and "no SLO metadata" are shown by the DataStates around it.
+ */
 export class SloList extends SceneObjectBase<SloListState> {
   static Component = SloListRenderer;
 }
@@ -68,32 +80,36 @@ function SloListRenderer({ model }: SceneComponentProps<SloList>) {
   sceneGraph.getTimeRange(model).useState();
   const { minEventsToJudge } = model.useState();
   const styles = useStyles2(getStyles);
-  if (!data || data.state === LoadingState.Loading || data.state === LoadingState.NotStarted) {
-    return <LoadingPlaceholder text="Reading SLOs from Prometheus…" />;
-  }
-  if (data.errors?.length) {
-    return (
-      <Alert severity="error" title="Could not read SLOs from Prometheus">
-        {data.errors.map((e) => e.message).join('; ')}
-      </Alert>
-    );
-  }
-  const rows = buildSloRows(data.series, minEventsToJudge);
-  if (rows.length === 0) {
-    return <SloMissingHelp />;
-  }
+  const rows = buildSloRows(data?.series ?? [], minEventsToJudge);
+  const window = LIST_BURN_WINDOW;
   return (
     <table data-testid={testIds.slos.table} className={styles.table}>
       <thead>
         <tr>
-          <th>SLO</th>
-          <th>Service</th>
-          <th>SLI type</th>
-          <th>Objective</th>
-          <th>Current SLI</th>
-          <th>Budget remaining</th>
-          <th>Burn rate ({LIST_BURN_WINDOW})</th>
-          <th>Status</th>
+          <th>
+            <Trans i18nKey="slos.table.slo">SLO</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.service">Service</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.sli-type">SLI type</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.objective">Objective</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.current-sli">Current SLI</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.budget">Budget remaining</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.burn-rate">Burn rate ({{ window }})</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="slos.table.status">Status</Trans>
+          </th>
         </tr>
       </thead>
       <tbody>

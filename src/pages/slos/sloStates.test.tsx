@@ -2,10 +2,11 @@ import '../../testing/jsdomPolyfills';
 import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { LABEL, parseAppUrl } from '@hybridlens/conventions';
+import { BURN_RATE_TIERS, LABEL, parseAppUrl } from '@hybridlens/conventions';
 import { resolveSettings } from '../../settings/settings';
 import { activateDataTree, findAll, installSceneTestEnv, instantFrame, settle } from '../../testing/sceneTestEnv';
-import { testIds } from '../../testIds';
+import { testIds, uiText } from '../../ui';
+import { DataStates } from '../../states/DataStates';
 import { buildSlosScene } from './slosPage';
 import { SloList } from './SloList';
 import { SLO_LIST } from './sloRows';
@@ -17,7 +18,7 @@ import { FiringAlerts } from '../overview/FiringAlerts';
 import { SUMMARY } from '../overview/overviewQueries';
 
 const env = installSceneTestEnv();
-const info = (slo: string, sliType: string) =>
+const info = (slo: string, sliType: string, playbook?: string) =>
   instantFrame(
     {
       [LABEL.slo]: slo,
@@ -25,6 +26,7 @@ const info = (slo: string, sliType: string) =>
       [LABEL.sliType]: sliType,
       [LABEL.objective]: '0.99',
       [LABEL.window]: '30d',
+      ...(playbook ? { [LABEL.playbook]: playbook } : {}),
     },
     1
   );
@@ -48,8 +50,10 @@ describe('honest states on screen', () => {
   it('SLOs page: explains how to generate SLO metadata when Prometheus has none', async () => {
     env.setFrames(() => []);
     const scene = buildSlosScene(resolveSettings(undefined));
-    const { undo } = await renderObject(scene, findAll(scene, SloList)[0]!);
+    const { undo } = await renderObject(scene, findAll(scene, DataStates)[0]!);
+    expect(screen.getByTestId(testIds.states.empty)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.slos.metadataMissing).textContent).toContain('npx hybridlens-slo generate');
+    expect(screen.queryByTestId(testIds.slos.table)).toBeNull();
     undo();
   });
 
@@ -89,7 +93,7 @@ describe('honest states on screen', () => {
     env.setFrames((q) => {
       switch (q.refId) {
         case DETAIL_STATUS.info:
-          return [info('quantum', 'quantum_job_success')];
+          return [info('quantum', 'quantum_job_success', 'provider-outage')];
         case DETAIL_STATUS.alerts:
           return [instantFrame({ tier: 'page-slow', alertstate: 'firing' }, 1)];
         case DETAIL_STATUS.events:
@@ -100,16 +104,19 @@ describe('honest states on screen', () => {
     });
     const scene = buildSloDetailScene(resolveSettings(undefined), 'quantum');
     const { undo } = await renderObject(scene, findAll(scene, SloStatus)[0]!);
+    const slow = BURN_RATE_TIERS[1];
     expect(screen.getAllByTestId(testIds.sloDetail.tierState).map((e) => e.textContent)).toEqual([
-      expect.stringMatching(/^page-fast .*: ok$/),
-      expect.stringMatching(/^page-slow \(page, 6× over 6h\/30m\): firing$/),
-      expect.stringMatching(/: ok$/),
-      expect.stringMatching(/: ok$/),
+      expect.stringMatching(/^page-fast \(P0, .*: ok$/),
+      uiText('slo-detail.tier', { ...slow, state: uiText('slo-detail.tier-state.firing') }),
+      expect.stringMatching(/ \(P2, .*: ok$/),
+      expect.stringMatching(/ \(P2, .*: ok$/),
     ]);
+    expect(slow).toMatchObject({ tier: 'page-slow', severity: 'P1' });
     expect(screen.getByTestId(testIds.sloDetail.lowTraffic).textContent).toContain('42 events');
+    // The playbook comes from the SLO's metadata (a spec may override the default of its SLI type).
     expect(parseAppUrl(screen.getByTestId(testIds.sloDetail.playbookLink).getAttribute('href')!)).toMatchObject({
       page: 'playbook',
-      params: { playbook: 'quantum-errors' },
+      params: { playbook: 'provider-outage' },
     });
     undo();
   });
@@ -117,8 +124,9 @@ describe('honest states on screen', () => {
   it('SLO detail: an SLO without metadata says so', async () => {
     env.setFrames(() => []);
     const scene = buildSloDetailScene(resolveSettings(undefined), 'renamed');
-    const { undo } = await renderObject(scene, findAll(scene, SloStatus)[0]!);
-    expect(screen.getByText('SLO "renamed" has no metadata')).toBeInTheDocument();
+    const { undo } = await renderObject(scene, findAll(scene, DataStates)[0]!);
+    expect(screen.getByText(uiText('slo-detail.no-metadata.title', { slo: 'renamed' }))).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.sloDetail.status)).toBeNull();
     undo();
   });
 

@@ -10,7 +10,7 @@ import { SLO_LIST, buildSloRows } from './sloRows';
 import { buildSloDetailScene } from '../sloDetail/sloDetailPage';
 import { burnWindows } from '../sloDetail/sloDetailQueries';
 import { tierStates } from '../sloDetail/tierStates';
-import { playbookForSliType } from '../sloDetail/playbookForSlo';
+import { playbookOf } from '../sloDetail/SloStatus';
 
 const env = installSceneTestEnv();
 const info = (slo: string, sliType: string, objective: string) =>
@@ -130,9 +130,9 @@ describe('SLO detail scene', () => {
     ]);
   });
 
-  it('links each SLI type to its playbook, custom SLIs to none', () => {
-    expect(playbookForSliType('latency')).toBe('latency');
-    expect(playbookForSliType('quantum_job_success')).toBe('quantum-errors');
-    expect(playbookForSliType('custom')).toBeUndefined();
+  it("takes the playbook from the SLO's metadata, ignoring names the app does not know", () => {
+    expect(playbookOf({ [LABEL.slo]: 'x', [LABEL.playbook]: 'quantum-errors' })).toBe('quantum-errors');
+    expect(playbookOf({ [LABEL.slo]: 'x', [LABEL.playbook]: 'no-such-playbook' })).toBeUndefined();
+    expect(playbookOf({ [LABEL.slo]: 'x' })).toBeUndefined();
   });
 });

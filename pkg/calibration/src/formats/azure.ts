@@ -1,3 +1,4 @@
+import { canonicalBackendId } from '@hybridlens/conventions';
 import type { BackendCalibration } from '../model';
 import { isObject, Reader, type JsonObject } from '../json';
 import { summarize } from '../summary';
@@ -28,7 +29,7 @@ export function parseAzureProviderStatus(doc: JsonObject, source: string, versio
       const queue = r.optionalNumber(to.averageQueueTime, `${f}.averageQueueTime`);
       out.push({
         provider: 'azure',
-        backend: r.string(to.id, `${f}.id`),
+        backend: canonicalBackendId(r.string(to.id, `${f}.id`)),
         calibratedAt: null,
         calibrationVersion: version,
         processorFamily: null,

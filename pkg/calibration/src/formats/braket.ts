@@ -1,6 +1,14 @@
-import type { BackendCalibration, GateCalibration, QubitCalibration, QubitId } from '../model';
+import { CALIBRATION_METHOD, canonicalBackendId, type CalibrationMethod } from '@hybridlens/conventions';
+import type {
+  BackendCalibration,
+  Connectivity,
+  GateCalibration,
+  QubitCalibration,
+  QubitId,
+  QubitValueFacts,
+} from '../model';
 import { isObject, isoTimestamp, Reader, type Json, type JsonObject } from '../json';
-import { gateEntry, positiveOrNull, qubitEntry, sortBackend, summarize, type DeviceLevelValues } from '../summary';
+import { gateEntry, qubitEntry, sortBackend, summarize, zeroAsMissing, type DeviceLevelValues } from '../summary';
 import { toSeconds } from '../units';
 
 /** A Braket device-capabilities document (what GetDevice returns in deviceCapabilities). */
@@ -32,7 +40,17 @@ export const RB_1Q_GATE = '1q_rb';
 interface Fidelity {
   type: string;
   value: number;
+  /** Standard error of the fidelity (= of the error), where published. */
+  stderr: number | null;
 }
+
+/** Braket fidelity types → the contract's measurement methods. */
+const METHOD_OF_TYPE: Record<string, CalibrationMethod> = {
+  RANDOMIZED_BENCHMARKING: CALIBRATION_METHOD.rb,
+  SIMULTANEOUS_RANDOMIZED_BENCHMARKING: CALIBRATION_METHOD.simultaneousRb,
+  INTERLEAVED_RANDOMIZED_BENCHMARKING: CALIBRATION_METHOD.interleavedRb,
+  SIMULTANEOUS_INTERLEAVED_RANDOMIZED_BENCHMARKING: CALIBRATION_METHOD.simultaneousInterleavedRb,
+};
 
 function fidelities(r: Reader, list: Json | undefined, field: string): Fidelity[] {
   if (list === undefined || list === null) {
@@ -42,8 +60,25 @@ function fidelities(r: Reader, list: Json | undefined, field: string): Fidelity[
     const o = r.object(f, `${field}[${i}]`);
     const type =
       isObject(o.fidelityType) && typeof o.fidelityType.name === 'string' ? o.fidelityType.name.toUpperCase() : '';
-    return { type, value: r.number(o.fidelity, `${field}[${i}].fidelity`) };
+    return {
+      type,
+      value: r.number(o.fidelity, `${field}[${i}].fidelity`),
+      stderr: r.optionalNumber(o.standardError, `${field}[${i}].standardError`),
+    };
   });
+}
+
+/** A gate from a fidelity: error = 1 − fidelity, with its standard error and method where given. */
+function fromFidelity(f: Fidelity): Pick<GateCalibration, 'error' | 'errorStderr' | 'method'> {
+  const out: Pick<GateCalibration, 'error' | 'errorStderr' | 'method'> = { error: 1 - f.value };
+  if (f.stderr !== null) {
+    out.errorStderr = f.stderr;
+  }
+  const method = METHOD_OF_TYPE[f.type];
+  if (method) {
+    out.method = method;
+  }
+  return out;
 }
 
 function pick(list: Fidelity[], preference: string[]): Fidelity | undefined {
@@ -57,30 +92,69 @@ function pick(list: Fidelity[], preference: string[]): Fidelity | undefined {
 }
 
 /** Readout error: 1 − READOUT fidelity; IQM's READOUT_ERROR_* entries carry ERRORS in their `fidelity` field. */
-function readoutError(list: Fidelity[]): number | null {
+function readoutError(list: Fidelity[]): { value: number; stderr: number | null } | null {
   const readout = list.find((f) => f.type === 'READOUT');
   if (readout) {
-    return 1 - readout.value;
+    return { value: 1 - readout.value, stderr: readout.stderr };
   }
   const errors = list.filter((f) => f.type.startsWith('READOUT_ERROR'));
   if (errors.length > 0) {
-    return errors.reduce((s, f) => s + f.value, 0) / errors.length;
+    return { value: errors.reduce((s, f) => s + f.value, 0) / errors.length, stderr: null };
   }
   const other = list.find((f) => f.type.includes('READOUT') || f.type === 'RANDOMIZED_BENCHMARKING' || f.type === '');
-  return other ? 1 - other.value : null;
+  return other ? { value: 1 - other.value, stderr: other.stderr } : null;
 }
 
-function duration(r: Reader, value: Json | undefined, field: string): number | null {
+interface Timed {
+  seconds: number;
+  stderrSeconds: number | null;
+}
+
+function timed(r: Reader, value: Json | undefined, field: string): Timed | null {
   if (value === undefined || value === null) {
     return null;
   }
   const o = r.object(value, field);
   const v = r.optionalNumber(o.value, `${field}.value`);
-  return v === null ? null : toSeconds(v, o.unit ?? 's', r.source, `${field}.unit`);
+  if (v === null) {
+    return null;
+  }
+  const unit = o.unit ?? 's';
+  const stderr = r.optionalNumber(o.standardError, `${field}.standardError`);
+  return {
+    seconds: toSeconds(v, unit, r.source, `${field}.unit`),
+    // A value reported as 0 (not measured) has a meaningless standard error.
+    stderrSeconds: stderr === null || v === 0 ? null : toSeconds(stderr, unit, r.source, `${field}.unit`),
+  };
+}
+
+function duration(r: Reader, value: Json | undefined, field: string): number | null {
+  return timed(r, value, field)?.seconds ?? null;
 }
 
 function qubitId(key: string): QubitId {
-  return /^\d+$/.test(key) ? Number(key) : key;
+  return /^\d+$/.test(key.trim()) ? Number(key) : key;
+}
+
+/** The coupling map: paradigm.connectivity (a graph of string ids, or fullyConnected). */
+function connectivityOf(paradigm: JsonObject): Connectivity | null {
+  const connectivity = isObject(paradigm.connectivity) ? paradigm.connectivity : null;
+  if (!connectivity) {
+    return null;
+  }
+  const graph = isObject(connectivity.connectivityGraph) ? connectivity.connectivityGraph : {};
+  const edges: Array<[QubitId, QubitId]> = [];
+  const qubits = new Set<QubitId>();
+  for (const [from, list] of Object.entries(graph)) {
+    qubits.add(qubitId(from));
+    for (const to of Array.isArray(list) ? list : []) {
+      if (typeof to === 'string' || typeof to === 'number') {
+        qubits.add(qubitId(String(to)));
+        edges.push([qubitId(from), qubitId(String(to))]);
+      }
+    }
+  }
+  return { edges, qubits: [...qubits], fullyConnected: connectivity.fullyConnected === true };
 }
 
 /** Case-insensitive key lookup: v3 documents spell device-level keys both ways (readoutFidelity / ReadoutFidelity). */
@@ -105,7 +179,8 @@ export interface BraketNames {
 
 export function parseBraketGetDevice(doc: JsonObject, source: string, version: string): BackendCalibration {
   const r = new Reader(source);
-  const name = r.string(doc.deviceName, 'deviceName');
+  // The canonical id is the ARN's last segment (Forte-Enterprise-1), not the display name (Forte Enterprise).
+  const name = canonicalBackendId(r.string(doc.deviceArn, 'deviceArn'));
   let caps: Json = doc.deviceCapabilities ?? null;
   if (typeof caps === 'string') {
     try {
@@ -167,9 +242,21 @@ export function parseBraketCapabilities(
     const fids = fidelities(r, o.oneQubitFidelity, `${f}.oneQubitFidelity`);
     const hasQubitData = o.T1 !== undefined || o.T2 !== undefined || fids.some((x) => x.type.startsWith('READOUT'));
     if (hasQubitData) {
-      qubits.push(
-        qubitEntry(qubitId(key), duration(r, o.T1, `${f}.T1`), duration(r, o.T2, `${f}.T2`), readoutError(fids))
-      );
+      const t1 = timed(r, o.T1, `${f}.T1`);
+      const t2 = timed(r, o.T2, `${f}.T2`);
+      const readout = readoutError(fids);
+      const entry = qubitEntry(qubitId(key), t1?.seconds ?? null, t2?.seconds ?? null, readout?.value ?? null);
+      const stderr: QubitValueFacts = {};
+      if (t1?.stderrSeconds != null && entry.t1Seconds !== null) {
+        stderr.t1 = t1.stderrSeconds;
+      }
+      if (t2?.stderrSeconds != null && entry.t2Seconds !== null) {
+        stderr.t2 = t2.stderrSeconds;
+      }
+      if (readout?.stderr != null) {
+        stderr.readoutError = readout.stderr;
+      }
+      qubits.push(Object.keys(stderr).length > 0 ? { ...entry, stderr } : entry);
     }
     const rb = pick(fids, ONE_QUBIT_RB_PREFERENCE);
     if (rb) {
@@ -177,7 +264,7 @@ export function parseBraketCapabilities(
         gateEntry({
           gate: RB_1Q_GATE,
           qubits: [qubitId(key)],
-          error: 1 - rb.value,
+          ...fromFidelity(rb),
           durationSeconds: null,
           kind: '1q',
           native: true,
@@ -190,7 +277,7 @@ export function parseBraketCapabilities(
     standardized.twoQubitProperties === undefined
       ? {}
       : r.object(standardized.twoQubitProperties, p('standardized.twoQubitProperties'));
-  const pairGates: Array<{ name: string; qubits: QubitId[]; fidelity: number; type: string }> = [];
+  const pairGates: Array<{ name: string; qubits: QubitId[]; fidelity: Fidelity; type: string }> = [];
   for (const [key, value] of Object.entries(twoQ)) {
     const f = p(`standardized.twoQubitProperties.${key}`);
     const o = r.object(value, f);
@@ -208,7 +295,12 @@ export function parseBraketCapabilities(
       const dir = isObject(go.direction) ? go.direction : null;
       const qs =
         dir && typeof dir.control === 'number' && typeof dir.target === 'number' ? [dir.control, dir.target] : pair;
-      pairGates.push({ name, qubits: qs, fidelity: r.number(go.fidelity, `${gf}.fidelity`), type });
+      const fidelity: Fidelity = {
+        type,
+        value: r.number(go.fidelity, `${gf}.fidelity`),
+        stderr: r.optionalNumber(go.standardError, `${gf}.standardError`),
+      };
+      pairGates.push({ name, qubits: qs, fidelity, type });
     });
   }
   // One entry per (gate, qubits): the best-ranked benchmark type wins.
@@ -228,7 +320,14 @@ export function parseBraketCapabilities(
     // Without a native gate set, any measured 2q gate except the composite Clifford average counts as native.
     const native = anyNativeListed ? nativeGates.has(g.name) : g.name !== 'two_qubit_clifford';
     gates.push(
-      gateEntry({ gate: g.name, qubits: g.qubits, error: 1 - g.fidelity, durationSeconds: null, kind: '2q', native })
+      gateEntry({
+        gate: g.name,
+        qubits: g.qubits,
+        ...fromFidelity(g.fidelity),
+        durationSeconds: null,
+        kind: '2q',
+        native,
+      })
     );
   }
 
@@ -249,8 +348,13 @@ export function parseBraketCapabilities(
         )
       : null;
   const specs = isObject(provider.specs) ? provider.specs : {};
-  let backend = names.deviceName ?? (typeof specs.name === 'string' ? specs.name : names.nameHint);
-  if (!names.deviceName && vendor && backend.toLowerCase().startsWith(vendor + '_')) {
+  // The provider's own device id, case kept: the GetDevice ARN, a deviceArn written beside the capabilities,
+  // Rigetti's specs.name, and only then the file name (without vendor prefix and date).
+  const arn = typeof doc.deviceArn === 'string' ? doc.deviceArn : undefined;
+  let backend = canonicalBackendId(
+    names.deviceName ?? arn ?? (typeof specs.name === 'string' ? specs.name : names.nameHint)
+  );
+  if (!names.deviceName && !arn && vendor && backend.toLowerCase().startsWith(vendor + '_')) {
     backend = backend.slice(vendor.length + 1);
   }
   return sortBackend({
@@ -267,6 +371,8 @@ export function parseBraketCapabilities(
     summary: summarize(qubits, gates, device),
     availability: null,
     configuration: null,
+    connectivity: connectivityOf(paradigm),
+    deviceLevel: device,
   });
 }
 
@@ -314,8 +420,8 @@ function deviceLevel(
   values.readoutError ??= spam === null ? null : 1 - spam;
   const timing = isObject(provider.timing) ? provider.timing : null;
   if (timing) {
-    values.t1Seconds ??= positiveOrNull(r.optionalNumber(timing.T1, p('provider.timing.T1')));
-    values.t2Seconds ??= positiveOrNull(r.optionalNumber(timing.T2, p('provider.timing.T2')));
+    values.t1Seconds ??= zeroAsMissing(r.optionalNumber(timing.T1, p('provider.timing.T1')));
+    values.t2Seconds ??= zeroAsMissing(r.optionalNumber(timing.T2, p('provider.timing.T2')));
   }
   return values;
 }

@@ -1,4 +1,10 @@
-import type { BackendCalibration, GateCalibration, QubitCalibration, QubitId } from '../model';
+import {
+  CALIBRATION_FIELD,
+  CALIBRATION_INGEST_REASON,
+  CALIBRATION_METHOD,
+  canonicalBackendId,
+} from '@hybridlens/conventions';
+import type { BackendCalibration, GateCalibration, QubitCalibration, QubitId, ValueIssue } from '../model';
 import { isObject, Reader, type JsonObject } from '../json';
 import { gateEntry, qubitEntry, sortBackend, summarize } from '../summary';
 
@@ -36,6 +42,17 @@ const TWO_QUBIT_PREFERENCE = ['pauli', 'average'].flatMap((kind) => [
 const ONE_QUBIT_PREFERENCE = ['single_qubit_rb_pauli_error_per_gate', 'single_qubit_rb_average_error_per_gate'];
 const TWO_QUBIT_XEB = /^two_qubit_(parallel_)?(.+?)_gate_xeb_(pauli|average)_error_per_cycle$/;
 
+/** A processor resource name or id written beside the calibration (`projects/p/processors/rainbow`), if any. */
+function processorName(doc: JsonObject): string | null {
+  for (const key of ['processor_id', 'processorId', 'processor', 'name']) {
+    const value = doc[key];
+    if (typeof value === 'string' && value.trim() !== '') {
+      return value;
+    }
+  }
+  return null;
+}
+
 function qubitOf(target: string): QubitId {
   // Grid qubits are "3_2" (older exports "q3_2"); keep the provider's row_col id.
   return target.replace(/^q/, '');
@@ -51,6 +68,7 @@ export function parseCirqCalibration(
   const snapshot = snapshotOf(doc) ?? r.fail('metrics', 'expected a Cirq MetricsSnapshot');
   const base = snapshot === doc ? 'metrics' : 'metrics.metrics';
   const byName = new Map<string, Map<string, number>>();
+  const issues: ValueIssue[] = [];
   r.array(snapshot.metrics, base).forEach((m, i) => {
     const f = `${base}[${i}]`;
     const o = r.object(m, f);
@@ -67,7 +85,18 @@ export function parseCirqCalibration(
     }
     const value = r.number(raw, `${f}.values[0]`);
     const metric = byName.get(name) ?? new Map<string, number>();
-    metric.set(targets.join('-'), value);
+    const key = targets.join('-');
+    // "q3_2" and "3_2" are the same qubit: the first entry is kept, a repeat is reported.
+    if (metric.has(key)) {
+      issues.push({
+        reason: CALIBRATION_INGEST_REASON.duplicate,
+        field: targets.length > 1 ? CALIBRATION_FIELD.coupler : CALIBRATION_FIELD.qubit,
+        target: `${name} ${key}`,
+        message: `${source}: ${f}: ${name} for ${key || '(no target)'} listed more than once; the first entry is kept`,
+      });
+    } else {
+      metric.set(key, value);
+    }
     byName.set(name, metric);
   });
 
@@ -92,7 +121,17 @@ export function parseCirqCalibration(
   const gates: GateCalibration[] = [];
   const oneQubitMetric = ONE_QUBIT_PREFERENCE.find((n) => byName.has(n));
   for (const [k, error] of oneQubitMetric ? byName.get(oneQubitMetric)! : []) {
-    gates.push(gateEntry({ gate: '1q_rb', qubits: [k], error, durationSeconds: null, kind: '1q', native: true }));
+    gates.push(
+      gateEntry({
+        gate: '1q_rb',
+        qubits: [k],
+        error,
+        durationSeconds: null,
+        kind: '1q',
+        native: true,
+        method: CALIBRATION_METHOD.rb,
+      })
+    );
   }
   const kind = [...byName.keys()].some((n) => TWO_QUBIT_XEB.exec(n)?.[3] === 'pauli') ? 'pauli' : 'average';
   const xebMetrics = [...byName.keys()].filter((n) => TWO_QUBIT_XEB.exec(n)?.[3] === kind).sort();
@@ -118,6 +157,7 @@ export function parseCirqCalibration(
           durationSeconds: null,
           kind: '2q',
           native: metric === nativeMetric,
+          method: TWO_QUBIT_XEB.exec(metric)![1] ? CALIBRATION_METHOD.parallelXeb : CALIBRATION_METHOD.xeb,
         })
       );
     }
@@ -130,7 +170,7 @@ export function parseCirqCalibration(
       : new Date(r.number(ts, `${base === 'metrics' ? '' : 'metrics.'}timestampMs`)).toISOString();
   return sortBackend({
     provider: 'google',
-    backend: nameHint.replace(/_calibration$/, ''),
+    backend: canonicalBackendId(processorName(doc) ?? nameHint.replace(/_calibration$/, '')),
     calibratedAt,
     calibrationVersion: calibratedAt ?? version,
     processorFamily: null,
@@ -142,5 +182,6 @@ export function parseCirqCalibration(
     summary: summarize(qubits, gates),
     availability: null,
     configuration: null,
+    issues,
   });
 }

@@ -1,4 +1,13 @@
-import type { BackendCalibration, GateCalibration, QubitCalibration, QubitFlag } from '../model';
+import { CALIBRATION_FIELD, CALIBRATION_INGEST_REASON, canonicalBackendId } from '@hybridlens/conventions';
+import type {
+  BackendCalibration,
+  GateCalibration,
+  QubitCalibration,
+  QubitFlag,
+  QubitId,
+  QubitValueFacts,
+  ValueIssue,
+} from '../model';
 import { isObject, isoTimestamp, Reader, type Json, type JsonObject } from '../json';
 import { gateEntry, qubitEntry, sortBackend, summarize } from '../summary';
 import { toSeconds } from '../units';
@@ -23,15 +32,49 @@ interface Param {
   value: number | null;
   unit: unknown;
   field: string;
+  /** Unix seconds: IBM dates every parameter with the time it was measured. */
+  measuredAt: number | null;
 }
 
-function params(r: Reader, list: Json, field: string): Param[] {
+/** Parsed parameter dates of one document: a calibration repeats the same few hundred dates thousands of times. */
+type DateCache = Map<string, number>;
+
+function params(r: Reader, list: Json, field: string, dateCache: DateCache): Param[] {
   return r.array(list, field).map((p, i) => {
     const f = `${field}[${i}]`;
     const o = r.object(p, f);
     const name = r.string(o.name, `${f}.name`);
-    return { name, value: r.optionalNumber(o.value, `${f}.value`), unit: o.unit, field: f };
+    let measuredAt: number | null = null;
+    if (o.date !== undefined && o.date !== null) {
+      const key = typeof o.date === 'string' ? o.date : JSON.stringify(o.date);
+      measuredAt = dateCache.get(key) ?? Date.parse(isoTimestamp(r, o.date, `${f}.date`)) / 1000;
+      dateCache.set(key, measuredAt);
+    }
+    return { name, value: r.optionalNumber(o.value, `${f}.value`), unit: o.unit, field: f, measuredAt };
   });
+}
+
+function dates(entries: Array<[keyof QubitValueFacts, Param | undefined]>): QubitValueFacts | undefined {
+  const out: QubitValueFacts = {};
+  for (const [key, p] of entries) {
+    if (p && p.value !== null && p.measuredAt !== null) {
+      out[key] = p.measuredAt;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * A qubit entry that repeats an earlier one parameter for parameter (names, values, units and dates) and that no
+ * gate acts on is a copy, not a qubit: IBM numbers qubits by position, so a copied entry shows up as an extra
+ * qubit (a 5-qubit device exported as 6), and every real qubit has gates listed. The copy is dropped.
+ */
+function copySignature(raw: Json): string | null {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    return null;
+  }
+  const measured = raw.some((p) => isObject(p) && typeof p.value === 'number' && typeof p.date === 'string');
+  return measured ? JSON.stringify(raw) : null;
 }
 
 function timeParam(r: Reader, p: Param | undefined): number | null {
@@ -43,28 +86,56 @@ function timeParam(r: Reader, p: Param | undefined): number | null {
 
 export function parseIbmProperties(doc: JsonObject, source: string): BackendCalibration {
   const r = new Reader(source);
-  const backend = r.string(doc.backend_name, 'backend_name');
-  const qubits: QubitCalibration[] = r.array(doc.qubits, 'qubits').map((q, index) => {
-    const ps = params(r, q, `qubits[${index}]`);
-    const get = (name: string) => ps.find((p) => p.name === name);
-    let readout = get('readout_error')?.value ?? null;
-    if (readout === null) {
-      const m01 = get('prob_meas1_prep0')?.value ?? null;
-      const m10 = get('prob_meas0_prep1')?.value ?? null;
-      readout = m01 !== null && m10 !== null ? (m01 + m10) / 2 : null;
-    }
-    const extra: QubitFlag[] = get('operational')?.value === 0 ? ['not_operational'] : [];
-    return qubitEntry(index, timeParam(r, get('T1')), timeParam(r, get('T2')), readout, extra);
-  });
-
+  const backend = canonicalBackendId(r.string(doc.backend_name, 'backend_name'));
+  const issues: ValueIssue[] = [];
+  const dateCache: DateCache = new Map();
   const raw = r.array(doc.gates, 'gates').map((g, i) => {
     const f = `gates[${i}]`;
     const o = r.object(g, f);
     const gate = r.string(o.gate, `${f}.gate`);
     const qs = r.array(o.qubits, `${f}.qubits`).map((q, j) => r.number(q, `${f}.qubits[${j}]`));
-    const ps = params(r, o.parameters ?? [], `${f}.parameters`);
-    return { gate, qubits: qs, ps };
+    const ps = params(r, o.parameters ?? [], `${f}.parameters`, dateCache);
+    return { gate, qubits: qs as QubitId[], ps };
   });
+  // Qubits some gate acts on: a real qubit always has gates listed (a broken one with error 1).
+  const gated = new Set(raw.flatMap((g) => g.qubits.map(String)));
+  const qubitList = r.array(doc.qubits, 'qubits');
+  const isGated = (index: number) => raw.length === 0 || gated.has(String(index));
+  // Only an entry no gate acts on can be a copy: the usual document skips the comparison altogether.
+  const signatures = qubitList.some((_, index) => !isGated(index)) ? qubitList.map(copySignature) : null;
+  const qubits: QubitCalibration[] = [];
+  qubitList.forEach((q, index) => {
+    const ps = params(r, q, `qubits[${index}]`, dateCache);
+    const signature = signatures && !isGated(index) ? signatures[index] : null;
+    const original = signature ? signatures!.findIndex((other, j) => j < index && other === signature) : -1;
+    if (original >= 0) {
+      issues.push({
+        reason: CALIBRATION_INGEST_REASON.duplicate,
+        field: CALIBRATION_FIELD.qubit,
+        target: `qubit ${index}`,
+        message: `${source}: qubit ${index}: qubit: repeats qubit ${original} parameter for parameter; the copy is dropped`,
+      });
+      return;
+    }
+    const get = (name: string) => ps.find((p) => p.name === name);
+    let readoutParam = get('readout_error');
+    let readout = readoutParam?.value ?? null;
+    if (readout === null) {
+      const m01 = get('prob_meas1_prep0');
+      const m10 = get('prob_meas0_prep1');
+      readout = m01?.value != null && m10?.value != null ? (m01.value + m10.value) / 2 : null;
+      readoutParam = readout === null ? undefined : m01;
+    }
+    const extra: QubitFlag[] = get('operational')?.value === 0 ? ['not_operational'] : [];
+    const entry = qubitEntry(index, timeParam(r, get('T1')), timeParam(r, get('T2')), readout, extra);
+    const measuredAt = dates([
+      ['t1', get('T1')],
+      ['t2', get('T2')],
+      ['readoutError', readoutParam],
+    ]);
+    qubits.push(measuredAt ? { ...entry, measuredAt } : entry);
+  });
+
   const present = new Set(raw.map((g) => g.gate));
   const native1q = NATIVE_1Q_PREFERENCE.find((g) => present.has(g));
   const native2q = NATIVE_2Q_PREFERENCE.find((g) => present.has(g));
@@ -81,7 +152,7 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     if (ps.find((p) => p.name === 'operational')?.value === 0) {
       flags.push('not_operational');
     }
-    return gateEntry({
+    const entry = gateEntry({
       gate,
       qubits: qs,
       error,
@@ -90,6 +161,9 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
       kind: gate === 'reset' || gate === 'measure' ? 'other' : kind,
       native: (kind === '1q' && gate === native1q) || (kind === '2q' && gate === native2q),
     });
+    return errorParam?.measuredAt != null && errorParam.value !== null
+      ? { ...entry, measuredAt: errorParam.measuredAt }
+      : entry;
   });
 
   const calibratedAt =
@@ -109,6 +183,8 @@ export function parseIbmProperties(doc: JsonObject, source: string): BackendCali
     summary: summarize(qubits, gates),
     availability: null,
     configuration: null,
+    backendVersion: typeof doc.backend_version === 'string' ? doc.backend_version : null,
+    issues,
   });
 }
 
@@ -122,7 +198,7 @@ export interface IbmConfiguration {
 
 export function parseIbmConfiguration(doc: JsonObject, source: string): IbmConfiguration {
   const r = new Reader(source);
-  const backend = r.string(doc.backend_name, 'backend_name');
+  const backend = canonicalBackendId(r.string(doc.backend_name, 'backend_name'));
   const qubitCount = r.number(doc.n_qubits, 'n_qubits');
   const basisGates = r.array(doc.basis_gates, 'basis_gates').map((g, i) => r.string(g, `basis_gates[${i}]`));
   const couplingMap =
@@ -154,7 +230,20 @@ export function configurationOnly(conf: IbmConfiguration, version: string, sourc
     summary: summarize([], [], { qubitCount: conf.qubitCount }),
     availability: null,
     configuration: { basisGates: conf.basisGates, couplingMap: conf.couplingMap },
+    connectivity: connectivityOf(conf),
+    deviceLevel: { qubitCount: conf.qubitCount },
   };
+}
+
+function connectivityOf(conf: IbmConfiguration): BackendCalibration['connectivity'] {
+  if (!conf.couplingMap) {
+    return null;
+  }
+  const edges = conf.couplingMap
+    .filter((pair) => pair.length === 2)
+    .map((pair) => [pair[0]!, pair[1]!] as [number, number]);
+  const qubits = Number.isInteger(conf.qubitCount) ? Array.from({ length: conf.qubitCount }, (_, i) => i) : [];
+  return { edges, qubits, fullyConnected: false };
 }
 
 /** Properties + configuration of one backend: the configuration decides which 2q gate is native. */
@@ -170,5 +259,6 @@ export function mergeIbm(props: BackendCalibration, conf: IbmConfiguration): Bac
     gates,
     summary: summarize(props.qubits, gates),
     configuration: { basisGates: conf.basisGates, couplingMap: conf.couplingMap },
+    connectivity: connectivityOf(conf),
   };
 }

@@ -1,4 +1,5 @@
-import type { BackendCalibration, GateCalibration, QubitCalibration } from '../model';
+import { CALIBRATION_METHOD, canonicalBackendId, type CalibrationMethod } from '@hybridlens/conventions';
+import type { BackendCalibration, GateCalibration, QubitCalibration, QubitValueFacts } from '../model';
 import { isObject, isoTimestamp, Reader, type Json, type JsonObject } from '../json';
 import { gateEntry, qubitEntry, sortBackend, summarize } from '../summary';
 import { toSeconds } from '../units';
@@ -22,6 +23,18 @@ interface Observation {
   value: number | null;
   unit: Json | undefined;
   field: string;
+  uncertainty: number | null;
+  /** Unix seconds the observation was made, where given. */
+  measuredAt: number | null;
+}
+
+/** How IQM names its benchmarks in metric keys: `irb` interleaved RB, `rb` RB. */
+function methodOf(metric: string): CalibrationMethod | undefined {
+  const tokens = metric.split(/[._]/);
+  if (tokens.includes('irb')) {
+    return CALIBRATION_METHOD.interleavedRb;
+  }
+  return tokens.includes('rb') ? CALIBRATION_METHOD.rb : undefined;
 }
 
 function observations(r: Reader, metrics: JsonObject): Observation[] {
@@ -38,7 +51,19 @@ function observations(r: Reader, metrics: JsonObject): Observation[] {
       .filter((_, i) => i !== locusIndex)
       .join('.')
       .toLowerCase();
-    out.push({ metric, locus, value: r.optionalNumber(o.value, `${field}.value`), unit: o.unit, field });
+    const measuredAt =
+      o.timestamp === undefined || o.timestamp === null
+        ? null
+        : Date.parse(isoTimestamp(r, o.timestamp, `${field}.timestamp`)) / 1000;
+    out.push({
+      metric,
+      locus,
+      value: r.optionalNumber(o.value, `${field}.value`),
+      unit: o.unit,
+      field,
+      uncertainty: r.optionalNumber(o.uncertainty, `${field}.uncertainty`),
+      measuredAt,
+    });
   };
   for (const [key, entry] of Object.entries(metrics)) {
     const f = `metrics.${key}`;
@@ -50,6 +75,22 @@ function observations(r: Reader, metrics: JsonObject): Observation[] {
         add([key, locus], r.object(inner, `${f}.${locus}`), `${f}.${locus}`);
       }
     }
+  }
+  return out;
+}
+
+/** A gate error from a fidelity observation: 1 − fidelity, with its time, uncertainty and method where given. */
+function observed(o: Observation): Pick<GateCalibration, 'error' | 'measuredAt' | 'errorStderr' | 'method'> {
+  const out: Pick<GateCalibration, 'error' | 'measuredAt' | 'errorStderr' | 'method'> = { error: 1 - o.value! };
+  if (o.measuredAt !== null) {
+    out.measuredAt = o.measuredAt;
+  }
+  if (o.uncertainty !== null) {
+    out.errorStderr = o.uncertainty;
+  }
+  const method = methodOf(o.metric);
+  if (method) {
+    out.method = method;
   }
   return out;
 }
@@ -77,6 +118,10 @@ export function parseIqmQualityMetrics(
   }
   const time = (o: Observation | undefined) =>
     o && o.value !== null ? toSeconds(o.value, o.unit || 's', source, `${o.field}.unit`) : null;
+  const timeStderr = (o: Observation | undefined) =>
+    o && o.value !== null && o.uncertainty !== null
+      ? toSeconds(o.uncertainty, o.unit || 's', source, `${o.field}.unit`)
+      : undefined;
   const qubits: QubitCalibration[] = [];
   const gates: GateCalibration[] = [];
   for (const [name, list] of perQubit) {
@@ -86,12 +131,38 @@ export function parseIqmQualityMetrics(
     const roFidelity = find((m) => (m.includes('readout') || m.includes('ssro')) && m.includes('fidelity'));
     const roErrors = list.filter((o) => /readout_error_(01|10)|ssro.*error/.test(o.metric) && o.value !== null);
     let readout: number | null = null;
+    let readoutObs: Observation | undefined;
     if (roFidelity && roFidelity.value !== null) {
       readout = 1 - roFidelity.value;
+      readoutObs = roFidelity;
     } else if (roErrors.length > 0) {
       readout = roErrors.reduce((s, o) => s + o.value!, 0) / roErrors.length;
+      readoutObs = roErrors[0];
     }
-    qubits.push(qubitEntry(qubitIndex(name), time(t1), time(t2), readout));
+    const entry = qubitEntry(qubitIndex(name), time(t1), time(t2), readout);
+    const measuredAt: QubitValueFacts = {};
+    const stderr: QubitValueFacts = {};
+    const note = (
+      key: keyof QubitValueFacts,
+      o: Observation | undefined,
+      present: boolean,
+      err: number | undefined
+    ) => {
+      if (present && o?.measuredAt != null) {
+        measuredAt[key] = o.measuredAt;
+      }
+      if (present && err !== undefined) {
+        stderr[key] = err;
+      }
+    };
+    note('t1', t1, entry.t1Seconds !== null, timeStderr(t1));
+    note('t2', t2, entry.t2Seconds !== null, timeStderr(t2));
+    note('readoutError', readoutObs, readout !== null, roFidelity?.uncertainty ?? undefined);
+    qubits.push({
+      ...entry,
+      ...(Object.keys(measuredAt).length > 0 ? { measuredAt } : {}),
+      ...(Object.keys(stderr).length > 0 ? { stderr } : {}),
+    });
     const rb = find(
       (m) => m.includes('fidelity_1qb') || (m.includes('rb') && m.includes('prx') && m.endsWith('fidelity'))
     );
@@ -100,7 +171,7 @@ export function parseIqmQualityMetrics(
         gateEntry({
           gate: 'prx',
           qubits: [qubitIndex(name)],
-          error: 1 - rb.value,
+          ...observed(rb),
           durationSeconds: null,
           kind: '1q',
           native: true,
@@ -118,7 +189,7 @@ export function parseIqmQualityMetrics(
       gateEntry({
         gate,
         qubits: o.locus.map(qubitIndex),
-        error: 1 - o.value,
+        ...observed(o),
         durationSeconds: null,
         kind: '2q',
         native: gate === 'cz',
@@ -138,7 +209,7 @@ export function parseIqmQualityMetrics(
     .find((v): v is string => typeof v === 'string');
   return sortBackend({
     provider: 'iqm',
-    backend: backend ?? nameHint.replace(/^iqm_/, ''),
+    backend: canonicalBackendId(backend ?? nameHint.replace(/^iqm_/, '')),
     calibratedAt,
     calibrationVersion: id ?? calibratedAt ?? version,
     processorFamily: null,

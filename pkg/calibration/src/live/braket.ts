@@ -1,9 +1,11 @@
 import { BraketClient, GetDeviceCommand } from '@aws-sdk/client-braket';
+import { CALIBRATION_INGEST_REASON } from '@hybridlens/conventions';
 import { CalibrationInputError } from '../errors';
 import { parseBraketGetDevice } from '../formats/braket';
 import type { BackendCalibration } from '../model';
 import { contentVersion } from '../summary';
 import type { BraketLiveOptions } from './braketOptions';
+import { parseRetryAfter } from './poller';
 
 /** Amazon Braket GetDevice for each configured device ARN, through @aws-sdk/client-braket. */
 export async function fetchBraket(
@@ -11,7 +13,13 @@ export async function fetchBraket(
   client?: BraketClient
 ): Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }> {
   const braket =
-    client ?? new BraketClient({ region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    client ??
+    new BraketClient({
+      region: options.region,
+      // One attempt per round: the exporter's own poller backs off (with jitter, honouring Retry-After).
+      maxAttempts: 1,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    });
   const backends: BackendCalibration[] = [];
   const errors: CalibrationInputError[] = [];
   try {
@@ -36,11 +44,11 @@ export async function fetchBraket(
         };
         backends.push(parseBraketGetDevice(doc, source, contentVersion(capabilities ?? '')));
       } catch (e) {
-        errors.push(
-          e instanceof CalibrationInputError
-            ? e
-            : new CalibrationInputError(source, 'GetDevice', (e as Error).name + ': ' + (e as Error).message)
-        );
+        const error = e instanceof CalibrationInputError ? e : sdkError(source, e);
+        errors.push(error);
+        if (error.reason === CALIBRATION_INGEST_REASON.rateLimited) {
+          break;
+        }
       }
     }
   } finally {
@@ -49,4 +57,25 @@ export async function fetchBraket(
     }
   }
   return { backends, errors };
+}
+
+/** An SDK failure: throttling (HTTP 429 or a throttling error name) with the Retry-After the service sent. */
+function sdkError(source: string, e: unknown): CalibrationInputError {
+  const err = e as Error & {
+    $metadata?: { httpStatusCode?: number };
+    $response?: { headers?: Record<string, string> };
+    $fault?: 'client' | 'server';
+  };
+  const status = err.$metadata?.httpStatusCode;
+  const throttled = status === 429 || /Throttl|TooManyRequests/i.test(err.name);
+  // Without a status the request never got an answer (network): worth retrying, like a server fault.
+  const transient = throttled || status === undefined || status >= 500 || err.$fault === 'server';
+  return new CalibrationInputError(
+    source,
+    'GetDevice',
+    `${err.name}: ${err.message}`,
+    throttled ? CALIBRATION_INGEST_REASON.rateLimited : CALIBRATION_INGEST_REASON.requestFailed,
+    throttled ? parseRetryAfter(err.$response?.headers?.['retry-after']) : undefined,
+    transient
+  );
 }

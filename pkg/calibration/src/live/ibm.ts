@@ -1,7 +1,9 @@
+import { CALIBRATION_INGEST_REASON } from '@hybridlens/conventions';
 import { CalibrationInputError } from '../errors';
 import { parseDocument } from '../detect';
 import type { BackendCalibration } from '../model';
 import { mergeIbm } from '../formats/ibm';
+import { parseRetryAfter } from './poller';
 
 /**
  * IBM Quantum Platform REST: GET {baseUrl}/backends/{name}/properties (BackendProperties JSON) and
@@ -57,27 +59,60 @@ async function bearer(options: IbmLiveOptions): Promise<string> {
   });
   if (!res.ok) {
     // Never echo the key or the response body (it may contain it): status only.
-    throw new CalibrationInputError('ibm:iam', 'access_token', `IAM token exchange failed with HTTP ${res.status}`);
+    throw httpError('ibm:iam', 'access_token', `IAM token exchange failed with HTTP ${res.status}`, res);
   }
   const json = (await res.json()) as { access_token?: unknown };
   if (typeof json.access_token !== 'string') {
-    throw new CalibrationInputError('ibm:iam', 'access_token', 'IAM response has no access_token');
+    throw new CalibrationInputError(
+      'ibm:iam',
+      'access_token',
+      'IAM response has no access_token',
+      CALIBRATION_INGEST_REASON.requestFailed
+    );
   }
   return json.access_token;
+}
+
+/** An HTTP failure: 429 is rate limiting (with the provider's Retry-After), anything else a failed request. */
+function httpError(source: string, field: string, problem: string, res: Response): CalibrationInputError {
+  if (res.status === 429) {
+    return new CalibrationInputError(
+      source,
+      field,
+      problem,
+      CALIBRATION_INGEST_REASON.rateLimited,
+      parseRetryAfter(res.headers.get('retry-after')),
+      true
+    );
+  }
+  return new CalibrationInputError(
+    source,
+    field,
+    problem,
+    CALIBRATION_INGEST_REASON.requestFailed,
+    undefined,
+    res.status >= 500
+  );
 }
 
 async function getText(url: string, headers: Record<string, string>, source: string, field: string): Promise<string> {
   const res = await fetch(url, { headers });
   if (!res.ok) {
-    throw new CalibrationInputError(source, field, `HTTP ${res.status} from ${new URL(url).pathname}`);
+    throw httpError(source, field, `HTTP ${res.status} from ${new URL(url).pathname}`, res);
   }
   return res.text();
 }
 
-/** Fetch and normalize each configured backend; one backend failing does not stop the others. */
-export async function fetchIbm(
-  options: IbmLiveOptions
-): Promise<{ backends: BackendCalibration[]; errors: CalibrationInputError[] }> {
+export interface LiveResult {
+  backends: BackendCalibration[];
+  errors: CalibrationInputError[];
+}
+
+/**
+ * Fetch and normalize each configured backend; one backend failing does not stop the others, but a 429 stops
+ * the round (the rest keep their last good calibration until the next, later round).
+ */
+export async function fetchIbm(options: IbmLiveOptions): Promise<LiveResult> {
   const backends: BackendCalibration[] = [];
   const errors: CalibrationInputError[] = [];
   let token: string;
@@ -113,12 +148,26 @@ export async function fetchIbm(
       }
       backends.push(backend);
     } catch (e) {
-      errors.push(toInputError(e, source));
+      const error = toInputError(e, source);
+      errors.push(error);
+      if (error.reason === CALIBRATION_INGEST_REASON.rateLimited) {
+        break;
+      }
     }
   }
   return { backends, errors };
 }
 
+/** Anything but our own errors is the network failing (refused, reset, DNS, timeout): worth retrying later. */
 function toInputError(e: unknown, source: string): CalibrationInputError {
-  return e instanceof CalibrationInputError ? e : new CalibrationInputError(source, '(request)', (e as Error).message);
+  return e instanceof CalibrationInputError
+    ? e
+    : new CalibrationInputError(
+        source,
+        '(request)',
+        (e as Error).message,
+        CALIBRATION_INGEST_REASON.requestFailed,
+        undefined,
+        true
+      );
 }

@@ -1,3 +1,5 @@
+import { LOAD_ERROR_TEST_IDS } from '../entry/loadErrorTestIds';
+
 /** Every data-testid of the app, in one place, for unit, browser and Grafana e2e tests. */
 export const testIds = {
   appConfig: {
@@ -33,6 +35,20 @@ export const testIds = {
     params: 'hybridlens-pending-params',
     playbookLink: 'hybridlens-pending-playbook-link',
   },
+  states: {
+    loading: 'hybridlens-state-loading',
+    error: 'hybridlens-state-error',
+    errorDetail: 'hybridlens-state-error-detail',
+    empty: 'hybridlens-state-empty',
+  },
+  pageError: {
+    container: 'hybridlens-page-error',
+    detail: 'hybridlens-page-error-detail',
+    back: 'hybridlens-page-error-back',
+    retry: 'hybridlens-page-error-retry',
+  },
+  loadError: LOAD_ERROR_TEST_IDS,
+  tileFilterScope: 'hybridlens-tile-filter-scope',
   alertBanner: 'hybridlens-alert-banner',
   tileLink: 'hybridlens-tile-link',
   shareLink: 'hybridlens-share-link',

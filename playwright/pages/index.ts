@@ -1,0 +1,9 @@
+/**
+ * Page objects for every page of the app, shared by the page harness (playwright/ct) and the real-Grafana
+ * specs (playwright/e2e): both suites find things the same way, through src/ui's test ids and UI text.
+ */
+export { AppPageObject, type Root, pageTitleText } from './AppPageObject';
+export { OverviewPage, OVERVIEW_TILES, type OverviewTile } from './OverviewPage';
+export { SloDetailPage, SlosPage } from './SlosPage';
+export { PlannedPage } from './PlannedPage';
+export { ConfigPage } from './ConfigPage';
