@@ -83,6 +83,11 @@ const DOCUMENTED = {
   app: ['type', 'org_id', 'org_name', 'disabled', 'jsonData', 'secureJsonData'],
 };
 
+/** Custom HTTP headers, documented for every datasource type: jsonData httpHeaderName1, httpHeaderName2, ... */
+function customHeaders(jsonData: Record<string, unknown>): string[] {
+  return Object.keys(jsonData).filter((key) => /^httpHeaderName[1-9]\d*$/.test(key));
+}
+
 function expectOnly(where: string, object: object, allowed: readonly string[]) {
   const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
   expect({ where, unknown }).toEqual({ where, unknown: [] });
@@ -91,30 +96,43 @@ function expectOnly(where: string, object: object, allowed: readonly string[]) {
 type Obj = Record<string, unknown>;
 
 describe('Grafana provisioning files use only the fields Grafana documents', () => {
-  it('datasources', () => {
-    const file = readYaml<Obj & { datasources: Obj[] }>('provisioning/datasources/datasources.yaml');
-    expectOnly('datasources.yaml', file, DOCUMENTED.datasourcesFile);
-    expect(file.apiVersion).toBe(1);
-    for (const ds of file.datasources) {
-      const where = `datasource ${String(ds.name)}`;
-      expectOnly(where, ds, DOCUMENTED.datasource);
-      const jsonData = (ds.jsonData ?? {}) as Obj;
-      expect(DOCUMENTED.jsonData[String(ds.type)]).toBeDefined();
-      expectOnly(`${where} jsonData`, jsonData, DOCUMENTED.jsonData[String(ds.type)]!);
-      if (jsonData.tracesToLogsV2) {
-        expectOnly(`${where} tracesToLogsV2`, jsonData.tracesToLogsV2 as Obj, DOCUMENTED.tracesToLogsV2);
-      }
-      if (jsonData.tracesToMetrics) {
-        expectOnly(`${where} tracesToMetrics`, jsonData.tracesToMetrics as Obj, DOCUMENTED.tracesToMetrics);
-      }
-      for (const field of (jsonData.derivedFields ?? []) as Obj[]) {
-        expectOnly(`${where} derived field`, field, DOCUMENTED.derivedField);
-      }
-      for (const destination of (jsonData.exemplarTraceIdDestinations ?? []) as Obj[]) {
-        expectOnly(`${where} exemplar destination`, destination, DOCUMENTED.exemplarDestination);
+  it.each(['provisioning/datasources/datasources.yaml', 'provisioning/scaling/grafana/datasources.yaml'])(
+    'datasources: %s',
+    (path) => {
+      const file = readYaml<Obj & { datasources: Obj[] }>(path);
+      expectOnly(path, file, DOCUMENTED.datasourcesFile);
+      expect(file.apiVersion).toBe(1);
+      for (const ds of file.datasources) {
+        const where = `datasource ${String(ds.name)}`;
+        expectOnly(where, ds, DOCUMENTED.datasource);
+        const jsonData = (ds.jsonData ?? {}) as Obj;
+        expect(DOCUMENTED.jsonData[String(ds.type)]).toBeDefined();
+        expectOnly(`${where} jsonData`, jsonData, [
+          ...DOCUMENTED.jsonData[String(ds.type)]!,
+          ...customHeaders(jsonData),
+        ]);
+        if (jsonData.tracesToLogsV2) {
+          expectOnly(`${where} tracesToLogsV2`, jsonData.tracesToLogsV2 as Obj, DOCUMENTED.tracesToLogsV2);
+        }
+        if (jsonData.tracesToMetrics) {
+          expectOnly(`${where} tracesToMetrics`, jsonData.tracesToMetrics as Obj, DOCUMENTED.tracesToMetrics);
+        }
+        for (const field of (jsonData.derivedFields ?? []) as Obj[]) {
+          expectOnly(`${where} derived field`, field, DOCUMENTED.derivedField);
+        }
+        for (const destination of (jsonData.exemplarTraceIdDestinations ?? []) as Obj[]) {
+          expectOnly(`${where} exemplar destination`, destination, DOCUMENTED.exemplarDestination);
+        }
+        // A custom header's value is a secret: secureJsonData httpHeaderValue<N> for each httpHeaderName<N>.
+        const values = Object.keys((ds.secureJsonData ?? {}) as Obj);
+        expect(values.sort()).toEqual(
+          customHeaders(jsonData)
+            .map((name) => name.replace('Name', 'Value'))
+            .sort()
+        );
       }
     }
-  });
+  );
 
   it('dashboards: the provider reads the folder where the plugin ships its dashboards, inside the Grafana container', () => {
     const file = readYaml<Obj & { providers: Array<Obj & { options: Obj }> }>(
