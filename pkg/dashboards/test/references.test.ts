@@ -4,11 +4,14 @@ import { parse } from 'yaml';
 import {
   ALL_METRICS,
   APP_BASE_PATH,
+  CALIBRATION_DRIFT,
+  CALIBRATION_DRIFT_TRACKED,
   DATASOURCE_UID,
   LABEL,
   PLAYBOOK,
   PROMETHEUS_ALERTS,
   SLO_SERIES,
+  calibrationDriftSeries,
   SLO_WINDOWS,
   exposedSeriesNames,
   metricForSeries,
@@ -38,8 +41,13 @@ const provisioned = (
   }
 ).datasources;
 
-/** Every series name the contract defines: service and exporter metrics, SLO recordings, Prometheus' ALERTS. */
+/**
+ * Every series name the contract defines: service and exporter metrics, SLO and calibration drift recordings,
+ * Prometheus' ALERTS.
+ */
 const CONTRACT_SERIES = new Set<string>([
+  CALIBRATION_DRIFT.couplerTwoQubitError,
+  ...CALIBRATION_DRIFT_TRACKED.flatMap((tracked) => Object.values(calibrationDriftSeries(tracked))),
   ...ALL_METRICS.flatMap(exposedSeriesNames),
   ...Object.values(SLO_SERIES),
   ...SLO_WINDOWS.flatMap((w) => [

@@ -8,7 +8,7 @@ import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
 import { emptyWhenHealthy } from '../panels/text';
 import { backendFilter } from '../queries/quantum';
-import { calibrationAgeSeconds, ingestErrorsInRange, perBackend } from '../queries/calibration';
+import { calibrationAgeSeconds, driftPerBackend, ingestErrorsInRange, perBackend } from '../queries/calibration';
 import { dashboardFrame, labelVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
@@ -87,6 +87,39 @@ const overTime = (title: string, description: string, metric: { name: string }, 
     .dataLinks(backendLinks())
     .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
 
+/** Drift of the two medians the table leads with, as the app's provider pages show it: 1 is the backend's usual. */
+const drift = () =>
+  new TimeseriesPanel()
+    .title('Drift from the usual calibration')
+    .description(
+      "Each backend's median T1 and median 2-qubit gate error divided by its own median over the 7 days before: 1 is " +
+        'usual, 0.5 is half of it, 2 is twice. A T1 that collapses or an error that climbs stands out here first.'
+    )
+    .datasource(PROMETHEUS)
+    .height(8)
+    .span(24)
+    .unit('none')
+    .decimals(2)
+    .withTarget(
+      rangeQuery({
+        refId: 'A',
+        expr: driftPerBackend(CALIBRATION_METRIC.medianT1),
+        legend: `T1 ${legendOf(LABEL.provider, LABEL.backend)}`,
+      })
+    )
+    .withTarget(
+      rangeQuery({
+        refId: 'B',
+        expr: driftPerBackend(CALIBRATION_METRIC.median2qError),
+        legend: `2-qubit error ${legendOf(LABEL.provider, LABEL.backend)}`,
+      })
+    )
+    .dataLinks(backendLinks())
+    .links([
+      appLink('Providers in Hybrid Lens', { page: 'providers' }),
+      appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),
+    ]);
+
 const ingestErrors = () =>
   new TablePanel()
     .title('Calibration sources that could not be read')
@@ -140,6 +173,7 @@ export function calibration(): ClassicDashboard {
         's'
       )
     )
+    .withPanel(drift())
     .withPanel(ingestErrors())
     .build();
   return withPanelIds(dashboard);

@@ -1,4 +1,4 @@
-import { CALIBRATION_METRIC, LABEL, range, selector } from '@hybridlens/conventions';
+import { CALIBRATION_METRIC, LABEL, calibrationDriftSeries, range, selector } from '@hybridlens/conventions';
 import { MACRO } from './grafanaMacros';
 import { backendFilter } from './quantum';
 
@@ -17,4 +17,12 @@ export function calibrationAgeSeconds(): string {
 /** Calibration sources that could not be read or parsed in the time range. */
 export function ingestErrorsInRange(): string {
   return `sum by (${LABEL.source}) (increase(${range(selector(CALIBRATION_METRIC.ingestErrors.name), MACRO.range)})) > 0`;
+}
+
+/**
+ * A per-backend calibration gauge divided by its own 7-day median, one value per backend (1 is usual). Read from
+ * the drift recording rules (`hybridlens-calibration rules`), so a 7-day chart costs what it shows.
+ */
+export function driftPerBackend(metric: { name: string }): string {
+  return perBackend({ name: calibrationDriftSeries(metric.name).ratioToMedian7d });
 }
