@@ -3,3 +3,5 @@ export * from './prometheus';
 export * from './process';
 export * from './ruleFiles';
 export * from './ruleBackfill';
+export * from './sloBackfill';
+export * from './ruleBackfillPlan';

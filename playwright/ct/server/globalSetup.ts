@@ -1,14 +1,18 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { backfill } from '@hybridlens/simulator';
-import { findBinary, startPrometheus } from '@hybridlens/testkit';
+import {
+  alertsAsRecordingRules,
+  backfillRecordingRules,
+  listRuleFiles,
+  loadOpenMetricsFiles,
+  readRules,
+  startPrometheus,
+} from '@hybridlens/testkit';
 import { harnessScenario } from './harnessScenario';
 import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
-import { alertsAsRecordingRules, listRuleFiles, readRules } from './ruleFiles';
-import { backfillRecordingRules } from './sloBackfill';
 
 const HOUR = 3600;
 const HISTORY_HOURS = 26;
@@ -29,26 +33,6 @@ const RULE_EVAL_SECONDS = 240;
 const RULE_HISTORY_SECONDS = 3 * HOUR;
 
 const RULES_DIR = resolve(__dirname, '../../../provisioning/prometheus/rules');
-
-/** promtool per 2-hour file, two at a time (both cores). */
-async function loadOpenMetrics(files: string[], dataDir: string): Promise<void> {
-  const bin = findBinary('promtool');
-  if (!bin) {
-    throw new Error('promtool is not installed (apt-get install prometheus)');
-  }
-  const queue = [...files];
-  const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const args = ['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir];
-      await new Promise<void>((resolve, reject) =>
-        execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-          error ? reject(new Error(`promtool ${args.join(' ')}:\n${stdout}${stderr}`)) : resolve()
-        )
-      );
-    }
-  };
-  await Promise.all([worker(), worker()]);
-}
 
 function log(message: string): void {
   console.log(`page harness: ${message}`);
@@ -90,7 +74,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stepSeconds: STEP_SECONDS,
   };
   const dataDir = join(work, 'data');
-  await loadOpenMetrics(history.metricsFiles, dataDir);
+  await loadOpenMetricsFiles(history.metricsFiles, dataDir);
   rmSync(join(work, 'history'), { recursive: true, force: true });
   log(
     `simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`
