@@ -1,3 +1,4 @@
+import { type ProviderJobStates, QUANTUM_JOB_STATES } from '@hybridlens/conventions';
 import type { Rng } from './rng';
 
 /** The quantum providers the simulator models; the same strings go into the `provider` label. */
@@ -7,49 +8,14 @@ export const PROVIDER_IDS: readonly ProviderId[] = ['ibm', 'braket', 'azure', 'l
 export type JobFinal = 'success' | 'error' | 'cancelled';
 
 /**
- * Each provider's own job state names, in the order a job walks through them.
- * IBM Qiskit Runtime: RuntimeJob.status(); Amazon Braket: QuantumTask status; Azure Quantum: Job.details.status;
- * the local simulator uses Qiskit's JobStatus names.
+ * Each provider's own job states, as the contract defines them (`QUANTUM_JOB_STATES`: the values of
+ * `quantum.job.status` that the trace and job pages read back), for the providers the simulator models.
  */
-export interface JobStateMachine {
-  readonly provider: ProviderId;
-  readonly states: readonly string[];
-  /** States a job passes through before it runs. */
-  readonly pending: readonly string[];
-  readonly running: string;
-  readonly final: Readonly<Record<JobFinal, string>>;
-}
+export type JobStateMachine = ProviderJobStates & { readonly provider: ProviderId };
 
-export const JOB_STATE_MACHINES: Readonly<Record<ProviderId, JobStateMachine>> = {
-  ibm: {
-    provider: 'ibm',
-    states: ['INITIALIZING', 'QUEUED', 'RUNNING', 'DONE', 'ERROR', 'CANCELLED'],
-    pending: ['INITIALIZING', 'QUEUED'],
-    running: 'RUNNING',
-    final: { success: 'DONE', error: 'ERROR', cancelled: 'CANCELLED' },
-  },
-  braket: {
-    provider: 'braket',
-    states: ['CREATED', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLING', 'CANCELLED'],
-    pending: ['CREATED', 'QUEUED'],
-    running: 'RUNNING',
-    final: { success: 'COMPLETED', error: 'FAILED', cancelled: 'CANCELLED' },
-  },
-  azure: {
-    provider: 'azure',
-    states: ['Waiting', 'Executing', 'Succeeded', 'Failed', 'Cancelled'],
-    pending: ['Waiting'],
-    running: 'Executing',
-    final: { success: 'Succeeded', error: 'Failed', cancelled: 'Cancelled' },
-  },
-  local: {
-    provider: 'local',
-    states: ['QUEUED', 'RUNNING', 'DONE', 'ERROR', 'CANCELLED'],
-    pending: ['QUEUED'],
-    running: 'RUNNING',
-    final: { success: 'DONE', error: 'ERROR', cancelled: 'CANCELLED' },
-  },
-};
+export const JOB_STATE_MACHINES: Readonly<Record<ProviderId, JobStateMachine>> = Object.fromEntries(
+  PROVIDER_IDS.map((provider) => [provider, { provider, ...QUANTUM_JOB_STATES[provider] }])
+) as Record<ProviderId, JobStateMachine>;
 
 /** One step of a job's life: the provider state entered and when. */
 export interface JobTransition {
