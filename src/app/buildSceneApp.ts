@@ -3,6 +3,7 @@ import type { AppContext } from './AppContext';
 import { buildOverviewPage } from '../pages/overview/overviewPage';
 import { buildSlosPage } from '../pages/slos/slosPage';
 import { buildPlannedPage, buildSectionPage } from '../pages/placeholders/plannedPages';
+import { buildTracePage } from '../pages/trace/tracePage';
 
 /** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
 export function buildSceneApp(ctx: AppContext): SceneApp {
@@ -15,7 +16,7 @@ export function buildSceneApp(ctx: AppContext): SceneApp {
       buildSlosPage(ctx),
       buildPlannedPage(ctx, 'llmQuality'),
       buildPlannedPage(ctx, 'playbooks', ['playbook']),
-      buildSectionPage(ctx, 'trace'),
+      buildTracePage(ctx),
       buildSectionPage(ctx, 'quantumJob'),
     ],
     urlSyncOptions: { updateUrlOnInit: true, createBrowserHistorySteps: true },
