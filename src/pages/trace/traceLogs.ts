@@ -8,6 +8,7 @@ export interface LogLine {
   event?: string;
   message: string;
   spanId?: string;
+  traceId?: string;
   providerJobId?: string;
 }
 
@@ -40,6 +41,7 @@ export function parseLokiStreams(body: LokiStreams): LogLine[] {
         event: field(obj, LOG_FIELD.event),
         message: field(obj, LOG_FIELD.message) ?? line,
         spanId: field(obj, LOG_FIELD.spanId),
+        traceId: field(obj, LOG_FIELD.traceId),
         providerJobId: field(obj, LOG_FIELD.providerJobId),
       });
     }
