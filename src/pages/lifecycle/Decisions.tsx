@@ -1,10 +1,16 @@
 import React from 'react';
+import { css } from '@emotion/css';
 import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
 import { LABEL } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { samplesOf } from '../../app/frames';
 import { DECISIONS } from './lifecycleQueries';
+
+const tableStyle = css({
+  borderCollapse: 'collapse',
+  'th, td': { padding: '2px 16px 2px 0', textAlign: 'left' },
+});
 
 /**
  * The orchestrator's decisions in the range: which path it chose and why (the contract's reasons), most frequent
@@ -18,7 +24,7 @@ export class Decisions extends SceneObjectBase<SceneObjectState> {
       .sort((a, b) => b.value - a.value);
     const total = rows.reduce((sum, r) => sum + r.value, 0);
     return (
-      <table data-testid={testIds.lifecycle.decisions}>
+      <table className={tableStyle} data-testid={testIds.lifecycle.decisions}>
         <thead>
           <tr>
             <th scope="col">{t('lifecycle.decisions.path', 'Path chosen')}</th>

@@ -147,12 +147,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
     columnGap: theme.spacing(1),
     fontSize: theme.typography.bodySmall.fontSize,
   }),
+  // Wraps rather than clips: the tail badge must stay readable at 1024 px.
   label: css({
     display: 'flex',
+    flexWrap: 'wrap',
     gap: theme.spacing(0.5),
     alignItems: 'center',
-    overflow: 'hidden',
-    whiteSpace: 'nowrap',
+    overflowWrap: 'anywhere',
   }),
   track: css({ position: 'relative', height: 18, background: theme.colors.background.secondary }),
   p95: css({ position: 'absolute', top: 1, bottom: 1, border: '1px dashed', borderRadius: 2, minWidth: 2 }),

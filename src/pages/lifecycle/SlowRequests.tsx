@@ -233,7 +233,13 @@ function SlowRequestsRenderer({ model }: SceneComponentProps<SlowRequests>) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  columns: css({ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: theme.spacing(2) }),
+  columns: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
+    gap: theme.spacing(2),
+    // A datasource's error can carry a long URL: wrap it inside the column.
+    '& > section': { minWidth: 0, overflowWrap: 'anywhere' },
+  }),
   list: css({
     margin: 0,
     paddingLeft: theme.spacing(3),
