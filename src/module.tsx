@@ -3,7 +3,7 @@ import { AppPlugin, type AppPluginMeta, type AppRootProps, type PluginConfigPage
 import { LoadingPlaceholder } from '@grafana/ui';
 import { ENTRY_APP_ROOT } from './entry/appId';
 import { LoadErrorBoundary } from './entry/LoadErrorBoundary';
-import { OPEN_IN_HYBRID_LENS } from './extensions/linkMeta';
+import { OPEN_IN_HYBRID_LENS, OPEN_QUANTUM_JOB } from './extensions/linkMeta';
 import { t } from './i18n/entryText';
 
 // Everything heavy (Scenes, pages, queries, @grafana/i18n) loads on demand: this entry must stay under 10 KB.
@@ -68,3 +68,25 @@ for (const target of OPEN_IN_HYBRID_LENS.targets) {
     configure: (context) => ({ path: linkPaths?.openInHybridLensPath(target, context) ?? ENTRY_APP_ROOT }),
   });
 }
+
+// The trace view's link shows only on a span that carries a provider job id; until its code has loaded, none.
+let jobPaths: typeof import('./extensions/openQuantumJob') | undefined;
+export const jobPathsLoaded = import('./extensions/openQuantumJob').then(
+  (loaded) => {
+    jobPaths = loaded;
+  },
+  () => undefined
+);
+
+plugin.addLink<object>({
+  title: OPEN_QUANTUM_JOB.title,
+  description: OPEN_QUANTUM_JOB.description,
+  targets: [...OPEN_QUANTUM_JOB.targets],
+  category: OPEN_QUANTUM_JOB.category,
+  icon: 'external-link-alt',
+  path: ENTRY_APP_ROOT,
+  configure: (context) => {
+    const path = jobPaths?.quantumJobPath(context);
+    return path ? { path } : undefined;
+  },
+});

@@ -75,7 +75,8 @@ describe('App routing', () => {
     );
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'quantumJob', params: { jobId: 'd1ab-42' } }));
-    await waitFor(() => expect(screen.getByTestId(testIds.pending.params)).toHaveTextContent('jobId = d1ab-42'));
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent('Quantum job d1ab-42'));
+    expect(screen.getByTestId('page-parent')).toHaveTextContent(PAGE.quantumJob.title);
     view.unmount();
   });
 

@@ -1,4 +1,4 @@
-import { ALERT, parseAppUrl, buildAppUrl } from '@hybridlens/conventions';
+import { ALERT, ALERT_LINK_LABEL, parseAppUrl, buildAppUrl } from '@hybridlens/conventions';
 import { alertTarget } from './alertTargets';
 
 const open = (labels: Record<string, string>) => parseAppUrl(buildAppUrl(alertTarget(labels)))!;
@@ -31,5 +31,26 @@ describe('alertTarget', () => {
       query: { alertname: 'SomethingElse' },
     });
     expect(open({})).toMatchObject({ page: 'playbooks', query: {} });
+  });
+
+  it('sends an alert carrying a job id to the job, one carrying a trace id to the trace, ids kept verbatim', () => {
+    const arn = 'arn:aws:braket:eu-north-1:123:quantum-task/5e1c?x=<b>';
+    expect(
+      open({
+        alertname: ALERT.quantumBacklogCritical,
+        provider: 'braket',
+        backend: 'Garnet',
+        [ALERT_LINK_LABEL.jobId]: arn,
+        [ALERT_LINK_LABEL.traceId]: 'ab12',
+      })
+    ).toMatchObject({ page: 'quantumJob', params: { jobId: arn }, query: { alertname: ALERT.quantumBacklogCritical } });
+    expect(
+      open({ alertname: ALERT.latencyP95OverSlo, slo: 'latency', [ALERT_LINK_LABEL.traceId]: 'ab12' })
+    ).toMatchObject({
+      page: 'trace',
+      params: { traceId: 'ab12' },
+    });
+    // An empty id label points nowhere: the usual target.
+    expect(open({ slo: 'latency', [ALERT_LINK_LABEL.jobId]: ' ' })).toMatchObject({ page: 'sloDetail' });
   });
 });

@@ -1,4 +1,12 @@
-import { ALERT, type AppLink, LABEL, PROMETHEUS_ALERTS, QUERY_PARAM, VARIABLE } from '@hybridlens/conventions';
+import {
+  ALERT,
+  ALERT_LINK_LABEL,
+  type AppLink,
+  LABEL,
+  PROMETHEUS_ALERTS,
+  QUERY_PARAM,
+  VARIABLE,
+} from '@hybridlens/conventions';
 
 /**
  * Where a firing alert is best investigated, with its labels applied as the page's filters.
@@ -13,6 +21,15 @@ export function alertTarget(labels: Readonly<Record<string, string>>): AppLink {
   const model = labels[LABEL.model];
   const with_ = (link: AppLink): AppLink => (query ? { ...link, query } : link);
 
+  // An alert about one provider job or one request is most specific: its job or its trace.
+  const jobId = labels[ALERT_LINK_LABEL.jobId]?.trim();
+  if (jobId) {
+    return with_({ page: 'quantumJob', params: { jobId } });
+  }
+  const traceId = labels[ALERT_LINK_LABEL.traceId]?.trim();
+  if (traceId) {
+    return with_({ page: 'trace', params: { traceId } });
+  }
   if (slo) {
     return with_({ page: 'sloDetail', params: { slo } });
   }

@@ -2,7 +2,10 @@ import { SceneApp } from '@grafana/scenes';
 import type { AppContext } from './AppContext';
 import { buildOverviewPage } from '../pages/overview/overviewPage';
 import { buildSlosPage } from '../pages/slos/slosPage';
-import { buildPlannedPage, buildSectionPage } from '../pages/placeholders/plannedPages';
+import { buildPlannedPage } from '../pages/placeholders/plannedPages';
+import { buildTracePage } from '../pages/trace/tracePage';
+import { buildLifecyclePage } from '../pages/lifecycle/lifecyclePage';
+import { buildQuantumJobPage } from '../pages/quantumJob/quantumJobPage';
 
 /** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
 export function buildSceneApp(ctx: AppContext): SceneApp {
@@ -10,13 +13,13 @@ export function buildSceneApp(ctx: AppContext): SceneApp {
     name: 'hybridlens',
     pages: [
       buildOverviewPage(ctx),
-      buildPlannedPage(ctx, 'lifecycle'),
+      buildLifecyclePage(ctx),
       buildPlannedPage(ctx, 'providers', ['providerDetail']),
       buildSlosPage(ctx),
       buildPlannedPage(ctx, 'llmQuality'),
       buildPlannedPage(ctx, 'playbooks', ['playbook']),
-      buildSectionPage(ctx, 'trace'),
-      buildSectionPage(ctx, 'quantumJob'),
+      buildTracePage(ctx),
+      buildQuantumJobPage(ctx),
     ],
     urlSyncOptions: { updateUrlOnInit: true, createBrowserHistorySteps: true },
   });

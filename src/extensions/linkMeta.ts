@@ -17,3 +17,16 @@ export const OPEN_IN_HYBRID_LENS = {
 } as const;
 
 export type OpenInHybridLensTarget = (typeof OPEN_IN_HYBRID_LENS.targets)[number];
+
+/**
+ * "Open quantum job in Hybrid Lens" on Grafana's trace view (12.4: `grafana/traceview/resource-attributes`, the
+ * point whose context carries the span's attributes). The trace view shows a link next to the attribute row whose
+ * key equals the link's category: the contract's `quantum.job.id`, literal here to keep the contract out of the
+ * entry (a unit test keeps it equal to the contract's key).
+ */
+export const OPEN_QUANTUM_JOB = {
+  title: 'Open quantum job in Hybrid Lens',
+  description: 'Open the Hybrid Lens page of the provider job this span ran',
+  targets: [PluginExtensionPoints.TraceViewResourceAttributes],
+  category: 'quantum.job.id',
+} as const;

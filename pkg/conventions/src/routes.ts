@@ -57,7 +57,25 @@ export const QUERY_PARAM = {
   refresh: 'refresh',
   /** The alert that sent the user here (for the banner on the landing page). */
   alertName: 'alertname',
+  /** Trace page: the span whose details are open (16 hex). */
+  span: 'span',
+  /** Trace page: which view is shown (TRACE_VIEW). */
+  traceView: 'view',
+  /** Trace page: text searched within the trace. */
+  traceSearch: 'q',
+  /** Trace page: idle-gap compression of the time axis; on unless `off`. */
+  compressGaps: 'compress',
 } as const;
+
+/** Views of the trace page (values of `QUERY_PARAM.traceView`): the stage-aware waterfall, or Grafana's traces panel. */
+export const TRACE_VIEW = { waterfall: 'waterfall', raw: 'raw' } as const;
+export type TraceView = (typeof TRACE_VIEW)[keyof typeof TRACE_VIEW];
+
+/**
+ * Labels an alert may carry to point at one trace or one provider job; an alert with either lands on the
+ * trace page or the quantum-job page (the same names as the exemplar and log fields that carry those ids).
+ */
+export const ALERT_LINK_LABEL = { traceId: 'trace_id', jobId: 'job_id' } as const;
 
 /** Routes that used to exist: old links are rewritten to the current route, parameters kept. */
 export const LEGACY_ROUTES: ReadonlyArray<{ from: string; to: PageId }> = [

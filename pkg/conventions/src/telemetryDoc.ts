@@ -23,7 +23,16 @@ import {
 import type { MetricDef } from './metricTypes';
 import { OPS_GUIDE_MAP } from './opsGuideMap';
 import { ALERT_PLAYBOOK, PLAYBOOK, SLI_PLAYBOOK } from './playbooks';
-import { APP_BASE_PATH, LEGACY_ROUTES, PAGE, QUERY_PARAM, VARIABLE, variableUrlParam } from './routes';
+import {
+  ALERT_LINK_LABEL,
+  APP_BASE_PATH,
+  LEGACY_ROUTES,
+  PAGE,
+  QUERY_PARAM,
+  TRACE_VIEW,
+  VARIABLE,
+  variableUrlParam,
+} from './routes';
 import {
   ALERT,
   ALERT_SEVERITY,
@@ -260,7 +269,12 @@ export function renderTelemetryDoc(): string {
       Object.values(VARIABLE)
         .map((v) => code(variableUrlParam(v)))
         .join(', ') +
-      `, ${code(QUERY_PARAM.alertName)}.`,
+      `, ${code(QUERY_PARAM.alertName)}. Trace page: ${code(QUERY_PARAM.span)} (the open span), ` +
+      `${code(QUERY_PARAM.traceView)} (${Object.values(TRACE_VIEW).map(code).join(' or ')}), ${code(QUERY_PARAM.traceSearch)} ` +
+      `(search within the trace), ${code(QUERY_PARAM.compressGaps)} (${code('off')} shows idle gaps at full length).`,
+    '',
+    `An alert whose labels carry ${code(ALERT_LINK_LABEL.traceId)} opens the trace page, one with ${code(ALERT_LINK_LABEL.jobId)} ` +
+      `the quantum-job page.`,
     '',
     `Playbooks: ${Object.values(PLAYBOOK).map(code).join(', ')}.`,
     '',

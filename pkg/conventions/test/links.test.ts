@@ -8,6 +8,11 @@ import {
   templateValue,
   matchAppPath,
   appPath,
+  ALERT_LINK_LABEL,
+  EXEMPLAR_LABEL,
+  HIGH_CARDINALITY_LABELS,
+  QUERY_PARAM,
+  TRACE_VIEW,
 } from '../src';
 
 describe('app links', () => {
@@ -87,5 +92,28 @@ describe('app links', () => {
   it('ignores URLs outside the app and unknown routes', () => {
     expect(parseAppUrl('http://localhost:3000/d/abc')).toBeUndefined();
     expect(parseAppUrl(`http://localhost:3000${APP_BASE_PATH}/nope/nope/nope`)).toBeUndefined();
+  });
+});
+
+describe('trace and job links', () => {
+  it('round-trip the trace page parameters and a job id with URL metacharacters', () => {
+    const url = buildAppUrl({
+      page: 'trace',
+      params: { traceId: '0af7651916cd43dd8448eb211c80319c' },
+      query: { [QUERY_PARAM.span]: 'b7ad6b7169203331', [QUERY_PARAM.traceView]: TRACE_VIEW.raw },
+    });
+    expect(parseAppUrl(url)).toMatchObject({
+      page: 'trace',
+      params: { traceId: '0af7651916cd43dd8448eb211c80319c' },
+      query: { span: 'b7ad6b7169203331', view: 'raw' },
+    });
+    const arn = 'arn:aws:braket:eu-north-1:123:quantum-task/5d1c?x=1&y=#z';
+    const job = parseAppUrl(buildAppUrl({ page: 'quantumJob', params: { jobId: arn } }));
+    expect(job).toMatchObject({ page: 'quantumJob', params: { jobId: arn } });
+  });
+
+  it('names the alert labels that point at a trace or a job as the exemplar and high-cardinality names do', () => {
+    expect(ALERT_LINK_LABEL.traceId).toBe(EXEMPLAR_LABEL.traceId);
+    expect(HIGH_CARDINALITY_LABELS).toEqual(expect.arrayContaining(Object.values(ALERT_LINK_LABEL)));
   });
 });

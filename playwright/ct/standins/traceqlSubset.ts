@@ -1,0 +1,112 @@
+import { parser } from '@grafana/lezer-traceql';
+import type { TraceSpan } from '@hybridlens/traces';
+
+/**
+ * The TraceQL the app sends, evaluated the way Tempo does: `{ c1 && c2 && ... }` where each condition is
+ * `name = "…"`, `span.<key> = "…"`, `span.<key> =~ "…"`, `duration > <n>ms` or `status = error`. The query is first
+ * parsed with Grafana's grammar (a syntax error is Tempo's 400); valid TraceQL outside this subset is refused with
+ * a message saying so, never silently answered.
+ */
+
+export class TraceqlError extends Error {
+  constructor(
+    message: string,
+    readonly status: number
+  ) {
+    super(message);
+    this.name = 'TraceqlError';
+  }
+}
+
+export type SpanPredicate = (span: TraceSpan) => boolean;
+
+const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
+const EQ = new RegExp(String.raw`^(name|span\.[A-Za-z_][A-Za-z0-9_.]*)\s*(=~|=)\s*${STRING}$`);
+const DURATION = /^duration\s*>\s*(\d+(?:\.\d+)?)ms$/;
+
+function unquote(body: string): string {
+  return body.replace(/\\(.)/g, '$1');
+}
+
+function syntaxError(query: string): string | undefined {
+  let error: string | undefined;
+  parser.parse(query).iterate({
+    enter: (node) => {
+      if (error === undefined && node.type.isError) {
+        error = `parse error at line 1, col ${node.from + 1}: syntax error near ${JSON.stringify(query.slice(node.from, node.from + 12))}`;
+      }
+    },
+  });
+  return error;
+}
+
+function condition(text: string): SpanPredicate {
+  if (text === 'status = error') {
+    return (s) => s.status === 'error';
+  }
+  const duration = DURATION.exec(text);
+  if (duration) {
+    const ms = Number(duration[1]);
+    return (s) => s.endMs - s.startMs > ms;
+  }
+  const eq = EQ.exec(text);
+  if (eq) {
+    const [, field, op, body] = eq;
+    const value = unquote(body!);
+    const read = (s: TraceSpan): unknown => (field === 'name' ? s.name : s.attributes[field!.slice('span.'.length)]);
+    if (op === '=') {
+      return (s) => String(read(s) ?? '\u0000absent') === value;
+    }
+    const re = new RegExp(value);
+    return (s) => {
+      const v = read(s);
+      return v !== undefined && v !== null && re.test(String(v));
+    };
+  }
+  throw new TraceqlError(
+    `the Tempo stand-in does not evaluate ${JSON.stringify(text)} (only the app's own queries)`,
+    400
+  );
+}
+
+/** A predicate on spans for a TraceQL query; throws {@link TraceqlError} (Tempo's 400) for anything else. */
+export function compileTraceql(query: string): SpanPredicate {
+  const trimmed = query.trim();
+  const error = syntaxError(trimmed);
+  if (error) {
+    throw new TraceqlError(`invalid TraceQL query: ${error}`, 400);
+  }
+  const inner = /^\{(.*)\}$/s.exec(trimmed);
+  if (!inner) {
+    throw new TraceqlError(
+      `the Tempo stand-in evaluates one spanset filter { ... }, not ${JSON.stringify(trimmed)}`,
+      400
+    );
+  }
+  // Split on && outside string literals.
+  const parts: string[] = [];
+  let current = '';
+  let inString = false;
+  const body = inner[1]!;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (inString && c === '\\') {
+      current += c + (body[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      inString = !inString;
+    }
+    if (!inString && body.startsWith('&&', i)) {
+      parts.push(current.trim());
+      current = '';
+      i++;
+      continue;
+    }
+    current += c;
+  }
+  parts.push(current.trim());
+  const predicates = parts.filter(Boolean).map(condition);
+  return (s) => predicates.every((p) => p(s));
+}

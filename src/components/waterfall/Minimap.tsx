@@ -1,0 +1,111 @@
+import React, { useEffect, useRef } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import type { TimeAxis, TraceLifecycle } from '@hybridlens/traces';
+import { t } from '../../i18n';
+import { testIds } from '../../ui/testIds';
+import { stageColor } from './stageStyle';
+import type { WaterfallRow } from './waterfallRows';
+
+const HEIGHT = 48;
+
+interface MinimapProps {
+  lifecycle: TraceLifecycle;
+  rows: readonly WaterfallRow[];
+  axis: TimeAxis;
+  scrollTop: number;
+  viewHeight: number;
+  rowHeight: number;
+  onScrollTo: (scrollTop: number) => void;
+}
+
+/**
+ * Every row of a long trace squeezed into a strip (drawn on a canvas: 10,000 rows are 10,000 lines, not
+ * elements), with the visible window outlined. Click or use the arrow keys to move the window.
+ */
+export function Minimap({ lifecycle, rows, axis, scrollTop, viewHeight, rowHeight, onScrollTo }: MinimapProps) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const total = rows.length * rowHeight;
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) {
+      return;
+    }
+    const width = (el.width = el.clientWidth || 600);
+    el.height = HEIGHT;
+    ctx.clearRect(0, 0, width, HEIGHT);
+    const perRow = HEIGHT / Math.max(rows.length, 1);
+    rows.forEach((row, i) => {
+      const [from, to, color] =
+        row.kind === 'span'
+          ? [
+              lifecycle.spans[row.index]!.span.startMs,
+              lifecycle.spans[row.index]!.span.endMs,
+              stageColor(theme, lifecycle.spans[row.index]!.stage),
+            ]
+          : [row.gap.startMs, row.gap.endMs, theme.colors.error.main];
+      ctx.fillStyle = color;
+      const x0 = axis.x(from) * width;
+      ctx.fillRect(x0, i * perRow, Math.max(axis.x(to) * width - x0, 1), Math.max(perRow, 0.5));
+    });
+  }, [lifecycle, rows, axis, theme]);
+
+  const windowTop = (scrollTop / total) * HEIGHT;
+  const windowHeight = Math.max((viewHeight / total) * HEIGHT, 3);
+  const moveTo = (fraction: number) =>
+    onScrollTo(Math.max(0, Math.min(total - viewHeight, fraction * total - viewHeight / 2)));
+
+  return (
+    <div
+      className={styles.minimap}
+      role="scrollbar"
+      aria-orientation="vertical"
+      aria-valuemin={0}
+      aria-valuemax={Math.max(total - viewHeight, 0)}
+      aria-valuenow={Math.round(scrollTop)}
+      aria-label={t('waterfall.minimap', 'Minimap of all {{count}} rows', { count: rows.length })}
+      tabIndex={0}
+      data-testid={testIds.waterfall.minimap}
+      onClick={(e) => {
+        const box = e.currentTarget.getBoundingClientRect();
+        moveTo((e.clientY - box.top) / box.height);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'PageDown' || e.key === 'PageUp') {
+          e.preventDefault();
+          const step = e.key.startsWith('Page') ? viewHeight : viewHeight / 4;
+          const delta = e.key === 'ArrowDown' || e.key === 'PageDown' ? step : -step;
+          onScrollTo(Math.max(0, Math.min(total - viewHeight, scrollTop + delta)));
+        }
+      }}
+    >
+      <canvas ref={canvas} className={styles.canvas} />
+      <div className={styles.window} style={{ top: windowTop, height: windowHeight }} />
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  minimap: css({
+    position: 'relative',
+    height: HEIGHT,
+    marginLeft: '34%',
+    border: `1px solid ${theme.colors.border.weak}`,
+    cursor: 'pointer',
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+  canvas: css({ width: '100%', height: HEIGHT, display: 'block' }),
+  window: css({
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    border: `1px solid ${theme.colors.primary.border}`,
+    background: theme.colors.primary.transparent,
+    pointerEvents: 'none',
+  }),
+});

@@ -1,0 +1,175 @@
+import '../../testing/jsdomPolyfills';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOG_FIELD, LOKI_STREAM_LABEL } from '@hybridlens/conventions';
+import { hexToBase64 } from '@hybridlens/traces';
+import { generateSyntheticTrace } from '@hybridlens/traces/testing';
+import { installNodeFetch } from '../../testing/nodeFetch';
+import { installDatasourceProxy } from '../../testing/prometheusProxy';
+import { proxyGet } from '../../queries/datasourceProxy';
+import { logsOfJobQuery, logsOfTraceQuery } from '../../queries/logql';
+import {
+  type LogEntry,
+  type RunningStandIn,
+  startTempoLokiStandIn,
+} from '../../../playwright/ct/standins/tempoLokiServer';
+import { findJobTrace } from '../quantumJob/findJobTrace';
+import { loadTraceFromTempo } from './traceSource';
+import { queryLoki } from './traceLogs';
+
+/**
+ * The trace and job pages' data paths (Tempo v2 with v1 fallback, TraceQL job lookup, Loki log lines) through
+ * Grafana's datasource proxy to the harness' Tempo and Loki stand-ins, which speak the real APIs and shapes.
+ */
+installNodeFetch();
+
+const FIXTURES = join(__dirname, '../../../../shared/fixtures/traces');
+const fixture = (name: string): unknown | undefined => {
+  const file = join(FIXTURES, name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+};
+
+const two = generateSyntheticTrace({ spans: 300, seed: 7, quantumJobs: 2, failedJobs: 1 });
+const partial = generateSyntheticTrace({ spans: 40, seed: 8, quantumJobs: 1, failedJobs: 0 });
+const tempoV1 = fixture('tempo_tempopb_trace_batches.json');
+const jaeger = fixture('jaeger-ui_otlp2jaeger-multi-in-combined.json');
+const WIDE = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) };
+const TEMPO = 'tempo-standin';
+const LOKI = 'loki-standin';
+
+function logLine(ms: number, fields: Record<string, string>): LogEntry {
+  return {
+    ns: `${ms}000000`,
+    labels: { [LOKI_STREAM_LABEL.serviceName]: 'hybrid-solver', [LOKI_STREAM_LABEL.level]: 'info' },
+    line: JSON.stringify(fields),
+  };
+}
+
+describe('trace and job pages through the Tempo and Loki stand-ins', () => {
+  let standIn: RunningStandIn;
+  let down: RunningStandIn;
+  const start = Date.UTC(2026, 10, 26);
+  const [firstJob, secondJob] = two.quantumJobIds;
+
+  beforeAll(async () => {
+    if (!tempoV1 || !jaeger) {
+      console.info(`Fixture traces not found under ${FIXTURES}: the v1 and Jaeger cases are skipped.`);
+    }
+    standIn = await startTempoLokiStandIn({
+      otlp: [two.document, partial.document],
+      partial: { [partial.traceId]: 'trace exceeds max size (max bytes: 5000000), partial trace returned' },
+      verbatimV1: [tempoV1, jaeger].filter((x) => x !== undefined),
+      logs: [
+        logLine(start + 10, {
+          [LOG_FIELD.traceId]: two.traceId,
+          [LOG_FIELD.providerJobId]: secondJob!,
+          message: 'job done',
+        }),
+        // Mentions the job only in its message: not a line about that job.
+        logLine(start + 20, { [LOG_FIELD.traceId]: 'f'.repeat(32), message: `retrying like ${secondJob}` }),
+        logLine(start + 5, { [LOG_FIELD.traceId]: two.traceId, message: 'request accepted' }),
+      ],
+    });
+    down = await startTempoLokiStandIn({});
+    await down.stop();
+    installDatasourceProxy({ [TEMPO]: standIn.url, [LOKI]: standIn.url, down: down.url });
+  });
+
+  afterAll(async () => {
+    await standIn?.stop();
+  });
+
+  it('reads a trace with two quantum jobs, one failed, from v2, by hex or base64 id', async () => {
+    const load = await loadTraceFromTempo(TEMPO, two.traceId);
+    expect(load.kind).toBe('ready');
+    if (load.kind !== 'ready') {
+      return;
+    }
+    expect(load.api).toBe('v2');
+    expect(load.lifecycle.spans).toHaveLength(two.spanCount);
+    expect(load.lifecycle.quantumJobs.map((j) => j.jobId)).toEqual(two.quantumJobIds);
+    expect(load.lifecycle.quantumJobs.map((j) => j.outcome === 'success')).toEqual([false, true]);
+    const byBase64 = await loadTraceFromTempo(TEMPO, hexToBase64(two.traceId));
+    expect(byBase64.kind === 'ready' && byBase64.lifecycle.traceId).toBe(two.traceId);
+  });
+
+  it('shows what is missing when Tempo answers PARTIAL', async () => {
+    const load = await loadTraceFromTempo(TEMPO, partial.traceId);
+    expect(load.kind === 'ready' && load.lifecycle.completeness).toMatchObject({
+      status: 'partial',
+      message: expect.stringContaining('max size'),
+    });
+  });
+
+  it('falls back to /api/traces/<id> for a Tempo v1 answer and a Jaeger query service answer', async () => {
+    if (!tempoV1 || !jaeger) {
+      console.info('skipped: fixture traces absent');
+      return;
+    }
+    for (const answer of [tempoV1, jaeger]) {
+      const { readTrace } = await import('@hybridlens/traces');
+      const id = readTrace(answer).traces[0]!.traceId;
+      const load = await loadTraceFromTempo(TEMPO, id);
+      expect(load).toMatchObject({ kind: 'ready', api: 'v1' });
+      expect(load.kind === 'ready' && load.lifecycle.spans.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('tells an unknown id, a malformed one and an unreachable Tempo apart, never asking Tempo for markup', async () => {
+    expect(await loadTraceFromTempo(TEMPO, 'ab'.repeat(16))).toEqual({ kind: 'notFound', traceId: 'ab'.repeat(16) });
+    const asked = standIn.requests.length;
+    const markup = '<img src=x onerror=alert(1)>';
+    expect(await loadTraceFromTempo(TEMPO, markup)).toEqual({ kind: 'malformed', traceId: markup });
+    expect(standIn.requests.length).toBe(asked);
+    const unreachable = await loadTraceFromTempo('down', two.traceId);
+    expect(unreachable).toMatchObject({ kind: 'error', message: expect.stringMatching(/unreachable/) });
+  });
+
+  it('finds a job’s trace with TraceQL on quantum.job.id, and through Loki when Tempo fails', async () => {
+    expect(await findJobTrace(firstJob!, { tempo: TEMPO, loki: LOKI }, WIDE.from, WIDE.to)).toEqual({
+      traceId: two.traceId,
+      foundBy: 'tempo',
+      attempts: [{ source: 'tempo', found: true }],
+    });
+    const viaLoki = await findJobTrace(secondJob!, { tempo: 'down', loki: LOKI }, WIDE.from, WIDE.to);
+    expect(viaLoki).toMatchObject({ traceId: two.traceId, foundBy: 'loki' });
+    expect(viaLoki.attempts[0]).toMatchObject({
+      source: 'tempo',
+      found: false,
+      error: expect.stringMatching(/unreachable/),
+    });
+    // Outside the searched range: nothing, and each source says so.
+    expect(await findJobTrace(firstJob!, { tempo: TEMPO, loki: LOKI }, 0, 1000)).toEqual({
+      attempts: [
+        { source: 'tempo', found: false },
+        { source: 'loki', found: false },
+      ],
+    });
+  });
+
+  it('reads a trace’s log lines in time order, matching the id field exactly', async () => {
+    const lines = await queryLoki(LOKI, logsOfTraceQuery(two.traceId), WIDE.from, WIDE.to);
+    expect(lines.map((l) => l.message)).toEqual(['request accepted', 'job done']);
+    const jobLines = await queryLoki(LOKI, logsOfJobQuery(secondJob!), WIDE.from, WIDE.to);
+    expect(jobLines.map((l) => l.providerJobId)).toEqual([secondJob]);
+    // Hostile ids are data: valid LogQL, no match, no error.
+    expect(await queryLoki(LOKI, logsOfJobQuery('"} | line_format "x'), WIDE.from, WIDE.to)).toEqual([]);
+  });
+
+  it('answers queries outside what the pages send with the services’ own 400, shown to the user', async () => {
+    await expect(proxyGet(TEMPO, 'api/search', { q: '{ .a = 1 } | count() > 2' })).rejects.toThrow(
+      /HTTP 400: the Tempo stand-in evaluates one spanset filter/
+    );
+    await expect(proxyGet(TEMPO, 'api/search', { q: '{ span.a > 1 }' })).rejects.toThrow(
+      /HTTP 400: the Tempo stand-in does not evaluate "span.a > 1"/
+    );
+    await expect(proxyGet(TEMPO, 'api/search', { q: '{ name = ' })).rejects.toThrow(/HTTP 400: invalid TraceQL/);
+    await expect(proxyGet(LOKI, 'loki/api/v1/query_range', { query: 'sum(rate({a="b"}[5m]))' })).rejects.toThrow(
+      /HTTP 400/
+    );
+    expect(await proxyGet(LOKI, 'loki/api/v1/labels')).toEqual({
+      status: 'success',
+      data: [LOKI_STREAM_LABEL.level, LOKI_STREAM_LABEL.serviceName],
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import { parser as logqlParser } from '@grafana/lezer-logql';
+import { parser as traceqlParser } from '@grafana/lezer-traceql';
+import { failedRequestsQuery, slowRequestsQuery, traceOfJobQuery, traceqlDuration } from './traceql';
+import { logsOfJobQuery, logsOfTraceQuery } from './logql';
+
+/** The text of every error node Grafana's grammar finds (empty: the query parses). */
+function syntaxErrors(parser: typeof traceqlParser, query: string): string[] {
+  const errors: string[] = [];
+  parser.parse(query).iterate({
+    enter: (node) => {
+      if (node.type.isError) {
+        errors.push(`at ${node.from}: "${query.slice(Math.max(0, node.from - 10), node.to + 10)}"`);
+      }
+    },
+  });
+  return errors;
+}
+
+/** Ids as they come from URLs and alerts: real formats and hostile ones. */
+const HOSTILE_IDS = [
+  'd4e5f6a7-0b1c-4d2e-9f30-a1b2c3d4e5f6',
+  'arn:aws:braket:eu-north-1:123456789012:quantum-task/5d1c6b1e-9a7f',
+  'cs7n4w0g6q5g008k9t1g',
+  'id with "quotes" and \\backslash',
+  '<img src=x onerror=alert(1)>',
+  '}] || true { ',
+];
+
+describe('TraceQL the pages send, parsed by @grafana/lezer-traceql', () => {
+  it.each(HOSTILE_IDS)('the trace of job id %j', (id) => {
+    const query = traceOfJobQuery(id);
+    expect(syntaxErrors(traceqlParser, query)).toEqual([]);
+    // The id stays one string literal: the grammar sees exactly one String node holding it.
+    const strings: string[] = [];
+    traceqlParser.parse(query).iterate({
+      enter: (node) => {
+        if (node.name === 'String') {
+          strings.push(query.slice(node.from, node.to));
+        }
+      },
+    });
+    expect(strings).toHaveLength(1);
+    expect(JSON.parse(strings[0]!)).toBe(id);
+  });
+
+  it('slow and failed requests, without and with every filter (one value, several values with metacharacters)', () => {
+    const filters = [
+      {},
+      { route: ['/v1/optimize'] },
+      { route: ['/v1/optimize', '/v1/a.b(c)'], region: ['us-east-1'], path: ['qpu', 'simulator'] },
+    ];
+    for (const f of filters) {
+      expect(syntaxErrors(traceqlParser, slowRequestsQuery(2, f))).toEqual([]);
+      expect(syntaxErrors(traceqlParser, failedRequestsQuery(f))).toEqual([]);
+    }
+    expect(slowRequestsQuery(2, { route: ['/a', '/b.c'] })).toBe(
+      '{ name = "ingress.request" && span.http.route =~ "^(/a|/b\\\\.c)$" && duration > 2000ms }'
+    );
+  });
+
+  it('refuses a value with control characters instead of sending a literal Tempo cannot read', () => {
+    expect(() => traceOfJobQuery('line\nbreak')).toThrow(/control characters/);
+  });
+
+  it('refuses a duration that is no number of seconds', () => {
+    expect(() => traceqlDuration(Number.NaN)).toThrow(/finite/);
+    expect(() => traceqlDuration(-1)).toThrow(/finite/);
+    expect(traceqlDuration(0.25)).toBe('250ms');
+  });
+
+  it('the grammar does report a broken query (the check above can fail)', () => {
+    expect(syntaxErrors(traceqlParser, '{ span.quantum.job.id = "x }')).not.toEqual([]);
+  });
+});
+
+describe('LogQL the pages send, parsed by @grafana/lezer-logql', () => {
+  it.each(HOSTILE_IDS)('the log lines of trace / job %j', (id) => {
+    for (const query of [logsOfTraceQuery(id), logsOfJobQuery(id)]) {
+      expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, query)).toEqual([]);
+    }
+    expect(logsOfTraceQuery('0af7651916cd43dd8448eb211c80319c')).toBe(
+      '{service_name=~".+"} |= "0af7651916cd43dd8448eb211c80319c" | json | trace_id = "0af7651916cd43dd8448eb211c80319c"'
+    );
+  });
+
+  it('escapes control characters, which LogQL strings allow', () => {
+    expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, logsOfJobQuery('a\nb\tc'))).toEqual([]);
+  });
+
+  it('the grammar does report a broken query', () => {
+    expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, '{service_name=~".+"} |= "x')).not.toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { QUANTUM_ATTR, REQUEST_ATTR, SPAN, VARIABLE, type VariableName, regexOf } from '@hybridlens/conventions';
+
+/**
+ * Every TraceQL query the app sends to Tempo is built here from the contract's span names and attributes.
+ * Values are TraceQL string literals (escaped); several values of a filter become one anchored regex.
+ */
+
+/**
+ * A TraceQL double-quoted string: backslash and quote escaped. Tempo's grammar has no escapes for control
+ * characters, and no id the app looks up contains one: such a value is refused (the pages say the id is malformed).
+ */
+export function traceqlString(value: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new Error(
+      `TraceQL: a value with control characters cannot be a trace query literal: ${JSON.stringify(value)}`
+    );
+  }
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** `span.<key>`: contract keys are dotted identifiers, which TraceQL reads as one attribute name. */
+function spanAttr(key: string): string {
+  if (!/^[a-zA-Z_][a-zA-Z0-9_.]*$/.test(key)) {
+    throw new Error(`TraceQL: "${key}" is not an attribute name the app writes unquoted`);
+  }
+  return `span.${key}`;
+}
+
+/** The request attributes the Lifecycle page's filters match on the ingress span. */
+export const TRACE_FILTER_ATTRIBUTE: Readonly<Partial<Record<VariableName, string>>> = {
+  [VARIABLE.route]: REQUEST_ATTR.httpRoute.key,
+  [VARIABLE.region]: REQUEST_ATTR.region.key,
+  [VARIABLE.path]: REQUEST_ATTR.path.key,
+};
+
+export type TraceFilters = Partial<Record<VariableName, readonly string[]>>;
+
+function filterConditions(filters: TraceFilters): string[] {
+  const out: string[] = [];
+  for (const [variable, key] of Object.entries(TRACE_FILTER_ATTRIBUTE) as Array<[VariableName, string]>) {
+    const values = filters[variable];
+    if (!values || values.length === 0) {
+      continue;
+    }
+    out.push(
+      values.length === 1
+        ? `${spanAttr(key)} = ${traceqlString(values[0]!)}`
+        : `${spanAttr(key)} =~ ${traceqlString(`^(${regexOf(values)})$`)}`
+    );
+  }
+  return out;
+}
+
+/** TraceQL duration literal in whole milliseconds (Tempo accepts ms, s, m, h). */
+export function traceqlDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new Error(`TraceQL: duration must be a finite number of seconds >= 0, got ${seconds}`);
+  }
+  return `${Math.round(seconds * 1000)}ms`;
+}
+
+/** Requests (their ingress span) slower than the threshold, with the page's filters. */
+export function slowRequestsQuery(thresholdSeconds: number, filters: TraceFilters = {}): string {
+  const conditions = [
+    `name = ${traceqlString(SPAN.ingress)}`,
+    ...filterConditions(filters),
+    `duration > ${traceqlDuration(thresholdSeconds)}`,
+  ];
+  return `{ ${conditions.join(' && ')} }`;
+}
+
+/** Requests that ended in error: the ingress span's status, with the page's filters. */
+export function failedRequestsQuery(filters: TraceFilters = {}): string {
+  const conditions = [`name = ${traceqlString(SPAN.ingress)}`, ...filterConditions(filters), 'status = error'];
+  return `{ ${conditions.join(' && ')} }`;
+}
+
+/** The trace holding a provider job id (any of its quantum spans carries it). */
+export function traceOfJobQuery(jobId: string): string {
+  return `{ ${spanAttr(QUANTUM_ATTR.jobId.key)} = ${traceqlString(jobId)} }`;
+}
