@@ -2,6 +2,7 @@ import { SceneApp } from '@grafana/scenes';
 import type { AppContext } from './AppContext';
 import { buildOverviewPage } from '../pages/overview/overviewPage';
 import { buildSlosPage } from '../pages/slos/slosPage';
+import { buildProvidersPage } from '../pages/providers/providersPage';
 import { buildPlannedPage, buildSectionPage } from '../pages/placeholders/plannedPages';
 
 /** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
@@ -11,7 +12,7 @@ export function buildSceneApp(ctx: AppContext): SceneApp {
     pages: [
       buildOverviewPage(ctx),
       buildPlannedPage(ctx, 'lifecycle'),
-      buildPlannedPage(ctx, 'providers', ['providerDetail']),
+      buildProvidersPage(ctx),
       buildSlosPage(ctx),
       buildPlannedPage(ctx, 'llmQuality'),
       buildPlannedPage(ctx, 'playbooks', ['playbook']),
