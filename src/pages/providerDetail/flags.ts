@@ -1,5 +1,6 @@
 import type { QubitMapMetric } from '@hybridlens/conventions';
-import { type BackendSnapshot, QUBIT_METRICS } from './snapshot';
+import type { BackendSnapshot } from './snapshot';
+import { QUBIT_METRICS } from './qubitMetrics';
 
 /** Default drift flag factor: a value more than twice or less than half its own rolling 7-day median. */
 export const DEFAULT_DRIFT_FACTOR = 2;

@@ -11,7 +11,7 @@ import { EmptyMessage } from '../../states/StateMessages';
 import type { BackendRef } from '../../queries/calibration';
 import { BackendCalibration, DEFAULT_CHAIN_LENGTH } from './BackendCalibration';
 import { DEFAULT_DRIFT_FACTOR } from './flags';
-import { buildSnapshotRunner } from './providerDetailQueries';
+import { buildSnapshotRunner } from './providerDetailRunner';
 import { SNAPSHOT } from './snapshot';
 
 export const PROVIDER_DETAIL_VARIABLES = [VARIABLE.prometheus] as const;

@@ -1,8 +1,31 @@
-import { SceneQueryRunner } from '@grafana/scenes';
-import { PROMETHEUS_DS_REF } from '../../app/variables';
 import * as calibration from '../../queries/calibration';
 import type { BackendRef } from '../../queries/calibration';
-import { SNAPSHOT } from './snapshot';
+
+/** RefIds of the backend page's snapshot runner (instant queries at the end of the time range). */
+export const SNAPSHOT = {
+  layout: 'layout',
+  couplers: 'couplers',
+  qubitValues: 'qubitValues',
+  couplerErrors: 'couplerErrors',
+  couplersUncalibrated: 'couplersUncalibrated',
+  qubitMeasuredAt: 'qubitMeasuredAt',
+  couplerMeasuredAt: 'couplerMeasuredAt',
+  qubitStderr: 'qubitStderr',
+  couplerStderr: 'couplerStderr',
+  qubitDrift: 'qubitDrift',
+  couplerDrift: 'couplerDrift',
+  deviceInfo: 'deviceInfo',
+  calibrationInfo: 'calibrationInfo',
+  calibratedAt: 'calibratedAt',
+  expectedInterval: 'expectedInterval',
+  lastGoodAge: 'lastGoodAge',
+  medians: 'medians',
+  medianDrift: 'medianDrift',
+  methods: 'methods',
+  qubitCount: 'qubitCount',
+  uncalibratedGates: 'uncalibratedGates',
+  dropped: 'dropped',
+} as const;
 
 type SnapshotRefId = (typeof SNAPSHOT)[keyof typeof SNAPSHOT];
 
@@ -32,15 +55,4 @@ export function snapshotQueries(b: BackendRef): Record<SnapshotRefId, string> {
     [SNAPSHOT.uncalibratedGates]: calibration.uncalibratedGates(b),
     [SNAPSHOT.dropped]: calibration.droppedValues(b),
   };
-}
-
-/**
- * The calibration in force at the end of the time range, as instant queries: moving the range replays an older
- * snapshot (time travel), so a job's card can link here at the job's time.
- */
-export function buildSnapshotRunner(b: BackendRef): SceneQueryRunner {
-  return new SceneQueryRunner({
-    datasource: PROMETHEUS_DS_REF,
-    queries: Object.entries(snapshotQueries(b)).map(([refId, expr]) => ({ refId, expr, instant: true, range: false })),
-  });
 }

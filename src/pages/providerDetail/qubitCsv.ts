@@ -1,4 +1,5 @@
-import { type BackendSnapshot, QUBIT_METRICS } from './snapshot';
+import type { BackendSnapshot } from './snapshot';
+import { QUBIT_METRICS } from './qubitMetrics';
 import { csvNumber, isoTime } from './calibrationFormat';
 
 function cell(text: string): string {

@@ -5,38 +5,15 @@ import {
   CALIBRATION_QUBITS_SEPARATOR,
   type CalibrationQuantity,
   LABEL,
-  QUBIT_MAP_METRIC,
   type QubitMapMetric,
 } from '@hybridlens/conventions';
 import { type InstantSample, samplesOf } from '../../app/frames';
+import { SNAPSHOT } from './providerDetailQueries';
+import { QUBIT_METRICS } from './qubitMetrics';
 
-/** RefIds of the backend page's snapshot runner (instant queries at the end of the time range). */
-export const SNAPSHOT = {
-  layout: 'layout',
-  couplers: 'couplers',
-  qubitValues: 'qubitValues',
-  couplerErrors: 'couplerErrors',
-  couplersUncalibrated: 'couplersUncalibrated',
-  qubitMeasuredAt: 'qubitMeasuredAt',
-  couplerMeasuredAt: 'couplerMeasuredAt',
-  qubitStderr: 'qubitStderr',
-  couplerStderr: 'couplerStderr',
-  qubitDrift: 'qubitDrift',
-  couplerDrift: 'couplerDrift',
-  deviceInfo: 'deviceInfo',
-  calibrationInfo: 'calibrationInfo',
-  calibratedAt: 'calibratedAt',
-  expectedInterval: 'expectedInterval',
-  lastGoodAge: 'lastGoodAge',
-  medians: 'medians',
-  medianDrift: 'medianDrift',
-  methods: 'methods',
-  qubitCount: 'qubitCount',
-  uncalibratedGates: 'uncalibratedGates',
-  dropped: 'dropped',
-} as const;
+export { SNAPSHOT };
 
-export const QUBIT_METRICS: readonly QubitMapMetric[] = Object.values(QUBIT_MAP_METRIC);
+export { QUBIT_METRICS };
 
 type PerMetric = Partial<Record<QubitMapMetric, number>>;
 

@@ -10,7 +10,8 @@ import { trendTile } from '../../panels/tiles';
 import { DataStates } from '../../states/DataStates';
 import { buildProviderDetailPage } from '../providerDetail/providerDetailPage';
 import { ProvidersTable } from './ProvidersTable';
-import { CORRELATION, buildCorrelationRunner, buildProvidersRunner } from './providersQueries';
+import { CORRELATION } from './providersQueries';
+import { buildCorrelationRunner, buildProvidersRunner } from './providersRunners';
 
 export const PROVIDERS_VARIABLES = [VARIABLE.prometheus, VARIABLE.provider, VARIABLE.backend] as const;
 /** Both filters apply to every query of the page (rate limits know the provider only). */

@@ -1,5 +1,3 @@
-import { SceneQueryRunner } from '@grafana/scenes';
-import { PROMETHEUS_DS_REF } from '../../app/variables';
 import * as q from '../../queries/calibrationProviders';
 import { FILTERS } from '../../queries/calibrationProviders';
 
@@ -67,24 +65,4 @@ export function correlationQueries(): Record<(typeof CORRELATION)[keyof typeof C
     [CORRELATION.enqueueP95]: q.enqueueP95Trend(FILTERS),
     [CORRELATION.queueLength]: q.queueLengthTrend(FILTERS),
   };
-}
-
-export function buildProvidersRunner(): SceneQueryRunner {
-  return new SceneQueryRunner({
-    datasource: PROMETHEUS_DS_REF,
-    queries: Object.entries(providersQueries()).map(([refId, expr]) => ({ refId, expr, instant: true, range: false })),
-  });
-}
-
-export function buildCorrelationRunner(): SceneQueryRunner {
-  return new SceneQueryRunner({
-    datasource: PROMETHEUS_DS_REF,
-    queries: Object.entries(correlationQueries()).map(([refId, expr]) => ({
-      refId,
-      expr,
-      range: true,
-      instant: false,
-      legendFormat: '{{provider}}/{{backend}}',
-    })),
-  });
 }
