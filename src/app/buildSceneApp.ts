@@ -6,6 +6,7 @@ import { buildPlannedPage } from '../pages/placeholders/plannedPages';
 import { buildTracePage } from '../pages/trace/tracePage';
 import { buildLifecyclePage } from '../pages/lifecycle/lifecyclePage';
 import { buildQuantumJobPage } from '../pages/quantumJob/quantumJobPage';
+import { buildProvidersPage } from '../pages/providers/providersPage';
 
 /** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
 export function buildSceneApp(ctx: AppContext): SceneApp {
@@ -14,7 +15,7 @@ export function buildSceneApp(ctx: AppContext): SceneApp {
     pages: [
       buildOverviewPage(ctx),
       buildLifecyclePage(ctx),
-      buildPlannedPage(ctx, 'providers', ['providerDetail']),
+      buildProvidersPage(ctx),
       buildSlosPage(ctx),
       buildPlannedPage(ctx, 'llmQuality'),
       buildPlannedPage(ctx, 'playbooks', ['playbook']),

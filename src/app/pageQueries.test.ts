@@ -8,6 +8,8 @@ import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
 import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
 import { buildPlannedScene } from '../pages/placeholders/plannedPages';
+import { buildProvidersScene } from '../pages/providers/providersPage';
+import { buildProviderDetailScene } from '../pages/providerDetail/providerDetailPage';
 import { declaredQueries, duplicateQueries } from './queryInventory';
 
 /**
@@ -22,8 +24,8 @@ const PAGES: Array<[string, () => EmbeddedScene]> = [
   ['slos', () => buildSlosScene(ctx)],
   ['sloDetail', () => buildSloDetailScene(ctx, 'e2e-latency')],
   ['lifecycle', () => buildPlannedScene(ctx, 'lifecycle')],
-  ['providers', () => buildPlannedScene(ctx, 'providers')],
-  ['providerDetail', () => buildPlannedScene(ctx, 'providerDetail', { provider: 'ibm', backend: 'ibm_torino' })],
+  ['providers', () => buildProvidersScene(ctx)],
+  ['providerDetail', () => buildProviderDetailScene(ctx, { provider: 'ibm', backend: 'ibm_torino' })],
   ['llmQuality', () => buildPlannedScene(ctx, 'llmQuality')],
   ['playbooks', () => buildPlannedScene(ctx, 'playbooks')],
   ['playbook', () => buildPlannedScene(ctx, 'playbook', { playbook: PLAYBOOK.latency })],

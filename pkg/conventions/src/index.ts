@@ -6,6 +6,7 @@ export * from './spans';
 export * from './logs';
 export * from './slo';
 export * from './routes';
+export * from './providerPageParams';
 export * from './links';
 export * from './opsGuideMap';
 export * from './registry';

@@ -13,6 +13,7 @@ import {
 import { harnessScenario } from './harnessScenario';
 import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
+import { loadCalibrationHistory, recordCalibrationDrift } from './calibrationSetup';
 
 const HOUR = 3600;
 const HISTORY_HOURS = 26;
@@ -79,6 +80,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   log(
     `simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
+  // Calibration history (real snapshots at their dates, simulator snapshots up to now): in both Prometheus servers.
+  const calibration = await loadCalibrationHistory({ work, dataDir, end: window.end, log });
 
   // A copy before the SLO series are added: the same history as a Prometheus whose rules were never loaded.
   const bareDataDir = join(work, 'bare-data');
@@ -102,6 +105,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   } else {
     log(`no rule files in ${RULES_DIR}: SLO pages will show their "metadata missing" state`);
   }
+
+  // Drift of the real snapshots, recorded at their own dates (the rules above covered the last hours only).
+  await recordCalibrationDrift({ work, dataDir, scene: calibration, log });
 
   const prometheus = await startPrometheus({ dataDir });
   const bare = await startPrometheus({ dataDir: bareDataDir }).catch(async (error: unknown) => {

@@ -1,0 +1,73 @@
+import type { Locator } from '@playwright/test';
+import { testIds } from '../../src/ui';
+import { AppPageObject } from './AppPageObject';
+
+export class ProvidersPage extends AppPageObject {
+  get table(): Locator {
+    return this.root.getByTestId(testIds.providers.table);
+  }
+
+  get rows(): Locator {
+    return this.root.getByTestId(testIds.providers.row);
+  }
+
+  /** The row of one backend (its link reads "provider / backend"). */
+  row(provider: string, backend: string): Locator {
+    return this.rows.filter({ has: this.root.getByRole('link', { name: `${provider} / ${backend}`, exact: true }) });
+  }
+
+  get staleBadges(): Locator {
+    return this.root.getByTestId(testIds.providers.staleBadge);
+  }
+
+  get compare(): Locator {
+    return this.root.getByTestId(testIds.providers.compare);
+  }
+}
+
+export class ProviderDetailPage extends AppPageObject {
+  get container(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.container);
+  }
+
+  get map(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.map);
+  }
+
+  /** Every qubit on the map; `data-state` is measured or missing for the picked metric, `data-qubit` its id. */
+  get qubits(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.qubit);
+  }
+
+  get couplers(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.coupler);
+  }
+
+  get legendMedian(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.legendMedian).first();
+  }
+
+  get details(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.details);
+  }
+
+  get staleBadge(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.staleBadge);
+  }
+
+  get flaggedQubits(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.flaggedQubit);
+  }
+
+  get bestChain(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.bestChain);
+  }
+
+  get tableRows(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.tableRow);
+  }
+
+  get csvQubits(): Locator {
+    return this.root.getByTestId(testIds.providerDetail.csvQubits);
+  }
+}

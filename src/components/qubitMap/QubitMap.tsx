@@ -1,0 +1,255 @@
+import React, { useMemo, useRef } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import { CALIBRATION_QUANTITY, type QubitMapMetric } from '@hybridlens/conventions';
+import { t } from '../../i18n';
+import { testIds } from '../../ui/testIds';
+import type { CouplerView, QubitView } from '../../pages/providerDetail/snapshot';
+import { colourScale, goodnessColour, type ColourScale } from '../../pages/providerDetail/colourScale';
+import { formatQuantity } from '../../pages/providerDetail/calibrationFormat';
+import { type Direction, mapGeometry, neighbourInDirection } from '../../pages/providerDetail/mapGeometry';
+
+export interface QubitMapProps {
+  qubits: readonly QubitView[];
+  couplers: readonly CouplerView[];
+  metric: QubitMapMetric;
+  /** All-to-all or no coupling map: drawn as rows of qubits, no couplers. */
+  asList: boolean;
+  /** The qubit whose details are open (focus or pin). */
+  selected?: string;
+  onSelect: (qubit: string | undefined) => void;
+  /** The pointer over a qubit (details follow it without changing the pinned qubit). */
+  onHover: (qubit: string | undefined) => void;
+  /** Qubits outlined (the best chain, or the job's qubits). */
+  highlighted: ReadonlySet<string>;
+  /** Qubits called out (drifted, uncalibrated, missing values). */
+  flagged: ReadonlySet<string>;
+}
+
+const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  svg: css({ width: '100%', maxHeight: 640, display: 'block' }),
+  qubit: css({
+    cursor: 'pointer',
+    outline: 'none',
+    '&:focus-visible circle.body, &:focus circle.body': { stroke: theme.colors.text.primary, strokeWidth: 0.12 },
+  }),
+  label: css({
+    fontSize: 0.22,
+    fill: theme.colors.text.primary,
+    pointerEvents: 'none',
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
+  missing: css({ fill: 'url(#hl-missing)', stroke: theme.colors.text.disabled, strokeWidth: 0.04 }),
+  legend: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    flexWrap: 'wrap',
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+  ramp: css({
+    position: 'relative',
+    width: 200,
+    height: 12,
+    background: 'linear-gradient(to right, hsl(0,70%,45%), hsl(60,70%,45%), hsl(120,70%,45%))',
+  }),
+  medianMark: css({ position: 'absolute', top: -3, width: 2, height: 18, background: theme.colors.text.primary }),
+  swatch: css({ display: 'inline-block', width: 12, height: 12, border: `1px solid ${theme.colors.text.disabled}` }),
+});
+
+/** Position 0..1 of the median on the ramp (worst on the left, best on the right). */
+function medianOnRamp(scale: ColourScale): number | undefined {
+  return scale.median === undefined ? undefined : scale.goodness(scale.median);
+}
+
+export function ColourLegend({ scale, label }: { scale: ColourScale; label: string }) {
+  const styles = useStyles2(getStyles);
+  const at = medianOnRamp(scale);
+  const worst = scale.goodness(scale.low) === 0 ? scale.low : scale.high;
+  const best = worst === scale.low ? scale.high : scale.low;
+  return (
+    <div className={styles.legend} data-testid={testIds.providerDetail.legend}>
+      <span>{label}</span>
+      <span>{formatQuantity(scale.quantity, worst)}</span>
+      <span className={styles.ramp} aria-hidden>
+        {at !== undefined && <span className={styles.medianMark} style={{ left: `calc(${at * 100}% - 1px)` }} />}
+      </span>
+      <span>{formatQuantity(scale.quantity, best)}</span>
+      <span data-testid={testIds.providerDetail.legendMedian}>
+        {t('provider-detail.map.median', 'median {{value}}', { value: formatQuantity(scale.quantity, scale.median) })}
+      </span>
+      <span
+        className={styles.swatch}
+        style={{ background: 'repeating-linear-gradient(45deg, transparent 0 3px, #888 3px 4px)' }}
+      />
+      <span>{t('provider-detail.map.missing', 'not measured')}</span>
+    </div>
+  );
+}
+
+/**
+ * The qubit map: qubits coloured by the picked quantity, couplers by 2q error, missing values hatched (never the
+ * colour of 0). Keyboard: Tab reaches the map, arrows move between qubits, Enter/Space pins the details, Escape
+ * closes them.
+ */
+export function QubitMap(props: QubitMapProps) {
+  const { qubits, couplers, metric, asList, selected, onSelect, onHover, highlighted, flagged } = props;
+  const styles = useStyles2(getStyles);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const geometry = useMemo(() => mapGeometry(qubits, asList), [qubits, asList]);
+  const position = useMemo(() => new Map(geometry.placed.map((p) => [p.id, p])), [geometry]);
+  const scale = useMemo(
+    () =>
+      colourScale(
+        metric,
+        qubits.map((q) => q.values[metric])
+      ),
+    [qubits, metric]
+  );
+  const couplerScale = useMemo(
+    () =>
+      colourScale(
+        CALIBRATION_QUANTITY.twoQubitError,
+        couplers.map((c) => c.error)
+      ),
+    [couplers]
+  );
+  const focusable = selected !== undefined && position.has(selected) ? selected : geometry.placed[0]?.id;
+
+  const focusQubit = (id: string) => {
+    onSelect(id);
+    svgRef.current?.querySelector<SVGGElement>(`[data-qubit="${CSS.escape(id)}"]`)?.focus();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent, id: string) => {
+    const direction = KEYS[event.key];
+    if (direction) {
+      event.preventDefault();
+      const next = neighbourInDirection(geometry.placed, id, direction);
+      if (next) {
+        focusQubit(next);
+      }
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(id);
+    } else if (event.key === 'Escape') {
+      onSelect(undefined);
+    }
+  };
+
+  return (
+    <div>
+      <ColourLegend scale={scale} label={t('provider-detail.map.qubits-by', 'Qubits')} />
+      {!asList && couplers.length > 0 && (
+        <ColourLegend scale={couplerScale} label={t('provider-detail.map.couplers-by', 'Couplers (2q error)')} />
+      )}
+      <svg
+        ref={svgRef}
+        className={styles.svg}
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        role="group"
+        aria-label={t('provider-detail.map.aria', 'Qubit map: arrow keys move between qubits, Enter shows details')}
+        data-testid={testIds.providerDetail.map}
+      >
+        <defs>
+          <pattern
+            id="hl-missing"
+            width="0.15"
+            height="0.15"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="0.15" height="0.15" fill="transparent" />
+            <line x1="0" y1="0" x2="0" y2="0.15" stroke="#888" strokeWidth="0.05" />
+          </pattern>
+        </defs>
+        {!asList &&
+          couplers.map((c) => {
+            const a = position.get(c.qubits[0]);
+            const b = position.get(c.qubits[1]);
+            if (!a || !b) {
+              return null;
+            }
+            const goodness = couplerScale.goodness(c.error);
+            return (
+              <line
+                key={`${c.gate}-${c.label}`}
+                data-testid={testIds.providerDetail.coupler}
+                data-state={c.error !== undefined ? 'measured' : c.uncalibrated ? 'uncalibrated' : 'missing'}
+                x1={a.cx}
+                y1={a.cy}
+                x2={b.cx}
+                y2={b.cy}
+                stroke={goodness === undefined ? '#888' : goodnessColour(goodness)}
+                strokeWidth={goodness === undefined ? 0.06 : 0.14}
+                strokeDasharray={goodness === undefined ? '0.1 0.08' : undefined}
+              >
+                <title>
+                  {t('provider-detail.map.coupler-title', '{{qubits}}: 2q error {{error}}', {
+                    qubits: c.label,
+                    error: c.uncalibrated
+                      ? t('provider-detail.map.uncalibrated', 'uncalibrated')
+                      : formatQuantity(CALIBRATION_QUANTITY.twoQubitError, c.error),
+                  })}
+                </title>
+              </line>
+            );
+          })}
+        {qubits.map((q) => {
+          const p = position.get(q.id)!;
+          const value = q.values[metric];
+          const goodness = scale.goodness(value);
+          return (
+            <g
+              key={q.id}
+              data-qubit={q.id}
+              data-testid={testIds.providerDetail.qubit}
+              data-state={value === undefined ? 'missing' : 'measured'}
+              className={styles.qubit}
+              tabIndex={q.id === focusable ? 0 : -1}
+              role="button"
+              aria-pressed={q.id === selected}
+              aria-label={t('provider-detail.map.qubit-aria', 'Qubit {{qubit}}: {{value}}', {
+                qubit: q.id,
+                value: formatQuantity(metric, value),
+              })}
+              onFocus={() => onSelect(q.id)}
+              onMouseEnter={() => onHover(q.id)}
+              onMouseLeave={() => onHover(undefined)}
+              onClick={() => onSelect(q.id)}
+              onKeyDown={(event) => onKeyDown(event, q.id)}
+            >
+              {highlighted.has(q.id) && (
+                <circle cx={p.cx} cy={p.cy} r={geometry.radius + 0.1} fill="none" stroke="#3d71d9" strokeWidth={0.08} />
+              )}
+              {flagged.has(q.id) && (
+                <circle
+                  cx={p.cx}
+                  cy={p.cy}
+                  r={geometry.radius + 0.1}
+                  fill="none"
+                  stroke="#e02f44"
+                  strokeWidth={0.05}
+                  strokeDasharray="0.08 0.05"
+                />
+              )}
+              <circle
+                className={goodness === undefined ? `body ${styles.missing}` : 'body'}
+                cx={p.cx}
+                cy={p.cy}
+                r={geometry.radius}
+                fill={goodness === undefined ? undefined : goodnessColour(goodness)}
+              />
+              <text className={styles.label} x={p.cx} y={p.cy + 0.07} textAnchor="middle">
+                {q.id}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

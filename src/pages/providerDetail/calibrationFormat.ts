@@ -1,0 +1,37 @@
+import { CALIBRATION_QUANTITY, type CalibrationQuantity } from '@hybridlens/conventions';
+
+/** Coherence times in µs, errors in % (error = 1 − fidelity everywhere), as calibration views show them. */
+export function formatQuantity(quantity: CalibrationQuantity, value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) {
+    return '—';
+  }
+  if (quantity === CALIBRATION_QUANTITY.t1 || quantity === CALIBRATION_QUANTITY.t2) {
+    return `${(value * 1e6).toFixed(value * 1e6 >= 100 ? 0 : 1)} µs`;
+  }
+  const percent = value * 100;
+  return `${percent.toPrecision(percent >= 10 ? 3 : 2)} %`;
+}
+
+/** The raw number a CSV cell holds: SI units, unrounded; empty when missing (never 0). */
+export function csvNumber(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? '' : String(value);
+}
+
+export function isoTime(unixSeconds: number | undefined): string {
+  return unixSeconds === undefined || !Number.isFinite(unixSeconds) ? '' : new Date(unixSeconds * 1000).toISOString();
+}
+
+/** "3.2 d", "5.0 h", "12 min": an age at a glance. */
+export function formatAge(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) {
+    return '—';
+  }
+  const abs = Math.abs(seconds);
+  if (abs >= 86_400) {
+    return `${(seconds / 86_400).toFixed(1)} d`;
+  }
+  if (abs >= 3600) {
+    return `${(seconds / 3600).toFixed(1)} h`;
+  }
+  return `${Math.round(seconds / 60)} min`;
+}

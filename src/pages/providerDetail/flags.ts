@@ -1,0 +1,58 @@
+import type { QubitMapMetric } from '@hybridlens/conventions';
+import type { BackendSnapshot } from './snapshot';
+import { QUBIT_METRICS } from './qubitMetrics';
+
+/** Default drift flag factor: a value more than twice or less than half its own rolling 7-day median. */
+export const DEFAULT_DRIFT_FACTOR = 2;
+
+export function parseDriftFactor(raw: unknown): number {
+  const value = typeof raw === 'string' ? Number(raw) : NaN;
+  return Number.isFinite(value) && value > 1 && value <= 100 ? value : DEFAULT_DRIFT_FACTOR;
+}
+
+export function isDrifted(ratio: number | undefined, factor: number): boolean {
+  return ratio !== undefined && Number.isFinite(ratio) && ratio > 0 && (ratio > factor || ratio < 1 / factor);
+}
+
+export interface QubitFlags {
+  id: string;
+  /** Quantities the snapshot has no value for. */
+  missing: QubitMapMetric[];
+  /** Quantities more than the factor off their own 7-day median, with the ratio. */
+  drifted: Array<{ metric: QubitMapMetric; ratio: number }>;
+}
+
+export interface CouplerFlags {
+  label: string;
+  gate: string;
+  uncalibrated: boolean;
+  missing: boolean;
+  /** Error 1 (or more): the coupler is unusable. */
+  broken: boolean;
+  driftRatio?: number;
+}
+
+/** Qubits and couplers called out: missing values, uncalibrated sentinels, broken couplers, drift past `factor`. */
+export function flagsOf(snapshot: BackendSnapshot, factor: number): { qubits: QubitFlags[]; couplers: CouplerFlags[] } {
+  const qubits = snapshot.qubits
+    .map((q) => ({
+      id: q.id,
+      missing: QUBIT_METRICS.filter((m) => q.values[m] === undefined),
+      drifted: QUBIT_METRICS.filter((m) => isDrifted(q.drift[m], factor)).map((m) => ({
+        metric: m,
+        ratio: q.drift[m]!,
+      })),
+    }))
+    .filter((f) => f.missing.length > 0 || f.drifted.length > 0);
+  const couplers = snapshot.couplers
+    .map((c) => ({
+      label: c.label,
+      gate: c.gate,
+      uncalibrated: c.uncalibrated,
+      missing: c.error === undefined && !c.uncalibrated,
+      broken: c.error !== undefined && c.error >= 1,
+      driftRatio: isDrifted(c.drift, factor) ? c.drift : undefined,
+    }))
+    .filter((f) => f.uncalibrated || f.missing || f.broken || f.driftRatio !== undefined);
+  return { qubits, couplers };
+}
