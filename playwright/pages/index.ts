@@ -7,3 +7,4 @@ export { OverviewPage, OVERVIEW_TILES, type OverviewTile } from './OverviewPage'
 export { SloDetailPage, SlosPage } from './SlosPage';
 export { PlannedPage } from './PlannedPage';
 export { ConfigPage } from './ConfigPage';
+export { LlmQualityPage, LLM_QUALITY_TILES, type LlmQualityTile } from './LlmQualityPage';

@@ -2,6 +2,7 @@ import { SceneApp } from '@grafana/scenes';
 import type { AppContext } from './AppContext';
 import { buildOverviewPage } from '../pages/overview/overviewPage';
 import { buildSlosPage } from '../pages/slos/slosPage';
+import { buildLlmQualityPage } from '../pages/llmQuality/llmQualityPage';
 import { buildPlannedPage, buildSectionPage } from '../pages/placeholders/plannedPages';
 
 /** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
@@ -13,7 +14,7 @@ export function buildSceneApp(ctx: AppContext): SceneApp {
       buildPlannedPage(ctx, 'lifecycle'),
       buildPlannedPage(ctx, 'providers', ['providerDetail']),
       buildSlosPage(ctx),
-      buildPlannedPage(ctx, 'llmQuality'),
+      buildLlmQualityPage(ctx),
       buildPlannedPage(ctx, 'playbooks', ['playbook']),
       buildSectionPage(ctx, 'trace'),
       buildSectionPage(ctx, 'quantumJob'),

@@ -7,6 +7,7 @@ import { activateDataTree, installSceneTestEnv, settle } from '../testing/sceneT
 import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
 import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
+import { buildLlmQualityScene } from '../pages/llmQuality/llmQualityPage';
 import { buildPlannedScene } from '../pages/placeholders/plannedPages';
 import { declaredQueries, duplicateQueries } from './queryInventory';
 
@@ -24,7 +25,7 @@ const PAGES: Array<[string, () => EmbeddedScene]> = [
   ['lifecycle', () => buildPlannedScene(ctx, 'lifecycle')],
   ['providers', () => buildPlannedScene(ctx, 'providers')],
   ['providerDetail', () => buildPlannedScene(ctx, 'providerDetail', { provider: 'ibm', backend: 'ibm_torino' })],
-  ['llmQuality', () => buildPlannedScene(ctx, 'llmQuality')],
+  ['llmQuality', () => buildLlmQualityScene(ctx)],
   ['playbooks', () => buildPlannedScene(ctx, 'playbooks')],
   ['playbook', () => buildPlannedScene(ctx, 'playbook', { playbook: PLAYBOOK.latency })],
   ['trace', () => buildPlannedScene(ctx, 'trace', { traceId: 'abc' })],
