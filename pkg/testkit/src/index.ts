@@ -1,3 +1,5 @@
 export * from './tools';
 export * from './prometheus';
 export * from './process';
+export * from './ruleFiles';
+export * from './ruleBackfill';

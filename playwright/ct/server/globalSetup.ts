@@ -12,8 +12,8 @@ import { backfillRecordingRules } from './sloBackfill';
 
 const HOUR = 3600;
 const HISTORY_HOURS = 26;
-/** The default topology's traffic is light; three times more keeps every SLO judgeable in a few hours. */
-const LOAD_FACTOR = 3;
+/** The default topology's own traffic (a few tenths of a request per second) keeps every SLO judgeable in a few hours. */
+const LOAD_FACTOR = 1;
 /**
  * 30 s keeps a day of history loadable in seconds; the datasource stand-in is told the same
  * scrape interval, so `$__rate_interval` always spans at least two samples, as in Grafana.
