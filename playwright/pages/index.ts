@@ -7,4 +7,5 @@ export { OverviewPage, OVERVIEW_TILES, type OverviewTile } from './OverviewPage'
 export { SloDetailPage, SlosPage } from './SlosPage';
 export { PlannedPage } from './PlannedPage';
 export { ConfigPage } from './ConfigPage';
+export { PlaybookPage, PlaybooksPage } from './PlaybooksPage';
 export { LlmQualityPage, LLM_QUALITY_TILES, type LlmQualityTile } from './LlmQualityPage';

@@ -3,6 +3,7 @@ import type { AppContext } from './AppContext';
 import { buildOverviewPage } from '../pages/overview/overviewPage';
 import { buildSlosPage } from '../pages/slos/slosPage';
 import { buildLlmQualityPage } from '../pages/llmQuality/llmQualityPage';
+import { buildPlaybooksPage } from '../pages/playbooks/playbooksPage';
 import { buildPlannedPage, buildSectionPage } from '../pages/placeholders/plannedPages';
 
 /** Every page of the app, in navigation order, then the id-only sections (traces, jobs). */
@@ -15,7 +16,7 @@ export function buildSceneApp(ctx: AppContext): SceneApp {
       buildPlannedPage(ctx, 'providers', ['providerDetail']),
       buildSlosPage(ctx),
       buildLlmQualityPage(ctx),
-      buildPlannedPage(ctx, 'playbooks', ['playbook']),
+      buildPlaybooksPage(ctx),
       buildSectionPage(ctx, 'trace'),
       buildSectionPage(ctx, 'quantumJob'),
     ],

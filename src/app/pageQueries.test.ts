@@ -8,6 +8,8 @@ import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
 import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
 import { buildLlmQualityScene } from '../pages/llmQuality/llmQualityPage';
+import { buildPlaybooksScene } from '../pages/playbooks/playbooksPage';
+import { buildPlaybookScene } from '../pages/playbook/playbookPage';
 import { buildPlannedScene } from '../pages/placeholders/plannedPages';
 import { declaredQueries, duplicateQueries } from './queryInventory';
 
@@ -26,8 +28,8 @@ const PAGES: Array<[string, () => EmbeddedScene]> = [
   ['providers', () => buildPlannedScene(ctx, 'providers')],
   ['providerDetail', () => buildPlannedScene(ctx, 'providerDetail', { provider: 'ibm', backend: 'ibm_torino' })],
   ['llmQuality', () => buildLlmQualityScene(ctx)],
-  ['playbooks', () => buildPlannedScene(ctx, 'playbooks')],
-  ['playbook', () => buildPlannedScene(ctx, 'playbook', { playbook: PLAYBOOK.latency })],
+  ['playbooks', () => buildPlaybooksScene(ctx)],
+  ['playbook', () => buildPlaybookScene(ctx, PLAYBOOK.queueSaturation)],
   ['trace', () => buildPlannedScene(ctx, 'trace', { traceId: 'abc' })],
   ['quantumJob', () => buildPlannedScene(ctx, 'quantumJob', { jobId: 'j1' })],
 ];

@@ -30,6 +30,19 @@ export const testIds = {
     lowTraffic: 'hybridlens-slo-low-traffic',
     playbookLink: 'hybridlens-slo-playbook-link',
   },
+  playbooks: {
+    list: 'hybridlens-playbooks-list',
+    row: 'hybridlens-playbooks-row',
+    firing: 'hybridlens-playbooks-firing',
+  },
+  playbook: {
+    step: 'hybridlens-playbook-step',
+    check: 'hybridlens-playbook-check',
+    checkRow: 'hybridlens-playbook-check-row',
+    stepLink: 'hybridlens-playbook-step-link',
+    unknown: 'hybridlens-playbook-unknown',
+    scope: 'hybridlens-playbook-scope',
+  },
   pending: {
     container: 'hybridlens-pending-page',
     params: 'hybridlens-pending-params',
