@@ -20,6 +20,8 @@ module.exports = {
       rootDir: __dirname,
       // d3-color and friends ship only .mjs: transform those too.
       transform: { ...scaffold.transform, '^.+\\.mjs$': swc },
+      // jsdom resolves yaml (imported by @hybridlens/testkit's rule helpers) to its ESM browser build: use the CJS one.
+      moduleNameMapper: { ...scaffold.moduleNameMapper, '^yaml$': require.resolve('yaml') },
     },
     {
       displayName: 'pkg',

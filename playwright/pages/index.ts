@@ -8,3 +8,5 @@ export { SloDetailPage, SlosPage } from './SlosPage';
 export { PlannedPage } from './PlannedPage';
 export { ProviderDetailPage, ProvidersPage } from './ProvidersPage';
 export { ConfigPage } from './ConfigPage';
+export { PlaybookPage, PlaybooksPage } from './PlaybooksPage';
+export { LlmQualityPage, LLM_QUALITY_TILES, type LlmQualityTile } from './LlmQualityPage';

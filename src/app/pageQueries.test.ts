@@ -7,6 +7,9 @@ import { activateDataTree, installSceneTestEnv, settle } from '../testing/sceneT
 import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
 import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
+import { buildLlmQualityScene } from '../pages/llmQuality/llmQualityPage';
+import { buildPlaybooksScene } from '../pages/playbooks/playbooksPage';
+import { buildPlaybookScene } from '../pages/playbook/playbookPage';
 import { buildPlannedScene } from '../pages/placeholders/plannedPages';
 import { buildProvidersScene } from '../pages/providers/providersPage';
 import { buildProviderDetailScene } from '../pages/providerDetail/providerDetailPage';
@@ -26,9 +29,9 @@ const PAGES: Array<[string, () => EmbeddedScene]> = [
   ['lifecycle', () => buildPlannedScene(ctx, 'lifecycle')],
   ['providers', () => buildProvidersScene(ctx)],
   ['providerDetail', () => buildProviderDetailScene(ctx, { provider: 'ibm', backend: 'ibm_torino' })],
-  ['llmQuality', () => buildPlannedScene(ctx, 'llmQuality')],
-  ['playbooks', () => buildPlannedScene(ctx, 'playbooks')],
-  ['playbook', () => buildPlannedScene(ctx, 'playbook', { playbook: PLAYBOOK.latency })],
+  ['llmQuality', () => buildLlmQualityScene(ctx)],
+  ['playbooks', () => buildPlaybooksScene(ctx)],
+  ['playbook', () => buildPlaybookScene(ctx, PLAYBOOK.queueSaturation)],
   ['trace', () => buildPlannedScene(ctx, 'trace', { traceId: 'abc' })],
   ['quantumJob', () => buildPlannedScene(ctx, 'quantumJob', { jobId: 'j1' })],
 ];

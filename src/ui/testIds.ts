@@ -61,6 +61,19 @@ export const testIds = {
     csvQubits: 'hybridlens-provider-detail-csv-qubits',
     csvCouplers: 'hybridlens-provider-detail-csv-couplers',
   },
+  playbooks: {
+    list: 'hybridlens-playbooks-list',
+    row: 'hybridlens-playbooks-row',
+    firing: 'hybridlens-playbooks-firing',
+  },
+  playbook: {
+    step: 'hybridlens-playbook-step',
+    check: 'hybridlens-playbook-check',
+    checkRow: 'hybridlens-playbook-check-row',
+    stepLink: 'hybridlens-playbook-step-link',
+    unknown: 'hybridlens-playbook-unknown',
+    scope: 'hybridlens-playbook-scope',
+  },
   pending: {
     container: 'hybridlens-pending-page',
     params: 'hybridlens-pending-params',

@@ -11,7 +11,7 @@ export const QUERY_COUNT_DIR = resolve(__dirname, '../../../test-results/page-qu
 
 const PAGES: PageId[] = ['overview', 'slos', 'sloDetail', 'lifecycle', 'providers', 'llmQuality', 'playbooks'];
 /** Pages built by this issue: they must query Prometheus; the planned ones only fill their variables. */
-const DATA_PAGES = new Set<PageId>(['overview', 'slos', 'sloDetail']);
+const DATA_PAGES = new Set<PageId>(['overview', 'slos', 'sloDetail', 'llmQuality', 'playbooks']);
 
 test.describe('Prometheus queries per page', () => {
   for (const pageId of PAGES) {

@@ -1,0 +1,74 @@
+import {
+  GEN_AI_ATTR,
+  LOG_FIELD,
+  LOG_LEVEL,
+  LOKI_STREAM_LABEL,
+  QUANTUM_ATTR,
+  SPAN,
+  STAGE,
+  eq,
+  oneOf,
+  promString,
+  re,
+} from '@hybridlens/conventions';
+import type { ScopeValues } from './playbookTypes';
+
+/** TraceQL and LogQL of the playbook steps' links, narrowed to the provider / backend / model in scope. */
+
+function and(parts: readonly string[]): string {
+  return `{ ${parts.join(' && ')} }`;
+}
+
+function quantumScope(scope: ScopeValues): string[] {
+  return [
+    ...(scope.provider ? [`span.${QUANTUM_ATTR.provider.key} = ${promString(scope.provider)}`] : []),
+    ...(scope.backend ? [`span.${QUANTUM_ATTR.backend.key} = ${promString(scope.backend)}`] : []),
+  ];
+}
+
+/** Enqueue spans slower than `seconds`: the requests the queue held up. */
+export function slowEnqueueTraces(seconds: number) {
+  return (scope: ScopeValues) =>
+    and([`name = ${promString(SPAN.quantumEnqueue)}`, `duration > ${seconds}s`, ...quantumScope(scope)]);
+}
+
+/** Quantum jobs that failed (the error type attribute is set only then). */
+export function failedJobTraces() {
+  return (scope: ScopeValues) =>
+    and([
+      `name = ${promString(SPAN.quantumExecute)}`,
+      `span.${QUANTUM_ATTR.errorType.key} != nil`,
+      ...quantumScope(scope),
+    ]);
+}
+
+/** The LLM spans of the model in scope (all models when none is). */
+export function llmTraces() {
+  return (scope: ScopeValues) =>
+    and([
+      `name = ${promString(SPAN.llm)}`,
+      ...(scope.model ? [`span.${GEN_AI_ATTR.requestModel.key} = ${promString(scope.model)}`] : []),
+    ]);
+}
+
+/** Slow requests end to end. */
+export function slowRequestTraces(seconds: number) {
+  return () => and([`name = ${promString(SPAN.ingress)}`, `duration > ${seconds}s`]);
+}
+
+/** Log lines of one stage at warn or error, narrowed to the provider / backend in scope. */
+export function stageLogs(stage: (typeof STAGE)[keyof typeof STAGE]) {
+  return (scope: ScopeValues) => {
+    const filters = [
+      ...(scope.provider ? [`${LOG_FIELD.provider}=${promString(scope.provider)}`] : []),
+      ...(scope.backend ? [`${LOG_FIELD.backend}=${promString(scope.backend)}`] : []),
+    ];
+    const stream = `{${eq(LOKI_STREAM_LABEL.stage, stage)}, ${oneOf(LOKI_STREAM_LABEL.level, [LOG_LEVEL.warn, LOG_LEVEL.error])}}`;
+    return filters.length > 0 ? `${stream} | json | ${filters.join(' and ')}` : stream;
+  };
+}
+
+/** The audit trail of mitigations (who did what, when). */
+export function mitigationLogs() {
+  return () => `{${re(LOKI_STREAM_LABEL.serviceName, '.+')}} | json | ${LOG_FIELD.action}!=""`;
+}
