@@ -9,11 +9,22 @@ import {
   APP_ID,
   DATASOURCE_TYPE,
   DATASOURCE_UID,
+  EXEMPLAR_LABEL,
   LABEL,
+  LOG_FIELD,
   LOKI_STREAM_LABEL,
+  METRIC,
   PAGING_SEVERITIES,
   PROMETHEUS_ALERTS,
+  QUANTUM_ATTR,
+  RESOURCE_ATTR,
 } from '../src';
+
+interface OtlpAttributes {
+  action: string;
+  attributes?: string[];
+  regex?: string;
+}
 
 const root = resolve(__dirname, '../../..');
 const readYaml = (path: string) => parse(readFileSync(resolve(root, path), 'utf8'));
@@ -50,21 +61,81 @@ describe('provisioning follows the contract', () => {
 });
 
 describe('docker-compose wiring follows the contract', () => {
-  it('promtail only promotes the contract stream labels', () => {
-    const promtail = readYaml('provisioning/loki/promtail.yaml') as {
-      scrape_configs: Array<{
-        static_configs: Array<{ labels: Record<string, string> }>;
-        pipeline_stages: Array<Record<string, Record<string, unknown>>>;
-      }>;
+  it("Loki's OTLP endpoint indexes only contract stream labels, from resource attributes (the only kind Loki indexes)", () => {
+    const loki = readYaml('provisioning/loki/loki.yaml') as {
+      limits_config: {
+        allow_structured_metadata: boolean;
+        otlp_config: {
+          resource_attributes: { ignore_defaults?: boolean; attributes_config: OtlpAttributes[] };
+          log_attributes?: OtlpAttributes[];
+          scope_attributes?: OtlpAttributes[];
+        };
+      };
     };
-    const allowed = new Set<string>(Object.values(LOKI_STREAM_LABEL));
-    for (const job of promtail.scrape_configs) {
-      const staticLabels = job.static_configs.flatMap((c) => Object.keys(c.labels)).filter((l) => !l.startsWith('__'));
-      const promoted = job.pipeline_stages.flatMap((s) => Object.keys(s.labels ?? {}));
-      for (const label of [...staticLabels, ...promoted]) {
-        expect(allowed).toContain(label);
-      }
+    const otlp = loki.limits_config.otlp_config;
+    // trace_id / span_id and the other log fields arrive as structured metadata: it must be allowed.
+    expect(loki.limits_config.allow_structured_metadata).toBe(true);
+    // Loki refuses to start when index_label is used on log or scope attributes.
+    for (const config of [...(otlp.log_attributes ?? []), ...(otlp.scope_attributes ?? [])]) {
+      expect(config.action).not.toBe('index_label');
     }
+    // Without ignore_defaults Loki would index its own default list (k8s.*, cloud.*, ...) too.
+    expect(otlp.resource_attributes.ignore_defaults).toBe(true);
+    const indexed = otlp.resource_attributes.attributes_config
+      .filter((c) => c.action === 'index_label')
+      .flatMap((c) => c.attributes ?? []);
+    expect(indexed).toEqual([RESOURCE_ATTR.serviceName]);
+    // Loki turns dots into underscores: service.name → service_name, the contract's stream label.
+    for (const attribute of indexed) {
+      expect(Object.values(LOKI_STREAM_LABEL)).toContain(attribute.replace(/\./g, '_'));
+    }
+  });
+
+  it('datasources cross-link with the contract names (exemplar label, log trace id, span attributes → labels)', () => {
+    const { datasources } = readYaml('provisioning/datasources/datasources.yaml') as {
+      datasources: Array<{ uid: string; jsonData?: Record<string, unknown> }>;
+    };
+    const byUid = (uid: string): unknown => datasources.find((d) => d.uid === uid)!.jsonData;
+    const prometheus = byUid(DATASOURCE_UID.prometheus) as {
+      exemplarTraceIdDestinations: Array<{ name: string; datasourceUid: string }>;
+    };
+    expect(prometheus.exemplarTraceIdDestinations).toEqual([
+      { name: EXEMPLAR_LABEL.traceId, datasourceUid: DATASOURCE_UID.tempo },
+    ]);
+    const loki = byUid(DATASOURCE_UID.loki) as {
+      derivedFields: Array<{ matcherType: string; matcherRegex: string; datasourceUid: string }>;
+    };
+    expect(loki.derivedFields).toEqual([
+      expect.objectContaining({
+        matcherType: 'label',
+        matcherRegex: LOG_FIELD.traceId,
+        datasourceUid: DATASOURCE_UID.tempo,
+      }),
+    ]);
+    const tempo = byUid(DATASOURCE_UID.tempo) as {
+      tracesToLogsV2: { datasourceUid: string; filterByTraceID: boolean; tags: Array<{ key: string; value: string }> };
+      tracesToMetrics: {
+        datasourceUid: string;
+        tags: Array<{ key: string; value: string }>;
+        queries: Array<{ query: string }>;
+      };
+      serviceMap: { datasourceUid: string };
+    };
+    expect(tempo.tracesToLogsV2).toMatchObject({ datasourceUid: DATASOURCE_UID.loki, filterByTraceID: true });
+    expect(tempo.tracesToLogsV2.tags).toEqual([
+      { key: RESOURCE_ATTR.serviceName, value: LOKI_STREAM_LABEL.serviceName },
+    ]);
+    expect(tempo.tracesToMetrics.datasourceUid).toBe(DATASOURCE_UID.prometheus);
+    expect(tempo.tracesToMetrics.tags).toEqual([
+      { key: QUANTUM_ATTR.provider.key, value: LABEL.provider },
+      { key: QUANTUM_ATTR.backend.key, value: LABEL.backend },
+    ]);
+    for (const { query } of tempo.tracesToMetrics.queries) {
+      // `$$` in the file: Grafana reads it as a literal `$` (it expands environment variables otherwise).
+      const metric = /\b(hybrid_[a-z_]+)\{\$\$__tags\}/.exec(query)?.[1];
+      expect(metric).toBe(METRIC.quantumJobs.name);
+    }
+    expect(tempo.serviceMap.datasourceUid).toBe(DATASOURCE_UID.prometheus);
   });
 
   it('Alertmanager posts chosen alerts to the admin API, naming contract alerts only', () => {

@@ -1,14 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchRow } from '../../../scripts/bench/types';
 
 const DAYS = 30;
 const TARGET_SECONDS = 120;
-/** Each run takes about a minute; three give a median without making `npm run bench` crawl. */
+/** Each run takes one to two minutes; three give a median without making `npm run bench` crawl. */
 const RUNS = Number(process.env.HL_SIM_BENCH_RUNS ?? 3);
 const END = Date.parse('2026-11-26T00:00:00Z');
+/** Heap cap of the first 30-day run: finishing under it shows memory does not grow with the days. */
+const HEAP_CAP_MB = 128;
+/**
+ * A checkout of an earlier version (its repository root, with node_modules) to measure side by side, e.g.
+ * made with `git worktree add` or `git archive <commit> | tar -x`: its own bench/backfillChild.ts runs.
+ */
+const BEFORE = process.env.HL_SIM_BENCH_BEFORE;
 
 interface RunFigures {
   seconds: number;
@@ -28,49 +35,34 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** 30 days of history for the default topology and schedule, each run in a fresh Node process. */
-/** Heap cap of the first 30-day run: finishing under it shows memory does not grow with the days. */
-const HEAP_CAP_MB = 128;
-
-function runOnce(days: number, heapCapMb?: number): RunFigures {
-  const out = mkdtempSync(join(tmpdir(), 'hl-sim-bench-'));
+/** One backfill in a fresh Node process (so peak RSS and CPU belong to that backfill only). */
+function runOnce(root: string, days: number, heapCapMb?: number): RunFigures {
+  const out = join(mkdtempSync(join(tmpdir(), 'hl-sim-bench-')), 'history');
   const cap = heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [];
   try {
     const stdout = execFileSync(
       process.execPath,
-      [...cap, '--import', 'tsx', resolve(__dirname, 'backfillChild.ts'), String(days), out, String(END)],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      }
+      [...cap, '--import', 'tsx', join(root, 'pkg/simulator/bench/backfillChild.ts'), String(days), out, String(END)],
+      { encoding: 'utf8', maxBuffer: 1 << 20, cwd: root }
     );
     return JSON.parse(stdout.trim().split('\n').pop()!) as RunFigures;
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(join(out, '..'), { recursive: true, force: true });
   }
 }
 
-export default async function backfillBench(): Promise<BenchRow[]> {
-  // A short run beside the long ones: if memory were not flat, peak RSS would grow with the days.
-  const load = loadavg()[0]!;
-  const short = runOnce(3);
-  const runs: RunFigures[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    runs.push(runOnce(DAYS, i === 0 ? HEAP_CAP_MB : undefined));
-  }
+function rows(label: string, runs: RunFigures[], short: RunFigures, withTarget: boolean): BenchRow[] {
+  const area = `simulator backfill${label}`;
   const seconds = median(runs.map((r) => r.seconds));
   const first = runs[0]!;
-  const area = 'simulator backfill';
-  const note = `${RUNS} runs, median; step ${first.stepSeconds} s, default topology and schedule; load average ${load.toFixed(1)} at start`;
   return [
     {
       area,
       metric: `${DAYS} days of history (wall)`,
       value: Number(seconds.toFixed(1)),
       unit: 's',
-      target: `< ${TARGET_SECONDS}`,
-      ok: seconds < TARGET_SECONDS,
-      note,
+      ...(withTarget ? { target: `< ${TARGET_SECONDS}`, ok: seconds < TARGET_SECONDS } : {}),
+      note: `${runs.length} runs, median; step ${first.stepSeconds} s, default topology and schedule`,
     },
     {
       area,
@@ -102,14 +94,45 @@ export default async function backfillBench(): Promise<BenchRow[]> {
     },
     { area, metric: 'series', value: first.series, unit: 'series' },
     { area, metric: 'samples', value: first.samples, unit: 'samples' },
+    { area, metric: 'OpenMetrics size', value: Math.round(first.metricsBytes / 1e6), unit: 'MB' },
+    { area, metric: 'requests simulated', value: first.requests, unit: 'requests' },
     {
       area,
-      metric: 'OpenMetrics size',
-      value: Math.round(first.metricsBytes / 1e6),
-      unit: 'MB',
-      note: `${DAYS * 12 + 1} files, one per 2-hour TSDB block`,
+      metric: 'CPU per request (whole run)',
+      value: Number(((median(runs.map((r) => r.cpuSeconds)) / first.requests) * 1e6).toFixed(0)),
+      unit: 'µs',
+      note: 'all CPU of the run, scrapes and start-up included, over the requests',
     },
-    { area, metric: 'requests simulated', value: first.requests, unit: 'requests' },
     { area, metric: 'traces kept', value: first.traces, unit: 'traces' },
   ];
+}
+
+export default async function backfillBench(): Promise<BenchRow[]> {
+  const here = resolve(__dirname, '../../..');
+  const before = BEFORE && existsSync(join(BEFORE, 'pkg/simulator/bench/backfillChild.ts')) ? BEFORE : undefined;
+  const load = loadavg()[0]!;
+  // A short run beside the long ones: if memory were not flat, peak RSS would grow with the days.
+  const shortNow = runOnce(here, 3);
+  const shortBefore = before ? runOnce(before, 3) : undefined;
+  const now: RunFigures[] = [];
+  const then: RunFigures[] = [];
+  // Before and after take turns, so the load other processes put on the machine falls on both alike.
+  for (let i = 0; i < RUNS; i++) {
+    if (before) {
+      then.push(runOnce(before, DAYS, i === 0 ? HEAP_CAP_MB : undefined));
+    }
+    now.push(runOnce(here, DAYS, i === 0 ? HEAP_CAP_MB : undefined));
+  }
+  const result = rows(before ? ' (after)' : '', now, shortNow, true);
+  if (before) {
+    result.push(...rows(` (before: ${before})`, then, shortBefore!, false));
+  }
+  result.push({
+    area: 'simulator backfill',
+    metric: 'load average at start',
+    value: Number(load.toFixed(1)),
+    unit: '',
+    note: '2-core machine shared with other test runs',
+  });
+  return result;
 }

@@ -87,6 +87,8 @@ export class CalibrationModel {
   private cacheEpoch = -1;
   private cacheCorrupted = false;
   private cache: CalibrationSnapshot | undefined;
+  private summaryOf: CalibrationSnapshot | undefined;
+  private summary: CalibrationSummary | undefined;
   /** Qubits tracked in detail; large devices are summarised by a representative subset. */
   private readonly trackedQubits: number;
 
@@ -125,7 +127,12 @@ export class CalibrationModel {
 
   summaryAt(time: number, corrupted = false): CalibrationSummary {
     const snap = this.snapshotAt(time, corrupted);
-    return {
+    // Asked for on every routing decision; the snapshot changes once a day.
+    if (this.summaryOf === snap && this.summary) {
+      return this.summary;
+    }
+    this.summaryOf = snap;
+    this.summary = {
       version: snap.version,
       calibratedAt: snap.calibratedAt,
       medianT1Seconds: median(snap.qubits.map((q) => q.t1Seconds)),
@@ -135,6 +142,7 @@ export class CalibrationModel {
       median2qError: median(snap.pairs.map((p) => p.twoQubitError)),
       corrupted: snap.corrupted,
     };
+    return this.summary;
   }
 
   /** Calibration of every qubit of the device (snapshot files list them all). */

@@ -1,12 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalBackendId } from '@hybridlens/conventions';
+import { writeFileAtomic } from './atomicFile';
 import { CalibrationModel, type CalibratedDevice, type CalibrationSnapshot } from './calibration';
 import { FAULT_KIND } from './faultKinds';
 import type { FaultEngine } from './faultEngine';
 import { BRAKET_IQM_GARNET_PER_SHOT_USD, BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD } from './pricing';
-import { RIGETTI_CALIBRATION_DEVICE, type Topology } from './topology';
+import { STATUS_REPORT_LAG_MS } from './providerState';
+import { type QuantumBackend, RIGETTI_CALIBRATION_DEVICE, type Topology } from './topology';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * A Google device for the Cirq calibration format only: the routing topology has no Google backend
@@ -201,7 +205,10 @@ export function braketDeviceProperties(snap: CalibrationSnapshot, vendor: 'iqm' 
   };
 }
 
-/** Cirq `Calibration` JSON (cirq.google): metrics by name with row_col targets; no timestamp inside. */
+/**
+ * Cirq `Calibration` JSON (cirq.google): a MetricsSnapshot with metrics by name and row_col targets, and
+ * the snapshot time as `timestampMs` (proto3 JSON writes int64 as a string), as the Quantum Engine returns it.
+ */
 export function cirqCalibration(snap: CalibrationSnapshot): unknown {
   const columns = 5;
   const target = (q: number) => `${Math.floor(q / columns) + 3}_${q % columns}`;
@@ -228,7 +235,33 @@ export function cirqCalibration(snap: CalibrationSnapshot): unknown {
       p.twoQubitError * 1.05
     );
   }
-  return { cirq_type: 'Calibration', metrics: { metrics } };
+  return { cirq_type: 'Calibration', metrics: { timestampMs: String(snap.calibratedAt), metrics } };
+}
+
+/** The Braket device ARN of a device: the provider's own id, whose last segment is the canonical backend id. */
+export function braketDeviceArn(region: string, vendor: 'iqm' | 'rigetti', deviceName: string): string {
+  return `arn:aws:braket:${region}::device/qpu/${vendor}/${deviceName}`;
+}
+
+/**
+ * What Braket's GetDevice returns (boto3 `get_device`): the device ARN and name, its status, and the
+ * capabilities document as a JSON string. OFFLINE while a provider outage is scheduled.
+ */
+export function braketGetDevice(
+  device: { backend: string; region: string },
+  vendor: 'iqm' | 'rigetti',
+  capabilities: unknown,
+  online: boolean
+): unknown {
+  const deviceArn = braketDeviceArn(device.region, vendor, device.backend);
+  return {
+    deviceArn,
+    deviceName: canonicalBackendId(deviceArn),
+    providerName: vendor === 'iqm' ? 'IQM' : 'Rigetti',
+    deviceType: 'QPU',
+    deviceStatus: online ? 'ONLINE' : 'OFFLINE',
+    deviceCapabilities: JSON.stringify(capabilities),
+  };
 }
 
 export interface SnapshotOptions {
@@ -246,7 +279,7 @@ interface Writer {
   device: CalibratedDevice;
   folder: string;
   stem: string;
-  render: (snap: CalibrationSnapshot) => unknown;
+  render: (snap: CalibrationSnapshot, at: number) => unknown;
 }
 
 /**
@@ -266,11 +299,13 @@ export function writeCalibrationSnapshots(options: SnapshotOptions): string[] {
       });
     } else if (b.provider === 'braket') {
       const vendor = /garnet|iqm/i.test(b.backend + b.processorFamily) ? 'iqm' : 'rigetti';
+      const online = (at: number) =>
+        options.faults.intensity(FAULT_KIND.providerOutage, at, { provider: b.provider, backend: b.backend }) === 0;
       writers.push({
         device: b,
         folder: 'braket',
         stem: `${vendor}_${b.backend.toLowerCase()}`,
-        render: (s) => braketDeviceProperties(s, vendor),
+        render: (s, at) => braketGetDevice(b, vendor, braketDeviceProperties(s, vendor), online(at)),
       });
     }
   }
@@ -305,13 +340,74 @@ export function writeCalibrationSnapshots(options: SnapshotOptions): string[] {
       const probe = Math.min(options.end, at + HOUR_MS);
       const snap = model.fullSnapshotAt(probe, corruptAt(probe));
       const file = join(folder, 'drift', `${w.stem}_${new Date(snap.calibratedAt).toISOString().slice(0, 10)}.json`);
-      writeFileSync(file, JSON.stringify(w.render(snap)));
+      writeFileAtomic(file, JSON.stringify(w.render(snap, probe)));
       files.push(file);
     }
     const latest = model.fullSnapshotAt(options.end, corruptAt(options.end));
     const file = join(folder, `${w.stem}.json`);
-    writeFileSync(file, JSON.stringify(w.render(latest)));
+    writeFileAtomic(file, JSON.stringify(w.render(latest, options.end)));
     files.push(file);
   }
+  files.push(...writeAzureProviderStatus(options));
+  return files;
+}
+
+/**
+ * Azure Quantum's workspace providerStatus response (`GET .../providerStatus`) for the Azure targets the
+ * jobs run on: no calibration, but availability (what the status page reports, one lag late) and the
+ * average queue time. The response carries no time of its own: dated copies say when by their file name.
+ */
+export function azureProviderStatus(
+  targets: readonly QuantumBackend[],
+  faults: FaultEngine,
+  time: number
+): { value: unknown[] } {
+  const byVendor = new Map<string, QuantumBackend[]>();
+  for (const t of targets) {
+    const vendor = t.backend.split('.')[0]!;
+    byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), t]);
+  }
+  const availability = (t: QuantumBackend) =>
+    faults.intensity(FAULT_KIND.providerOutage, time - STATUS_REPORT_LAG_MS, {
+      provider: t.provider,
+      backend: t.backend,
+    }) > 0
+      ? 'Unavailable'
+      : 'Available';
+  return {
+    value: [...byVendor].map(([vendor, list]) => ({
+      id: vendor,
+      currentAvailability: list.some((t) => availability(t) === 'Available') ? 'Available' : 'Unavailable',
+      targets: list.map((t) => ({
+        id: t.backend,
+        currentAvailability: availability(t),
+        averageQueueTime: Math.round(t.queue.medianLength * t.queue.secondsPerJob),
+        statusPage: `https://status.${vendor}.co`,
+      })),
+    })),
+  };
+}
+
+function writeAzureProviderStatus(options: SnapshotOptions): string[] {
+  const targets = options.topology.backends.filter((b) => b.provider === 'azure');
+  if (targets.length === 0) {
+    return [];
+  }
+  const folder = join(options.dir, 'azure');
+  mkdirSync(join(folder, 'drift'), { recursive: true });
+  const files: string[] = [];
+  const firstDay = Math.max(
+    Math.floor(options.start / DAY_MS),
+    Math.floor(options.end / DAY_MS) - (options.maxPerDevice ?? 31) + 1
+  );
+  for (let day = firstDay; day * DAY_MS + HOUR_MS <= options.end; day++) {
+    const at = day * DAY_MS + HOUR_MS;
+    const file = join(folder, 'drift', `provider_status_${new Date(at).toISOString().slice(0, 10)}.json`);
+    writeFileAtomic(file, JSON.stringify(azureProviderStatus(targets, options.faults, at)));
+    files.push(file);
+  }
+  const latest = join(folder, 'provider_status.json');
+  writeFileAtomic(latest, JSON.stringify(azureProviderStatus(targets, options.faults, options.end)));
+  files.push(latest);
   return files;
 }

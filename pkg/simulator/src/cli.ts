@@ -1,144 +1,122 @@
-import { parseArgs } from 'node:util';
-import { backfill, DEFAULT_SEED, DEFAULT_STEP_SECONDS } from './backfill';
-import { ScenarioError } from './scenario';
+import { readFileSync } from 'node:fs';
+import { type CliIo, CliUserError, PROCESS_IO, runCli } from '@hybridlens/cli';
+import type { AlertName } from '@hybridlens/conventions';
+import { backfill } from './backfill';
+import { ADMIN_TOKEN_ENV, RESTORE_NONE, SIM_CLI } from './cliSpec';
+import { isSimulatorUserError } from './errors';
+import { DEFAULT_REMEDIATION_POLICY, type RemediationPolicy } from './mitigationState';
 
-const LIVE_DEFAULT_LOAD = 4;
+/** A shorter token is not a secret. */
+const MIN_TOKEN_LENGTH = 16;
 
-const USAGE = `Usage:
-  hybridlens-sim live [--port 9464] [--host 0.0.0.0] [--otlp-url URL] [--scenario FILE] [--seed N] [--load F (default 4)]
-                      [--calibration-dir DIR]
-  hybridlens-sim backfill --days N --out DIR [--end RFC3339|epoch-ms] [--step SECONDS] [--scenario FILE] [--seed N]
-                          [--traces-per-hour N] [--load F (default 1)]
-
-live      serves /metrics and the admin API on --port, exports OTLP traces to --otlp-url, writes JSON logs to stdout.
-backfill  writes OpenMetrics history (DIR/metrics/*.om, one file per 2-hour TSDB block), a sample of traces as
-          OTLP JSON (DIR/traces.otlp.jsonl), their log lines (DIR/logs.jsonl) and calibration snapshots
-          (DIR/calibration). Load with:  for f in DIR/metrics/*.om; do promtool tsdb create-blocks-from openmetrics "$f" DATA; done
-`;
-
-function fail(message: string): never {
-  process.stderr.write(`hybridlens-sim: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-function numberOption(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) {
-    fail(`--${name} must be a number >= ${min} (got "${value}")`);
-  }
-  return n;
-}
-
-function timeOption(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(t)) {
-    fail(`--${name} must be an RFC 3339 time or epoch milliseconds (got "${value}")`);
-  }
-  return t;
-}
-
-async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return;
-  }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'otlp-url': { type: 'string' },
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        load: { type: 'string' },
-        days: { type: 'string' },
-        out: { type: 'string' },
-        end: { type: 'string' },
-        step: { type: 'string' },
-        'traces-per-hour': { type: 'string' },
-        'calibration-dir': { type: 'string' },
-      },
-      strict: true,
-    });
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  const v = parsed.values as Record<string, string | undefined>;
-  const seed = v.seed === undefined ? undefined : numberOption('seed', v.seed, DEFAULT_SEED, 0);
-  // Live defaults to more traffic than a backfill so that an 8-minute fault shows clearly in the demo;
-  // backfill with --load 4 to match it (30 days at load 1 is what the benchmark measures).
-  const load = numberOption('load', v.load, command === 'live' ? LIVE_DEFAULT_LOAD : 1, 0);
-  if (command === 'backfill') {
-    if (v.days === undefined || v.out === undefined) {
-      fail('backfill needs --days and --out');
+/** The admin token from --admin-token-file or the environment; never from the command line. */
+export function readAdminToken(file: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let token: string | undefined;
+  let from: string;
+  if (file !== undefined) {
+    from = `--admin-token-file ${file}`;
+    try {
+      token = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliUserError(
+        `${from}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`
+      );
     }
-    const end = timeOption('end', v.end);
-    const result = await backfill({
-      days: numberOption('days', v.days, 1, 0.001),
-      out: v.out,
-      ...(seed !== undefined ? { seed } : {}),
-      loadFactor: load,
-      stepSeconds: numberOption('step', v.step, DEFAULT_STEP_SECONDS, 1),
-      tracesPerHour: numberOption('traces-per-hour', v['traces-per-hour'], 20, 0),
-      ...(v.scenario ? { scenario: v.scenario } : {}),
-      ...(end !== undefined ? { end } : {}),
-    });
-    process.stdout.write(
-      JSON.stringify({
-        from: new Date(result.start).toISOString(),
-        to: new Date(result.end).toISOString(),
-        stepSeconds: result.stepSeconds,
-        metricsFiles: result.metricsFiles.length,
-        series: result.series,
-        samples: result.samples,
-        metricsBytes: result.metricsBytes,
-        requests: result.requests,
-        traces: result.traces,
-        logLines: result.logLines,
-        calibrationFiles: result.calibrationFiles.length,
-        seconds: Number(result.seconds.toFixed(2)),
-      }) + '\n'
-    );
-    return;
+  } else {
+    from = ADMIN_TOKEN_ENV;
+    token = env[ADMIN_TOKEN_ENV]?.trim();
+    if (token === undefined) {
+      return undefined;
+    }
   }
-  if (command === 'live') {
-    const { startLive } = await import('./live');
-    const live = await startLive({
-      port: numberOption('port', v.port, 9464, 0),
-      host: v.host ?? '0.0.0.0',
-      ...(seed !== undefined ? { seed } : {}),
-      loadFactor: load,
-      ...(v['otlp-url'] ? { otlpTracesUrl: v['otlp-url'] } : {}),
-      ...(v.scenario ? { scenario: v.scenario } : {}),
-      ...(v['calibration-dir'] ? { calibrationDir: v['calibration-dir'] } : {}),
-    });
-    process.stderr.write(
-      `hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin), started ${new Date(live.startedAt).toISOString()}\n`
+  if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
+    throw new CliUserError(
+      `${from}: the token must be at least ${MIN_TOKEN_LENGTH} characters without spaces (e.g. openssl rand -hex 24)`
     );
-    const stop = () => {
-      void live.stop().then(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    return;
   }
-  fail(`unknown command "${command}"`);
+  return token;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ScenarioError) {
-    process.stderr.write(`hybridlens-sim: bad scenario: ${error.message}\n`);
-  } else {
-    process.stderr.write(`hybridlens-sim: ${(error as Error).stack ?? String(error)}\n`);
+function remediationPolicy(restore: readonly string[], holdMs: number): RemediationPolicy {
+  if (restore.includes(RESTORE_NONE) && restore.length > 1) {
+    throw new CliUserError(`--restore-on-resolve ${RESTORE_NONE} cannot be combined with alert names`);
   }
-  process.exit(1);
-});
+  return {
+    ...DEFAULT_REMEDIATION_POLICY,
+    minHoldMs: holdMs,
+    ...(restore.length > 0
+      ? { restoreOnResolve: new Set(restore.filter((r) => r !== RESTORE_NONE) as AlertName[]) }
+      : {}),
+  };
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** Runs one command line of hybridlens-sim; resolves to the exit code. */
+export function runSimulatorCli(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+  return runCli(
+    SIM_CLI,
+    argv,
+    {
+      async live({ values: v }, out) {
+        const token = readAdminToken(v['admin-token-file']);
+        const { startLive } = await import('./live');
+        const live = await startLive({
+          port: v.port,
+          host: v.host,
+          loadFactor: v.load,
+          remediation: remediationPolicy(v['restore-on-resolve'], v['mitigation-hold']),
+          ...(v.seed !== undefined ? { seed: v.seed } : {}),
+          ...(v['otlp-url'] ? { otlpTracesUrl: v['otlp-url'] } : {}),
+          ...(v['otlp-logs-url'] ? { otlpLogsUrl: v['otlp-logs-url'] } : {}),
+          ...(v.scenario ? { scenario: v.scenario } : {}),
+          ...(v['calibration-dir'] ? { calibrationDir: v['calibration-dir'] } : {}),
+          ...(token !== undefined ? { adminToken: token } : {}),
+        });
+        out.stderr(
+          `hybridlens-sim live: http://${live.host}:${live.port}/metrics (admin API under /admin, ${token ? 'token required' : 'no token'}), started ${new Date(live.startedAt).toISOString()}\n`
+        );
+        await waitForSignal();
+        await live.stop();
+        return 0;
+      },
+      async backfill({ values: v }, out) {
+        const result = await backfill({
+          days: v.days,
+          out: v.out,
+          replace: v.replace,
+          stepSeconds: v.step / 1000,
+          loadFactor: v.load,
+          tracesPerHour: v['traces-per-hour'],
+          ...(v.seed !== undefined ? { seed: v.seed } : {}),
+          ...(v.scenario ? { scenario: v.scenario } : {}),
+          ...(v.end !== undefined ? { end: v.end } : {}),
+        });
+        out.stdout(
+          JSON.stringify({
+            from: new Date(result.start).toISOString(),
+            to: new Date(result.end).toISOString(),
+            stepSeconds: result.stepSeconds,
+            metricsFiles: result.metricsFiles.length,
+            series: result.series,
+            samples: result.samples,
+            metricsBytes: result.metricsBytes,
+            requests: result.requests,
+            traces: result.traces,
+            logLines: result.logLines,
+            calibrationFiles: result.calibrationFiles.length,
+            seconds: Number(result.seconds.toFixed(2)),
+          }) + '\n'
+        );
+        return 0;
+      },
+    },
+    { io, isUserError: isSimulatorUserError }
+  );
+}

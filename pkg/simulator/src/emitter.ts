@@ -36,6 +36,7 @@ export function emitRequest(telemetry: HybridTelemetry, plan: RequestPlan, base:
     coldStart: llm.coldStart,
     finishReasons: llm.finishReasons,
     ...(llm.error ? { error: llm.error } : {}),
+    ...(llm.firstToken !== undefined ? { firstTokenTime: at(llm.firstToken) } : {}),
     endTime: at(llm.end),
   });
   for (const step of plan.steps) {

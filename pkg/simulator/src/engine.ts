@@ -3,9 +3,10 @@ import { CalibrationModel } from './calibration';
 import { emitRequest } from './emitter';
 import { FaultEngine } from './faultEngine';
 import type { ScheduledFault } from './faultKinds';
-import { defaultFlags, type FeatureFlags } from './flags';
+import { activeFlagNames, defaultFlags, type FeatureFlags } from './flags';
 import { calibrationKey, type RoutingContext } from './orchestrator';
-import { diurnalFactor, ProviderState } from './providerState';
+import { diurnalFactor, ProviderState, STATUS_REPORT_LAG_MS } from './providerState';
+import type { RequestPlan } from './plan';
 import { simulateRequest } from './requestSimulator';
 import { Rng } from './rng';
 import { DEFAULT_TOPOLOGY, type RouteProfile, type Topology } from './topology';
@@ -18,6 +19,12 @@ export interface SimulatorOptions {
   flags?: FeatureFlags;
   /** Multiplies every route's request rate (1 = the topology's rates). */
   loadFactor?: number;
+  /**
+   * The telemetry instance a request is emitted through (default `telemetry`). A backfill sends the few
+   * requests whose traces it keeps through a traced instance and the rest through one that shares its
+   * metrics registry but exports no spans.
+   */
+  telemetryFor?: (plan: RequestPlan, start: number) => HybridTelemetry;
 }
 
 /** Share of traffic per region (first region is the primary). */
@@ -66,6 +73,8 @@ export class HybridSimulator {
       topology: this.topology,
       faults: this.faults,
       flags: this.flags,
+      // Flags change between steps only (the admin API runs between ticks).
+      flagNames: activeFlagNames(this.flags),
       providers: this.providers,
       calibrations: this.calibrations,
     };
@@ -76,6 +85,16 @@ export class HybridSimulator {
    * instant (telemetry never lies in the future); in `virtual` mode it starts there.
    */
   step(from: number, to: number, mode: 'virtual' | 'live' = 'virtual'): number {
+    // Outages are reported one status lag late: the step looks that far back.
+    this.faults.focus(from - STATUS_REPORT_LAG_MS, to);
+    try {
+      return this.stepFocused(from, to, mode);
+    } finally {
+      this.faults.unfocus();
+    }
+  }
+
+  private stepFocused(from: number, to: number, mode: 'virtual' | 'live'): number {
     const telemetry = this.options.telemetry;
     const seconds = (to - from) / 1000;
     this.providers.advance(from, seconds);
@@ -88,6 +107,14 @@ export class HybridSimulator {
         backlogSeconds: Math.round(q.backlogSeconds),
         time: from,
       });
+      if (b.technology !== 'simulator') {
+        telemetry.setProviderAvailable({
+          provider: b.provider,
+          backend: b.backend,
+          available: this.providers.reportedAvailable(b.provider, b.backend, from),
+          time: from,
+        });
+      }
     }
     for (const api of this.topology.providerApis) {
       if (api.provider === 'local') {
@@ -117,9 +144,11 @@ export class HybridSimulator {
     }
     batch.sort((a, b) => a.time - b.time);
     const ctx = this.routingContext;
+    const choose = this.options.telemetryFor;
     for (const arrival of batch) {
       const plan = simulateRequest(ctx, arrival.route, arrival.region, arrival.time, this.requests, this.sequence++);
-      emitRequest(telemetry, plan, mode === 'live' ? arrival.time - plan.duration : arrival.time);
+      const start = mode === 'live' ? arrival.time - plan.duration : arrival.time;
+      emitRequest(choose ? choose(plan, start) : telemetry, plan, start);
     }
     return batch.length;
   }

@@ -83,6 +83,8 @@ export const FAULT_KIND_SPEC: Readonly<Record<FaultKind, FaultKindSpec>> = {
 
 /** A fault after validation: absolute times (unix ms), a resolved target. */
 export interface ScheduledFault {
+  /** A name for this fault, e.g. the incident it plays ("INC-2207 ..."); faults of one incident share it. */
+  name?: string;
   kind: FaultKind;
   start: number;
   end: number;

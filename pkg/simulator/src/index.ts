@@ -5,10 +5,12 @@ export {
   DEFAULT_BACKFILL_SCENARIO,
   DEFAULT_LIVE_SCENARIO,
   resolveScenario,
+  type ScenarioClock,
   type ScenarioInput,
 } from './scenarioSource';
 export { FAULT_KIND, FAULT_KIND_SPEC, type FaultKind, type ScheduledFault } from './faultKinds';
 export { DEFAULT_TOPOLOGY, type Topology } from './topology';
+export { DEFAULT_INCIDENT } from './defaultScenarios';
 export { OpenMetricsWriter, TSDB_BLOCK_MS } from './openMetricsWriter';
 export { JOB_STATE_MACHINES } from './jobStates';
 export { DECISION_REASON } from './orchestrator';

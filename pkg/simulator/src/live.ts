@@ -1,22 +1,25 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ADMIN_API_PATH, MITIGATION_LOG_EVENT } from '@hybridlens/conventions';
+import { createServer, type Server } from 'node:http';
 import { createTelemetry, type HybridTelemetry, type SpanExporter } from '@hybridlens/instrument';
-import { AdminInputError, applyMitigation, handleAlertmanagerWebhook, parseMitigationRequest } from './admin';
+import { AdminApi } from './adminApi';
 import { DEFAULT_SEED, SIMULATOR_VERSION } from './backfill';
 import { writeCalibrationSnapshots } from './calibrationSnapshots';
 import { HybridSimulator } from './engine';
-import { activeFlagNames } from './flags';
+import { checkLimit } from './limits';
+import { sendJson, sendText } from './http';
+import { DEFAULT_REMEDIATION_POLICY, MitigationState, type RemediationPolicy } from './mitigationState';
 import { DEFAULT_LIVE_SCENARIO, parseScenarioText, resolveScenario, type ScenarioInput } from './scenarioSource';
 import { DEFAULT_TOPOLOGY, type Topology } from './topology';
 
 export interface LiveOptions {
   port: number;
-  /** Default 127.0.0.1; the CLI binds 0.0.0.0 for docker compose. */
+  /** Default 127.0.0.1: the admin API can disable providers, so it is not reachable from elsewhere unless asked. */
   host?: string;
   seed?: number;
   /** Relative times count from the start of the run. Default: the built-in cycling schedule. */
   scenario?: ScenarioInput;
   otlpTracesUrl?: string;
+  /** OTLP/HTTP logs endpoint: log records also go there (Loki's native OTLP ingestion), besides stdout. */
+  otlpLogsUrl?: string;
   /** An in-process span exporter instead of OTLP (tests). */
   traceExporter?: SpanExporter;
   /** Where JSON log lines go; default stdout. */
@@ -28,9 +31,13 @@ export interface LiveOptions {
   /**
    * Keep calibration snapshots (providers' own formats) up to date in this directory for the
    * calibration exporter: a week of dated ones at start, the latest rewritten every minute, so a
-   * calibration_corrupt fault shows up there too.
+   * calibration_corrupt fault shows up there too. Files are replaced atomically.
    */
   calibrationDir?: string;
+  /** Bearer token the admin API requires (ADMIN_API_AUTH); none = no authentication. */
+  adminToken?: string;
+  /** How alert-driven mitigations behave (restore on resolve, hold-down, rate limit). */
+  remediation?: RemediationPolicy;
 }
 
 export interface LiveSimulator {
@@ -41,39 +48,8 @@ export interface LiveSimulator {
   url: string;
   simulator: HybridSimulator;
   telemetry: HybridTelemetry;
+  admin: AdminApi;
   stop(): Promise<void>;
-}
-
-const MAX_BODY_BYTES = 1 << 20;
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new AdminInputError('(body)', `larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      try {
-        resolve(text === '' ? undefined : JSON.parse(text));
-      } catch (error) {
-        reject(new AdminInputError('(body)', `not valid JSON (${(error as Error).message})`));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  res.writeHead(status, { 'content-type': contentType });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 /**
@@ -82,27 +58,49 @@ function send(res: ServerResponse, status: number, body: unknown, contentType = 
  */
 export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
   const topology = options.topology ?? DEFAULT_TOPOLOGY;
+  if (options.loadFactor !== undefined) {
+    checkLimit('load', 'loadFactor', options.loadFactor);
+  }
+  if (options.seed !== undefined) {
+    checkLimit('seed', 'seed', options.seed, true);
+  }
   const startedAt = Date.now();
+  const clock = { origin: startedAt };
   const scenario = resolveScenario(
-    options.scenario ?? parseScenarioText(DEFAULT_LIVE_SCENARIO, 'default-live', startedAt, topology),
-    startedAt,
+    options.scenario ?? parseScenarioText(DEFAULT_LIVE_SCENARIO, 'default-live', clock, topology),
+    clock,
     topology
   );
   const telemetry = createTelemetry({
     serviceName: topology.serviceName,
     serviceVersion: SIMULATOR_VERSION,
     environment: 'demo',
+    // OpenMetrics on /metrics: the only exposition that carries the trace-id exemplars of kept requests.
+    openMetrics: true,
     ...(options.otlpTracesUrl ? { otlpTracesUrl: options.otlpTracesUrl } : {}),
+    ...(options.otlpLogsUrl ? { otlpLogsUrl: options.otlpLogsUrl } : {}),
     ...(options.traceExporter ? { traceExporter: options.traceExporter, scheduledDelayMillis: 100 } : {}),
     ...(options.logSink ? { logSink: options.logSink } : {}),
   });
   const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const mitigations = new MitigationState(options.remediation ?? DEFAULT_REMEDIATION_POLICY);
   const simulator = new HybridSimulator({
     telemetry,
     seed,
     faults: scenario.faults,
     topology,
+    flags: mitigations.flags,
     ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}),
+  });
+  const admin = new AdminApi({
+    topology,
+    state: mitigations,
+    telemetry,
+    ...(options.adminToken !== undefined ? { token: options.adminToken } : {}),
+    activeFaults: () =>
+      simulator.faults
+        .activeAt(Date.now())
+        .map((f) => ({ kind: f.kind, provider: f.provider, backend: f.backend, model: f.model })),
   });
   const writeCalibration = (days: number) => {
     if (!options.calibrationDir) {
@@ -127,40 +125,20 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     }
   };
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0]!;
     void (async () => {
       try {
-        if (req.method === 'GET' && path === '/metrics') {
-          send(res, 200, await telemetry.registry.metrics(), telemetry.registry.contentType);
+        if (path.startsWith('/admin/') || path === '/admin') {
+          await admin.handle(req, res, path);
+        } else if (req.method === 'GET' && path === '/metrics') {
+          sendText(res, 200, await telemetry.registry.metrics(), telemetry.registry.contentType);
         } else if (req.method === 'GET' && (path === '/healthz' || path === '/-/ready')) {
-          send(res, 200, 'ok\n', 'text/plain');
-        } else if (req.method === 'GET' && path === ADMIN_API_PATH.flags) {
-          send(res, 200, {
-            flags: activeFlagNames(simulator.flags),
-            faults: simulator.faults
-              .activeAt(Date.now())
-              .map((f) => ({ kind: f.kind, provider: f.provider, backend: f.backend, model: f.model })),
-          });
-        } else if (req.method === 'POST' && path === ADMIN_API_PATH.actions) {
-          const request = parseMitigationRequest(await readBody(req), topology);
-          send(res, 200, { flags: applyMitigation(simulator.flags, request, telemetry) });
-        } else if (req.method === 'POST' && path === ADMIN_API_PATH.alertmanager) {
-          const outcome = handleAlertmanagerWebhook(await readBody(req), simulator.flags, topology, telemetry);
-          send(res, 200, { ...outcome, flags: activeFlagNames(simulator.flags) });
+          sendText(res, 200, 'ok\n', 'text/plain');
         } else {
-          send(res, 404, { error: `no route ${req.method} ${path}` });
+          sendJson(res, 404, { error: `no route ${req.method ?? ''} ${path}` });
         }
       } catch (error) {
-        if (error instanceof AdminInputError) {
-          telemetry.log({
-            level: 'warn',
-            event: MITIGATION_LOG_EVENT.rejected,
-            message: `admin request ${path} refused: ${error.message}`,
-          });
-          send(res, 400, { error: error.message, field: error.field });
-        } else {
-          send(res, 500, { error: (error as Error).message });
-        }
+        sendJson(res, 500, { error: (error as Error).message });
       }
     })();
   });
@@ -177,6 +155,7 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
   const timer = setInterval(() => {
     const now = Date.now();
     try {
+      admin.tick();
       simulator.step(last, now, 'live');
     } catch (error) {
       telemetry.log({
@@ -197,6 +176,7 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     simulator,
     telemetry,
+    admin,
     async stop() {
       clearInterval(timer);
       clearInterval(calibrationTimer);

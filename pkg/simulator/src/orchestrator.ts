@@ -24,7 +24,7 @@ export const DECISION_REASON = {
 } as const;
 
 /** Our expected wait beyond which the orchestrator stops sending work to a QPU. */
-const MAX_ACCEPTABLE_WAIT_SECONDS = 45;
+const MAX_ACCEPTABLE_WAIT_SECONDS = 50;
 /** A queue this many times its usual length still gets the job, with fewer shots (playbook A's first step). */
 const ELEVATED_QUEUE_RATIO = 2.5;
 const ELEVATED_SHOT_REDUCTION = 2;
@@ -36,6 +36,8 @@ export interface RoutingContext {
   topology: Topology;
   faults: FaultEngine;
   flags: FeatureFlags;
+  /** activeFlagNames(flags), when the caller computed it once for many decisions. */
+  flagNames?: string[];
   providers: ProviderState;
   calibrations: ReadonlyMap<string, CalibrationModel>;
 }
@@ -52,6 +54,28 @@ export interface Decision {
 
 export function calibrationKey(b: QuantumBackend): string {
   return `${b.provider}/${b.backend}`;
+}
+
+/** What every decision looks up in the topology, found once per topology. */
+interface TopologyIndex {
+  simulator: QuantumBackend;
+  qpu: QuantumBackend[];
+  calibrationKeys: Map<QuantumBackend, string>;
+}
+
+const indexes = new WeakMap<Topology, TopologyIndex>();
+
+export function topologyIndex(topology: Topology): TopologyIndex {
+  let index = indexes.get(topology);
+  if (index === undefined) {
+    index = {
+      simulator: topology.backends.find((b) => b.backend === topology.simulatorBackend)!,
+      qpu: qpuBackends(topology),
+      calibrationKeys: new Map(topology.backends.map((b) => [b, calibrationKey(b)])),
+    };
+    indexes.set(topology, index);
+  }
+  return index;
 }
 
 export function calibrationCorruptAt(ctx: RoutingContext, b: QuantumBackend, time: number): number {
@@ -71,13 +95,13 @@ export function decide(
   offset: number,
   rng: Rng
 ): Decision {
-  const flags = activeFlagNames(ctx.flags);
+  const flags = ctx.flagNames ?? activeFlagNames(ctx.flags);
   const end = offset + Math.round(rng.uniform(3, 15));
   const base = { start: offset, end };
   const roll = rng.next();
   const preferred: ExecutionPath =
     roll < route.qpuShare ? 'qpu' : roll < route.qpuShare + route.simulatorShare ? 'simulator' : 'classical';
-  const simulator = ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!;
+  const { simulator, qpu } = topologyIndex(ctx.topology);
   const toSimulator = (reason: string, inputs: DecisionPlan['inputs'], fallback: boolean): Decision => ({
     plan: {
       ...base,
@@ -103,22 +127,35 @@ export function decide(
   if (ctx.flags.forceSimulator) {
     return toSimulator(DECISION_REASON.flagForceSimulator, {}, true);
   }
-  const candidates = qpuBackends(ctx.topology).filter(
-    (b) => !ctx.flags.disabledProviders.has(b.provider) && b.qubits >= width
-  );
-  if (candidates.length === 0) {
+  const disabled = ctx.flags.disabledProviders;
+  let totalWeight = 0;
+  for (const b of qpu) {
+    if (b.qubits >= width && !disabled.has(b.provider)) {
+      totalWeight += b.weight;
+    }
+  }
+  if (totalWeight === 0) {
     return toSimulator(DECISION_REASON.providersDisabled, {}, true);
   }
-  const backend = rng.weighted(candidates.map((b) => [b, b.weight] as const));
+  // A weighted pick among the usable backends (one draw, as Rng.weighted makes).
+  let x = rng.next() * totalWeight;
+  let backend = qpu[0]!;
+  for (const b of qpu) {
+    if (b.qubits >= width && !disabled.has(b.provider)) {
+      backend = b;
+      x -= b.weight;
+      if (x < 0) {
+        break;
+      }
+    }
+  }
   const queue = ctx.providers.queue(backend);
   const limit = ctx.providers.rateLimit(backend.provider);
-  const model = ctx.calibrations.get(calibrationKey(backend));
+  const model = ctx.calibrations.get(topologyIndex(ctx.topology).calibrationKeys.get(backend)!);
   const corrupt = calibrationCorruptAt(ctx, backend, time);
   const calibration = model?.summaryAt(time, corrupt > 0);
   const predicted = calibration ? predictFidelity(calibration, width, depth) : Number.NaN;
-  const outage = ctx.providers.outage(backend.provider, backend.backend, time);
-  // The provider's status API reports an outage to about half of the health checks (it lags).
-  const available = !(outage > 0 && rng.chance(0.5));
+  const available = ctx.providers.reportedAvailable(backend.provider, backend.backend, time);
   const inputs: DecisionPlan['inputs'] = {
     queueLength: queue.queueLength,
     backlogSeconds: Math.round(queue.backlogSeconds),
@@ -126,13 +163,14 @@ export function decide(
     ...(calibration
       ? { calibrationAgeSeconds: Math.max(0, Math.round((time - calibration.calibratedAt) / 1000)) }
       : {}),
-    ...(Number.isFinite(predicted) ? { predictedFidelity: Number(predicted.toFixed(4)) } : {}),
+    ...(Number.isFinite(predicted) ? { predictedFidelity: Math.round(predicted * 1e4) / 1e4 } : {}),
     providerAvailable: available,
   };
   if (!available) {
     return toSimulator(DECISION_REASON.providerUnavailable, inputs, true);
   }
-  if (queue.ourWaitMedianSeconds > MAX_ACCEPTABLE_WAIT_SECONDS) {
+  // The orchestrator estimates the wait from the queue it sees; the estimate is rough.
+  if (queue.ourWaitMedianSeconds * rng.logNormal(1, 0.3) > MAX_ACCEPTABLE_WAIT_SECONDS) {
     return toSimulator(DECISION_REASON.queueSaturated, inputs, true);
   }
   if (limit.remaining < limit.limit * MIN_RATE_LIMIT_SHARE) {

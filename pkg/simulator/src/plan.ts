@@ -23,6 +23,8 @@ export interface LlmPlan {
   temperature: number;
   start: number;
   end: number;
+  /** When the first streamed token arrived (every call streams; absent when none arrived). */
+  firstToken?: number;
   inputTokens: number;
   outputTokens: number;
   coldStart: boolean;

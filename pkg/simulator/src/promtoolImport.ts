@@ -5,6 +5,8 @@ export interface ImportOptions {
   promtool?: string;
   /** Files imported at once (promtool is mostly single-threaded); default 3. */
   concurrency?: number;
+  /** Passed as --max-block-duration when the files span more than one 2-hour block (backfill's fileHours). */
+  maxBlockHours?: number;
 }
 
 /**
@@ -23,7 +25,15 @@ export async function importOpenMetrics(
       await new Promise<void>((resolve, reject) => {
         execFile(
           bin,
-          ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dataDir],
+          [
+            'tsdb',
+            'create-blocks-from',
+            'openmetrics',
+            '--quiet',
+            ...(options.maxBlockHours ? [`--max-block-duration=${options.maxBlockHours}h`] : []),
+            file,
+            dataDir,
+          ],
           { maxBuffer: 16 << 20 },
           (error, stdout, stderr) => {
             if (error) {

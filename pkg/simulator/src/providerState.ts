@@ -20,6 +20,12 @@ export interface RateLimitSnapshot {
   rejectShare: number;
 }
 
+/**
+ * How late a provider's status API reports an outage (and its end): status pages follow incidents by
+ * minutes, so jobs fail before the orchestrator can see the outage and route around it.
+ */
+export const STATUS_REPORT_LAG_MS = 5 * 60_000;
+
 /** Daily load curve: quiet at night (UTC), busy mid-afternoon; a little quieter at weekends. */
 export function diurnalFactor(time: number): number {
   const date = new Date(time);
@@ -34,8 +40,9 @@ export function diurnalFactor(time: number): number {
  * diurnal level, multiplied by queue-saturation faults) and the API rate-limit window per provider.
  */
 export class ProviderState {
-  private readonly level = new Map<string, number>();
-  private readonly queues = new Map<string, QueueSnapshot>();
+  // Keyed by the topology's backend objects: looked up on every decision, no key string to build.
+  private readonly level = new Map<QuantumBackend, number>();
+  private readonly queues = new Map<QuantumBackend, QueueSnapshot>();
   private readonly limits = new Map<ProviderId, RateLimitSnapshot>();
 
   constructor(
@@ -44,7 +51,7 @@ export class ProviderState {
     private readonly rng: Rng
   ) {
     for (const b of topology.backends) {
-      this.level.set(key(b), 0);
+      this.level.set(b, 0);
     }
   }
 
@@ -53,7 +60,7 @@ export class ProviderState {
     const load = diurnalFactor(time);
     const relax = 1 - Math.exp(-stepSeconds / 1800);
     for (const b of this.topology.backends) {
-      const k = key(b);
+      const k = b;
       const noise = this.rng.normal(0, 0.25 * Math.sqrt(relax));
       const walk = (this.level.get(k) ?? 0) * (1 - relax) + noise;
       this.level.set(k, walk);
@@ -62,10 +69,13 @@ export class ProviderState {
         this.faults.intensity(FAULT_KIND.queueSaturation, time, { provider: b.provider, backend: b.backend })
       );
       const length = Math.max(0, b.queue.medianLength * load * Math.exp(walk) * saturation);
+      // Reserved capacity absorbs the usual ups and downs of the public queue; a saturated queue spills over.
+      const ourWait =
+        b.queue.ourWaitMedianSeconds * Math.exp(walk / 2) + b.queue.saturatedWaitSecondsPerUnit * (saturation - 1);
       this.queues.set(k, {
         queueLength: Math.round(length),
         backlogSeconds: length * b.queue.secondsPerJob,
-        ourWaitMedianSeconds: b.queue.ourWaitMedianSeconds * Math.exp(walk) * saturation,
+        ourWaitMedianSeconds: ourWait,
         saturation: saturation * Math.exp(walk),
       });
     }
@@ -76,7 +86,7 @@ export class ProviderState {
 
   queue(backend: QuantumBackend): QueueSnapshot {
     return (
-      this.queues.get(key(backend)) ?? {
+      this.queues.get(backend) ?? {
         queueLength: 0,
         backlogSeconds: 0,
         ourWaitMedianSeconds: backend.queue.ourWaitMedianSeconds,
@@ -94,6 +104,11 @@ export class ProviderState {
     return this.faults.intensity(FAULT_KIND.providerOutage, time, { provider, backend });
   }
 
+  /** What the provider's status API says at `time`: the outage as it was STATUS_REPORT_LAG_MS earlier. */
+  reportedAvailable(provider: string, backend: string, time: number): boolean {
+    return this.outage(provider, backend, time - STATUS_REPORT_LAG_MS) === 0;
+  }
+
   private rateLimitAt(api: ProviderApi, time: number, load: number): RateLimitSnapshot {
     const forced = this.faults.intensity(FAULT_KIND.rateLimiting, time, { provider: api.provider });
     // Saturated queues make clients poll job status more often, eating into the window.
@@ -105,8 +120,4 @@ export class ProviderState {
     const remaining = Math.round(api.rateLimitPerWindow * (1 - usage));
     return { limit: api.rateLimitPerWindow, remaining, rejectShare: forced > 0 ? forced : remaining === 0 ? 0.5 : 0 };
   }
-}
-
-function key(b: QuantumBackend): string {
-  return `${b.provider}/${b.backend}`;
 }

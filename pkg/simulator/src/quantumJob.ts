@@ -9,14 +9,10 @@ import type { QueueSnapshot, RateLimitSnapshot } from './providerState';
 import { clamp, type Rng } from './rng';
 import type { QuantumBackend } from './topology';
 
-/** Background failure rates of a healthy QPU (per job). */
-const BASE_RATES = {
-  hardwareFailure: 0.002,
-  timeout: 0.003,
-  invalidResult: 0.004,
-  cancelled: 0.002,
-  compileError: 0.001,
-};
+/** Share of a simulator's jobs that a divergence fault breaks, per unit of intensity (the rest only lose fidelity). */
+const DIVERGENCE_INVALID_SHARE = 0.2;
+/** Jobs that run on a corrupt calibration fail this often (wrong qubit choice, wrong pulse amplitudes). */
+const CORRUPT_CALIBRATION_FAILURE = 0.6;
 
 export interface JobRequest {
   backend: QuantumBackend;
@@ -42,8 +38,8 @@ function executionSeconds(backend: QuantumBackend, shots: number, width: number,
     case 'superconducting':
       return 0.8 + shots * rng.uniform(2.5e-4, 4e-4);
     case 'simulator':
-      // State-vector cost doubles per qubit; a 20-qubit, 1000-shot run takes about 0.2 s.
-      return 0.01 + Math.pow(2, width - 20) * 0.2 * Math.max(1, shots / 1000) * rng.uniform(0.8, 1.2);
+      // State-vector cost doubles per qubit; a 20-qubit, 1000-shot run takes about 0.06 s on the pool's GPUs.
+      return 0.01 + Math.pow(2, width - 20) * 0.06 * Math.max(1, shots / 1000) * rng.uniform(0.8, 1.2);
   }
 }
 
@@ -77,7 +73,7 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
     enqueue: { start: offset, end: offset },
   };
 
-  const apiLatency = Math.round(rng.logNormal(simulator ? 2 : 180, 0.4));
+  const apiLatency = Math.round(rng.logNormal(backend.submitSeconds * 1000, 0.35));
   // Submission rejected by the API (429) or by an unavailable provider: no provider job exists.
   if (!simulator && rng.chance(req.rateLimit.rejectShare)) {
     job.enqueue = { start: offset, end: offset + apiLatency, rateLimited: true };
@@ -98,9 +94,11 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
     return job;
   }
 
-  const waitSeconds = simulator
-    ? rng.exponential(req.queue.ourWaitMedianSeconds)
-    : rng.logNormal(req.queue.ourWaitMedianSeconds, 0.6);
+  // Waiting for a slot: short and exponential on reserved capacity, log-normal once a saturated queue spills over.
+  const waitSeconds =
+    req.queue.ourWaitMedianSeconds < 1
+      ? rng.exponential(req.queue.ourWaitMedianSeconds)
+      : rng.logNormal(req.queue.ourWaitMedianSeconds, 0.6);
   const enqueueEnd = offset + apiLatency + Math.round(waitSeconds * 1000);
   job.enqueue = {
     start: offset,
@@ -110,7 +108,8 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
   };
   const compileSeconds = simulator ? rng.logNormal(0.03, 0.4) : rng.logNormal(0.6 + req.depth / 200, 0.35);
   const compileEnd = enqueueEnd + Math.round(compileSeconds * 1000);
-  const compileFails = rng.chance(BASE_RATES.compileError);
+  const rates = backend.failures;
+  const compileFails = rng.chance(rates.compileError);
   job.compile = {
     start: enqueueEnd,
     end: compileEnd,
@@ -129,9 +128,8 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
   }
 
   const target = { provider: backend.provider, backend: backend.backend };
-  const hardwareRate = simulator
-    ? 0
-    : BASE_RATES.hardwareFailure + faults.intensity(FAULT_KIND.hardwareFailure, time, target);
+  const hardwareRate =
+    rates.hardwareFailure + (simulator ? 0 : faults.intensity(FAULT_KIND.hardwareFailure, time, target));
   const extraErrors = simulator ? 0 : faults.intensity(FAULT_KIND.qpuErrorRate, time, target);
   const divergence = simulator ? faults.intensity(FAULT_KIND.simulatorDivergence, time, target) : 0;
   let final: JobFinal = 'success';
@@ -141,16 +139,16 @@ export function simulateJob(req: JobRequest, time: number, offset: number, fault
   if (roll < p) {
     final = 'error';
     errorType = QUANTUM_ERROR_TYPE.hardwareFailure;
-  } else if (roll < (p += req.onCorruptCalibration ? 0.6 : 0)) {
+  } else if (roll < (p += rates.calibrationInvalid + (req.onCorruptCalibration ? CORRUPT_CALIBRATION_FAILURE : 0))) {
     final = 'error';
     errorType = QUANTUM_ERROR_TYPE.calibrationInvalid;
-  } else if (roll < (p += simulator ? 0.0005 : BASE_RATES.timeout + extraErrors / 2)) {
+  } else if (roll < (p += rates.timeout + extraErrors / 2)) {
     final = 'error';
     errorType = QUANTUM_ERROR_TYPE.timeout;
-  } else if (roll < (p += (simulator ? 0.0005 : BASE_RATES.invalidResult) + extraErrors / 2 + divergence / 2)) {
+  } else if (roll < (p += rates.invalidResult + extraErrors / 2 + divergence * DIVERGENCE_INVALID_SHARE)) {
     final = 'error';
     errorType = QUANTUM_ERROR_TYPE.invalidResult;
-  } else if (roll < p + (simulator ? 0 : BASE_RATES.cancelled)) {
+  } else if (roll < p + rates.cancelled) {
     final = 'cancelled';
   }
 

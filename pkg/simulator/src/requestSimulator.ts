@@ -1,13 +1,13 @@
 import { QUANTUM_ERROR_TYPE, type ExecutionPath } from '@hybridlens/conventions';
 import { simulateLlmCall } from './llmModel';
-import { DECISION_REASON, decide, type RoutingContext } from './orchestrator';
+import { DECISION_REASON, decide, type RoutingContext, topologyIndex } from './orchestrator';
 import type { JobPlan, PlanStep, RequestPlan } from './plan';
 import { simulateJob } from './quantumJob';
 import { clamp, type Rng } from './rng';
 import type { QuantumBackend, RouteProfile } from './topology';
 
-/** The classical heuristic fallback is the last resort; it rarely fails, and then the request errors. */
-const CLASSICAL_FALLBACK_FAILURE_RATE = 0.02;
+/** The classical heuristic is the last resort: plain code on our own machines, it almost never fails. */
+const CLASSICAL_FALLBACK_FAILURE_RATE = 0.0001;
 
 function jobFailed(job: JobPlan): boolean {
   return !job.execute || job.execute.outcome !== 'success';
@@ -34,14 +34,22 @@ export function simulateRequest(
   sequence: number
 ): RequestPlan {
   const model = ctx.topology.models.find((m) => m.model === route.model)!;
-  const llm = simulateLlmCall(model, time, Math.round(rng.uniform(2, 8)), ctx.faults, rng);
+  const llm = simulateLlmCall(
+    model,
+    time,
+    Math.round(rng.uniform(2, 8)),
+    ctx.faults,
+    rng,
+    ctx.flags.deterministicDecoding
+  );
   const plan: RequestPlan = {
     route: route.route,
     model: route.model,
     region,
     tenant: `tenant-${rng.int(1, 40).toString().padStart(3, '0')}`,
-    prompt: `prompt-template ${llm.promptTemplateVersion} request ${sequence} ${rng.hex(16)}`,
-    result: `result ${sequence} ${rng.hex(16)}`,
+    // Stand-ins for the prompt and result texts: only their hashes leave the SDK, so short unique strings do.
+    prompt: `${llm.promptTemplateVersion}:${sequence}`,
+    result: `r:${sequence}`,
     llm,
     steps: [],
     outcome: 'ok',
@@ -75,7 +83,7 @@ export function simulateRequest(
   };
 
   const runSimulator = (fallbackFrom?: ExecutionPath, reason?: string) => {
-    const simulator = ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!;
+    const simulator = topologyIndex(ctx.topology).simulator;
     const job = simulateJob(
       {
         backend: simulator,
@@ -150,7 +158,7 @@ export function simulateRequest(
         decision: {
           path: 'simulator',
           reason: reason === QUANTUM_ERROR_TYPE.rateLimited ? DECISION_REASON.rateLimited : reason,
-          provider: ctx.topology.backends.find((b) => b.backend === ctx.topology.simulatorBackend)!.provider,
+          provider: topologyIndex(ctx.topology).simulator.provider,
           backend: ctx.topology.simulatorBackend,
           fallbackFrom: 'qpu',
           start: t,

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { parseDuration } from '@hybridlens/conventions';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pair, type YAMLMap } from 'yaml';
-import { parseDuration } from './duration';
+import { SimulatorUserError } from './errors';
 import { FAULT_KIND_SPEC, type FaultKind, type ScheduledFault } from './faultKinds';
 import type { Topology } from './topology';
 
 /** A bad scenario file: names the file, the line and the field. */
-export class ScenarioError extends Error {
+export class ScenarioError extends SimulatorUserError {
   constructor(
     readonly file: string,
     readonly line: number,
@@ -29,10 +30,16 @@ export interface ScenarioOptions {
   file: string;
   /** Unix ms that relative times ("+2d4h") count from: the start of the run / of the history. */
   origin: number;
+  /**
+   * Unix ms that times before the end ("-36h") count back from: the end of the history. Undefined for a
+   * live run, which has no end: such times are refused.
+   */
+  end?: number;
   topology: Topology;
 }
 
 const FAULT_FIELDS = [
+  'name',
   'kind',
   'start',
   'end',
@@ -44,10 +51,15 @@ const FAULT_FIELDS = [
   'intensity',
 ] as const;
 const TOP_FIELDS = ['name', 'seed', 'faults'] as const;
+/** A schedule is a few KB; anything far larger is the wrong file. */
+const MAX_SCENARIO_BYTES = 1 << 20;
+/** Each fault is checked at every simulated instant: keep schedules small. */
+const MAX_FAULTS = 500;
 
 /**
- * Read a scenario (YAML or JSON: JSON is parsed as YAML so both get line numbers). Times are either
- * absolute (RFC 3339) or offsets from the run start ("+3d10h", "90m").
+ * Read a scenario (YAML or JSON: JSON is parsed as YAML so both get line numbers). Times are absolute
+ * (RFC 3339), offsets from the run start ("+3d10h", "90m"), or, for a history, offsets back from its end
+ * ("-36h": an incident that must fall inside the last days whatever the history's length).
  */
 export function parseScenario(text: string, options: ScenarioOptions): Scenario {
   const lineCounter = new LineCounter();
@@ -96,6 +108,9 @@ export function parseScenario(text: string, options: ScenarioOptions): Scenario 
   }
   if (!isSeq(faultsNode)) {
     return fail(faultsNode, 'faults', 'expected a list');
+  }
+  if (faultsNode.items.length > MAX_FAULTS) {
+    return fail(faultsNode, 'faults', `${faultsNode.items.length} faults; at most ${MAX_FAULTS} are accepted`);
   }
   const faults = faultsNode.items.map((item, index) =>
     parseFault(item as Node, `faults[${index}]`, options, fail, where)
@@ -167,6 +182,19 @@ function parseFault(
       return undefined;
     }
     const text = String(s.value).trim();
+    if (text.startsWith('-')) {
+      const before = parseDuration(text.slice(1));
+      if (before !== undefined) {
+        if (options.end === undefined) {
+          return fail(
+            s.node,
+            `${path}.${field}`,
+            `"${text}" counts back from the end of a history; a live run has no end (use +offset or an RFC 3339 time)`
+          );
+        }
+        return options.end - before;
+      }
+    }
     const offset = parseDuration(text.replace(/^\+/, ''));
     if (offset !== undefined) {
       return options.origin + offset;
@@ -176,7 +204,7 @@ function parseFault(
       return fail(
         s.node,
         `${path}.${field}`,
-        `"${text}" is neither an RFC 3339 time (2026-11-20T10:00:00Z) nor an offset from the run start (+3d10h)`
+        `"${text}" is neither an RFC 3339 time (2026-11-20T10:00:00Z), an offset from the run start (+3d10h) nor one back from the end of a history (-36h)`
       );
     }
     return absolute;
@@ -241,6 +269,7 @@ function parseFault(
     intensity = intensityField.value;
   }
 
+  const nameField = str('name');
   const topology = options.topology;
   const providerField = str('provider');
   const backendField = str('backend');
@@ -292,6 +321,7 @@ function parseFault(
   }
 
   return {
+    ...(nameField ? { name: nameField.value } : {}),
     kind,
     start,
     end,
@@ -309,7 +339,19 @@ export function loadScenarioFile(path: string, options: Omit<ScenarioOptions, 'f
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`scenario ${path}: cannot read (${(error as Error).message})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory, expected a YAML or JSON file'
+            : (error as Error).message;
+    throw new SimulatorUserError(`scenario ${path}: cannot read it (${why})`);
+  }
+  if (text.length > MAX_SCENARIO_BYTES) {
+    throw new SimulatorUserError(`scenario ${path}: larger than ${MAX_SCENARIO_BYTES} bytes (a schedule is a few KB)`);
   }
   return parseScenario(text, { ...options, file: path });
 }

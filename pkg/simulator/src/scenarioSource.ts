@@ -7,17 +7,28 @@ export { DEFAULT_BACKFILL_SCENARIO, DEFAULT_LIVE_SCENARIO } from './defaultScena
 /** A scenario given as a file path, as text, or already parsed. */
 export type ScenarioInput = string | { text: string; name?: string } | Scenario | { faults: ScheduledFault[] };
 
-export function parseScenarioText(text: string, name: string, origin: number, topology: Topology): Scenario {
-  return parseScenario(text, { file: name, origin, topology });
+/** Where a scenario's relative times count from: the start of the run, and the end of a history. */
+export interface ScenarioClock {
+  origin: number;
+  /** End of the history; undefined for a live run. */
+  end?: number;
 }
 
-/** Turn any ScenarioInput into a validated schedule whose relative times count from `origin`. */
-export function resolveScenario(input: ScenarioInput, origin: number, topology: Topology): Scenario {
+function clockOptions(clock: ScenarioClock, topology: Topology) {
+  return { origin: clock.origin, ...(clock.end !== undefined ? { end: clock.end } : {}), topology };
+}
+
+export function parseScenarioText(text: string, name: string, clock: ScenarioClock, topology: Topology): Scenario {
+  return parseScenario(text, { file: name, ...clockOptions(clock, topology) });
+}
+
+/** Turn any ScenarioInput into a validated schedule whose relative times count from the clock's origin / end. */
+export function resolveScenario(input: ScenarioInput, clock: ScenarioClock, topology: Topology): Scenario {
   if (typeof input === 'string') {
-    return loadScenarioFile(input, { origin, topology });
+    return loadScenarioFile(input, clockOptions(clock, topology));
   }
   if ('text' in input) {
-    return parseScenarioText(input.text, input.name ?? 'scenario', origin, topology);
+    return parseScenarioText(input.text, input.name ?? 'scenario', clock, topology);
   }
   return {
     name: 'name' in input ? input.name : 'scenario',

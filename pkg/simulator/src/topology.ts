@@ -32,8 +32,27 @@ export interface QueueProfile {
   medianLength: number;
   /** Seconds one queued job takes on average (for the backlog estimate). */
   secondsPerJob: number;
-  /** Median time our job waits (priority / session access keeps it far below the public backlog). */
+  /**
+   * Median time our job waits for a slot of our reserved capacity (IBM dedicated / session access, Braket
+   * reservations): far below the public backlog while the provider's queue is normal.
+   */
   ourWaitMedianSeconds: number;
+  /**
+   * Extra median wait per unit of queue saturation above normal (saturation 10 = ten times the usual
+   * queue): once the reserved slots are taken, our jobs queue with everyone else's.
+   */
+  saturatedWaitSecondsPerUnit: number;
+}
+
+/** Per-job probabilities of the ways a job fails on a healthy backend (the providers' published reliability). */
+export interface FailureProfile {
+  hardwareFailure: number;
+  timeout: number;
+  invalidResult: number;
+  calibrationInvalid: number;
+  compileError: number;
+  /** Withdrawn jobs: neither good nor bad for the job-success SLO. */
+  cancelled: number;
 }
 
 export interface QuantumBackend {
@@ -47,6 +66,9 @@ export interface QuantumBackend {
   price: PriceModel;
   calibration: CalibrationProfile;
   queue: QueueProfile;
+  failures: FailureProfile;
+  /** Median seconds of the provider's job-submission API call. */
+  submitSeconds: number;
   maxShots: number;
   /** Share of the orchestrator's QPU traffic this backend receives when healthy. */
   weight: number;
@@ -65,15 +87,23 @@ export interface LlmModel {
   genAiProvider: string;
   /** Versions the model answers with; drift faults switch to the next one. */
   responseModels: readonly string[];
-  latencyMedianSeconds: number;
-  latencySigma: number;
+  /** Time to the first streamed token on a warm instance (queueing and prefill), log-normal. */
+  ttftMedianSeconds: number;
+  ttftSigma: number;
+  /** Decoding time per output token once streaming. */
   secondsPerOutputToken: number;
   inputTokensMedian: number;
   outputTokensMedian: number;
+  outputTokensSigma: number;
+  /** Calls that hit a cold instance when nothing is wrong. */
   coldStartProbability: number;
+  /** Seconds a cold instance adds before the first token. */
   coldStartSecondsMedian: number;
+  /** Validator failure rates when healthy, at the default temperature. */
   hallucinationRate: number;
   schemaFailureRate: number;
+  /** Sampling temperature of the calls (deterministic decoding sets 0). */
+  temperature: number;
 }
 
 export interface RouteProfile {
@@ -113,7 +143,21 @@ const superconductingIbm: CalibrationProfile = {
   recalibrationHours: 24,
 };
 
-/** The default topology: small enough that 30 days of history backfill in well under two minutes. */
+/** About 98.8% of jobs succeed on a healthy superconducting QPU (cancellations aside). */
+const SUPERCONDUCTING_FAILURES: FailureProfile = {
+  hardwareFailure: 0.0004,
+  timeout: 0.0015,
+  invalidResult: 0.006,
+  calibrationInvalid: 0.0015,
+  compileError: 0.001,
+  cancelled: 0.002,
+};
+
+/**
+ * The default topology. Traffic: a few tenths of a request per second at the daily peak, about 20,000
+ * requests a day; chosen so that 30 days backfill within the benchmark's budget on a 2-core machine
+ * (each request goes through @hybridlens/instrument: its cost, not the simulation, sets the limit).
+ */
 export const DEFAULT_TOPOLOGY: Topology = {
   serviceName: 'hybrid-solver',
   regions: ['us-east-1', 'eu-west-1'],
@@ -121,9 +165,9 @@ export const DEFAULT_TOPOLOGY: Topology = {
     {
       route: '/v1/optimize',
       model: 'gpt-4.1-mini',
-      peakRequestsPerSecond: 0.03,
-      qpuShare: 0.75,
-      simulatorShare: 0.2,
+      peakRequestsPerSecond: 0.12,
+      qpuShare: 0.55,
+      simulatorShare: 0.3,
       shotsMedian: 2000,
       circuitWidth: [6, 20],
       circuitDepth: [20, 120],
@@ -131,7 +175,7 @@ export const DEFAULT_TOPOLOGY: Topology = {
     {
       route: '/v1/assist',
       model: 'llama-3.1-70b-instruct',
-      peakRequestsPerSecond: 0.045,
+      peakRequestsPerSecond: 0.23,
       qpuShare: 0,
       simulatorShare: 0.45,
       shotsMedian: 1000,
@@ -144,29 +188,33 @@ export const DEFAULT_TOPOLOGY: Topology = {
       model: 'gpt-4.1-mini',
       genAiProvider: 'openai',
       responseModels: ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini-2026-09-30'],
-      latencyMedianSeconds: 0.35,
-      latencySigma: 0.35,
-      secondsPerOutputToken: 0.004,
+      ttftMedianSeconds: 0.3,
+      ttftSigma: 0.3,
+      secondsPerOutputToken: 0.006,
       inputTokensMedian: 900,
-      outputTokensMedian: 220,
+      outputTokensMedian: 70,
+      outputTokensSigma: 0.3,
       coldStartProbability: 0,
       coldStartSecondsMedian: 0,
       hallucinationRate: 0.01,
       schemaFailureRate: 0.003,
+      temperature: 0.2,
     },
     {
       model: 'llama-3.1-70b-instruct',
       genAiProvider: 'aws.bedrock',
       responseModels: ['meta.llama3-1-70b-instruct-v1:0', 'meta.llama3-1-70b-instruct-v1:1'],
-      latencyMedianSeconds: 0.25,
-      latencySigma: 0.4,
-      secondsPerOutputToken: 0.0025,
+      ttftMedianSeconds: 0.25,
+      ttftSigma: 0.3,
+      secondsPerOutputToken: 0.0065,
       inputTokensMedian: 600,
-      outputTokensMedian: 160,
-      coldStartProbability: 0.002,
+      outputTokensMedian: 60,
+      outputTokensSigma: 0.3,
+      coldStartProbability: 0.0005,
       coldStartSecondsMedian: 6,
       hallucinationRate: 0.015,
-      schemaFailureRate: 0.004,
+      schemaFailureRate: 0.003,
+      temperature: 0.2,
     },
   ],
   backends: [
@@ -179,9 +227,11 @@ export const DEFAULT_TOPOLOGY: Topology = {
       region: 'us-east',
       price: { kind: 'per-qpu-second', perSecondUsd: IBM_PAYG_PER_SECOND_USD },
       calibration: superconductingIbm,
-      queue: { medianLength: 120, secondsPerJob: 25, ourWaitMedianSeconds: 6 },
+      queue: { medianLength: 120, secondsPerJob: 25, ourWaitMedianSeconds: 0.08, saturatedWaitSecondsPerUnit: 5 },
+      failures: SUPERCONDUCTING_FAILURES,
+      submitSeconds: 0.18,
       maxShots: 100000,
-      weight: 0.45,
+      weight: 0.5,
     },
     {
       provider: 'braket',
@@ -202,9 +252,11 @@ export const DEFAULT_TOPOLOGY: Topology = {
         readoutSeconds: 1.5e-6,
         recalibrationHours: 24,
       },
-      queue: { medianLength: 15, secondsPerJob: 40, ourWaitMedianSeconds: 4 },
+      queue: { medianLength: 15, secondsPerJob: 40, ourWaitMedianSeconds: 0.1, saturatedWaitSecondsPerUnit: 8 },
+      failures: { ...SUPERCONDUCTING_FAILURES, invalidResult: 0.008 },
+      submitSeconds: 0.15,
       maxShots: 20000,
-      weight: 0.35,
+      weight: 0.44,
     },
     {
       provider: 'azure',
@@ -230,10 +282,12 @@ export const DEFAULT_TOPOLOGY: Topology = {
         readoutSeconds: 300e-6,
         recalibrationHours: 24,
       },
-      queue: { medianLength: 8, secondsPerJob: 240, ourWaitMedianSeconds: 12 },
+      queue: { medianLength: 8, secondsPerJob: 240, ourWaitMedianSeconds: 0.2, saturatedWaitSecondsPerUnit: 20 },
+      failures: { ...SUPERCONDUCTING_FAILURES, hardwareFailure: 0.0002, invalidResult: 0.006 },
+      submitSeconds: 0.35,
       maxShots: 10000,
       // Per-gate-shot pricing makes every IonQ job cost hundreds of dollars: the orchestrator uses it sparingly.
-      weight: 0.04,
+      weight: 0.06,
     },
     {
       provider: 'local',
@@ -244,7 +298,17 @@ export const DEFAULT_TOPOLOGY: Topology = {
       region: 'local',
       price: { kind: 'free' },
       calibration: superconductingIbm,
-      queue: { medianLength: 0.5, secondsPerJob: 0.4, ourWaitMedianSeconds: 0.02 },
+      queue: { medianLength: 0.5, secondsPerJob: 0.4, ourWaitMedianSeconds: 0.02, saturatedWaitSecondsPerUnit: 0.05 },
+      // A certified simulator image: it almost never fails (the fallback of last resort depends on it).
+      failures: {
+        hardwareFailure: 0,
+        timeout: 0.00005,
+        invalidResult: 0.0001,
+        calibrationInvalid: 0,
+        compileError: 0,
+        cancelled: 0,
+      },
+      submitSeconds: 0.002,
       maxShots: 1_000_000,
       weight: 0,
     },
@@ -281,7 +345,9 @@ export const RIGETTI_CALIBRATION_DEVICE: QuantumBackend = {
     readoutSeconds: 2e-6,
     recalibrationHours: 24,
   },
-  queue: { medianLength: 25, secondsPerJob: 30, ourWaitMedianSeconds: 5 },
+  queue: { medianLength: 25, secondsPerJob: 30, ourWaitMedianSeconds: 0.1, saturatedWaitSecondsPerUnit: 6 },
+  failures: SUPERCONDUCTING_FAILURES,
+  submitSeconds: 0.15,
   maxShots: 100000,
   weight: 0,
 };

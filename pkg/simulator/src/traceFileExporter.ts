@@ -6,47 +6,33 @@ const EXPORT_SUCCESS = 0; // ExportResultCode.SUCCESS of @opentelemetry/core
 
 /**
  * Writes spans as OTLP JSON, one ExportTraceServiceRequest per line (the OpenTelemetry Collector's
- * file format), keeping at most `tracesPerHour` whole traces per hour of (virtual) time so long
- * backfills stay small. Remembers which traces it kept so the matching log lines can be kept too.
+ * file format). Which traces reach it is decided upstream (TraceBudget).
  */
 export class TraceFileExporter implements SpanExporter {
   private readonly out: WriteStream;
-  private readonly kept = new Set<string>();
-  private readonly rejected = new Set<string>();
-  private hour = -1;
-  private keptThisHour = 0;
   private readonly decoder = new TextDecoder();
+  private readonly traces = new Set<string>();
+  private closed: Promise<void> | undefined;
   spansWritten = 0;
-  tracesWritten = 0;
 
-  constructor(
-    file: string,
-    private readonly tracesPerHour: number
-  ) {
+  constructor(file: string) {
     this.out = createWriteStream(file);
   }
 
+  get tracesWritten(): number {
+    return this.traces.size;
+  }
+
   export(spans: ReadableSpan[], resultCallback: (result: { code: number }) => void): void {
-    const accepted = spans.filter((span) => this.accept(span));
-    if (accepted.length > 0) {
-      this.out.write(this.decoder.decode(JsonTraceSerializer.serializeRequest(accepted)) + '\n');
-      this.spansWritten += accepted.length;
+    if (spans.length > 0) {
+      this.out.write(this.decoder.decode(JsonTraceSerializer.serializeRequest(spans)) + '\n');
+      this.spansWritten += spans.length;
+      for (const span of spans) {
+        this.traces.add(span.spanContext().traceId);
+      }
     }
     resultCallback({ code: EXPORT_SUCCESS });
   }
-
-  /** Whether the trace was written (log lines of other traces are dropped with it). */
-  isKept(traceId: string): boolean {
-    return this.kept.has(traceId);
-  }
-
-  /** Forget old decisions: called once per written log batch, so memory stays flat. */
-  forgetDecisions(): void {
-    this.kept.clear();
-    this.rejected.clear();
-  }
-
-  private closed: Promise<void> | undefined;
 
   /** Idempotent: the SDK shuts its exporter down, and the backfill closes the file after it. */
   shutdown(): Promise<void> {
@@ -57,27 +43,4 @@ export class TraceFileExporter implements SpanExporter {
   }
 
   async forceFlush(): Promise<void> {}
-
-  private accept(span: ReadableSpan): boolean {
-    const traceId = span.spanContext().traceId;
-    if (this.kept.has(traceId)) {
-      return true;
-    }
-    if (this.rejected.has(traceId)) {
-      return false;
-    }
-    const hour = Math.floor((span.startTime[0] * 1000 + span.startTime[1] / 1e6) / 3_600_000);
-    if (hour !== this.hour) {
-      this.hour = hour;
-      this.keptThisHour = 0;
-    }
-    if (this.keptThisHour >= this.tracesPerHour) {
-      this.rejected.add(traceId);
-      return false;
-    }
-    this.keptThisHour++;
-    this.tracesWritten++;
-    this.kept.add(traceId);
-    return true;
-  }
 }

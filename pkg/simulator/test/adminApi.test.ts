@@ -2,6 +2,7 @@ import {
   ADMIN_API_PATH,
   ALERT,
   ALERTMANAGER_ACTOR_PREFIX,
+  GEN_AI_ATTR,
   LABEL,
   LOG_FIELD,
   METRIC,
@@ -18,20 +19,11 @@ import { join } from 'node:path';
 import { InMemorySpanExporter, type ReadableSpan } from '@hybridlens/instrument';
 import { DECISION_REASON } from '../src';
 import { type LiveSimulator, startLive } from '../src/live';
+import { adminClient, webhook } from './helpers/adminClient';
+import { busyTopology } from './helpers/busyTopology';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function post(
-  live: LiveSimulator,
-  path: string,
-  body: unknown
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${live.url}${path}`, {
-    method: 'POST',
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const TOKEN = 'test-token-0123456789abcdef';
 
 /** Sum of a counter in the live /metrics exposition over the series matching every given label. */
 async function counter(live: LiveSimulator, name: string, labels: Record<string, string>): Promise<number> {
@@ -44,6 +36,7 @@ async function counter(live: LiveSimulator, name: string, labels: Record<string,
 
 describe('admin API (the orchestrator feature flags)', () => {
   let live: LiveSimulator;
+  let admin: ReturnType<typeof adminClient>;
   const exporter = new InMemorySpanExporter();
   const calibrationDir = mkdtempSync(join(tmpdir(), 'hl-sim-livecal-'));
   const logs: Array<Record<string, unknown>> = [];
@@ -63,15 +56,21 @@ describe('admin API (the orchestrator feature flags)', () => {
       port: 0,
       seed: 3,
       tickMillis: 100,
-      // Plenty of requests at any hour of the (real) day: the diurnal curve drops to a quarter at night.
-      loadFactor: 1000,
+      topology: busyTopology(1000),
       traceExporter: exporter,
       logSink: (line) => {
         logs.push(JSON.parse(line) as Record<string, unknown>);
       },
       scenario: { faults: [] },
       calibrationDir,
+      adminToken: TOKEN,
+      remediation: {
+        restoreOnResolve: new Set([ALERT.quantumBacklogCritical]),
+        minHoldMs: 0,
+        maxChangesPerMinute: 1000,
+      },
     });
+    admin = adminClient(live.url, TOKEN);
     await sleep(1000);
   });
 
@@ -80,19 +79,34 @@ describe('admin API (the orchestrator feature flags)', () => {
     rmSync(calibrationDir, { recursive: true, force: true });
   });
 
+  it('listens on 127.0.0.1 unless told otherwise', () => {
+    expect(live.host).toBe('127.0.0.1');
+  });
+
   it('keeps calibration snapshots for the calibration exporter', () => {
     for (const file of ['ibm/props_ibm_sherbrooke.json', 'braket/iqm_garnet.json', 'google/rainbow_calibration.json']) {
       expect(existsSync(join(calibrationDir, file))).toBe(true);
     }
   });
 
+  it('serves /metrics without the token (Prometheus scrapes it) but no admin path', async () => {
+    expect((await fetch(`${live.url}/metrics`)).status).toBe(200);
+    const open = adminClient(live.url);
+    for (const path of [ADMIN_API_PATH.flags, ADMIN_API_PATH.audit]) {
+      const res = await open.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    }
+    expect((await admin.get(ADMIN_API_PATH.flags)).status).toBe(200);
+  });
+
   it('forces the simulator: decisions say so and no request reaches a QPU', async () => {
-    const { status, json } = await post(live, ADMIN_API_PATH.actions, {
+    const { status, json } = await admin.post(ADMIN_API_PATH.actions, {
       action: MITIGATION_ACTION.forceSimulator,
       actor: 'alice',
     });
     expect(status).toBe(200);
-    expect(json.flags).toEqual(['force_simulator']);
+    expect(json).toEqual({ result: 'applied', flags: ['force_simulator'] });
     const qpuBefore = await counter(live, METRIC.orchestratorDecisions.name, { [LABEL.path]: 'qpu' });
     await sleep(1500);
     expect(
@@ -102,13 +116,18 @@ describe('admin API (the orchestrator feature flags)', () => {
     expect(
       await counter(live, METRIC.fallbacks.name, { [LABEL.reason]: DECISION_REASON.flagForceSimulator })
     ).toBeGreaterThan(0);
-    await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.releaseSimulator, actor: 'alice' });
+    // Asking again changes nothing and says so.
+    expect(
+      (await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.forceSimulator, actor: 'alice' })).json
+        .result
+    ).toBe('unchanged');
+    await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.releaseSimulator, actor: 'alice' });
   });
 
   it('reduces shots: QPU jobs carry the original shot count and the responses are degraded', async () => {
     const from = Date.now();
     expect(
-      (await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.reduceShots, factor: 8, actor: 'bob' }))
+      (await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.reduceShots, factor: 8, actor: 'bob' }))
         .json.flags
     ).toEqual(['shot_reduction:8']);
     await sleep(1500);
@@ -126,11 +145,11 @@ describe('admin API (the orchestrator feature flags)', () => {
     const ingress = spansSince(from).filter((s) => s.name === SPAN.ingress && traceIds.has(s.spanContext().traceId));
     expect(ingress.length).toBeGreaterThan(0);
     expect(ingress.every((s) => s.attributes[REQUEST_ATTR.degraded.key] === true)).toBe(true);
-    await post(live, ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.restoreShots, actor: 'bob' });
+    await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.restoreShots, actor: 'bob' });
   });
 
   it('disables a provider: the orchestrator stops choosing it', async () => {
-    await post(live, ADMIN_API_PATH.actions, {
+    await admin.post(ADMIN_API_PATH.actions, {
       action: MITIGATION_ACTION.disableProvider,
       provider: 'ibm',
       actor: 'carol',
@@ -148,87 +167,108 @@ describe('admin API (the orchestrator feature flags)', () => {
         (s.attributes[ORCHESTRATOR_ATTR.inputFlags.key] as string[]).includes('disable_provider:ibm')
       )
     ).toBe(true);
-    await post(live, ADMIN_API_PATH.actions, {
+    await admin.post(ADMIN_API_PATH.actions, {
       action: MITIGATION_ACTION.enableProvider,
       provider: 'ibm',
       actor: 'carol',
     });
   });
 
-  it('maps Alertmanager alerts to mitigations and undoes them when resolved', async () => {
-    const payload = (status: 'firing' | 'resolved') => ({
-      version: '4',
+  it('deterministic decoding: LLM calls run at temperature 0 until restored', async () => {
+    await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.deterministicDecoding, actor: 'dave' });
+    const from = Date.now() + 150;
+    await sleep(1200);
+    await live.telemetry.flush();
+    const llm = spansSince(from).filter((s) => s.name === SPAN.llm);
+    expect(llm.length).toBeGreaterThan(0);
+    expect(new Set(llm.map((s) => s.attributes[GEN_AI_ATTR.requestTemperature.key]))).toEqual(new Set([0]));
+    await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.restoreDecoding, actor: 'dave' });
+    const after = Date.now() + 150;
+    await sleep(1200);
+    await live.telemetry.flush();
+    const temperatures = spansSince(after)
+      .filter((s) => s.name === SPAN.llm)
+      .map((s) => s.attributes[GEN_AI_ATTR.requestTemperature.key]);
+    expect(temperatures.length).toBeGreaterThan(0);
+    expect(temperatures.every((t) => Number(t) > 0)).toBe(true);
+  });
+
+  it('maps Alertmanager alerts to mitigations, never stacks a repeated one, undoes it when resolved', async () => {
+    const backlog = (status: 'firing' | 'resolved') => ({
       status,
-      receiver: 'hybridlens',
-      groupLabels: {},
-      commonLabels: {},
-      commonAnnotations: {},
-      externalURL: 'http://alertmanager:9093',
-      alerts: [
-        {
-          status,
-          labels: { alertname: ALERT.quantumBacklogCritical, provider: 'ibm', backend: 'ibm_sherbrooke' },
-          annotations: {},
-          startsAt: '2026-11-26T00:00:00Z',
-        },
-        { status, labels: { alertname: ALERT.sloBurnRate }, annotations: {}, startsAt: '2026-11-26T00:00:00Z' },
-      ],
+      labels: { alertname: ALERT.quantumBacklogCritical, provider: 'ibm', backend: 'ibm_sherbrooke' },
     });
-    const firing = await post(live, ADMIN_API_PATH.alertmanager, payload('firing'));
+    const burn = { status: 'firing' as const, labels: { alertname: ALERT.sloBurnRate } };
+    const firing = await admin.post(ADMIN_API_PATH.alertmanager, webhook([backlog('firing'), burn]));
     expect(firing.status).toBe(200);
-    expect(firing.json.applied).toEqual([
-      { alertname: ALERT.quantumBacklogCritical, action: MITIGATION_ACTION.forceSimulator },
-    ]);
-    expect(firing.json.ignored).toEqual([
-      { alertname: ALERT.sloBurnRate, reason: expect.stringMatching(/no mitigation/) },
+    expect(firing.json.alerts).toEqual([
+      {
+        alertname: ALERT.quantumBacklogCritical,
+        status: 'firing',
+        result: 'applied',
+        action: MITIGATION_ACTION.forceSimulator,
+        provider: 'ibm',
+      },
+      {
+        alertname: ALERT.sloBurnRate,
+        status: 'firing',
+        result: 'ignored',
+        reason: expect.stringMatching(/no mitigation/),
+      },
     ]);
     expect(firing.json.flags).toEqual(['force_simulator']);
-    const resolved = await post(live, ADMIN_API_PATH.alertmanager, payload('resolved'));
+    const again = await admin.post(ADMIN_API_PATH.alertmanager, webhook([backlog('firing')]));
+    expect((again.json.alerts as Array<{ result: string }>)[0]!.result).toBe('unchanged');
+    expect((await admin.get(ADMIN_API_PATH.flags)).json.holds).toHaveLength(1);
+    const resolved = await admin.post(ADMIN_API_PATH.alertmanager, webhook([backlog('resolved')]));
+    expect((resolved.json.alerts as Array<{ result: string }>)[0]!.result).toBe('restored');
     expect(resolved.json.flags).toEqual([]);
   });
 
-  it('audits every action as a log line with action and actor', () => {
-    const audit = logs.filter((l) => l.event === MITIGATION_LOG_EVENT.applied);
-    expect(audit.map((l) => [l[LOG_FIELD.action], l[LOG_FIELD.actor]])).toEqual([
-      [MITIGATION_ACTION.forceSimulator, 'alice'],
-      [MITIGATION_ACTION.releaseSimulator, 'alice'],
-      [MITIGATION_ACTION.reduceShots, 'bob'],
-      [MITIGATION_ACTION.restoreShots, 'bob'],
-      [MITIGATION_ACTION.disableProvider, 'carol'],
-      [MITIGATION_ACTION.enableProvider, 'carol'],
-      [MITIGATION_ACTION.forceSimulator, `${ALERTMANAGER_ACTOR_PREFIX}${ALERT.quantumBacklogCritical}`],
-      [MITIGATION_ACTION.releaseSimulator, `${ALERTMANAGER_ACTOR_PREFIX}${ALERT.quantumBacklogCritical}`],
-    ]);
+  it('keeps a mitigation whose alert the policy does not restore, until a human releases it', async () => {
+    const hw = (status: 'firing' | 'resolved') => ({
+      status,
+      labels: { alertname: ALERT.quantumHardwareFailures, provider: 'braket', backend: 'Garnet' },
+    });
+    await admin.post(ADMIN_API_PATH.alertmanager, webhook([hw('firing')]));
+    const resolved = await admin.post(ADMIN_API_PATH.alertmanager, webhook([hw('resolved')]));
+    expect((resolved.json.alerts as Array<{ result: string }>)[0]!.result).toBe('kept');
+    expect(resolved.json.flags).toEqual(['disable_provider:braket']);
+    const released = await admin.post(ADMIN_API_PATH.actions, {
+      action: MITIGATION_ACTION.enableProvider,
+      provider: 'braket',
+      actor: 'erin',
+    });
+    expect(released.json).toEqual({ result: 'applied', flags: [] });
   });
 
-  it.each([
-    ['an unknown action', ADMIN_API_PATH.actions, { action: 'reboot_qpu', actor: 'eve' }, 'action'],
-    ['no actor', ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.forceSimulator }, 'actor'],
-    [
-      'an unknown provider',
-      ADMIN_API_PATH.actions,
-      { action: MITIGATION_ACTION.disableProvider, provider: 'dwave', actor: 'eve' },
-      'provider',
-    ],
-    [
-      'a shot factor out of range',
-      ADMIN_API_PATH.actions,
-      { action: MITIGATION_ACTION.reduceShots, factor: 0.5, actor: 'eve' },
-      'factor',
-    ],
-    ['invalid JSON', ADMIN_API_PATH.actions, '{"action": ', '(body)'],
-    ['an old webhook version', ADMIN_API_PATH.alertmanager, { version: '3', alerts: [] }, 'version'],
-    [
-      'an alert without a name',
-      ADMIN_API_PATH.alertmanager,
-      { version: '4', alerts: [{ status: 'firing', labels: {} }] },
-      'alerts[0].labels.alertname',
-    ],
-  ])('refuses %s with HTTP 400 naming the field', async (_what, path, body, field) => {
-    const { status, json } = await post(live, path, body);
-    expect(status).toBe(400);
-    expect(json.field).toBe(field);
-    expect(String(json.error)).toContain(field);
-    expect(logs.some((l) => l.event === MITIGATION_LOG_EVENT.rejected && String(l.message).includes(field))).toBe(true);
+  it('audits every request (who, what, when, result), newest first, as entries and log lines', async () => {
+    const { json } = await admin.get(`${ADMIN_API_PATH.audit}?limit=5`);
+    const entries = json.entries as Array<Record<string, string>>;
+    expect(entries).toHaveLength(5);
+    expect(entries[0]).toMatchObject({ actor: 'erin', action: MITIGATION_ACTION.enableProvider, result: 'applied' });
+    const times = entries.map((e) => Date.parse(e.time!));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const all = (await admin.get(`${ADMIN_API_PATH.audit}?limit=500`)).json.entries as Array<Record<string, string>>;
+    expect(all.map((e) => [e.actor, e.action, e.result]).reverse()).toEqual(
+      expect.arrayContaining([
+        ['unknown', ADMIN_API_PATH.flags, 'unauthorized'],
+        ['alice', MITIGATION_ACTION.forceSimulator, 'applied'],
+        ['alice', MITIGATION_ACTION.forceSimulator, 'unchanged'],
+        [`${ALERTMANAGER_ACTOR_PREFIX}${ALERT.quantumBacklogCritical}`, MITIGATION_ACTION.forceSimulator, 'applied'],
+        [`${ALERTMANAGER_ACTOR_PREFIX}${ALERT.quantumBacklogCritical}`, MITIGATION_ACTION.releaseSimulator, 'restored'],
+        [`${ALERTMANAGER_ACTOR_PREFIX}${ALERT.quantumHardwareFailures}`, MITIGATION_ACTION.enableProvider, 'kept'],
+      ])
+    );
+    const applied = logs.filter((l) => l.event === MITIGATION_LOG_EVENT.applied);
+    expect(applied.map((l) => [l[LOG_FIELD.action], l[LOG_FIELD.actor]])).toEqual(
+      expect.arrayContaining([
+        [MITIGATION_ACTION.forceSimulator, 'alice'],
+        [MITIGATION_ACTION.reduceShots, 'bob'],
+        [MITIGATION_ACTION.deterministicDecoding, 'dave'],
+      ])
+    );
+    // The token never reaches a log line.
+    expect(JSON.stringify(logs)).not.toContain(TOKEN);
   });
 });

@@ -9,9 +9,9 @@ import { readOtlpJsonLines } from './helpers/otlpJson';
 
 const HOUR = 3_600_000;
 const END = Date.parse('2026-11-23T00:00:00Z');
-const DAYS = 7;
+const DAYS = 2;
 const START = END - DAYS * 24 * HOUR;
-const FAULT_START = START + (3 * 24 + 6) * HOUR;
+const FAULT_START = START + (24 + 6) * HOUR;
 const FAULT_END = FAULT_START + 4 * HOUR;
 
 // Only this fault: the default schedule's faults would make "nowhere else" meaningless.
@@ -19,12 +19,12 @@ const SCENARIO = `faults:
   - kind: hardware_failure
     provider: ibm
     backend: ibm_sherbrooke
-    start: +3d6h
+    start: +1d6h
     duration: 4h
     intensity: 0.9
 `;
 
-describeWithBinary('promtool', 'apt-get install prometheus', 'a 7-day backfill loaded into a real Prometheus', () => {
+describeWithBinary('promtool', 'apt-get install prometheus', 'a 2-day backfill loaded into a real Prometheus', () => {
   let dir: string;
   let result: BackfillResult;
   let prometheus: RunningPrometheus;
@@ -51,12 +51,12 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'a 7-day backfill l
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('covers the whole week with one OpenMetrics file per 2-hour block', () => {
+  it('covers the whole history with one OpenMetrics file per 2-hour block', () => {
     expect(result.start).toBe(START);
     expect(result.end).toBe(END);
     // 12 blocks a day, plus the block that holds the final scrape at END.
     expect(result.metricsFiles).toHaveLength(DAYS * 12 + 1);
-    expect(result.metricsFiles[0]).toMatch(/20261116T00\.om$/);
+    expect(result.metricsFiles[0]).toMatch(/20261121T00\.om$/);
     expect(result.metricsFiles.at(-1)).toMatch(/20261123T00\.om$/);
     const first = readFileSync(result.metricsFiles[0]!, 'utf8');
     expect(first.trimEnd().endsWith('# EOF')).toBe(true);
@@ -70,7 +70,7 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'a 7-day backfill l
     const step = 1800;
     const data = await prometheus.queryRange(ratio, (START + 2 * HOUR) / 1000, END / 1000, step);
     const points = (data.result[0]?.values ?? []).map(([t, v]) => ({ t: t * 1000, v: Number(v) }));
-    expect(points.length).toBeGreaterThan(300);
+    expect(points.length).toBeGreaterThan(80);
     const inside = points.filter((p) => p.t - HOUR >= FAULT_START && p.t <= FAULT_END);
     const outside = points.filter((p) => p.t <= FAULT_START || p.t - HOUR >= FAULT_END);
     expect(inside.length).toBeGreaterThanOrEqual(6);

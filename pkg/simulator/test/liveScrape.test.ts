@@ -5,7 +5,7 @@ import { LABEL, LOG_FIELD, METRIC, metricForSeries, QUANTUM_ERROR_TYPE, SPAN } f
 import { describeWithBinary, freePort, type RunningPrometheus, startPrometheus } from '@hybridlens/testkit';
 import { nonContractNames } from './helpers/contract';
 import { type LiveProcess, startLiveProcess } from './helpers/liveProcess';
-import { decodeProtobuf } from './helpers/otlpJson';
+import { decodeLogRecords, decodeProtobuf } from './helpers/otlpJson';
 import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlpReceiver';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -24,27 +24,32 @@ describeWithBinary(
     let faultStart = 0;
     let faultEnd = 0;
     let runEnd = 0;
+    const traceBodies = () => receiver.bodies.filter((b) => b.path === '/v1/traces');
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'hl-sim-live-'));
       receiver = await startOtlpReceiver();
       runStart = Date.now();
-      // Absolute times: the fault starts a few seconds after the process is up and lasts 10 s.
+      // Absolute times: the fault starts a few seconds after the process is up and lasts 20 s.
       faultStart = Math.ceil((runStart + 12_000) / 1000) * 1000;
-      faultEnd = faultStart + 10_000;
+      faultEnd = faultStart + 20_000;
       const scenario = join(dir, 'live.yaml');
       writeFileSync(
         scenario,
         `name: live test\nfaults:\n  - kind: hardware_failure\n    provider: ibm\n    backend: ibm_sherbrooke\n    start: ${iso(faultStart)}\n    end: ${iso(faultEnd)}\n    intensity: 1\n`
       );
       const port = await freePort();
-      // Enough traffic at any hour of the day for a 10-second fault to show.
+      // The highest load the CLI accepts: enough traffic at any hour of the day for a 20-second fault to show.
       live = await startLiveProcess(
-        ['--seed', '5', '--load', '600', '--scenario', scenario, '--otlp-url', receiver.url],
+        [
+          ...['--seed', '5', '--load', '50', '--scenario', scenario],
+          ...['--otlp-url', receiver.url, '--otlp-logs-url', receiver.logsUrl],
+        ],
         port
       );
       prometheus = await startPrometheus({
         config: `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: sim\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
+        extraArgs: ['--enable-feature=exemplar-storage'],
       });
       await sleep(faultEnd + 9_000 - Date.now());
       runEnd = Date.now();
@@ -73,11 +78,12 @@ describeWithBinary(
       // Healthy hardware fails about once in 500 jobs: at most one failure outside the window.
       expect(atStart).toBeLessThanOrEqual(1);
       expect(Math.max(...after) - atEnd).toBeLessThanOrEqual(1);
-      expect(atEnd - atStart).toBeGreaterThanOrEqual(8);
+      expect(atEnd - atStart).toBeGreaterThanOrEqual(5);
     });
 
     it('serves and stores only contract metrics', async () => {
-      const stored = (await prometheus.query('count by (__name__) ({job="sim"})')).result.map(
+      // At the end of the run: once the process stopped, its series are marked stale.
+      const stored = (await prometheus.query('count by (__name__) ({job="sim"})', (runEnd - 2000) / 1000)).result.map(
         (s) => s.metric.__name__!
       );
       expect(stored).toEqual(expect.arrayContaining([METRIC.requests.name, METRIC.quantumQueueLength.name]));
@@ -87,19 +93,49 @@ describeWithBinary(
       );
     });
 
+    it('exports its log records over OTLP/HTTP protobuf to --otlp-logs-url, with trace ids', () => {
+      const logBodies = receiver.bodies.filter((b) => b.path === '/v1/logs');
+      expect(logBodies.length).toBeGreaterThan(0);
+      expect(new Set(logBodies.map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
+      const records = logBodies.flatMap((b) => decodeLogRecords(b.body));
+      expect(records.length).toBeGreaterThan(20);
+      expect(records.filter((r) => r.traceId !== '').length).toBeGreaterThan(0);
+    });
+
     it('exports OTLP/HTTP protobuf that decodes to contract spans and attributes only', () => {
-      expect(receiver.bodies.length).toBeGreaterThan(0);
-      expect(new Set(receiver.bodies.map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
-      const requests = receiver.bodies.flatMap((b) => decodeProtobuf(b.body));
+      expect(traceBodies().length).toBeGreaterThan(0);
+      expect(new Set(traceBodies().map((b) => b.contentType))).toEqual(new Set(['application/x-protobuf']));
+      const requests = traceBodies().flatMap((b) => decodeProtobuf(b.body));
       const spans = requests.flatMap((r) => r.spans);
       expect(spans.length).toBeGreaterThan(50);
       expect(new Set(spans.map((s) => s.name))).toEqual(new Set(Object.values(SPAN)));
       expect(nonContractNames(requests)).toEqual([]);
     });
 
+    it('serves OpenMetrics with trace-id exemplars that point at exported traces', async () => {
+      const exported = new Set(
+        traceBodies()
+          .flatMap((b) => decodeProtobuf(b.body))
+          .flatMap((r) => r.spans.map((s) => s.traceId))
+      );
+      const params = new URLSearchParams({
+        query: `${METRIC.requestDuration.name}_bucket`,
+        start: String(Math.floor(runStart / 1000)),
+        end: String(Math.ceil(runEnd / 1000)),
+      });
+      const res = (await (await fetch(`${prometheus.url}/api/v1/query_exemplars?${params}`)).json()) as {
+        data: Array<{ exemplars: Array<{ labels: Record<string, string> }> }>;
+      };
+      const traceIds = res.data.flatMap((d) => d.exemplars.map((e) => e.labels[LOG_FIELD.traceId]!));
+      expect(traceIds.length).toBeGreaterThan(0);
+      expect(traceIds.filter((id) => !exported.has(id))).toEqual([]);
+    });
+
     it('writes JSON log lines to stdout with the trace ids of the exported spans', () => {
       const exported = new Set(
-        receiver.bodies.flatMap((b) => decodeProtobuf(b.body)).flatMap((r) => r.spans.map((s) => s.traceId))
+        traceBodies()
+          .flatMap((b) => decodeProtobuf(b.body))
+          .flatMap((r) => r.spans.map((s) => s.traceId))
       );
       const lines = live.stdoutLines.map((l) => JSON.parse(l) as Record<string, unknown>);
       const traced = lines.filter((l) => typeof l[LOG_FIELD.traceId] === 'string');

@@ -1,3 +1,7 @@
 export * from './tools';
 export * from './prometheus';
 export * from './process';
+export * from './ruleFiles';
+export * from './ruleBackfill';
+export * from './sloBackfill';
+export * from './ruleBackfillPlan';

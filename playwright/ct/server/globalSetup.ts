@@ -1,19 +1,23 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { backfill } from '@hybridlens/simulator';
-import { findBinary, startPrometheus } from '@hybridlens/testkit';
+import {
+  alertsAsRecordingRules,
+  backfillRecordingRules,
+  listRuleFiles,
+  loadOpenMetricsFiles,
+  readRules,
+  startPrometheus,
+} from '@hybridlens/testkit';
 import { harnessScenario } from './harnessScenario';
 import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
-import { alertsAsRecordingRules, listRuleFiles, readRules } from './ruleFiles';
-import { backfillRecordingRules } from './sloBackfill';
 
 const HOUR = 3600;
 const HISTORY_HOURS = 26;
-/** The default topology's traffic is light; three times more keeps every SLO judgeable in a few hours. */
-const LOAD_FACTOR = 3;
+/** The default topology's own traffic (a few tenths of a request per second) keeps every SLO judgeable in a few hours. */
+const LOAD_FACTOR = 1;
 /**
  * 30 s keeps a day of history loadable in seconds; the datasource stand-in is told the same
  * scrape interval, so `$__rate_interval` always spans at least two samples, as in Grafana.
@@ -30,32 +34,19 @@ const RULE_HISTORY_SECONDS = 3 * HOUR;
 
 const RULES_DIR = resolve(__dirname, '../../../provisioning/prometheus/rules');
 
-/** promtool per 2-hour file, two at a time (both cores). */
-async function loadOpenMetrics(files: string[], dataDir: string): Promise<void> {
-  const bin = findBinary('promtool');
-  if (!bin) {
-    throw new Error('promtool is not installed (apt-get install prometheus)');
-  }
-  const queue = [...files];
-  const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const args = ['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir];
-      await new Promise<void>((resolve, reject) =>
-        execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-          error ? reject(new Error(`promtool ${args.join(' ')}:\n${stdout}${stderr}`)) : resolve()
-        )
-      );
-    }
-  };
-  await Promise.all([worker(), worker()]);
-}
-
 function log(message: string): void {
   console.log(`page harness: ${message}`);
 }
 
 /**
- * One real Prometheus for the whole browser run, loaded with history that ends a few minutes past "now"
+ * How far past "now" the history runs. The pages query at the wall clock's now, which moves on while the
+ * history is made (minutes on a loaded machine) and while the tests run: with less, a slow run queried past
+ * the end of the data and every panel went empty. Costs 3 % more samples than ending at now.
+ */
+const HISTORY_AHEAD_SECONDS = 45 * 60;
+
+/**
+ * One real Prometheus for the whole browser run, loaded with history that ends well past "now"
  * (rates near the right edge do not drift while the tests run), the SLO series recorded over it when
  * pkg/slo's rule files exist, alert states included. Its URL reaches the tests through
  * the environment; the returned function is the global teardown.
@@ -67,7 +58,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const history = await backfill({
     days: HISTORY_HOURS / 24,
     out: join(work, 'history'),
-    end: (now + 10 * 60) * 1000,
+    end: (now + HISTORY_AHEAD_SECONDS) * 1000,
     stepSeconds: STEP_SECONDS,
     calibration: false,
     tracesPerHour: 1,
@@ -83,7 +74,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stepSeconds: STEP_SECONDS,
   };
   const dataDir = join(work, 'data');
-  await loadOpenMetrics(history.metricsFiles, dataDir);
+  await loadOpenMetricsFiles(history.metricsFiles, dataDir);
   rmSync(join(work, 'history'), { recursive: true, force: true });
   log(
     `simulator history: ${history.series} series / ${history.samples} samples / ${history.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`

@@ -110,8 +110,10 @@ test.describe('URL state and navigation', () => {
     });
     const component = await mount(<AppHarness url={url} />, { hooksConfig: harness });
     await expect(new AppPageObject(component).alertBanner).toContainText(ALERT.quantumHardwareFailures);
-    await waitForQueriesToSettle(page);
-    expect((await queryLog(page)).some((q) => /provider=~?"braket"/.test(q.expr))).toBe(true);
+    // Wait for the condition, not for a quiet period: on a loaded machine the first panels query late.
+    await expect
+      .poll(async () => (await queryLog(page)).some((q) => /provider=~?"braket"/.test(q.expr)), { timeout: 30_000 })
+      .toBe(true);
     const shown = await currentUrl(page);
     expect(shown.searchParams.get(QUERY_PARAM.alertName)).toBe(ALERT.quantumHardwareFailures);
     expect(shown.searchParams.getAll(variableUrlParam(VARIABLE.provider))).toEqual(['braket']);

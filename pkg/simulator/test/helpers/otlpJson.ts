@@ -11,9 +11,17 @@ interface MessageType {
 }
 
 const root = protoRoot as unknown as {
-  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } };
+  opentelemetry: {
+    proto: {
+      collector: {
+        trace: { v1: { ExportTraceServiceRequest: MessageType } };
+        logs: { v1: { ExportLogsServiceRequest: MessageType } };
+      };
+    };
+  };
 };
 export const ExportTraceServiceRequest = root.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+const ExportLogsServiceRequest = root.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 
 export interface KeyValue {
   key: string;
@@ -101,4 +109,24 @@ export function readOtlpJsonLines(file: string): DecodedRequest[] {
       }
       return decodeProtobuf(ExportTraceServiceRequest.encode(message).finish());
     });
+}
+
+/** The log records of one OTLP/HTTP protobuf logs request, with their trace ids in hex ('' when none). */
+export function decodeLogRecords(bytes: Uint8Array): Array<{ traceId: string; attributes: KeyValue[] }> {
+  const message = ExportLogsServiceRequest.toObject(ExportLogsServiceRequest.decode(bytes), {
+    longs: String,
+    enums: String,
+    arrays: true,
+    defaults: false,
+  }) as {
+    resourceLogs?: Array<{ scopeLogs?: Array<{ logRecords?: Array<Record<string, unknown>> }> }>;
+  };
+  return (message.resourceLogs ?? []).flatMap((rl) =>
+    (rl.scopeLogs ?? []).flatMap((sl) =>
+      (sl.logRecords ?? []).map((r) => ({
+        traceId: hex(r.traceId),
+        attributes: (r.attributes as KeyValue[] | undefined) ?? [],
+      }))
+    )
+  );
 }

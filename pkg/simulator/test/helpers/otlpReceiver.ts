@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 
 export interface OtlpReceiver {
+  /** The traces endpoint; the logs endpoint is `logsUrl`. Both store into `bodies`, with the path posted to. */
   url: string;
-  bodies: Array<{ contentType: string; body: Buffer }>;
+  logsUrl: string;
+  bodies: Array<{ path: string; contentType: string; body: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -13,7 +15,11 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      bodies.push({ contentType: String(req.headers['content-type']), body: Buffer.concat(chunks) });
+      bodies.push({
+        path: String(req.url),
+        contentType: String(req.headers['content-type']),
+        body: Buffer.concat(chunks),
+      });
       res.writeHead(200, { 'content-type': 'application/x-protobuf' });
       res.end();
     });
@@ -23,6 +29,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/v1/traces`,
+    logsUrl: `http://127.0.0.1:${port}/v1/logs`,
     bodies,
     close: () =>
       new Promise<void>((resolve) => {

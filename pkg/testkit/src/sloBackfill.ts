@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBinary, startPrometheus } from '@hybridlens/testkit';
+import { startPrometheus } from './prometheus';
+import { findBinary } from './tools';
 import { type Rule, recordingRuleLevels, ruleFileText } from './ruleFiles';
 
 export interface RuleBackfillOptions {
@@ -88,4 +89,15 @@ export async function backfillRecordingRules(options: RuleBackfillOptions): Prom
     }
   }
   return { levels: levels.length, rules: levels.reduce((n, l) => n + l.length, 0) };
+}
+
+/** `promtool tsdb create-blocks-from openmetrics` for each file (one per 2-hour block), two at a time (both cores). */
+export async function loadOpenMetricsFiles(files: readonly string[], dataDir: string): Promise<void> {
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      await runPromtool(['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir]);
+    }
+  };
+  await Promise.all([worker(), worker()]);
 }

@@ -1,6 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDurationOrThrow } from '@hybridlens/conventions';
 import { parse, stringify } from 'yaml';
+
+/*
+ * Prometheus rule files as data, for tests that evaluate them over backfilled history: the generated rules
+ * of pkg/slo, recording rules ordered by what they read, alerts as ALERTS series. Shared by the page
+ * harness (playwright/ct) and the simulator's demo expectations.
+ */
 
 export interface Rule {
   record?: string;
@@ -11,8 +18,14 @@ export interface Rule {
   annotations?: Record<string, string>;
 }
 
+export interface RuleGroup {
+  name: string;
+  interval?: string;
+  rules?: Rule[];
+}
+
 interface RuleFile {
-  groups?: Array<{ name: string; interval?: string; rules?: Rule[] }>;
+  groups?: RuleGroup[];
 }
 
 /** The generated rule files of pkg/slo (provisioning/prometheus/rules/*.yml), if there are any. */
@@ -27,11 +40,12 @@ export function listRuleFiles(dir: string): string[] {
   }
 }
 
+export function readRuleGroups(files: string[]): RuleGroup[] {
+  return files.flatMap((file) => (parse(readFileSync(file, 'utf8')) as RuleFile | null)?.groups ?? []);
+}
+
 export function readRules(files: string[]): Rule[] {
-  return files.flatMap((file) => {
-    const doc = parse(readFileSync(file, 'utf8')) as RuleFile | null;
-    return (doc?.groups ?? []).flatMap((g) => g.rules ?? []);
-  });
+  return readRuleGroups(files).flatMap((g) => g.rules ?? []);
 }
 
 const NAME_CHAR = /[a-zA-Z0-9_:]/;
@@ -88,15 +102,9 @@ export function ruleFileText(groupName: string, rules: Rule[], interval?: string
   return stringify({ groups: [{ name: groupName, ...(interval ? { interval } : {}), rules }] });
 }
 
-const DURATION = /^(\d+)([smhd])$/;
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
-
+/** Seconds of a rule's duration (`for:`, a range): the contract's duration syntax, which is Prometheus'. */
 export function durationSeconds(text: string): number {
-  const m = DURATION.exec(text.trim());
-  if (!m) {
-    throw new Error(`rule duration "${text}" is not <number><s|m|h|d>`);
-  }
-  return Number(m[1]) * UNIT_SECONDS[m[2]!]!;
+  return parseDurationOrThrow(text, 'rule duration') / 1000;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { alertsAsRecordingRules, durationSeconds, recordingRuleLevels, references } from '../server/ruleFiles';
+import { alertsAsRecordingRules, durationSeconds, recordingRuleLevels, references } from '../src/ruleFiles';
 
 const NAMES = {
   series: 'ALERTS',
@@ -9,7 +8,7 @@ const NAMES = {
   pending: 'pending',
 };
 
-test.describe('rule files → backfill plan (Node only)', () => {
+describe('rule files → backfill plan', () => {
   test('recording rules are ordered by what they read', () => {
     const levels = recordingRuleLevels([
       { record: 'c:ratio', expr: 'b:sum1h / b:sum1h' },

@@ -1,0 +1,180 @@
+import { CALIBRATION_METRIC, LABEL, PLAYBOOK, selector, templateValue } from '@hybridlens/conventions';
+import type { ClassicDashboard } from '../classicDashboard';
+import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
+import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
+import { PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
+import { appLink, cellValue, seriesLabel } from '../appLinks';
+import { PROMETHEUS } from '../datasource';
+import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
+import { emptyWhenHealthy } from '../panels/text';
+import { backendFilter } from '../queries/quantum';
+import { calibrationAgeSeconds, driftPerBackend, ingestErrorsInRange, perBackend } from '../queries/calibration';
+import { dashboardFrame, labelVariable, withPanelIds } from './common';
+
+export const CALIBRATION_UID = 'hybridlens-calibration';
+
+/** Columns of the backend table: query refId → column title and unit. */
+const COLUMNS = {
+  A: { title: 'Median T1', unit: 's', metric: CALIBRATION_METRIC.medianT1 },
+  B: { title: 'Median T2', unit: 's', metric: CALIBRATION_METRIC.medianT2 },
+  C: { title: 'Median readout error', unit: 'percentunit', metric: CALIBRATION_METRIC.medianReadoutError },
+  D: { title: 'Median 2-qubit gate error', unit: 'percentunit', metric: CALIBRATION_METRIC.median2qError },
+} as const;
+const AGE = { refId: 'E', title: 'Calibration age' } as const;
+
+const backendLinks = () => [
+  appLink('Backend ${__field.labels.provider}/${__field.labels.backend} in Hybrid Lens', {
+    page: 'providerDetail',
+    params: { provider: seriesLabel(LABEL.provider), backend: seriesLabel(LABEL.backend) },
+  }),
+];
+
+const backendTable = () => {
+  let table = new TablePanel()
+    .title('Backends at their latest calibration')
+    .description(
+      'Median coherence times and error rates of each backend, and how old its calibration is. Click a backend for its page.'
+    )
+    .datasource(PROMETHEUS)
+    .height(9)
+    .span(24);
+  for (const [refId, column] of Object.entries(COLUMNS)) {
+    table = table.withTarget(instantQuery({ refId, expr: perBackend(column.metric) }, PromQueryFormat.Table));
+  }
+  table = table
+    .withTarget(instantQuery({ refId: AGE.refId, expr: calibrationAgeSeconds() }, PromQueryFormat.Table))
+    .withTransformation({ id: 'merge', options: {} })
+    .withTransformation({
+      id: 'organize',
+      options: {
+        excludeByName: { Time: true },
+        renameByName: {
+          [LABEL.provider]: 'Provider',
+          [LABEL.backend]: 'Backend',
+          ...Object.fromEntries(Object.entries(COLUMNS).map(([refId, c]) => [`Value #${refId}`, c.title])),
+          [`Value #${AGE.refId}`]: AGE.title,
+        },
+      },
+    });
+  for (const column of Object.values(COLUMNS)) {
+    table = table.overrideByName(column.title, [{ id: 'unit', value: column.unit }]);
+  }
+  return table
+    .overrideByName(AGE.title, [{ id: 'unit', value: 's' }])
+    .overrideByName('Backend', [
+      {
+        id: 'links',
+        value: [
+          appLink('This backend in Hybrid Lens', {
+            page: 'providerDetail',
+            params: { provider: templateValue('${__data.fields.Provider:percentencode}'), backend: cellValue() },
+          }).build(),
+        ],
+      },
+    ])
+    .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
+};
+
+const overTime = (title: string, description: string, metric: { name: string }, unit: string) =>
+  new TimeseriesPanel()
+    .title(title)
+    .description(description)
+    .datasource(PROMETHEUS)
+    .height(8)
+    .span(12)
+    .unit(unit)
+    .withTarget(rangeQuery({ refId: 'A', expr: perBackend(metric), legend: legendOf(LABEL.provider, LABEL.backend) }))
+    .dataLinks(backendLinks())
+    .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
+
+/** Drift of the two medians the table leads with, as the app's provider pages show it: 1 is the backend's usual. */
+const drift = () =>
+  new TimeseriesPanel()
+    .title('Drift from the usual calibration')
+    .description(
+      "Each backend's median T1 and median 2-qubit gate error divided by its own median over the 7 days before: 1 is " +
+        'usual, 0.5 is half of it, 2 is twice. A T1 that collapses or an error that climbs stands out here first.'
+    )
+    .datasource(PROMETHEUS)
+    .height(8)
+    .span(24)
+    .unit('none')
+    .decimals(2)
+    .withTarget(
+      rangeQuery({
+        refId: 'A',
+        expr: driftPerBackend(CALIBRATION_METRIC.medianT1),
+        legend: `T1 ${legendOf(LABEL.provider, LABEL.backend)}`,
+      })
+    )
+    .withTarget(
+      rangeQuery({
+        refId: 'B',
+        expr: driftPerBackend(CALIBRATION_METRIC.median2qError),
+        legend: `2-qubit error ${legendOf(LABEL.provider, LABEL.backend)}`,
+      })
+    )
+    .dataLinks(backendLinks())
+    .links([
+      appLink('Providers in Hybrid Lens', { page: 'providers' }),
+      appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),
+    ]);
+
+const ingestErrors = () =>
+  new TablePanel()
+    .title('Calibration sources that could not be read')
+    .description(
+      emptyWhenHealthy(
+        'Calibration files or provider API answers the exporter rejected in the time range; it keeps serving the last good calibration meanwhile.',
+        'every source was read.'
+      )
+    )
+    .datasource(PROMETHEUS)
+    .height(6)
+    .span(24)
+    .unit('short')
+    .withTarget(instantQuery({ refId: 'A', expr: ingestErrorsInRange() }, PromQueryFormat.Table))
+    .withTransformation({
+      id: 'organize',
+      options: { excludeByName: { Time: true }, renameByName: { [LABEL.source]: 'Source', Value: 'Rejected reads' } },
+    })
+    .links([
+      appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),
+    ]);
+
+/** Per-backend calibration for people who prefer a dashboard; the Providers pages hold the qubit-level detail. */
+export function calibration(): ClassicDashboard {
+  const backends = selector(CALIBRATION_METRIC.qubitCount.name);
+  const dashboard = dashboardFrame({
+    uid: CALIBRATION_UID,
+    title: 'Hybrid Lens / Calibration',
+    description: 'Latest calibration of each quantum backend (coherence, gate and readout errors) and how it moved.',
+    from: 'now-7d',
+    refresh: '5m',
+  })
+    .withVariable(labelVariable(LABEL.provider, backends, 'Provider'))
+    .withVariable(
+      labelVariable(LABEL.backend, selector(CALIBRATION_METRIC.qubitCount.name, backendFilter().slice(0, 1)), 'Backend')
+    )
+    .withPanel(backendTable())
+    .withPanel(
+      overTime(
+        'Median 2-qubit gate error',
+        'Median error of the native two-qubit gate of each backend, calibration by calibration.',
+        CALIBRATION_METRIC.median2qError,
+        'percentunit'
+      )
+    )
+    .withPanel(
+      overTime(
+        'Median T1',
+        'Median energy-relaxation time of the qubits of each backend.',
+        CALIBRATION_METRIC.medianT1,
+        's'
+      )
+    )
+    .withPanel(drift())
+    .withPanel(ingestErrors())
+    .build();
+  return withPanelIds(dashboard);
+}

@@ -1,0 +1,10 @@
+export { BUNDLED_DASHBOARDS, dashboardFileText, renderDashboards, type BundledDashboard } from './catalog';
+export { writeDashboards, staleDashboards, type WriteReport } from './write';
+export { EMPTY_WHEN_HEALTHY, isEmptyWhenHealthy } from './panels/text';
+export { KEY_SLI_TYPES } from './queries/slos';
+export { MACRO } from './queries/grafanaMacros';
+export { PRICE_MODEL_TEXT, EXECUTIVE_SUMMARY_UID } from './dashboards/executiveSummary';
+export { SRE_OVERVIEW_UID } from './dashboards/sreOverview';
+export { CALIBRATION_UID } from './dashboards/calibration';
+export { DASHBOARD_TAG } from './dashboards/common';
+export { PROMETHEUS_VARIABLE } from './datasource';

@@ -1,0 +1,28 @@
+import { CALIBRATION_METRIC, LABEL, calibrationDriftSeries, range, selector } from '@hybridlens/conventions';
+import { MACRO } from './grafanaMacros';
+import { backendFilter } from './quantum';
+
+const byBackend = `max by (${LABEL.provider}, ${LABEL.backend})`;
+
+/** One value per backend of a per-backend calibration gauge, for the dashboard's provider and backend. */
+export function perBackend(metric: { name: string }): string {
+  return `${byBackend} (${selector(metric.name, backendFilter())})`;
+}
+
+/** Seconds since each backend's calibration was taken. */
+export function calibrationAgeSeconds(): string {
+  return `time() - ${perBackend(CALIBRATION_METRIC.calibratedAt)}`;
+}
+
+/** Calibration sources that could not be read or parsed in the time range. */
+export function ingestErrorsInRange(): string {
+  return `sum by (${LABEL.source}) (increase(${range(selector(CALIBRATION_METRIC.ingestErrors.name), MACRO.range)})) > 0`;
+}
+
+/**
+ * A per-backend calibration gauge divided by its own 7-day median, one value per backend (1 is usual). Read from
+ * the drift recording rules (`hybridlens-calibration rules`), so a 7-day chart costs what it shows.
+ */
+export function driftPerBackend(metric: { name: string }): string {
+  return perBackend({ name: calibrationDriftSeries(metric.name).ratioToMedian7d });
+}

@@ -1,0 +1,5 @@
+import { runSimulatorCli } from './cli';
+
+void runSimulatorCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
