@@ -11,7 +11,13 @@ import {
 } from '@hybridlens/conventions';
 import { describeWithBinary, repoRoot } from '@hybridlens/testkit';
 import { parse } from 'yaml';
-import { DEFAULT_ALERTMANAGER_FILE, DEFAULT_WEBHOOK_ROOT, RECEIVER, alertmanagerConfig } from '../src';
+import {
+  DEFAULT_ALERTMANAGER_FILE,
+  DEFAULT_WEBHOOK_ROOT,
+  PROVISIONED_WEBHOOK_TOKEN_FILE,
+  RECEIVER,
+  alertmanagerConfig,
+} from '../src';
 import { runSlo, snapshot, tempDir } from './support/cliRun';
 
 const COMMITTED = join(repoRoot, DEFAULT_ALERTMANAGER_FILE);
@@ -52,7 +58,9 @@ const paging = new Set<string>(PAGING_SEVERITIES);
 
 describe('provisioned alertmanager.yml', () => {
   it('is the generated configuration (regenerate with `npm run generate -w @hybridlens/slo`)', () => {
-    expect(readFileSync(COMMITTED, 'utf8')).toBe(alertmanagerConfig({ webhookRoot: DEFAULT_WEBHOOK_ROOT }));
+    expect(readFileSync(COMMITTED, 'utf8')).toBe(
+      alertmanagerConfig({ webhookRoot: DEFAULT_WEBHOOK_ROOT, tokenFile: PROVISIONED_WEBHOOK_TOKEN_FILE })
+    );
   });
 
   it("posts to the admin API's webhook path and routes every severity of the contract", () => {

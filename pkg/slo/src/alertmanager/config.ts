@@ -16,6 +16,8 @@ import { generatedHeader } from '../output/generatedMark';
 export const DEFAULT_ALERTMANAGER_FILE = 'provisioning/alertmanager/alertmanager.yml';
 /** The simulator of the docker-compose stack, which plays the orchestrator's admin API. */
 export const DEFAULT_WEBHOOK_ROOT = 'http://simulator:9464';
+/** Where the docker-compose stack mounts the admin API's token for Alertmanager (its secrets volume). */
+export const PROVISIONED_WEBHOOK_TOKEN_FILE = '/etc/alertmanager/secrets/admin-token';
 
 export const RECEIVER = {
   /** P0 and P1: a human is paged. */
