@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/experimental-ct-react';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { assertInstalled, selectedRuntime } from './playwright/ct/build/runtimes';
 import { harnessViteConfig } from './playwright/ct/build/viteConfig';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -23,11 +24,14 @@ function ctPort(): number {
 }
 
 const port = ctPort();
+// HL_CT_RUNTIME picks the React and Grafana packages the pages run on (playwright/ct/build/runtimes.ts).
+const runtime = selectedRuntime();
+assertInstalled(resolve(__dirname), runtime);
 
 export default defineConfig({
   testDir: './playwright/ct/tests',
   testMatch: '**/*.spec.{ts,tsx}',
-  outputDir: './test-results/playwright-ct',
+  outputDir: `./test-results/playwright-ct-${runtime.name}`,
   globalSetup: './playwright/ct/server/globalSetup.ts',
   // A test mounts the whole app against a real Prometheus; on a shared 2-core machine under load one page
   // load can take most of a minute. The waits inside tests are for conditions, not for time.
@@ -42,8 +46,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     ctPort: port,
     ctTemplateDir: './playwright/ct/template',
-    ctCacheDir: './playwright/.cache/ct',
-    ctViteConfig: () => harnessViteConfig(resolve(__dirname)),
+    // Each runtime keeps its own build: Playwright rebuilds only when a source file changes.
+    ctCacheDir: `./playwright/.cache/ct-${runtime.name}`,
+    ctViteConfig: () => harnessViteConfig(resolve(__dirname), runtime),
     viewport: { width: 1440, height: 1000 },
     trace: 'retain-on-failure',
     launchOptions: {

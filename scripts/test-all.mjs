@@ -15,7 +15,8 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 
 function run(name, command, args, { count, env = {} } = {}) {
-  if (only.length > 0 && !only.includes(name)) {
+  // `browser` selects every `browser:<runtime>` step.
+  if (only.length > 0 && !only.includes(name) && !only.includes(name.split(':')[0])) {
     return;
   }
   const started = Date.now();
@@ -83,11 +84,15 @@ run('unit+integration', npx, ['jest', '--ci', '--maxWorkers', '2', '--json', '--
 run('build+budget', 'npm', ['run', 'build', '--silent']);
 run('levitate', 'node', ['scripts/levitate.mjs']);
 if (existsSync(join(root, 'playwright-ct.config.ts'))) {
-  const ctReport = join(reports, 'playwright-ct.json');
-  run('browser', npx, ['playwright', 'test', '-c', 'playwright-ct.config.ts', '--reporter=list,json'], {
-    count: playwrightCounts(ctReport),
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: ctReport },
-  });
+  // The pages on both React runtimes Grafana gives plugins (playwright/ct/build/runtimes.ts): the repository's
+  // install (@grafana 12.4, React 18) and playwright/ct/react19 (@grafana 13.2, React 19), one after the other.
+  for (const runtime of ['react18', 'react19']) {
+    const ctReport = join(reports, `playwright-ct-${runtime}.json`);
+    run(`browser:${runtime}`, npx, ['playwright', 'test', '-c', 'playwright-ct.config.ts', '--reporter=list,json'], {
+      count: playwrightCounts(ctReport),
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: ctReport, HL_CT_RUNTIME: runtime },
+    });
+  }
 }
 
 console.log('\n=== summary');

@@ -18,14 +18,21 @@ const FONT_FILES: Record<string, string> = {
 };
 const ROBOTO_MONO = '@fontsource/roboto-mono/files/roboto-mono-latin-400-normal.woff2';
 
-/** Where a /public/ URL lives in node_modules, or undefined when Grafana would not serve it either. */
-export function resolvePublicAsset(nodeModules: string, urlPath: string): string | undefined {
+/**
+ * Where a /public/ URL lives in node_modules, or undefined when Grafana would not serve it either. Icons come
+ * from the @grafana/ui of the run's runtime (`uiNodeModules`), fonts from the repository's install.
+ */
+export function resolvePublicAsset(
+  nodeModules: string,
+  urlPath: string,
+  uiNodeModules: string = nodeModules
+): string | undefined {
   if (!urlPath.startsWith(GRAFANA_PUBLIC_PATH)) {
     return undefined;
   }
   const rest = normalize(decodeURIComponent(urlPath.slice(GRAFANA_PUBLIC_PATH.length))).replace(/^(\.\.[/\\])+/, '');
   if (rest.startsWith('build/img/icons/')) {
-    return join(nodeModules, '@grafana/ui/dist/public/img/icons', rest.slice('build/img/icons/'.length));
+    return join(uiNodeModules, '@grafana/ui/dist/public/img/icons', rest.slice('build/img/icons/'.length));
   }
   if (rest.startsWith('fonts/')) {
     const font = rest.slice('fonts/'.length);
@@ -59,11 +66,11 @@ export function uniconSvg(nodeModules: string, name: string, cache: { set?: Icon
 }
 
 /** Serves Grafana's icons and fonts from node_modules on the CT preview (and dev) server, copying nothing. */
-export function grafanaPublicAssets(repoRoot: string): Plugin {
+export function grafanaPublicAssets(repoRoot: string, uiNodeModules = join(repoRoot, 'node_modules')): Plugin {
   const nodeModules = join(repoRoot, 'node_modules');
   const unicons: { set?: IconifySet } = {};
   const serve = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const file = resolvePublicAsset(nodeModules, (req.url ?? '').split('?')[0] ?? '');
+    const file = resolvePublicAsset(nodeModules, (req.url ?? '').split('?')[0] ?? '', uiNodeModules);
     if (!file) {
       next();
       return;

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { InlineConfig, PluginOption } from 'vite';
+import type { InlineConfig, Plugin, PluginOption } from 'vite';
 import { grafanaPublicAssets } from './grafanaPublicAssets';
 import { pluginPageStandIn } from './pluginPageStandIn';
+import { preferInstall } from './preferInstall';
+import { type HarnessRuntime, runtimeNodeModules } from './runtimes';
 import { shimmedExportsGuard } from './shimmedExportsGuard';
+import { singleCopyCheck } from './singleCopyCheck';
 
 /** The React plugin Playwright would add itself (it only does so when the config brings no plugins). */
 async function reactPlugin(): Promise<PluginOption> {
@@ -15,18 +19,38 @@ async function reactPlugin(): Promise<PluginOption> {
   return mod.default();
 }
 
-/** Vite settings for the page harness: Grafana's public assets, the PluginPage stand-in and the shim guard. */
-export async function harnessViteConfig(repoRoot: string): Promise<InlineConfig> {
+/** Grafana's boot data names the Grafana version it serves: the @grafana/runtime version of the run. */
+function grafanaVersionInBootData(nodeModules: string): Plugin {
+  const pkg = JSON.parse(readFileSync(join(nodeModules, '@grafana/runtime/package.json'), 'utf8')) as {
+    version: string;
+  };
+  return {
+    name: 'hybridlens:grafana-version-in-boot-data',
+    transformIndexHtml: (html) => html.replaceAll('%HL_GRAFANA_VERSION%', pkg.version),
+  };
+}
+
+/**
+ * Vite settings for the page harness on one runtime: its packages, Grafana's public assets, the PluginPage
+ * stand-in, the shim guard and the single-copy check.
+ */
+export async function harnessViteConfig(repoRoot: string, runtime: HarnessRuntime): Promise<InlineConfig> {
   const guard = shimmedExportsGuard();
   return {
     // Nothing in the repo is a Vite public folder: Grafana's assets are served from node_modules instead.
     publicDir: false,
     logLevel: 'warn',
+    // React's development build: its warnings (keys, effects, removed APIs) reach the console, where every
+    // test fails on them. Grafana ships the production build; the rendered output is the same.
+    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
     plugins: [
+      ...(runtime.installDir ? [preferInstall(join(repoRoot, runtime.installDir))] : []),
       await reactPlugin(),
-      grafanaPublicAssets(repoRoot),
+      grafanaPublicAssets(repoRoot, runtimeNodeModules(repoRoot, runtime)),
+      grafanaVersionInBootData(runtimeNodeModules(repoRoot, runtime)),
       pluginPageStandIn(join(repoRoot, 'playwright/ct/runtime/PluginPageStandIn.tsx')),
       guard.plugin,
+      singleCopyCheck(repoRoot),
     ],
     build: {
       chunkSizeWarningLimit: 100_000,

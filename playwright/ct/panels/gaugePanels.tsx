@@ -1,7 +1,16 @@
 import React from 'react';
 import { PanelPlugin, type PanelProps, VizOrientation } from '@grafana/data';
-import { BarGauge, BarGaugeDisplayMode, Gauge, useTheme2 } from '@grafana/ui';
+import * as grafanaUi from '@grafana/ui';
+import { BarGauge, BarGaugeDisplayMode, useTheme2 } from '@grafana/ui';
 import { type SingleStatOptions, cellSize, singleStatValues } from './displayValues';
+
+/**
+ * @grafana/ui 13 no longer exports Gauge (Grafana 13's gauge panel draws a radial gauge of its own). There the
+ * stand-in draws a BarGauge, which shows the same value, unit and threshold colour. Looked up through a plain
+ * object: a named import, or a literal member of the namespace, would be a missing export on 13.
+ */
+const uiExports: Record<string, unknown> = grafanaUi;
+const LegacyGauge = uiExports['Gauge'] as typeof grafanaUi.Gauge | undefined;
 
 interface GaugeOptions extends SingleStatOptions {
   showThresholdMarkers?: boolean;
@@ -16,18 +25,32 @@ function GaugeStandIn(props: PanelProps<GaugeOptions>) {
   const cell = cellSize(values.length, width, height, width >= height);
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', width, height }}>
-      {values.map((v, i) => (
-        <Gauge
-          key={`${v.name}-${i}`}
-          theme={theme}
-          value={v.display}
-          field={v.field}
-          width={cell.width}
-          height={cell.height}
-          showThresholdMarkers={options.showThresholdMarkers ?? true}
-          showThresholdLabels={options.showThresholdLabels ?? false}
-        />
-      ))}
+      {values.map((v, i) =>
+        LegacyGauge ? (
+          <LegacyGauge
+            key={`${v.name}-${i}`}
+            theme={theme}
+            value={v.display}
+            field={v.field}
+            width={cell.width}
+            height={cell.height}
+            showThresholdMarkers={options.showThresholdMarkers ?? true}
+            showThresholdLabels={options.showThresholdLabels ?? false}
+          />
+        ) : (
+          <BarGauge
+            key={`${v.name}-${i}`}
+            theme={theme}
+            value={v.display}
+            field={v.field}
+            width={cell.width}
+            height={cell.height}
+            orientation={VizOrientation.Horizontal}
+            displayMode={BarGaugeDisplayMode.Basic}
+            isOverflow={false}
+          />
+        )
+      )}
     </div>
   );
 }

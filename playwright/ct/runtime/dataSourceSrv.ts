@@ -112,7 +112,8 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
     });
   }
 
-  reload(): void {}
+  // @grafana/runtime 13 declares a Promise here, 12.x void: a resolved Promise satisfies both.
+  async reload(): Promise<void> {}
 
   registerRuntimeDataSource(): void {
     throw new Error('registerRuntimeDataSource is not supported by the page harness');

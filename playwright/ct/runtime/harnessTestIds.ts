@@ -9,4 +9,6 @@ export const harnessTestIds = {
   outsideApp: 'harness-outside-app',
   /** The time series stand-in; `data-axes` holds each axis' tick labels as drawn (JSON of AxisLabels). */
   timeseries: 'harness-timeseries',
+  /** The React version the page runs on (runtime/RuntimeProbe.tsx). */
+  reactVersion: 'harness-react-version',
 } as const;

@@ -13,6 +13,7 @@ import { getPanelPluginFromCache, importPanelPlugin } from '../panels/registry';
 import { HarnessBackendSrv } from './backendSrv';
 import { HarnessDataSourceSrv } from './dataSourceSrv';
 import { interceptLinkClicks } from './interceptLinkClicks';
+import { initializeLoggerRegistry } from './loggerRegistry';
 import { harnessState } from './queryLog';
 import { runRequestStandIn } from './runRequest';
 import { registerStandardFieldConfig } from './standardFieldConfig';
@@ -35,6 +36,7 @@ export function installStaticRuntime(): void {
     return;
   }
   staticInstalled = true;
+  initializeLoggerRegistry();
   registerStandardFieldConfig();
   setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache });
   setAppEvents(new EventBusSrv());

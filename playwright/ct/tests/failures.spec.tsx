@@ -30,7 +30,8 @@ test.describe('an app that fails gracefully', () => {
     await expect(app.heading('overview')).toBeVisible();
     await expect(app.pageError).toHaveCount(0);
     expect((await currentUrl(page)).pathname).toBe(appPath('overview'));
-    expectLoggedErrors(consoleErrors, [new RegExp(message)]);
+    // React's development build also reports the error it handed to the app's boundary.
+    expectLoggedErrors(consoleErrors, [new RegExp(message), /error boundary you provided, PageErrorBoundary/]);
   });
 
   test('code that cannot be loaded (a stale chunk after an upgrade) offers a reload that works', async ({
@@ -46,7 +47,11 @@ test.describe('an app that fails gracefully', () => {
     await expect(app.loadError).toContainText(uiText('entry.load-error.title'));
     await expect(app.heading('overview')).toHaveCount(0);
     await saveScreenshot(page, 'load-error');
-    expectLoggedErrors(consoleErrors, [/ERR_FAILED/, /dynamically imported module|Importing a module script failed/]);
+    expectLoggedErrors(consoleErrors, [
+      /ERR_FAILED/,
+      /dynamically imported module|Importing a module script failed/,
+      /error boundary you provided, LoadErrorBoundary/,
+    ]);
 
     // The new version is there now: Reload loads the page again at the same address, and the app comes up.
     await page.unroute(APP_CHUNK);
