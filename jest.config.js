@@ -11,6 +11,9 @@ const swc = [
   },
 ];
 
+/** The page harness's second install (React 19) is not for jest: neither crawled nor resolved. */
+const notForJest = ['<rootDir>/playwright/ct/react19/'];
+
 /** The plugin (jsdom) and every workspace package (node) in one run. */
 module.exports = {
   projects: [
@@ -22,6 +25,7 @@ module.exports = {
       transform: { ...scaffold.transform, '^.+\\.mjs$': swc },
       // jsdom resolves yaml (imported by @hybridlens/testkit's rule helpers) to its ESM browser build: use the CJS one.
       moduleNameMapper: { ...scaffold.moduleNameMapper, '^yaml$': require.resolve('yaml') },
+      modulePathIgnorePatterns: [...(scaffold.modulePathIgnorePatterns ?? []), ...notForJest],
     },
     {
       displayName: 'pkg',
@@ -30,6 +34,7 @@ module.exports = {
       testMatch: ['<rootDir>/pkg/*/src/**/*.test.ts', '<rootDir>/pkg/*/test/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: scaffold.transformIgnorePatterns,
+      modulePathIgnorePatterns: notForJest,
     },
   ],
 };

@@ -90,7 +90,12 @@ if (existsSync(join(root, 'playwright-ct.config.ts'))) {
     const ctReport = join(reports, `playwright-ct-${runtime}.json`);
     run(`browser:${runtime}`, npx, ['playwright', 'test', '-c', 'playwright-ct.config.ts', '--reporter=list,json'], {
       count: playwrightCounts(ctReport),
-      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: ctReport, HL_CT_RUNTIME: runtime },
+      // The second runtime reuses the Prometheus data the first one prepared (playwright/ct/server/setupCache.ts).
+      env: {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: ctReport,
+        HL_CT_RUNTIME: runtime,
+        HL_CT_SETUP_CACHE: join(reports, 'ct-setup'),
+      },
     });
   }
 }

@@ -14,6 +14,8 @@ import { harnessScenario } from './harnessScenario';
 import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, type HistoryWindow } from './env';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
 import { loadCalibrationHistory, recordCalibrationDrift } from './calibrationSetup';
+import { CALIBRATION_ENV } from './calibrationEnv';
+import { restoreSetup, saveSetup, SETUP_CACHE_ENV } from './setupCache';
 
 const HOUR = 3600;
 const HISTORY_HOURS = 26;
@@ -53,9 +55,31 @@ const HISTORY_AHEAD_SECONDS = 45 * 60;
  * the environment; the returned function is the global teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  let started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'hl-ct-'));
   const now = Math.floor(Date.now() / 1000);
+  if (restoreSetup(work, now)) {
+    log(`reusing the Prometheus data prepared by this test run's previous browser step (${SETUP_CACHE_ENV})`);
+  } else {
+    await prepareData(work, now);
+    saveSetup(work, now, [HISTORY_ENV, CALIBRATION_ENV]);
+  }
+  const prometheus = await startPrometheus({ dataDir: join(work, 'data') });
+  const bare = await startPrometheus({ dataDir: join(work, 'bare-data') }).catch(async (error: unknown) => {
+    await prometheus.stop();
+    throw error;
+  });
+  process.env[PROMETHEUS_URL_ENV] = prometheus.url;
+  process.env[BARE_PROMETHEUS_URL_ENV] = bare.url;
+  log(`Prometheus ${prometheus.url} ready`);
+  return async () => {
+    await Promise.all([prometheus.stop(), bare.stop()]);
+    rmSync(work, { recursive: true, force: true });
+  };
+}
+
+/** The history, calibration, SLO series and drift in `work/data`, the same without rules in `work/bare-data`. */
+async function prepareData(work: string, now: number): Promise<void> {
+  let started = Date.now();
   const history = await backfill({
     days: HISTORY_HOURS / 24,
     out: join(work, 'history'),
@@ -108,18 +132,5 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   // Drift of the real snapshots, recorded at their own dates (the rules above covered the last hours only).
   await recordCalibrationDrift({ work, dataDir, scene: calibration, log });
-
-  const prometheus = await startPrometheus({ dataDir });
-  const bare = await startPrometheus({ dataDir: bareDataDir }).catch(async (error: unknown) => {
-    await prometheus.stop();
-    throw error;
-  });
-  process.env[PROMETHEUS_URL_ENV] = prometheus.url;
-  process.env[BARE_PROMETHEUS_URL_ENV] = bare.url;
   process.env[HISTORY_ENV] = JSON.stringify(window);
-  log(`Prometheus ${prometheus.url} ready`);
-  return async () => {
-    await Promise.all([prometheus.stop(), bare.stop()]);
-    rmSync(work, { recursive: true, force: true });
-  };
 }
