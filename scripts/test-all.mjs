@@ -100,6 +100,12 @@ if (existsSync(join(root, 'playwright-ct.config.ts'))) {
   }
 }
 
+// `npm run preview` started as a user would, every page clicked through, Ctrl-C stopping everything it started.
+run('preview', npx, ['playwright', 'test', '-c', 'playwright-preview.config.ts', '--reporter=list,json'], {
+  count: playwrightCounts(join(reports, 'playwright-preview.json')),
+  env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright-preview.json') },
+});
+
 console.log('\n=== summary');
 for (const line of summary) {
   console.log(line);

@@ -40,7 +40,11 @@ export function restoreSetup(work: string, nowSeconds: number): boolean {
 }
 
 /** Saves the prepared data (before any Prometheus opens it) and the environment the tests read. */
-export function saveSetup(work: string, nowSeconds: number, envNames: readonly string[]): void {
+export function saveSetup(
+  prepared: { dataDir: string; bareDataDir: string },
+  nowSeconds: number,
+  envNames: readonly string[]
+): void {
   const cache = process.env[SETUP_CACHE_ENV];
   if (!cache) {
     return;
@@ -48,9 +52,8 @@ export function saveSetup(work: string, nowSeconds: number, envNames: readonly s
   const staging = `${cache}.staging`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const dir of DIRS) {
-    cpSync(join(work, dir), join(staging, dir), { recursive: true });
-  }
+  cpSync(prepared.dataDir, join(staging, 'data'), { recursive: true });
+  cpSync(prepared.bareDataDir, join(staging, 'bare-data'), { recursive: true });
   const env = Object.fromEntries(envNames.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
   writeFileSync(join(staging, 'setup.json'), JSON.stringify({ now: nowSeconds, env } satisfies CachedSetup));
   rmSync(cache, { recursive: true, force: true });
