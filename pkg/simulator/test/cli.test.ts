@@ -64,7 +64,7 @@ describe('hybridlens-sim command line', () => {
     expect(live).toContain('--admin-token-file FILE');
     const backfill = (await run(['backfill', '--help'])).out;
     expect(backfill).toMatch(/--days N\s+days of history \(0\.01 to 90; required\)/);
-    expect(backfill).toMatch(/--step DURATION\s+.*\(5s to 5m; default 2m\)/);
+    expect(backfill).toMatch(/--step DURATION\s+.*\(5s to 1h; default 2m\)/);
   });
 
   describe('bad input', () => {
