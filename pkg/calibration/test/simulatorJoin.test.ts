@@ -6,12 +6,6 @@ import { backfill as simulatorBackfill } from '@hybridlens/simulator';
 import { backfill, startExporter, type RunningExporter } from '../src';
 import { silentLogger } from '../src/log';
 
-/**
- * Providers the simulator runs jobs on but writes no calibration document for yet (Azure Quantum's providerStatus
- * is the format the exporter reads for them). Kept explicit, and checked below, so the gap cannot go unnoticed or
- * outlive its fix.
- */
-const NOT_YET_WRITTEN_BY_SIMULATOR = new Set(['azure']);
 
 function labelsOf(line: string): Record<string, string> {
   const inner = /\{(.*)\}/.exec(line)?.[1] ?? '';
@@ -66,13 +60,8 @@ describe('one backend name: simulator jobs join calibration on provider and back
       ...pairs(exposition, CALIBRATION_METRIC.info.name),
       ...pairs(exposition, CALIBRATION_METRIC.targetAvailable.name),
     ]);
-    const missing = qpuBackends().filter(
-      (pair) => !calibrated.has(pair) && !NOT_YET_WRITTEN_BY_SIMULATOR.has(pair.split('/')[0]!)
-    );
-    expect(missing).toEqual([]);
-    // the known gap is still a gap (remove it from the list once the simulator writes those documents)
-    const known = qpuBackends().filter((pair) => NOT_YET_WRITTEN_BY_SIMULATOR.has(pair.split('/')[0]!));
-    expect(known.filter((pair) => calibrated.has(pair))).toEqual([]);
+    // Azure included: the simulator writes Azure Quantum providerStatus documents for its IonQ target.
+    expect(qpuBackends().filter((pair) => !calibrated.has(pair))).toEqual([]);
   });
 
   it('the exporter reads every file the simulator writes, without ingest errors', () => {
@@ -85,7 +74,7 @@ describe('one backend name: simulator jobs join calibration on provider and back
       out: join(out, 'history.om'),
     });
     const devices = new Set(result.snapshots.map((s) => `${s.backend.provider}/${s.backend.backend}`));
-    for (const pair of qpuBackends().filter((p) => !NOT_YET_WRITTEN_BY_SIMULATOR.has(p.split('/')[0]!))) {
+    for (const pair of qpuBackends()) {
       expect(devices).toContain(pair);
     }
     // whatever is left out is reported, one line each, never silently

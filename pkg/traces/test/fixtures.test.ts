@@ -10,7 +10,8 @@ const HEX_SPAN_ID = /^[0-9a-f]{16}$/;
 // Other real traces will be used to check this package: nothing here depends on these files beyond their format.
 describeWithFixtures('real traces in ../shared/fixtures/traces', (fixtures) => {
   const dir = join(fixtures, 'traces');
-  const files = readdirSync(dir).filter((f) => /\.jsonl?$/.test(f));
+  // Skipped (no fixtures): the body still runs to list its tests, so it must not read a folder that is absent.
+  const files = fixtures ? readdirSync(dir).filter((f) => /\.jsonl?$/.test(f)) : ['(no fixture files)'];
 
   it('has trace files to read', () => {
     expect(files.length).toBeGreaterThan(0);
