@@ -94,7 +94,21 @@ test('npm run preview serves every page without console errors and Ctrl-C stops 
     await app.tileLink('slos').first().click();
     await expect(app.heading('slos')).toBeVisible();
     const slos = new SlosPage(page);
-    await expect(slos.rows.first()).toBeVisible();
+    // The SLO list reads the recorded hybridlens_slo_info: the backfilled samples end when the history was made,
+    // and the live Prometheus evaluates that 4-minute rule group on its own schedule; on a slow start the page
+    // says "no SLO metadata" until then. Reload until it lists SLOs, as a user would.
+    await expect
+      .poll(
+        async () => {
+          if ((await slos.rows.count()) === 0) {
+            await page.reload();
+            await expect(app.heading('slos')).toBeVisible();
+          }
+          return slos.rows.count();
+        },
+        { timeout: 6 * 60_000, intervals: [10_000] }
+      )
+      .toBeGreaterThan(0);
     await slos.names.first().getByRole('link').first().click();
     const detail = new SloDetailPage(page);
     await expect(detail.status).toBeVisible();
