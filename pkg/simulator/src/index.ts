@@ -16,3 +16,4 @@ export { JOB_STATE_MACHINES } from './jobStates';
 export { DECISION_REASON } from './orchestrator';
 export { Rng } from './rng';
 export { importOpenMetrics, type ImportOptions } from './promtoolImport';
+export { LIMITS } from './limits';

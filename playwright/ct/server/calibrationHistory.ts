@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backfill as calibrationBackfill, normalizeFiles } from '@hybridlens/calibration';
-import { DEFAULT_TOPOLOGY, backfill as simulatorBackfill } from '@hybridlens/simulator';
+import { DEFAULT_TOPOLOGY, LIMITS, backfill as simulatorBackfill } from '@hybridlens/simulator';
 import type { CalibrationDevice, CalibrationRun } from './calibrationEnv';
 
 /**
@@ -191,7 +191,7 @@ async function simulatedHistory(work: string, end: number): Promise<CalibrationH
     end: end * 1000,
     // Only the snapshots are used: as little traffic and as coarse a step as the simulator allows.
     stepSeconds: CALIBRATION_STEP_SECONDS,
-    loadFactor: 0.001,
+    loadFactor: LIMITS.load.min,
     tracesPerHour: 0,
     calibration: true,
     scenario: { name: 'calibration only', text: 'faults: []\n' },
