@@ -6,7 +6,6 @@ import { backfill as simulatorBackfill } from '@hybridlens/simulator';
 import { backfill, startExporter, type RunningExporter } from '../src';
 import { silentLogger } from '../src/log';
 
-
 function labelsOf(line: string): Record<string, string> {
   const inner = /\{(.*)\}/.exec(line)?.[1] ?? '';
   return Object.fromEntries([...inner.matchAll(/([a-z_]+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
