@@ -95,11 +95,17 @@ export async function promInstant(expr: string, time?: number): Promise<InstantS
  * the same instant the page showed (recorded series step every few minutes; "now" moves on).
  */
 export async function pageQueryTime(page: Page, series: string): Promise<number> {
-  const match = (await queryLog(page)).find(
-    (q) => q.api === 'query' && q.time !== undefined && q.expr.includes(series)
-  );
+  const find = async () =>
+    (await queryLog(page)).find((q) => q.api === 'query' && q.time !== undefined && q.expr.includes(series));
+  // Waits for the query itself: panels behind slow variable queries start late on a busy machine.
+  const deadline = Date.now() + 30_000;
+  let match = await find();
+  while (!match && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    match = await find();
+  }
   if (!match) {
-    throw new Error(`the page issued no instant query reading ${series}`);
+    throw new Error(`the page issued no instant query reading ${series} within 30 s`);
   }
   return match.time!;
 }
