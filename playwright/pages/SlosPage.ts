@@ -23,6 +23,10 @@ export class SlosPage extends AppPageObject {
   static missedText(): string {
     return uiText('slos.state.missed');
   }
+
+  static lowTrafficText(): string {
+    return uiText('slos.state.low-traffic');
+  }
 }
 
 export class SloDetailPage extends AppPageObject {

@@ -38,7 +38,9 @@ test.describe('SLOs', () => {
     expect(values).toEqual([...values].sort((a, b) => a - b));
     // The worst SLO of the history's incident has spent its budget.
     expect(values[0]!).toBeLessThan(0);
-    await expect(rows.first()).toContainText(SlosPage.missedText());
+    // Missed, unless its period holds fewer events than the app needs to judge (the low-traffic rule, unit-tested
+    // in src/pages/slos): Braket's few jobs in the 26-hour harness history can fall under it. Never "within SLO".
+    await expect(rows.first()).toContainText(new RegExp(`${SlosPage.missedText()}|${SlosPage.lowTrafficText()}`));
     await saveScreenshot(page, 'slos');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
