@@ -10,7 +10,9 @@ import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
 import { buildLlmQualityScene } from '../pages/llmQuality/llmQualityPage';
 import { buildPlaybooksScene } from '../pages/playbooks/playbooksPage';
 import { buildPlaybookScene } from '../pages/playbook/playbookPage';
-import { buildPlannedScene } from '../pages/placeholders/plannedPages';
+import { buildLifecycleScene } from '../pages/lifecycle/lifecyclePage';
+import { buildTraceScene } from '../pages/trace/tracePage';
+import { buildQuantumJobScene } from '../pages/quantumJob/quantumJobPage';
 import { buildProvidersScene } from '../pages/providers/providersPage';
 import { buildProviderDetailScene } from '../pages/providerDetail/providerDetailPage';
 import { declaredQueries, duplicateQueries } from './queryInventory';
@@ -26,14 +28,14 @@ const PAGES: Array<[string, () => EmbeddedScene]> = [
   ['overview', () => buildOverviewScene(ctx)],
   ['slos', () => buildSlosScene(ctx)],
   ['sloDetail', () => buildSloDetailScene(ctx, 'e2e-latency')],
-  ['lifecycle', () => buildPlannedScene(ctx, 'lifecycle')],
+  ['lifecycle', () => buildLifecycleScene(ctx)],
   ['providers', () => buildProvidersScene(ctx)],
   ['providerDetail', () => buildProviderDetailScene(ctx, { provider: 'ibm', backend: 'ibm_torino' })],
   ['llmQuality', () => buildLlmQualityScene(ctx)],
   ['playbooks', () => buildPlaybooksScene(ctx)],
   ['playbook', () => buildPlaybookScene(ctx, PLAYBOOK.queueSaturation)],
-  ['trace', () => buildPlannedScene(ctx, 'trace', { traceId: 'abc' })],
-  ['quantumJob', () => buildPlannedScene(ctx, 'quantumJob', { jobId: 'j1' })],
+  ['trace', () => buildTraceScene(ctx, 'abc')],
+  ['quantumJob', () => buildQuantumJobScene(ctx, 'j1')],
 ];
 
 export interface PageQueryReport {

@@ -6,7 +6,7 @@ import { activateDataTree, findAll, installSceneTestEnv, settle } from '../testi
 import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
 import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
-import { buildPlannedScene } from '../pages/placeholders/plannedPages';
+import { buildProvidersScene } from '../pages/providers/providersPage';
 import { SUMMARY } from '../pages/overview/overviewQueries';
 import { AlertBanner } from './AlertBanner';
 
@@ -105,7 +105,7 @@ describe('URL state', () => {
     undo();
   });
 
-  it('SLO and planned pages keep their own variables in the URL', async () => {
+  it('SLO and Providers pages keep their own variables in the URL', async () => {
     const slos = await roundTrip(
       () => buildSlosScene(resolveSettings(undefined)),
       '?from=now-7d&to=now&var-prometheus=other-prometheus'
@@ -116,7 +116,7 @@ describe('URL state', () => {
     expect(detail.state).toMatchObject({ from: 'now-30d', to: 'now' });
     detail.undo();
     const providers = await roundTrip(
-      () => buildPlannedScene(resolveSettings(undefined), 'providers'),
+      () => buildProvidersScene(resolveSettings(undefined)),
       '?var-provider=braket&var-backend=Garnet'
     );
     expect(providers.state).toMatchObject({ 'var-provider': ['braket'] });
