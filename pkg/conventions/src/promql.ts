@@ -88,11 +88,15 @@ export function range(sel: string, window: string | number): string {
 
 /**
  * Matcher of the classic-histogram bucket at `threshold`. Prometheus 2 keeps the exposed text (`le="2"`),
- * Prometheus 3 normalises it to a float (`le="2.0"`): whole numbers match both spellings.
+ * Prometheus 3 normalises it to a float (`le="2.0"`): whole numbers match both spellings. `Infinity` is the
+ * `+Inf` bucket (every observation), spelled the same by both.
  */
 export function leMatcher(threshold: number): string {
+  if (threshold === Number.POSITIVE_INFINITY) {
+    return eq('le', '+Inf');
+  }
   if (!Number.isFinite(threshold)) {
-    throw new Error(`PromQL: leMatcher needs a finite threshold, got ${threshold}`);
+    throw new Error(`PromQL: leMatcher needs a finite threshold or Infinity, got ${threshold}`);
   }
   return Number.isInteger(threshold) ? re('le', `${threshold}(\\.0)?`) : eq('le', String(threshold));
 }

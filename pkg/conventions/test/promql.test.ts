@@ -80,6 +80,8 @@ describe('PromQL builder (pure)', () => {
   it('le matcher accepts both Prometheus 2 and 3 spellings of whole buckets', () => {
     expect(leMatcher(2)).toBe('le=~"2(\\\\.0)?"');
     expect(leMatcher(0.25)).toBe('le="0.25"');
+    expect(leMatcher(Infinity)).toBe('le="+Inf"');
+    expect(() => leMatcher(-Infinity)).toThrow(/finite/);
   });
 });
 
@@ -103,7 +105,7 @@ describeWithProm('PromQL builder against the OS Prometheus', () => {
       lines.push(`${STORED_METRIC}{v="${escapeOm(value)}"} 1 ${storedAt / 1000}`);
     }
     lines.push(`# TYPE ${LE_METRIC} gauge`);
-    for (const le of ['2', '2.0', '20', '2.5', '12']) {
+    for (const le of ['2', '2.0', '20', '2.5', '12', '+Inf']) {
       lines.push(`${LE_METRIC}{le="${le}"} 1 ${storedAt / 1000}`);
     }
     lines.push('# EOF', '');
@@ -150,5 +152,7 @@ describeWithProm('PromQL builder against the OS Prometheus', () => {
     expect(result.result.map((r) => r.metric.le).sort()).toEqual(['2', '2.0']);
     const fractional = await prom.query(selector(LE_METRIC, [leMatcher(2.5)]), storedAt / 1000);
     expect(fractional.result.map((r) => r.metric.le)).toEqual(['2.5']);
+    const all = await prom.query(selector(LE_METRIC, [leMatcher(Infinity)]), storedAt / 1000);
+    expect(all.result.map((r) => r.metric.le)).toEqual(['+Inf']);
   });
 });

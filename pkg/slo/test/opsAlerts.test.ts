@@ -72,6 +72,9 @@ function histogram(metric: string, labels: Record<string, string>, n: number, bu
         q,
         cum.map((c, i) => ({ le: buckets[i]!.le, count: inc(c, t, w) }))
       ),
+    /** Observations over `le` in the `w` minutes before `t` (`le` must be one of the buckets). */
+    over: (le: number, t: number, w: number) =>
+      inc(cum[cum.length - 1]!, t, w) - inc(cum[buckets.findIndex((b) => b.le === le)]!, t, w),
   };
 }
 
@@ -185,7 +188,8 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
     const cond = (t: number) =>
       queue[t]! > OPS_THRESHOLDS.queueLengthCritical &&
       queue[t]! - queue[t - 10]! > 0 &&
-      h.quantile(0.95, t, 5) > OPS_THRESHOLDS.enqueueP95Seconds;
+      h.quantile(0.95, t, 5) > OPS_THRESHOLDS.enqueueP95Seconds &&
+      h.over(OPS_THRESHOLDS.enqueueP95Seconds, t, 5) >= OPS_THRESHOLDS.enqueueSlowMinJobs;
     const f = firstFiringFor(cond, 0, 10, n)!;
     const text = OPS_TEXT.backlog({
       provider: 'ibm',
@@ -213,6 +217,35 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'ops guide alerts u
             ],
           ],
         ]),
+      },
+    ]);
+  });
+
+  it('P0 backlog stays silent when a P95 over target is one slow enqueue at a quiet hour', () => {
+    const n = 40;
+    const where = { [LABEL.provider]: 'ibm', [LABEL.backend]: 'ibm_sherbrooke' };
+    // A public queue just over the critical length and creeping up, one enqueue a minute, one of them slow.
+    const queue = gauge(n, (m) => 51 + m);
+    const h = histogram(METRIC.quantumJobDuration.name, { ...where, [LABEL.phase]: QUANTUM_PHASE.enqueue }, n, [
+      { le: 0.5, perMinute: (m) => (m === 20 ? 0 : 1) },
+      { le: 1, perMinute: () => 0 },
+      { le: 2, perMinute: (m) => (m === 20 ? 1 : 0) },
+      { le: Infinity, perMinute: () => 0 },
+    ]);
+    // The rule's other conditions hold around the slow enqueue: only the count of slow enqueues keeps it quiet.
+    for (const t of [21, 22, 24]) {
+      expect(h.quantile(0.95, t, 5)).toBeGreaterThan(OPS_THRESHOLDS.enqueueP95Seconds);
+      expect(h.over(OPS_THRESHOLDS.enqueueP95Seconds, t, 5)).toBeLessThan(OPS_THRESHOLDS.enqueueSlowMinJobs);
+    }
+    runPromtoolTests(opsFile, [
+      {
+        name: 'one slow enqueue',
+        interval: '1m',
+        input_series: [series(METRIC.quantumQueueLength.name, where, queue), ...h.input],
+        alert_rule_test: checks(
+          ALERT.quantumBacklogCritical,
+          [15, 21, 22, 23, 24, 26, 30].map((t) => [t, []] as [number, ExpectedAlert[]])
+        ),
       },
     ]);
   });
