@@ -20,7 +20,7 @@ export interface AlertmanagerAlert {
 export interface RunningAlertmanager {
   url: string;
   port: number;
-  /** `GET /api/v2/alerts`: the alerts it holds (active and, until they expire, resolved ones are not listed). */
+  /** `GET /api/v2/alerts`: the alerts it currently holds, with their state (active, suppressed, unprocessed). */
   alerts(): Promise<AlertmanagerAlert[]>;
   /** Its log so far (logfmt lines on stderr), for failure messages. */
   log(): string;
