@@ -1,6 +1,7 @@
 export * from './tools';
 export * from './prometheus';
 export * from './process';
+export * from './alertmanager';
 export * from './ruleFiles';
 export * from './ruleBackfill';
 export * from './sloBackfill';

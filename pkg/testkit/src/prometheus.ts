@@ -68,6 +68,12 @@ export interface RunningPrometheus {
   queryRange(expr: string, start: number, end: number, step: number): Promise<PromQueryResult>;
   /** Number of the first sample of an instant vector with exactly one element (throws otherwise). */
   scalar(expr: string, time?: number): Promise<number>;
+  /**
+   * Replace prometheus.yml and reload it (`POST /-/reload`). Rule groups loaded by a reload are "restored" from
+   * the start: Prometheus holds back ALERTS and notifications of the groups it loads at start-up until their
+   * second evaluation (while it restores `for` state), one or two group intervals; a reload does not.
+   */
+  reload(config: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -156,6 +162,13 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
         throw new Error(`expected one sample for ${expr}, got ${data.result.length}`);
       }
       return Number(data.result[0]!.value[1]);
+    },
+    async reload(config) {
+      writeFileSync(configFile, config);
+      const res = await fetch(`${url}/-/reload`, { method: 'POST' });
+      if (!res.ok) {
+        throw new Error(`prometheus reload failed: HTTP ${res.status} ${await res.text()}`);
+      }
     },
     async stop() {
       await stopChild(child);
