@@ -2,7 +2,8 @@
 import { createElement, type ReactElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { HarnessProviders } from '../../../playwright/ct/runtime/HarnessProviders';
+import { config } from '@grafana/runtime';
+import { ThemeContext } from '@grafana/ui';
 import type { MountTimes } from './protocol';
 
 /** Resolves after the next frame has been painted: rAF runs before paint, a posted task after it. */
@@ -77,7 +78,10 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** `element` inside what Grafana's app root provides (theme, global styles, location), as the page harness mounts. */
+/**
+ * `element` in Grafana's theme. Grafana's global styles are mounted once for the page (main.ts), as Grafana's app
+ * root does, so a timed render pays for the component alone, not for re-inserting the global CSS.
+ */
 export function inGrafana(element: ReactNode): ReactElement {
-  return createElement(HarnessProviders, null, element);
+  return createElement(ThemeContext.Provider, { value: config.theme2 }, element);
 }
