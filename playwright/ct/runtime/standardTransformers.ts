@@ -10,14 +10,17 @@ const NoEditor = () => null;
  */
 export function registerStandardTransformers(): void {
   standardTransformersRegistry.setInit(() =>
-    Object.values(standardTransformers).map((transformation): TransformerRegistryItem => ({
-      id: transformation.id,
-      name: transformation.name,
-      description: transformation.description,
-      transformation,
-      editor: NoEditor,
-      imageDark: '',
-      imageLight: '',
-    }))
+    // Some operators are listed under two names (seriesToColumns is joinByField): one entry per id.
+    [...new Map(Object.values(standardTransformers).map((t) => [t.id, t])).values()].map(
+      (transformation): TransformerRegistryItem => ({
+        id: transformation.id,
+        name: transformation.name,
+        description: transformation.description,
+        transformation,
+        editor: NoEditor,
+        imageDark: '',
+        imageLight: '',
+      })
+    )
   );
 }
