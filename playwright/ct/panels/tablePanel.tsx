@@ -1,6 +1,7 @@
 import React from 'react';
 import { PanelPlugin, type PanelProps } from '@grafana/data';
-import { Table } from '@grafana/ui';
+// Grafana's table panel draws TableNG; the legacy Table's scrollbar package does not load in the harness build.
+import { TableNG } from '@grafana/ui/unstable';
 import { declareCustomFieldConfig } from './fieldConfigDefaults';
 
 /** The custom field config of Grafana's table panel, with its defaults. */
@@ -26,7 +27,7 @@ function TableStandIn({ data, width, height, options, timeRange }: PanelProps<Ta
     return <div className="panel-empty">No data</div>;
   }
   return (
-    <Table data={frame} width={width} height={height} noHeader={options.showHeader === false} timeRange={timeRange} />
+    <TableNG data={frame} width={width} height={height} noHeader={options.showHeader === false} timeRange={timeRange} />
   );
 }
 

@@ -17,6 +17,7 @@ import { initializeLoggerRegistry } from './loggerRegistry';
 import { harnessState } from './queryLog';
 import { runRequestStandIn } from './runRequest';
 import { registerStandardFieldConfig } from './standardFieldConfig';
+import { registerStandardTransformers } from './standardTransformers';
 import { HarnessTemplateSrv } from './templateSrv';
 
 export interface HarnessHooksConfig {
@@ -38,6 +39,7 @@ export function installStaticRuntime(): void {
   staticInstalled = true;
   initializeLoggerRegistry();
   registerStandardFieldConfig();
+  registerStandardTransformers();
   setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache });
   setAppEvents(new EventBusSrv());
   setRunRequest(runRequestStandIn);

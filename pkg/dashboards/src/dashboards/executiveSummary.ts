@@ -128,7 +128,7 @@ const requestsChange = () =>
 
 const servedChange = () =>
   change(
-    'Answered without error vs the 7 days before',
+    'Error-free share vs the 7 days before',
     'Difference in the share of requests answered, in percentage points (0.5% = half a point better).'
   )
     .unit('percentunit')
