@@ -197,3 +197,19 @@ export const postAction = (
   request: { action: MitigationAction; provider?: string; actor: string },
   timeoutMs?: number
 ) => adminCall(base, ADMIN_API_PATH.actions, parseActionResult, { method: 'POST', body: request }, timeoutMs);
+
+/** The three calls the page makes, bound to one base URL and transport (the page: the proxy route over BackendSrv). */
+export interface AdminClient {
+  flags(): Promise<AdminResult<FlagsView>>;
+  audit(): Promise<AdminResult<AuditLine[]>>;
+  act(request: { action: MitigationAction; provider?: string; actor: string }): Promise<AdminResult<ActionResult>>;
+}
+
+export function adminClient(base: string, fetchFn: typeof fetch, timeoutMs = ADMIN_TIMEOUT_MS): AdminClient {
+  return {
+    flags: () => adminCall(base, ADMIN_API_PATH.flags, parseFlags, {}, timeoutMs, fetchFn),
+    audit: () => adminCall(base, ADMIN_API_PATH.audit, parseAudit, {}, timeoutMs, fetchFn),
+    act: (request) =>
+      adminCall(base, ADMIN_API_PATH.actions, parseActionResult, { method: 'POST', body: request }, timeoutMs, fetchFn),
+  };
+}
