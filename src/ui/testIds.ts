@@ -8,6 +8,8 @@ export const testIds = {
     tempoUid: 'hybridlens-config-tempo-uid',
     lokiUid: 'hybridlens-config-loki-uid',
     grafanaBaseUrl: 'hybridlens-config-base-url',
+    adminApiUrl: 'hybridlens-config-admin-api-url',
+    adminApiToken: 'hybridlens-config-admin-api-token',
     threshold: (key: string) => `hybridlens-config-threshold-${key}`,
     save: 'hybridlens-config-save',
     problems: 'hybridlens-config-problems',

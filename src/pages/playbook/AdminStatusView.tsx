@@ -14,15 +14,20 @@ const when = (iso: string) => dateTimeFormat(iso, { format: 'YYYY-MM-DD HH:mm:ss
 
 /** The degraded banner (mitigations in force, since when, by whom) and the admin API's audit trail. */
 export function AdminStatusView({ model }: SceneComponentProps<AdminStatus>) {
-  const { view, audit, loadError, loading, forbidden } = model.useState();
+  const { view, audit, loadError, loading, blocked } = model.useState();
   const styles = useStyles2(getStyles);
-  if (forbidden) {
+  if (blocked) {
     return (
-      <p className={styles.note} data-testid={testIds.playbook.adminState} data-state="forbidden">
-        {t(
-          'playbook.admin.forbidden',
-          'Mitigation state and audit trail: Editors and Admins only (the admin API is behind an Editor-only route).'
-        )}
+      <p className={styles.note} data-testid={testIds.playbook.adminState} data-state={blocked}>
+        {blocked === 'viewer'
+          ? t(
+              'playbook.admin.forbidden',
+              'Mitigation state and audit trail: Editors and Admins only (the admin API is behind an Editor-only route).'
+            )
+          : t(
+              'playbook.admin.unconfigured',
+              'Mitigations are not configured: set the admin API URL and token in the app settings.'
+            )}
       </p>
     );
   }

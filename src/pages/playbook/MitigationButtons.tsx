@@ -13,7 +13,6 @@ interface Props {
   actions: readonly MitigationAction[];
   scope: ScopeValues;
   status: AdminStatus;
-  allowed: boolean;
   actor: string;
 }
 
@@ -34,12 +33,18 @@ function outcomeText(action: MitigationAction, outcome: Extract<ActionOutcome, {
  * A step's mitigation buttons: each asks for confirmation naming the effect and the scope, then calls the admin
  * API and shows what changed or why nothing did. Viewers see them disabled, with the reason.
  */
-export function MitigationButtons({ actions, scope, status, allowed, actor }: Props) {
+export function MitigationButtons({ actions, scope, status, actor }: Props) {
   const styles = useStyles2(getStyles);
   const [confirming, setConfirming] = useState<MitigationAction>();
   const [running, setRunning] = useState<MitigationAction>();
   const [outcome, setOutcome] = useState<{ action: MitigationAction; outcome: ActionOutcome }>();
-  const rolesOnly = t('playbook.action.roles-only', 'Editors and Admins only');
+  const { blocked } = status.useState();
+  const blockedReason =
+    blocked === 'viewer'
+      ? t('playbook.action.roles-only', 'Editors and Admins only')
+      : blocked === 'unconfigured'
+        ? t('playbook.action.unconfigured', 'Set the admin API URL in the app settings first')
+        : undefined;
   const plan = confirming ? planAction(confirming, scope, actor) : undefined;
 
   const confirm = async () => {
@@ -61,7 +66,7 @@ export function MitigationButtons({ actions, scope, status, allowed, actor }: Pr
       <div className={styles.buttons}>
         {actions.map((action) => {
           const ready = planAction(action, scope, actor);
-          const reason = !allowed ? rolesOnly : !ready.ok ? ready.reason : undefined;
+          const reason = blockedReason ?? (!ready.ok ? ready.reason : undefined);
           const button = (
             <Button
               key={action}

@@ -10,9 +10,11 @@ export interface AdminStatusState extends SceneObjectState {
   /** The last read failed; what was shown before stays. */
   loadError?: AdminError;
   loading: boolean;
-  /** The user may not call the admin API (Viewer): nothing is read. */
-  forbidden: boolean;
+  /** Why the admin API is not called at all: a Viewer (the proxy route is Editor-only), or no URL in the settings. */
+  blocked?: AdminBlock;
 }
+
+export type AdminBlock = 'viewer' | 'unconfigured';
 
 export type ActionOutcome = { ok: true; value: ActionResult } | { ok: false; error: AdminError };
 
@@ -26,18 +28,18 @@ export class AdminStatus extends SceneObjectBase<AdminStatusState> {
 
   constructor(
     private readonly client: AdminClient,
-    forbidden: boolean
+    blocked?: AdminBlock
   ) {
-    super({ loading: false, forbidden });
+    super({ loading: false, blocked });
     this.addActivationHandler(() => {
-      if (!this.state.forbidden && this.state.view === undefined) {
+      if (!this.state.blocked && this.state.view === undefined) {
         void this.load();
       }
     });
   }
 
   async load(): Promise<void> {
-    if (this.state.forbidden) {
+    if (this.state.blocked) {
       return;
     }
     this.setState({ loading: true });

@@ -47,7 +47,7 @@ describe('mitigation actions against a real HTTP admin API', () => {
   it('an action is posted with the actor and scope, then the banner state and audit are read again', async () => {
     const admin = await statefulAdmin();
     servers.push(admin.server);
-    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 2000), false);
+    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 2000));
     await status.load();
     expect(status.state.view?.flags).toEqual(['force_simulator']);
 
@@ -90,7 +90,7 @@ describe('mitigation actions against a real HTTP admin API', () => {
   ])('a failed action (%s) says why and changes nothing on the page', async (kind, answer, text) => {
     const admin = await statefulAdmin(answer === 'closed' ? {} : { actions: answer });
     servers.push(admin.server);
-    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 300), false);
+    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 300));
     await status.load();
     const before = { view: status.state.view, audit: status.state.audit, loadError: status.state.loadError };
     if (answer === 'closed') {
@@ -119,7 +119,7 @@ describe('mitigation actions against a real HTTP admin API', () => {
           : json(200, { flags: ['force_simulator'], holds: [] })(res, req),
     });
     servers.push(admin.server);
-    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 2000), false);
+    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 2000));
     await status.load();
     const view = status.state.view;
     broken = true;
@@ -131,7 +131,7 @@ describe('mitigation actions against a real HTTP admin API', () => {
   it('a Viewer never calls the admin API', async () => {
     const admin = await statefulAdmin();
     servers.push(admin.server);
-    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 2000), true);
+    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 2000), 'viewer');
     await status.load();
     expect(admin.seen).toEqual([]);
     expect(status.state.view).toBeUndefined();

@@ -63,10 +63,11 @@ export function buildPlaybookScene(
   }
   const def = playbookCatalog(ctx.settings.thresholds)[playbook];
   const allowed = options.canRunMitigations ?? canRunMitigations();
-  const admin = new AdminStatus(options.adminClient ?? defaultAdminClient(), !allowed);
+  const blocked = !allowed ? 'viewer' : ctx.settings.adminApiUrl === '' ? 'unconfigured' : undefined;
+  const admin = new AdminStatus(options.adminClient ?? defaultAdminClient(), blocked);
   const actor = currentActor();
   const actions = (step: PlaybookStep, scope: ScopeValues) =>
-    React.createElement(MitigationButtons, { actions: step.actions, scope, status: admin, allowed, actor });
+    React.createElement(MitigationButtons, { actions: step.actions, scope, status: admin, actor });
   return buildPageScene({
     ctx,
     variables: playbookVariables(def),
