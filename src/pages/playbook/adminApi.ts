@@ -128,8 +128,16 @@ export function parseActionResult(json: unknown): ActionResult {
   return { result: str(json, 'result', 'action'), flags: strings(json.flags, 'flags') };
 }
 
+/** The API's `error`, or Grafana's own `message` (its proxy answers 403 and 502 itself), or the start of the text. */
 function errorText(json: unknown, text: string): string {
-  return isObject(json) && typeof json.error === 'string' ? json.error : text.slice(0, 200);
+  if (isObject(json)) {
+    for (const field of ['error', 'message']) {
+      if (typeof json[field] === 'string') {
+        return json[field];
+      }
+    }
+  }
+  return text.slice(0, 200);
 }
 
 /**
