@@ -104,6 +104,9 @@ describe('AppConfig', () => {
   });
 
   describe('admin API settings', () => {
+    // A loaded machine renders @grafana/ui forms slowly; the assertions wait for conditions, not for time.
+    jest.setTimeout(30_000);
+
     const TOKEN = 'a-token-of-24-characters';
 
     it('posts the URL in jsonData and a typed token in secureJsonData only', async () => {
@@ -114,7 +117,8 @@ describe('AppConfig', () => {
       });
       fireEvent.change(screen.getByTestId(testIds.appConfig.adminApiToken), { target: { value: ` ${TOKEN} ` } });
       fireEvent.click(screen.getByTestId(testIds.appConfig.save));
-      await waitFor(() => expect(calls).toHaveLength(1));
+      // Waits for the post, however slow a loaded machine renders.
+      await waitFor(() => expect(calls).toHaveLength(1), { timeout: 15_000 });
       const posted = calls[0]!.data as { jsonData: Record<string, unknown>; secureJsonData?: Record<string, string> };
       expect(posted.jsonData).toMatchObject({ keepMe: 1, adminApiUrl: 'http://orchestrator:9464' });
       expect(posted.secureJsonData).toEqual({ adminApiToken: TOKEN });
@@ -129,7 +133,7 @@ describe('AppConfig', () => {
       expect(input.value).toBe('configured');
       expect(input).toBeDisabled();
       fireEvent.click(screen.getByTestId(testIds.appConfig.save));
-      await waitFor(() => expect(calls).toHaveLength(1));
+      await waitFor(() => expect(calls).toHaveLength(1), { timeout: 15_000 });
       expect(calls[0]!.data).not.toHaveProperty('secureJsonData');
     });
 
@@ -139,7 +143,7 @@ describe('AppConfig', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
       expect((screen.getByTestId(testIds.appConfig.adminApiToken) as HTMLInputElement).value).toBe('');
       fireEvent.click(screen.getByTestId(testIds.appConfig.save));
-      await waitFor(() => expect(calls).toHaveLength(1));
+      await waitFor(() => expect(calls).toHaveLength(1), { timeout: 15_000 });
       expect(calls[0]!.data).toMatchObject({ secureJsonData: { adminApiToken: '' } });
     });
 

@@ -85,9 +85,11 @@ export function AdminStatusView({ model }: SceneComponentProps<AdminStatus>) {
       {audit && (
         <details className={styles.audit} open={audit.length > 0}>
           <summary>
-            {t('playbook.admin.audit-title', 'Audit trail ({{count}} latest)', {
-              count: Math.min(audit.length, AUDIT_ROWS),
-            })}
+            {audit.length === 0
+              ? t('playbook.admin.audit-title-empty', 'Audit trail: no entry yet')
+              : t('playbook.admin.audit-title', 'Audit trail (the {{count}} latest)', {
+                  count: Math.min(audit.length, AUDIT_ROWS),
+                })}
           </summary>
           {audit.length === 0 ? (
             <p className={styles.note}>{t('playbook.admin.audit-empty', 'No mitigation has been requested yet.')}</p>

@@ -11,6 +11,8 @@ import { json, nodeFetch, serve } from './adminTestServer';
 import { MitigationButtons } from './MitigationButtons';
 
 installSceneTestEnv();
+// A loaded machine renders @grafana/ui slowly; the assertions wait for conditions, not for time.
+jest.setTimeout(30_000);
 
 describe('MitigationButtons', () => {
   let server: Server | undefined;
@@ -67,7 +69,7 @@ describe('MitigationButtons', () => {
       />
     );
     fireEvent.click(screen.getByTestId(testIds.playbook.actionButton));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     expect(dialog).toHaveTextContent(uiText('playbook.action.disable-provider.effect'));
     expect(dialog).toHaveTextContent(
       uiText('playbook.action.confirm-scope', { scope: uiText('playbook.action.scope-provider', { provider: 'ionq' }) })
@@ -75,12 +77,12 @@ describe('MitigationButtons', () => {
     // Nothing is sent before the confirmation.
     expect(admin.seen).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: uiText('playbook.action.disable-provider.label') }));
-    const result = await screen.findByTestId(testIds.playbook.actionResult);
+    const result = await screen.findByTestId(testIds.playbook.actionResult, {}, { timeout: 15_000 });
     expect(result).toHaveTextContent('disable_provider:ionq');
     expect(admin.seen[0]).toBe(
       `POST ${ADMIN_API_PATH.actions} {"action":"disable_provider","provider":"ionq","actor":"editor"}`
     );
-    await waitFor(() => expect(status.state.view?.flags).toEqual(['disable_provider:ionq']));
+    await waitFor(() => expect(status.state.view?.flags).toEqual(['disable_provider:ionq']), { timeout: 15_000 });
   });
 
   it('a refused action shows the error and leaves the state as it was', async () => {
@@ -90,10 +92,10 @@ describe('MitigationButtons', () => {
     const before = status.state;
     render(<MitigationButtons actions={[MITIGATION_ACTION.forceSimulator]} scope={{}} status={status} actor="ed" />);
     fireEvent.click(screen.getByTestId(testIds.playbook.actionButton));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     expect(dialog).toHaveTextContent(uiText('playbook.action.scope-global'));
     fireEvent.click(within(dialog).getByRole('button', { name: uiText('playbook.action.force-simulator.label') }));
-    const error = await screen.findByTestId(testIds.playbook.actionError);
+    const error = await screen.findByTestId(testIds.playbook.actionError, {}, { timeout: 15_000 });
     expect(error).toHaveAttribute('data-kind', 'http');
     expect(error).toHaveTextContent('state file unwritable');
     expect(screen.queryByTestId(testIds.playbook.actionResult)).toBeNull();
