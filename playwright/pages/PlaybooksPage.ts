@@ -46,4 +46,42 @@ export class PlaybookPage extends AppPageObject {
   get unknown(): Locator {
     return this.root.getByTestId(testIds.playbook.unknown);
   }
+
+  /** A mitigation button by action (`data-action`); disabled for Viewers. */
+  actionButton(action: string): Locator {
+    return this.root.locator(`[data-testid="${testIds.playbook.actionButton}"][data-action="${action}"]`).first();
+  }
+
+  /** The visible reason an action is disabled. */
+  actionDisabledReason(action: string): Locator {
+    return this.root
+      .locator(`[data-testid="${testIds.playbook.actionDisabledReason}"][data-action="${action}"]`)
+      .first();
+  }
+
+  get actionResult(): Locator {
+    return this.root.getByTestId(testIds.playbook.actionResult);
+  }
+
+  get actionError(): Locator {
+    return this.root.getByTestId(testIds.playbook.actionError);
+  }
+
+  /** The mitigation state block; `data-state` is loading, loaded, error, viewer or unconfigured. */
+  get adminState(): Locator {
+    return this.root.getByTestId(testIds.playbook.adminState);
+  }
+
+  get adminError(): Locator {
+    return this.root.getByTestId(testIds.playbook.adminError);
+  }
+
+  /** The degraded banner (or the "runs normally" line); `data-flags` lists the flags in force. */
+  get degraded(): Locator {
+    return this.root.getByTestId(testIds.playbook.degraded);
+  }
+
+  get auditRows(): Locator {
+    return this.root.getByTestId(testIds.playbook.auditRow);
+  }
 }

@@ -31,9 +31,12 @@ function fakeBackend(answer: (call: Call) => unknown): Call[] {
   return calls;
 }
 
-function props(jsonData: Record<string, unknown> = {}): PluginConfigPageProps<AppPluginMeta> {
+function props(
+  jsonData: Record<string, unknown> = {},
+  secureJsonFields: Record<string, boolean> = {}
+): PluginConfigPageProps<AppPluginMeta> {
   return {
-    plugin: { meta: { id: APP_ID, enabled: true, pinned: true, jsonData } },
+    plugin: { meta: { id: APP_ID, enabled: true, pinned: true, jsonData, secureJsonFields } },
     query: {},
   } as unknown as PluginConfigPageProps<AppPluginMeta>;
 }
@@ -98,5 +101,68 @@ describe('AppConfig', () => {
         /Loki \(hybridlens-loki\): not usable.*No Loki datasource with uid "hybridlens-loki" \(HTTP 404 Data source not found\)/
       ),
     ]);
+  });
+
+  describe('admin API settings', () => {
+    // A loaded machine renders @grafana/ui forms slowly; the assertions wait for conditions, not for time.
+    jest.setTimeout(30_000);
+
+    const TOKEN = 'a-token-of-24-characters';
+
+    it('posts the URL in jsonData and a typed token in secureJsonData only', async () => {
+      const calls = fakeBackend(() => ({}));
+      render(<AppConfig {...props({ keepMe: 1 })} />);
+      fireEvent.change(screen.getByTestId(testIds.appConfig.adminApiUrl), {
+        target: { value: 'http://orchestrator:9464/' },
+      });
+      fireEvent.change(screen.getByTestId(testIds.appConfig.adminApiToken), { target: { value: ` ${TOKEN} ` } });
+      fireEvent.click(screen.getByTestId(testIds.appConfig.save));
+      // Waits for the post, however slow a loaded machine renders.
+      await waitFor(() => expect(calls).toHaveLength(1), { timeout: 15_000 });
+      const posted = calls[0]!.data as { jsonData: Record<string, unknown>; secureJsonData?: Record<string, string> };
+      expect(posted.jsonData).toMatchObject({ keepMe: 1, adminApiUrl: 'http://orchestrator:9464' });
+      expect(posted.secureJsonData).toEqual({ adminApiToken: TOKEN });
+      // The token goes to secure storage only, never into jsonData.
+      expect(JSON.stringify(posted.jsonData)).not.toContain(TOKEN);
+    });
+
+    it('a stored token shows as configured, is never echoed, and is kept when the form is saved untouched', async () => {
+      const calls = fakeBackend(() => ({}));
+      render(<AppConfig {...props({ adminApiUrl: 'http://orchestrator:9464' }, { adminApiToken: true })} />);
+      const input = screen.getByTestId(testIds.appConfig.adminApiToken) as HTMLInputElement;
+      expect(input.value).toBe('configured');
+      expect(input).toBeDisabled();
+      fireEvent.click(screen.getByTestId(testIds.appConfig.save));
+      await waitFor(() => expect(calls).toHaveLength(1), { timeout: 15_000 });
+      expect(calls[0]!.data).not.toHaveProperty('secureJsonData');
+    });
+
+    it('Reset clears the stored token when saved', async () => {
+      const calls = fakeBackend(() => ({}));
+      render(<AppConfig {...props({ adminApiUrl: 'http://orchestrator:9464' }, { adminApiToken: true })} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+      expect((screen.getByTestId(testIds.appConfig.adminApiToken) as HTMLInputElement).value).toBe('');
+      fireEvent.click(screen.getByTestId(testIds.appConfig.save));
+      await waitFor(() => expect(calls).toHaveLength(1), { timeout: 15_000 });
+      expect(calls[0]!.data).toMatchObject({ secureJsonData: { adminApiToken: '' } });
+    });
+
+    it('refuses a URL that is not http(s) and a short token, naming each field', () => {
+      const calls = fakeBackend(() => ({}));
+      render(<AppConfig {...props()} />);
+      fireEvent.change(screen.getByTestId(testIds.appConfig.adminApiUrl), { target: { value: 'ftp://orchestrator' } });
+      fireEvent.change(screen.getByTestId(testIds.appConfig.adminApiToken), { target: { value: 'short' } });
+      expect(screen.getByTestId(testIds.appConfig.problems).textContent).toContain(
+        uiText('settings.problem.not-http', { field: 'adminApiUrl', value: 'ftp://orchestrator' })
+      );
+      expect(screen.getByText(uiText('config.admin.token-too-short', { min: 16 }))).toBeInTheDocument();
+      expect(screen.getByTestId(testIds.appConfig.save)).toBeDisabled();
+      fireEvent.change(screen.getByTestId(testIds.appConfig.adminApiUrl), { target: { value: 'not a url' } });
+      expect(screen.getByTestId(testIds.appConfig.problems).textContent).toContain(
+        uiText('settings.problem.not-a-url', { field: 'adminApiUrl', value: 'not a url' })
+      );
+      fireEvent.click(screen.getByTestId(testIds.appConfig.save));
+      expect(calls).toHaveLength(0);
+    });
   });
 });

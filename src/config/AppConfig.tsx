@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { DataSourcePicker, getBackendSrv, locationService } from '@grafana/runtime';
-import { Alert, Button, Field, FieldSet, Input, Stack } from '@grafana/ui';
+import { Alert, Button, Field, FieldSet, Input, SecretInput, Stack } from '@grafana/ui';
 import { DATASOURCE_TYPE } from '@hybridlens/conventions';
 import { Trans, t } from '../i18n';
 import { type AppSettings, type Thresholds, resolveSettings } from '../settings/settings';
@@ -68,9 +68,49 @@ export function checkDraft(draft: Draft) {
   return resolveSettings(draft);
 }
 
+/** The admin API token as the form holds it: whether one is stored, and what the user typed or reset. */
+export interface TokenDraft {
+  configured: boolean;
+  /** Typed, not yet saved; never filled from Grafana (secure fields are not sent back). */
+  value: string;
+}
+
+/** The simulator (and any orchestrator following its rules) refuses tokens shorter than this. */
+export const ADMIN_TOKEN_MIN_LENGTH = 16;
+
+export function tokenProblem(token: TokenDraft): string | undefined {
+  const typed = token.value.trim();
+  if (typed !== '' && typed.length < ADMIN_TOKEN_MIN_LENGTH) {
+    return t(
+      'config.admin.token-too-short',
+      'secureJsonData.adminApiToken: the token must be at least {{min}} characters (e.g. openssl rand -hex 24)',
+      { min: ADMIN_TOKEN_MIN_LENGTH }
+    );
+  }
+  return undefined;
+}
+
+/**
+ * What to post as secureJsonData: a new token when one was typed, an empty one after Reset, nothing otherwise
+ * (Grafana then keeps the stored token; it never sends it back to the browser).
+ */
+export function secureJsonDataToPost(token: TokenDraft, wasConfigured: boolean): Record<string, string> | undefined {
+  const typed = token.value.trim();
+  if (typed !== '') {
+    return { adminApiToken: typed };
+  }
+  if (wasConfigured && !token.configured) {
+    return { adminApiToken: '' };
+  }
+  return undefined;
+}
+
 /** App configuration: datasources, the Grafana base URL for links, thresholds; and a "Test" of the wiring. */
 export default function AppConfig({ plugin }: Props) {
   const { enabled, pinned, jsonData } = plugin.meta;
+  const wasConfigured = Boolean(plugin.meta.secureJsonFields?.adminApiToken);
+  const [token, setToken] = useState<TokenDraft>({ configured: wasConfigured, value: '' });
+  const badToken = tokenProblem(token);
   const [draft, setDraft] = useState<Draft>(() => toDraft(resolveSettings(jsonData).settings));
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
@@ -81,9 +121,10 @@ export default function AppConfig({ plugin }: Props) {
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (check.problems.length > 0) {
+    if (check.problems.length > 0 || badToken) {
       return;
     }
+    const secureJsonData = secureJsonDataToPost(token, wasConfigured);
     setSaving(true);
     setSaveError(undefined);
     try {
@@ -91,7 +132,12 @@ export default function AppConfig({ plugin }: Props) {
         getBackendSrv().fetch({
           url: `/api/plugins/${plugin.meta.id}/settings`,
           method: 'POST',
-          data: { enabled, pinned, jsonData: { ...(jsonData ?? {}), ...check.settings } },
+          data: {
+            enabled,
+            pinned,
+            jsonData: { ...(jsonData ?? {}), ...check.settings },
+            ...(secureJsonData ? { secureJsonData } : {}),
+          },
         })
       );
       locationService.reload();
@@ -180,6 +226,46 @@ export default function AppConfig({ plugin }: Props) {
           />
         </Field>
       </FieldSet>
+      <FieldSet label={t('config.admin.title', 'Admin API (playbook mitigations)')}>
+        <Field
+          label={t('config.admin.url.label', 'Admin API URL')}
+          description={t(
+            'config.admin.url.description',
+            "The orchestrator's admin API, as Grafana's server reaches it (the proxy route calls it, not the browser). Empty: the playbook actions say they are not configured."
+          )}
+          invalid={invalid('adminApiUrl')}
+        >
+          <Input
+            id="hl-admin-api-url"
+            data-testid={testIds.appConfig.adminApiUrl}
+            value={draft.adminApiUrl}
+            placeholder={t('config.admin.url.placeholder', 'http://orchestrator:9464')}
+            onChange={(e) => setDraft({ ...draft, adminApiUrl: e.currentTarget.value })}
+            width={60}
+          />
+        </Field>
+        <Field
+          label={t('config.admin.token.label', 'Admin API token')}
+          description={t(
+            'config.admin.token.description',
+            'Bearer token the proxy route sends; stored encrypted by Grafana and never shown again.'
+          )}
+          invalid={badToken !== undefined}
+          error={badToken}
+        >
+          <SecretInput
+            id="hl-admin-api-token"
+            data-testid={testIds.appConfig.adminApiToken}
+            isConfigured={token.configured}
+            value={token.value}
+            autoComplete="off"
+            placeholder={t('config.admin.token.placeholder', 'At least 16 characters')}
+            onChange={(e) => setToken({ ...token, value: e.currentTarget.value })}
+            onReset={() => setToken({ configured: false, value: '' })}
+            width={60}
+          />
+        </Field>
+      </FieldSet>
       <FieldSet label={t('config.thresholds.title', 'Thresholds')}>
         {thresholdFields().map(({ key, label, description }) => (
           <Field key={key} label={label} description={description} invalid={invalid(`thresholds.${key}`)}>
@@ -215,7 +301,11 @@ export default function AppConfig({ plugin }: Props) {
       )}
       {results && <WiringCheckResults results={results} />}
       <Stack>
-        <Button type="submit" data-testid={testIds.appConfig.save} disabled={saving || check.problems.length > 0}>
+        <Button
+          type="submit"
+          data-testid={testIds.appConfig.save}
+          disabled={saving || check.problems.length > 0 || badToken !== undefined}
+        >
           {saving ? (
             <Trans i18nKey="config.save.saving">Saving…</Trans>
           ) : (

@@ -63,4 +63,16 @@ describe('resolveSettings', () => {
       fallback: '',
     });
   });
+
+  it('reads the admin API URL: http(s) only, trailing slashes trimmed, a bad one named and left empty', () => {
+    expect(resolveSettings({ adminApiUrl: 'http://127.0.0.1:9464/' }).settings.adminApiUrl).toBe(
+      'http://127.0.0.1:9464'
+    );
+    const bad = resolveSettings({ adminApiUrl: 'javascript:alert(1)' });
+    expect(bad.settings.adminApiUrl).toBe('');
+    expect(bad.problems).toEqual([
+      { code: 'notHttp', field: 'adminApiUrl', value: 'javascript:alert(1)', fallback: '' },
+    ]);
+    expect(resolveSettings({ adminApiUrl: 7 }).problems).toMatchObject([{ code: 'notAString', field: 'adminApiUrl' }]);
+  });
 });

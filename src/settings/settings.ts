@@ -21,6 +21,11 @@ export interface AppSettings {
   lokiUid: string;
   /** Root URL of Grafana used when building links for people outside the browser (alerts, exports). */
   grafanaBaseUrl: string;
+  /**
+   * The orchestrator's admin API (feature flags, mitigations, audit), reached only through the plugin proxy route
+   * `admin` (src/plugin.json), which adds the token from secureJsonData. Empty: mitigations are not configured.
+   */
+  adminApiUrl: string;
   thresholds: Thresholds;
 }
 
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   tempoUid: DATASOURCE_UID.tempo,
   lokiUid: DATASOURCE_UID.loki,
   grafanaBaseUrl: '',
+  adminApiUrl: '',
   thresholds: DEFAULT_THRESHOLDS,
 };
 
@@ -53,7 +59,13 @@ export type SettingsProblemCode = (typeof SETTINGS_PROBLEM)[keyof typeof SETTING
 
 /** The jsonData fields the app reads: a top-level key or `thresholds.<key>`. */
 export type SettingsField =
-  'prometheusUid' | 'tempoUid' | 'lokiUid' | 'grafanaBaseUrl' | 'thresholds' | `thresholds.${keyof Thresholds}`;
+  | 'prometheusUid'
+  | 'tempoUid'
+  | 'lokiUid'
+  | 'grafanaBaseUrl'
+  | 'adminApiUrl'
+  | 'thresholds'
+  | `thresholds.${keyof Thresholds}`;
 
 /** A stored value the app could not use: which field, what was wrong, what was stored and what is used instead. */
 export interface SettingsProblem {
@@ -77,7 +89,7 @@ const UID = /^[a-zA-Z0-9_-]{1,40}$/;
 
 const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
-type StringField = 'prometheusUid' | 'tempoUid' | 'lokiUid' | 'grafanaBaseUrl';
+type StringField = 'prometheusUid' | 'tempoUid' | 'lokiUid' | 'grafanaBaseUrl' | 'adminApiUrl';
 
 function pickString(
   raw: Record<string, unknown>,
@@ -170,6 +182,10 @@ export function resolveSettings(jsonData: unknown): ResolvedSettings {
     tempoUid: pickString(raw, 'tempoUid', DEFAULT_SETTINGS.tempoUid, problems, uidRule),
     lokiUid: pickString(raw, 'lokiUid', DEFAULT_SETTINGS.lokiUid, problems, uidRule),
     grafanaBaseUrl: pickString(raw, 'grafanaBaseUrl', DEFAULT_SETTINGS.grafanaBaseUrl, problems, baseUrlRule).replace(
+      /\/+$/,
+      ''
+    ),
+    adminApiUrl: pickString(raw, 'adminApiUrl', DEFAULT_SETTINGS.adminApiUrl, problems, baseUrlRule).replace(
       /\/+$/,
       ''
     ),

@@ -1,6 +1,7 @@
-import type { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { type BackendSrv, type BackendSrvRequest, type FetchResponse, config } from '@grafana/runtime';
 import { APP_ID, DATASOURCE_UID } from '@hybridlens/conventions';
 import { type Observable, from } from 'rxjs';
+import { PROXY_ROLE_HEADER, PROXY_UPSTREAM_HEADER } from '../standins/pluginProxyHeaders';
 import { logQuery } from './queryLog';
 
 /**
@@ -13,7 +14,8 @@ export class HarnessBackendSrv implements BackendSrv {
 
   constructor(
     private readonly prometheusUrl: string,
-    jsonData: Record<string, unknown>
+    jsonData: Record<string, unknown>,
+    private readonly pluginProxyUrl?: string
   ) {
     this.appSettings = { jsonData, enabled: true, pinned: true };
   }
@@ -43,6 +45,10 @@ export class HarnessBackendSrv implements BackendSrv {
       }
       return this.response<T>(url, { id: APP_ID, ...this.appSettings } as T);
     }
+    const proxyPrefix = `/api/plugin-proxy/${APP_ID}/`;
+    if (this.pluginProxyUrl && url.startsWith(proxyPrefix)) {
+      return this.pluginProxy<T>(options, method, url, url.slice(proxyPrefix.length));
+    }
     const target = this.target(url);
     if (!target) {
       throw new Error(`${method} ${url} is not served by the page harness`);
@@ -63,6 +69,43 @@ export class HarnessBackendSrv implements BackendSrv {
       throw Object.assign(new Error(`${method} ${url}: ${entry.error}`), { status: res.status, data });
     }
     return this.response(url, data, res.status);
+  }
+
+  /**
+   * The app's proxy routes (src/plugin.json `routes`), through the plugin-proxy stand-in: it checks the role and
+   * adds the secure token, as Grafana does server-side. Only the `admin` route exists.
+   */
+  private async pluginProxy<T>(
+    options: BackendSrvRequest,
+    method: string,
+    url: string,
+    routeAndPath: string
+  ): Promise<FetchResponse<T>> {
+    const [route, ...rest] = routeAndPath.split('/');
+    const upstream = route === 'admin' ? this.appSettings.jsonData.adminApiUrl : undefined;
+    const res = await fetch(`${this.pluginProxyUrl}/${rest.join('/')}`, {
+      method,
+      headers: {
+        [PROXY_UPSTREAM_HEADER]: typeof upstream === 'string' ? upstream : '',
+        [PROXY_ROLE_HEADER]: String(config.bootData.user.orgRole),
+        ...(options.data === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: options.data === undefined ? undefined : JSON.stringify(options.data),
+    });
+    const text = await res.text();
+    let data: unknown = text;
+    if (options.responseType !== 'text') {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = text;
+      }
+    }
+    if (!res.ok) {
+      // Grafana's BackendSrv rejects HTTP errors with the status and the parsed body.
+      throw Object.assign(new Error(`${method} ${url}: ${res.status}`), { status: res.status, data });
+    }
+    return this.response(url, data as T, res.status);
   }
 
   private response<T>(url: string, data: T, status = 200): FetchResponse<T> {

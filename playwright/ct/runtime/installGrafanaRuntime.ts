@@ -27,6 +27,10 @@ export interface HarnessHooksConfig {
   scrapeInterval: string;
   /** The app's jsonData (its settings), as Grafana would pass them in the plugin meta. */
   jsonData?: Record<string, unknown>;
+  /** The plugin-proxy stand-in for the app's routes (standins/pluginProxy.ts); without it they are not served. */
+  pluginProxyUrl?: string;
+  /** The signed-in user's organization role (boot data); default Admin. */
+  orgRole?: 'Viewer' | 'Editor' | 'Admin';
 }
 
 let staticInstalled = false;
@@ -55,5 +59,8 @@ export function installTestRuntime(hooksConfig: HarnessHooksConfig | undefined):
     throw new Error('The page harness needs hooksConfig.prometheusUrl (set by playwright/ct/server/globalSetup.ts)');
   }
   setDataSourceSrv(new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval));
-  setBackendSrv(new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}));
+  setBackendSrv(
+    new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}, hooksConfig.pluginProxyUrl)
+  );
+  config.bootData.user.orgRole = (hooksConfig.orgRole ?? 'Admin') as typeof config.bootData.user.orgRole;
 }

@@ -7,6 +7,7 @@ import { buildHarnessHistory } from './harnessHistory';
 import { loadCalibrationHistory, recordCalibrationDrift } from './calibrationSetup';
 import { CALIBRATION_ENV, type CalibrationScene } from './calibrationEnv';
 import { restoreSetup, saveSetup, SETUP_CACHE_ENV } from './setupCache';
+import { startLiveAdmin } from './liveAdmin';
 
 const HISTORY_HOURS = 26;
 
@@ -71,11 +72,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await prometheus.stop();
     throw error;
   });
+  const stopLiveAdmin = await startLiveAdmin(log).catch(async (error: unknown) => {
+    await Promise.all([prometheus.stop(), bare.stop()]);
+    throw error;
+  });
   process.env[PROMETHEUS_URL_ENV] = prometheus.url;
   process.env[BARE_PROMETHEUS_URL_ENV] = bare.url;
   log(`Prometheus ${prometheus.url} ready`);
   return async () => {
-    await Promise.all([prometheus.stop(), bare.stop()]);
+    await Promise.all([prometheus.stop(), bare.stop(), stopLiveAdmin()]);
     rmSync(prepared.workDir, { recursive: true, force: true });
   };
 }

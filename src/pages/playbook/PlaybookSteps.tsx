@@ -22,8 +22,8 @@ import type { PlaybookDef, PlaybookStep, ScopeValues, ScopeVariable, StepLink } 
 
 interface PlaybookStepsState extends SceneObjectState {
   def: PlaybookDef;
-  /** Rendered under each step that offers mitigations (the actions of that step). */
-  actions?: (step: PlaybookStep) => React.ReactNode;
+  /** Rendered under each step that offers mitigations (the actions of that step, in the page's scope). */
+  actions?: (step: PlaybookStep, scope: ScopeValues) => React.ReactNode;
 }
 
 /** The one value of each scope variable when exactly one is selected. */
@@ -149,7 +149,7 @@ function PlaybookStepsRenderer({ model }: SceneComponentProps<PlaybookSteps>) {
                 ))}
               </div>
             )}
-            {step.actions.length > 0 && actions?.(step)}
+            {step.actions.length > 0 && actions?.(step, scope)}
           </li>
         ))}
       </ol>

@@ -1,53 +1,7 @@
-import { type Server, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { ADMIN_API_PATH, MITIGATION_ACTION } from '@hybridlens/conventions';
 import { adminCall, parseActionResult, parseAudit, parseFlags } from './adminApi';
-
-/** jsdom has no fetch: enough of one on node:http (method, JSON body, abort) to reach the real server. */
-const nodeFetch = ((url: string, init: RequestInit = {}) =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET' }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        resolve({ ok: status >= 200 && status < 300, status, text: async () => text });
-      });
-    });
-    req.on('error', reject);
-    init.signal?.addEventListener('abort', () => {
-      req.destroy();
-      reject(new Error('aborted'));
-    });
-    req.end(typeof init.body === 'string' ? init.body : undefined);
-  })) as unknown as typeof fetch;
-
-/** A real HTTP server on 127.0.0.1 answering each path the way the test says. */
-type Answer = (res: import('node:http').ServerResponse) => void;
-
-async function serve(answers: Record<string, Answer>): Promise<{ base: string; server: Server; seen: string[] }> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      seen.push(`${req.method} ${req.url} ${body}`);
-      const answer = answers[req.url ?? ''];
-      if (answer) {
-        answer(res);
-      } else {
-        res.writeHead(404).end('{"error":"no route"}');
-      }
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, seen };
-}
-
-const json =
-  (status: number, value: unknown): Answer =>
-  (res) =>
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+import { json, nodeFetch, serve } from './adminTestServer';
 
 describe('admin API client', () => {
   let servers: Server[] = [];

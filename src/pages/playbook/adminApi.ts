@@ -128,8 +128,16 @@ export function parseActionResult(json: unknown): ActionResult {
   return { result: str(json, 'result', 'action'), flags: strings(json.flags, 'flags') };
 }
 
+/** The API's `error`, or Grafana's own `message` (its proxy answers 403 and 502 itself), or the start of the text. */
 function errorText(json: unknown, text: string): string {
-  return isObject(json) && typeof json.error === 'string' ? json.error : text.slice(0, 200);
+  if (isObject(json)) {
+    for (const field of ['error', 'message']) {
+      if (typeof json[field] === 'string') {
+        return json[field];
+      }
+    }
+  }
+  return text.slice(0, 200);
 }
 
 /**
@@ -197,3 +205,19 @@ export const postAction = (
   request: { action: MitigationAction; provider?: string; actor: string },
   timeoutMs?: number
 ) => adminCall(base, ADMIN_API_PATH.actions, parseActionResult, { method: 'POST', body: request }, timeoutMs);
+
+/** The three calls the page makes, bound to one base URL and transport (the page: the proxy route over BackendSrv). */
+export interface AdminClient {
+  flags(): Promise<AdminResult<FlagsView>>;
+  audit(): Promise<AdminResult<AuditLine[]>>;
+  act(request: { action: MitigationAction; provider?: string; actor: string }): Promise<AdminResult<ActionResult>>;
+}
+
+export function adminClient(base: string, fetchFn: typeof fetch, timeoutMs = ADMIN_TIMEOUT_MS): AdminClient {
+  return {
+    flags: () => adminCall(base, ADMIN_API_PATH.flags, parseFlags, {}, timeoutMs, fetchFn),
+    audit: () => adminCall(base, ADMIN_API_PATH.audit, parseAudit, {}, timeoutMs, fetchFn),
+    act: (request) =>
+      adminCall(base, ADMIN_API_PATH.actions, parseActionResult, { method: 'POST', body: request }, timeoutMs, fetchFn),
+  };
+}

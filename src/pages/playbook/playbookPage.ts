@@ -16,7 +16,12 @@ import { PlaybookSteps } from './PlaybookSteps';
 import { UnknownPlaybook } from './UnknownPlaybook';
 import { playbookCatalog } from './playbookCatalog';
 import { buildPlaybookChecksRunner } from './playbookQueries';
-import type { PlaybookDef, PlaybookStep } from './playbookTypes';
+import type { PlaybookDef, PlaybookStep, ScopeValues } from './playbookTypes';
+import { type AdminClient, adminClient, adminProxyBase } from './adminApi';
+import { AdminStatus } from './adminStatus';
+import { backendSrvFetch } from './adminTransport';
+import { MitigationButtons } from './MitigationButtons';
+import { canRunMitigations, currentActor } from './userRole';
 
 const KNOWN = new Set<string>(Object.values(PLAYBOOK));
 
@@ -29,8 +34,14 @@ export function playbookVariables(def: PlaybookDef): VariableName[] {
 }
 
 export interface PlaybookSceneOptions {
-  /** The mitigation actions of a step (the page wires them to the admin API). */
-  actions?: (step: PlaybookStep) => React.ReactNode;
+  /** The admin API the page talks to; default: the app's proxy route through Grafana's BackendSrv. */
+  adminClient?: AdminClient;
+  /** Whether the user may run mitigations; default: the organization role Grafana gives the plugin. */
+  canRunMitigations?: boolean;
+}
+
+function defaultAdminClient(): AdminClient {
+  return adminClient(adminProxyBase(), backendSrvFetch);
 }
 
 export function buildPlaybookScene(
@@ -51,12 +62,19 @@ export function buildPlaybookScene(
     });
   }
   const def = playbookCatalog(ctx.settings.thresholds)[playbook];
+  const allowed = options.canRunMitigations ?? canRunMitigations();
+  const blocked = !allowed ? 'viewer' : ctx.settings.adminApiUrl === '' ? 'unconfigured' : undefined;
+  const admin = new AdminStatus(options.adminClient ?? defaultAdminClient(), blocked);
+  const actor = currentActor();
+  const actions = (step: PlaybookStep, scope: ScopeValues) =>
+    React.createElement(MitigationButtons, { actions: step.actions, scope, status: admin, actor });
   return buildPageScene({
     ctx,
     variables: playbookVariables(def),
     // Checks look at the last minutes; an hour of range keeps the links to traces and logs focused.
     defaultTimeRange: { from: 'now-1h', to: 'now' },
     children: [
+      new SceneFlexItem({ height: 'auto', body: admin }),
       new SceneFlexItem({
         height: 'auto',
         body: new DataStates({
@@ -64,7 +82,7 @@ export function buildPlaybookScene(
           subject: t('playbook.subject', 'the live checks'),
           // A check without data says so itself; the steps always show.
           isEmpty: () => false,
-          body: new PlaybookSteps({ def, actions: options.actions }),
+          body: new PlaybookSteps({ def, actions }),
         }),
       }),
     ],
