@@ -341,7 +341,8 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
   };
 
   return (
-    <div data-testid={testIds.providerDetail.container}>
+    // data-at / data-qubits: the instant and size of the snapshot shown, for tests to wait on (not on time).
+    <div data-testid={testIds.providerDetail.container} data-at={at} data-qubits={snapshot.qubits.length}>
       <Header snapshot={snapshot} at={at} />
       <Medians snapshot={snapshot} factor={state.driftFactor} />
 

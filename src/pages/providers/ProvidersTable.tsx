@@ -131,7 +131,8 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
   return (
     <div>
       <div className={styles.scroll}>
-        <table className={styles.table} data-testid={testIds.providers.table}>
+        {/* data-at / data-rows: the instant and the rows shown, for tests to wait on (not on time). */}
+        <table className={styles.table} data-testid={testIds.providers.table} data-at={at} data-rows={rows.length}>
           <thead>
             <tr>
               <th>{t('providers.table.compare', 'Compare')}</th>
