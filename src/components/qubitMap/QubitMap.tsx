@@ -76,6 +76,17 @@ export function ColourLegend({ scale, label }: { scale: ColourScale; label: stri
   const at = medianOnRamp(scale);
   const worst = scale.goodness(scale.low) === 0 ? scale.low : scale.high;
   const best = worst === scale.low ? scale.high : scale.low;
+  if (scale.median === undefined) {
+    // Nothing measured: a ramp from "0" to "0" would read as values.
+    return (
+      <div className={styles.legend} data-testid={testIds.providerDetail.legend}>
+        <span>{label}</span>
+        <span data-testid={testIds.providerDetail.legendMedian}>
+          {t('provider-detail.map.none-measured', 'no qubit has a value for this quantity')}
+        </span>
+      </div>
+    );
+  }
   return (
     <div className={styles.legend} data-testid={testIds.providerDetail.legend}>
       <span>{label}</span>
