@@ -157,7 +157,11 @@ test.describe('Providers page and backend pages', () => {
     const picked = calibrated.slice(0, 2).map((s) => `${s.labels[LABEL.provider]} / ${s.labels[LABEL.backend]}`);
     for (const name of picked) {
       const [provider, backend] = name.split(' / ') as [string, string];
-      await providers.row(provider, backend).getByRole('checkbox').check();
+      // By keyboard (Grafana's checkbox draws its box over the input): focus, then Space ticks it.
+      const box = providers.row(provider, backend).getByRole('checkbox');
+      await box.focus();
+      await page.keyboard.press('Space');
+      await expect(box).toBeChecked();
     }
     await expect(providers.compare).toBeVisible();
     const url = await currentUrl(page);
@@ -218,6 +222,11 @@ test.describe('Providers page and backend pages', () => {
     // The page says why there are no couplers.
     await expect(detail.container).toContainText(uiText('provider-detail.map.as-list'));
     await expect(detail.tableRows).toHaveCount(layout.length);
+    // A quantity the source gives for no qubit is said once for the device, not on every qubit.
+    const t1 = await promInstant(sel(CALIBRATION_METRIC.qubitT1.name, d), to);
+    await expect(detail.root.getByTestId(testIds.providerDetail.missingEverywhere)).toHaveCount(
+      t1.length === 0 ? 1 : 0
+    );
     // Drawn in rows: more than one distinct row and column of qubits.
     const centres = await detail.qubits.evaluateAll((gs) =>
       gs.map((g) => {
