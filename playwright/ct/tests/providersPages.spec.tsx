@@ -126,6 +126,10 @@ async function labelAdvanceEm(page: Page): Promise<number> {
 }
 
 test.describe('Providers page and backend pages', () => {
+  // Every wait is for a condition; this only bounds a test on a shared machine under heavy load (a load average of
+  // 20 on 2 cores made the Providers test, two page loads and two full-page screenshots, take over 2 minutes).
+  test.describe.configure({ timeout: 240_000 });
+
   test('Providers: every backend with calibration, the stale one flagged, two compared side by side from the URL', async ({
     mount,
     page,
