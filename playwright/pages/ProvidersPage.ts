@@ -13,7 +13,9 @@ export class ProvidersPage extends AppPageObject {
 
   /** The row of one backend (its link reads "provider / backend"). */
   row(provider: string, backend: string): Locator {
-    return this.rows.filter({ has: this.root.getByRole('link', { name: `${provider} / ${backend}`, exact: true }) });
+    // `has` is matched inside each row, so the inner locator must start at the page, not at the root.
+    const page = 'page' in this.root ? this.root.page() : this.root;
+    return this.rows.filter({ has: page.getByRole('link', { name: `${provider} / ${backend}`, exact: true }) });
   }
 
   get staleBadges(): Locator {

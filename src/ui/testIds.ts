@@ -54,6 +54,7 @@ export const testIds = {
     flags: 'hybridlens-provider-detail-flags',
     flaggedQubit: 'hybridlens-provider-detail-flagged-qubit',
     flaggedCoupler: 'hybridlens-provider-detail-flagged-coupler',
+    missingEverywhere: 'hybridlens-provider-detail-missing-everywhere',
     best: 'hybridlens-provider-detail-best',
     bestChain: 'hybridlens-provider-detail-best-chain',
     bestPairs: 'hybridlens-provider-detail-best-pairs',

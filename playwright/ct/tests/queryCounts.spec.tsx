@@ -4,14 +4,32 @@ import { join, resolve } from 'node:path';
 import { LABEL, PAGE, type PageId, SLO_SERIES, buildAppUrl } from '@hybridlens/conventions';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
+import { calibrationScene } from '../server/calibrationEnv';
 import { expect, promInstant, queryKey, queryLog, test, waitForQueriesToSettle } from './fixtures';
 
 /** Where each load's counts go; scripts/bench/pages.bench.ts reads them back. */
 export const QUERY_COUNT_DIR = resolve(__dirname, '../../../test-results/page-queries');
 
-const PAGES: PageId[] = ['overview', 'slos', 'sloDetail', 'lifecycle', 'providers', 'llmQuality', 'playbooks'];
+const PAGES: PageId[] = [
+  'overview',
+  'slos',
+  'sloDetail',
+  'lifecycle',
+  'providers',
+  'llmQuality',
+  'playbooks',
+  'providerDetail',
+];
 /** Pages built by this issue: they must query Prometheus; the planned ones only fill their variables. */
-const DATA_PAGES = new Set<PageId>(['overview', 'slos', 'sloDetail', 'llmQuality', 'playbooks']);
+const DATA_PAGES = new Set<PageId>([
+  'overview',
+  'slos',
+  'sloDetail',
+  'llmQuality',
+  'playbooks',
+  'providers',
+  'providerDetail',
+]);
 
 test.describe('Prometheus queries per page', () => {
   for (const pageId of PAGES) {
@@ -20,6 +38,11 @@ test.describe('Prometheus queries per page', () => {
       if (pageId === 'sloDetail') {
         const [first] = await promInstant(SLO_SERIES.info);
         params = { slo: first!.labels[LABEL.slo]! };
+      }
+      if (pageId === 'providerDetail') {
+        // A backend calibrated up to now (the simulator's), as a job card would link to it.
+        const d = calibrationScene().devices.find((x) => x.source === 'simulator')!;
+        params = { provider: d.provider, backend: d.backend };
       }
       const component = await mount(<AppHarness url={buildAppUrl({ page: pageId, params })} />, {
         hooksConfig: harness,

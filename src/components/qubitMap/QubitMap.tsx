@@ -27,6 +27,12 @@ export interface QubitMapProps {
   flagged: ReadonlySet<string>;
 }
 
+/**
+ * SVG user units per lattice step. Chromium lays SVG text out at its font size in user units before scaling: a font of
+ * a fraction of a unit got its glyph advances rounded apart ("1 2 6"), so the map is drawn at 100 units a step.
+ */
+const UNIT = 100;
+
 const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -34,15 +40,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
   qubit: css({
     cursor: 'pointer',
     outline: 'none',
-    '&:focus-visible circle.body, &:focus circle.body': { stroke: theme.colors.text.primary, strokeWidth: 0.12 },
+    '&:focus-visible circle.body, &:focus circle.body': { stroke: theme.colors.text.primary, strokeWidth: 0.12 * UNIT },
   }),
   label: css({
-    fontSize: 0.22,
+    fontSize: 0.22 * UNIT,
     fill: theme.colors.text.primary,
     pointerEvents: 'none',
     fontFamily: theme.typography.fontFamilyMonospace,
   }),
-  missing: css({ fill: 'url(#hl-missing)', stroke: theme.colors.text.disabled, strokeWidth: 0.04 }),
+  missing: css({ fill: 'url(#hl-missing)', stroke: theme.colors.text.disabled, strokeWidth: 0.04 * UNIT }),
   legend: css({
     display: 'flex',
     alignItems: 'center',
@@ -70,6 +76,17 @@ export function ColourLegend({ scale, label }: { scale: ColourScale; label: stri
   const at = medianOnRamp(scale);
   const worst = scale.goodness(scale.low) === 0 ? scale.low : scale.high;
   const best = worst === scale.low ? scale.high : scale.low;
+  if (scale.median === undefined) {
+    // Nothing measured: a ramp from "0" to "0" would read as values.
+    return (
+      <div className={styles.legend} data-testid={testIds.providerDetail.legend}>
+        <span>{label}</span>
+        <span data-testid={testIds.providerDetail.legendMedian}>
+          {t('provider-detail.map.none-measured', 'no qubit has a value for this quantity')}
+        </span>
+      </div>
+    );
+  }
   return (
     <div className={styles.legend} data-testid={testIds.providerDetail.legend}>
       <span>{label}</span>
@@ -149,7 +166,7 @@ export function QubitMap(props: QubitMapProps) {
       <svg
         ref={svgRef}
         className={styles.svg}
-        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        viewBox={`0 0 ${geometry.width * UNIT} ${geometry.height * UNIT}`}
         role="group"
         aria-label={t('provider-detail.map.aria', 'Qubit map: arrow keys move between qubits, Enter shows details')}
         data-testid={testIds.providerDetail.map}
@@ -157,13 +174,13 @@ export function QubitMap(props: QubitMapProps) {
         <defs>
           <pattern
             id="hl-missing"
-            width="0.15"
-            height="0.15"
+            width={0.15 * UNIT}
+            height={0.15 * UNIT}
             patternUnits="userSpaceOnUse"
             patternTransform="rotate(45)"
           >
-            <rect width="0.15" height="0.15" fill="transparent" />
-            <line x1="0" y1="0" x2="0" y2="0.15" stroke="#888" strokeWidth="0.05" />
+            <rect width={0.15 * UNIT} height={0.15 * UNIT} fill="transparent" />
+            <line x1="0" y1="0" x2="0" y2={0.15 * UNIT} stroke="#888" strokeWidth={0.05 * UNIT} />
           </pattern>
         </defs>
         {!asList &&
@@ -179,13 +196,13 @@ export function QubitMap(props: QubitMapProps) {
                 key={`${c.gate}-${c.label}`}
                 data-testid={testIds.providerDetail.coupler}
                 data-state={c.error !== undefined ? 'measured' : c.uncalibrated ? 'uncalibrated' : 'missing'}
-                x1={a.cx}
-                y1={a.cy}
-                x2={b.cx}
-                y2={b.cy}
+                x1={a.cx * UNIT}
+                y1={a.cy * UNIT}
+                x2={b.cx * UNIT}
+                y2={b.cy * UNIT}
                 stroke={goodness === undefined ? '#888' : goodnessColour(goodness)}
-                strokeWidth={goodness === undefined ? 0.06 : 0.14}
-                strokeDasharray={goodness === undefined ? '0.1 0.08' : undefined}
+                strokeWidth={(goodness === undefined ? 0.06 : 0.14) * UNIT}
+                strokeDasharray={goodness === undefined ? `${0.1 * UNIT} ${0.08 * UNIT}` : undefined}
               >
                 <title>
                   {t('provider-detail.map.coupler-title', '{{qubits}}: 2q error {{error}}', {
@@ -199,7 +216,9 @@ export function QubitMap(props: QubitMapProps) {
             );
           })}
         {qubits.map((q) => {
-          const p = position.get(q.id)!;
+          const placed = position.get(q.id)!;
+          const p = { cx: placed.cx * UNIT, cy: placed.cy * UNIT };
+          const r = geometry.radius * UNIT;
           const value = q.values[metric];
           const goodness = scale.goodness(value);
           return (
@@ -223,27 +242,27 @@ export function QubitMap(props: QubitMapProps) {
               onKeyDown={(event) => onKeyDown(event, q.id)}
             >
               {highlighted.has(q.id) && (
-                <circle cx={p.cx} cy={p.cy} r={geometry.radius + 0.1} fill="none" stroke="#3d71d9" strokeWidth={0.08} />
+                <circle cx={p.cx} cy={p.cy} r={r + 0.1 * UNIT} fill="none" stroke="#3d71d9" strokeWidth={0.08 * UNIT} />
               )}
               {flagged.has(q.id) && (
                 <circle
                   cx={p.cx}
                   cy={p.cy}
-                  r={geometry.radius + 0.1}
+                  r={r + 0.1 * UNIT}
                   fill="none"
                   stroke="#e02f44"
-                  strokeWidth={0.05}
-                  strokeDasharray="0.08 0.05"
+                  strokeWidth={0.05 * UNIT}
+                  strokeDasharray={`${0.08 * UNIT} ${0.05 * UNIT}`}
                 />
               )}
               <circle
                 className={goodness === undefined ? `body ${styles.missing}` : 'body'}
                 cx={p.cx}
                 cy={p.cy}
-                r={geometry.radius}
+                r={r}
                 fill={goodness === undefined ? undefined : goodnessColour(goodness)}
               />
-              <text className={styles.label} x={p.cx} y={p.cy + 0.07} textAnchor="middle">
+              <text className={styles.label} x={p.cx} y={p.cy + 0.07 * UNIT} textAnchor="middle">
                 {q.id}
               </text>
             </g>

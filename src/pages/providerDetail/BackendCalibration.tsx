@@ -341,7 +341,8 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
   };
 
   return (
-    <div data-testid={testIds.providerDetail.container}>
+    // data-at / data-qubits: the instant and size of the snapshot shown, for tests to wait on (not on time).
+    <div data-testid={testIds.providerDetail.container} data-at={at} data-qubits={snapshot.qubits.length}>
       <Header snapshot={snapshot} at={at} />
       <Medians snapshot={snapshot} factor={state.driftFactor} />
 
@@ -398,6 +399,15 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             />
           </Field>
         </div>
+        {flags.missingEverywhere.length > 0 && (
+          <p data-testid={testIds.providerDetail.missingEverywhere}>
+            {t(
+              'provider-detail.flags.missing-everywhere',
+              'No qubit has {{metrics}} in this snapshot: the source does not publish them per qubit.',
+              { metrics: flags.missingEverywhere.map(metricLabel).join(', ') }
+            )}
+          </p>
+        )}
         {flags.qubits.length === 0 && flags.couplers.length === 0 ? (
           <p>{t('provider-detail.flags.none', 'Nothing missing, uncalibrated or drifted in this snapshot.')}</p>
         ) : (

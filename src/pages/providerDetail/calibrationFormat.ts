@@ -1,11 +1,20 @@
 import { CALIBRATION_QUANTITY, type CalibrationQuantity } from '@hybridlens/conventions';
 
-/** Coherence times in µs, errors in % (error = 1 − fidelity everywhere), as calibration views show them. */
+/**
+ * Coherence times in µs as superconducting calibration views show them, in ms or s when longer (trapped ions keep
+ * coherence for seconds: "188 s", not "188000000 µs"); errors in % (error = 1 − fidelity everywhere).
+ */
 export function formatQuantity(quantity: CalibrationQuantity, value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) {
     return '—';
   }
   if (quantity === CALIBRATION_QUANTITY.t1 || quantity === CALIBRATION_QUANTITY.t2) {
+    if (Math.abs(value) >= 1) {
+      return `${Number(value.toPrecision(3))} s`;
+    }
+    if (Math.abs(value) >= 1e-3) {
+      return `${Number((value * 1e3).toPrecision(3))} ms`;
+    }
     return `${(value * 1e6).toFixed(value * 1e6 >= 100 ? 0 : 1)} µs`;
   }
   const percent = value * 100;

@@ -32,12 +32,23 @@ export interface CouplerFlags {
   driftRatio?: number;
 }
 
-/** Qubits and couplers called out: missing values, uncalibrated sentinels, broken couplers, drift past `factor`. */
-export function flagsOf(snapshot: BackendSnapshot, factor: number): { qubits: QubitFlags[]; couplers: CouplerFlags[] } {
+/**
+ * Qubits and couplers called out: missing values, uncalibrated sentinels, broken couplers, drift past `factor`.
+ * A quantity no qubit has (IonQ publishes T1/T2 and errors per device, Google no T2) is one device-level line in
+ * `missingEverywhere`, not the same remark on every qubit.
+ */
+export function flagsOf(
+  snapshot: BackendSnapshot,
+  factor: number
+): { qubits: QubitFlags[]; couplers: CouplerFlags[]; missingEverywhere: QubitMapMetric[] } {
+  const missingEverywhere =
+    snapshot.qubits.length === 0
+      ? []
+      : QUBIT_METRICS.filter((m) => snapshot.qubits.every((q) => q.values[m] === undefined));
   const qubits = snapshot.qubits
     .map((q) => ({
       id: q.id,
-      missing: QUBIT_METRICS.filter((m) => q.values[m] === undefined),
+      missing: QUBIT_METRICS.filter((m) => q.values[m] === undefined && !missingEverywhere.includes(m)),
       drifted: QUBIT_METRICS.filter((m) => isDrifted(q.drift[m], factor)).map((m) => ({
         metric: m,
         ratio: q.drift[m]!,
@@ -54,5 +65,5 @@ export function flagsOf(snapshot: BackendSnapshot, factor: number): { qubits: Qu
       driftRatio: isDrifted(c.drift, factor) ? c.drift : undefined,
     }))
     .filter((f) => f.uncalibrated || f.missing || f.broken || f.driftRatio !== undefined);
-  return { qubits, couplers };
+  return { qubits, couplers, missingEverywhere };
 }

@@ -1,6 +1,7 @@
 import '../../testing/jsdomPolyfills';
 import { CALIBRATION_QUANTITY, QUBIT_MAP_METRIC } from '@hybridlens/conventions';
 import { colourScale, goodnessColour } from './colourScale';
+import { formatQuantity } from './calibrationFormat';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, isDrifted, parseDriftFactor } from './flags';
 import { mapGeometry, neighbourInDirection } from './mapGeometry';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
@@ -68,6 +69,27 @@ describe('flags', () => {
       ['1-2', true, false],
       ['0-2', false, true],
     ]);
+  });
+
+  it('says once that no qubit has a quantity, instead of calling out every qubit for it', () => {
+    const flags = flagsOf(
+      snapshot([
+        qubit('0', 0, 0, { t1: 1e-4, readout_error: 0.01, '1q_error': 0.001 }),
+        qubit('1', 1, 0, { t1: 1e-4, readout_error: 0.01 }),
+      ]),
+      2
+    );
+    expect(flags.missingEverywhere).toEqual([QUBIT_MAP_METRIC.t2]);
+    expect(flags.qubits).toEqual([{ id: '1', missing: [QUBIT_MAP_METRIC.oneQubitError], drifted: [] }]);
+    expect(flagsOf(snapshot([]), 2).missingEverywhere).toEqual([]);
+  });
+
+  it('formats coherence times in the unit that reads: µs for transmons, ms or s for trapped ions', () => {
+    expect(formatQuantity(CALIBRATION_QUANTITY.t1, 278e-6)).toBe('278 µs');
+    expect(formatQuantity(CALIBRATION_QUANTITY.t1, 15.9e-6)).toBe('15.9 µs');
+    expect(formatQuantity(CALIBRATION_QUANTITY.t2, 0.95)).toBe('950 ms');
+    expect(formatQuantity(CALIBRATION_QUANTITY.t1, 188)).toBe('188 s');
+    expect(formatQuantity(CALIBRATION_QUANTITY.t1, undefined)).toBe('—');
   });
 
   it('reads the URL parameters and falls back on bad input', () => {

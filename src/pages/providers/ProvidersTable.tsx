@@ -107,12 +107,7 @@ function CalibrationAge({ row, at }: { row: ProviderRow; at: number }) {
   return (
     <span data-testid={testIds.providers.age}>
       {formatAge(at - row.calibratedAt)}
-      {row.cadenceSeconds !== undefined && ` / ${formatAge(row.cadenceSeconds)}`}{' '}
-      {row.stale && (
-        <span data-testid={testIds.providers.staleBadge}>
-          <Badge color="orange" text={t('providers.table.stale', 'stale')} />
-        </span>
-      )}
+      {row.cadenceSeconds !== undefined && ` / ${formatAge(row.cadenceSeconds)}`}
     </span>
   );
 }
@@ -131,7 +126,8 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
   return (
     <div>
       <div className={styles.scroll}>
-        <table className={styles.table} data-testid={testIds.providers.table}>
+        {/* data-at / data-rows: the instant and the rows shown, for tests to wait on (not on time). */}
+        <table className={styles.table} data-testid={testIds.providers.table} data-at={at} data-rows={rows.length}>
           <thead>
             <tr>
               <th>{t('providers.table.compare', 'Compare')}</th>
@@ -169,7 +165,13 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
                   <td>
                     <TextLink href={backendLink(r)} inline={false}>
                       {`${r.provider} / ${r.backend}`}
-                    </TextLink>
+                    </TextLink>{' '}
+                    {/* Beside the name, not in the last column: the wide table scrolls it out of view at 1440 px. */}
+                    {r.stale && (
+                      <span data-testid={testIds.providers.staleBadge}>
+                        <Badge color="orange" text={t('providers.table.stale', 'stale')} />
+                      </span>
+                    )}
                   </td>
                   <td className="number">{pct(r.availability)}</td>
                   <td className="number">{num(r.jobs)}</td>

@@ -15,6 +15,7 @@ import { testIds } from '../../ui/testIds';
 import { EmptyMessage } from '../../states/StateMessages';
 import { SloMissingHelp } from '../slos/SloMissingHelp';
 import { count, percent } from '../slos/sloFormat';
+import { canJudge } from '../slos/sloJudge';
 import { DETAIL_STATUS } from './sloDetailQueries';
 import { type TierState, tierStates } from './tierStates';
 
@@ -80,6 +81,14 @@ export class SloStatus extends SceneObjectBase<SloStatusState> {
     const budget = samplesOf(series, DETAIL_STATUS.budget)[0]?.value;
     const playbook = playbookOf(info);
     const tiers = tierStates(series, DETAIL_STATUS.alerts);
+    const objective = Number(info[LABEL.objective]);
+    // Remaining budget is 1 - errorRatio / (1 - objective): the period's error ratio, back from it.
+    const judged = canJudge({
+      events,
+      errorRatio: budget === undefined || !Number.isFinite(objective) ? undefined : (1 - budget) * (1 - objective),
+      objective: Number.isFinite(objective) ? objective : undefined,
+      minEvents: minEventsToJudge,
+    });
     return (
       <div data-testid={testIds.sloDetail.status}>
         <Stack direction="column" gap={1}>
@@ -105,12 +114,12 @@ export class SloStatus extends SceneObjectBase<SloStatusState> {
               </Trans>
             </Alert>
           )}
-          {events !== undefined && events < minEventsToJudge && (
+          {events !== undefined && !judged && (
             <div data-testid={testIds.sloDetail.lowTraffic}>
               <Alert severity="info" title={t('slo-detail.low-traffic.title', 'Too little traffic to judge')}>
                 {t(
                   'slo-detail.low-traffic.body',
-                  '{{events}} events this period; at least {{minEvents}} are needed before the SLI and burn rates mean anything.',
+                  '{{events}} events this period: fewer than {{minEvents}}, and too few to tell whether the objective is met; the SLI and burn rates say little yet.',
                   { events: count(events), minEvents: minEventsToJudge }
                 )}
               </Alert>

@@ -34,7 +34,7 @@ function StateBadge({ row, minEvents }: { row: SloRow; minEvents: number }) {
       <Tooltip
         content={t(
           'slos.state.low-traffic-tooltip',
-          '{{events}} events this period; at least {{minEvents}} are needed before the SLI means anything.',
+          '{{events}} events this period: fewer than {{minEvents}}, and too few to tell whether the objective is met.',
           { events: count(row.events), minEvents }
         )}
       >

@@ -1,6 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 import { LABEL } from '@hybridlens/conventions';
 import { samplesOf } from '../../app/frames';
+import { canJudge } from './sloJudge';
 
 export const SLO_LIST = { info: 'info', sli: 'sli', budget: 'budget', burnRate: 'burnRate', events: 'events' } as const;
 
@@ -37,7 +38,7 @@ function parseObjective(raw: string | undefined): number | undefined {
 
 /**
  * One row per SLO discovered from the metadata series, worst budget first. SLOs without recorded
- * values or with too few events say so instead of showing a misleading 100 %.
+ * values, or with too few events to tell missed from met (`canJudge`), say so instead of showing a misleading 100 %.
  */
 export function buildSloRows(frames: readonly DataFrame[], minEventsToJudge: number): SloRow[] {
   const sli = bySlo(frames, SLO_LIST.sli);
@@ -66,7 +67,14 @@ export function buildSloRows(frames: readonly DataFrame[], minEventsToJudge: num
     };
     if (row.sli === undefined && row.budgetRemaining === undefined) {
       row.state = 'noData';
-    } else if (row.events !== undefined && row.events < minEventsToJudge) {
+    } else if (
+      !canJudge({
+        events: row.events,
+        errorRatio: row.sli === undefined ? undefined : 1 - row.sli,
+        objective: row.objective,
+        minEvents: minEventsToJudge,
+      })
+    ) {
       row.state = 'lowTraffic';
     }
     rows.push(row);

@@ -61,6 +61,27 @@ describe('SLO list rows', () => {
     expect(buildSloRows(frames, 10).find((r) => r.slo === 'schema')!.state).toBe('ok');
   });
 
+  it('shows a budget spent by few events as missed when the events leave no doubt (the rule, not a threshold)', () => {
+    const rows = buildSloRows(
+      [
+        ...frames.filter((f) => f.refId !== SLO_LIST.events),
+        // 'quantum': 3 % failed against a 2 % budget over 80 events cannot tell; 25 % failed over 80 events can.
+        ...withRef(SLO_LIST.events, [per('latency', 5000), per('quantum', 80), per('schema', 12)]),
+      ],
+      100
+    );
+    expect(rows.find((r) => r.slo === 'quantum')!.state).toBe('lowTraffic');
+    const clear = buildSloRows(
+      [
+        ...frames.filter((f) => f.refId !== SLO_LIST.events && f.refId !== SLO_LIST.sli),
+        ...withRef(SLO_LIST.sli, [per('latency', 0.995), per('quantum', 0.75), per('schema', 1)]),
+        ...withRef(SLO_LIST.events, [per('latency', 5000), per('quantum', 80), per('schema', 12)]),
+      ],
+      100
+    );
+    expect(clear.find((r) => r.slo === 'quantum')!.state).toBe('ok');
+  });
+
   it('finds nothing without metadata (the page then explains how to generate it)', () => {
     expect(
       buildSloRows(

@@ -1,0 +1,311 @@
+import React from 'react';
+import type { Page } from '@playwright/test';
+import {
+  CALIBRATION_LAYOUT,
+  CALIBRATION_METRIC,
+  LABEL,
+  PROVIDER_DETAIL_PARAM,
+  PROVIDERS_PARAM,
+  QUANTUM_PROVIDER,
+  buildAppUrl,
+  calibrationDriftSeries,
+} from '@hybridlens/conventions';
+import { testIds, uiText } from '../../../src/ui';
+import { ProviderDetailPage, ProvidersPage } from '../../pages';
+import { AppHarness } from '../runtime/AppHarness';
+import { calibrationScene, type CalibrationDevice } from '../server/calibrationEnv';
+import { formatQuantity } from '../../../src/pages/providerDetail/calibrationFormat';
+import { DEFAULT_DRIFT_FACTOR } from '../../../src/pages/providerDetail/flags';
+import { currentUrl, expect, promInstant, queryLog, saveScreenshot, test } from './fixtures';
+
+/** Real snapshots sit at their own dates: the backend page is opened with the range ending after the newest. */
+const AFTER_SNAPSHOT_SECONDS = 1800;
+const RANGE_SECONDS = 6 * 3600;
+/** The first load of a page on this shared machine can take most of a minute; later waits are short. */
+const FIRST_LOAD = { timeout: 90_000 };
+/** The exporter's vendor label of IQM devices (the Braket IQM fixture). */
+const IQM_VENDOR = 'iqm';
+
+type Backend = { provider: string; backend: string };
+
+const sel = (metric: string, d: Backend) =>
+  `last_over_time(${metric}{${LABEL.provider}="${d.provider}", ${LABEL.backend}="${d.backend}"}[1h])`;
+
+function detailUrl(d: Backend, to: number, query: Record<string, string> = {}): string {
+  return buildAppUrl({
+    page: 'providerDetail',
+    params: { provider: d.provider, backend: d.backend },
+    time: { from: String((to - RANGE_SECONDS) * 1000), to: String(to * 1000) },
+    query,
+  });
+}
+
+/** Distinct unordered qubit pairs of the coupler series (both directions of an IBM cx pair are one coupler). */
+function distinctPairs(labels: string[]): number {
+  return new Set(labels.map((l) => l.split('-').sort().join('-'))).size;
+}
+
+interface RealDevice extends CalibrationDevice {
+  vendor: string;
+  layout: string;
+}
+
+/** The real fixture devices with their vendor and layout as the exporter published them (device info series). */
+async function realDevices(): Promise<RealDevice[]> {
+  const out: RealDevice[] = [];
+  for (const d of calibrationScene().devices.filter((x) => x.source === 'fixture')) {
+    const [info] = await promInstant(sel(CALIBRATION_METRIC.deviceInfo.name, d), d.newest + AFTER_SNAPSHOT_SECONDS);
+    out.push({ ...d, vendor: info?.labels[LABEL.vendor] ?? '', layout: info?.labels[LABEL.layout] ?? '' });
+  }
+  return out;
+}
+
+async function realDevice(pick: (d: RealDevice) => boolean, what: string): Promise<RealDevice> {
+  const devices = await realDevices();
+  const found = devices.filter(pick).sort((a, b) => b.qubits - a.qubits || b.newest - a.newest)[0];
+  expect(found, `${what} among ../shared/fixtures/calibration: ${JSON.stringify(devices)}`).toBeDefined();
+  return found!;
+}
+
+/** Waits until the backend page shows the snapshot at `to` (its container carries the instant it shows). */
+async function openBackend(
+  mount: (c: React.JSX.Element, o: object) => Promise<import('@playwright/test').Locator>,
+  harness: object,
+  url: string,
+  to: number
+): Promise<ProviderDetailPage> {
+  const component = await mount(<AppHarness url={url} />, { hooksConfig: harness });
+  const detail = new ProviderDetailPage(component);
+  await expect(detail.container).toHaveAttribute('data-at', String(to), FIRST_LOAD);
+  return detail;
+}
+
+/**
+ * Everything the map should show for `d` at `to`, from Prometheus: every qubit of the layout, the ones without T1
+ * drawn missing, every coupler once, the median T1 on the legend, one table row per qubit.
+ */
+async function expectDeviceMap(page: Page, detail: ProviderDetailPage, d: Backend, to: number): Promise<void> {
+  const layout = await promInstant(sel(CALIBRATION_METRIC.qubitLayout.name, d), to);
+  const t1 = await promInstant(sel(CALIBRATION_METRIC.qubitT1.name, d), to);
+  const couplers = await promInstant(sel(CALIBRATION_METRIC.couplerInfo.name, d), to);
+  const [median] = await promInstant(`quantile(0.5, ${sel(CALIBRATION_METRIC.qubitT1.name, d)})`, to);
+  expect(layout.length, `${d.provider}/${d.backend} has a layout at ${to}`).toBeGreaterThan(0);
+  await expect(detail.container).toHaveAttribute('data-qubits', String(layout.length));
+  await expect(detail.qubits).toHaveCount(layout.length);
+  await expect(
+    detail.root.locator(`[data-testid="${testIds.providerDetail.qubit}"][data-state="missing"]`)
+  ).toHaveCount(layout.length - t1.length);
+  await expect(detail.couplers).toHaveCount(distinctPairs(couplers.map((c) => c.labels[LABEL.qubits] ?? '')));
+  if (median) {
+    await expect(detail.legendMedian).toContainText(formatQuantity('t1', median.value));
+  }
+  await expect(detail.tableRows).toHaveCount(layout.length);
+  expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+}
+
+/**
+ * Labels must read as numbers: the on-screen width per character of each qubit label, against its on-screen font
+ * size. A monospace digit advances about 0.6 em; labels drawn letter-spaced ("1 2 6") took well over 1 em.
+ */
+async function labelAdvanceEm(page: Page): Promise<number> {
+  return page.evaluate((qubitTestId) => {
+    let worst = 0;
+    for (const g of document.querySelectorAll(`[data-testid="${qubitTestId}"]`)) {
+      const text = g.querySelector('text');
+      const svg = g.closest('svg');
+      const chars = text?.textContent?.length ?? 0;
+      if (!text || !svg || chars < 2) {
+        continue;
+      }
+      const scale = svg.getScreenCTM()?.a ?? 1;
+      const fontPx = parseFloat(getComputedStyle(text).fontSize) * scale;
+      worst = Math.max(worst, text.getBoundingClientRect().width / chars / fontPx);
+    }
+    return worst;
+  }, testIds.providerDetail.qubit);
+}
+
+test.describe('Providers page and backend pages', () => {
+  // Every wait is for a condition; this only bounds a test on a shared machine under heavy load (a load average of
+  // 20 on 2 cores made the Providers test, two page loads and two full-page screenshots, take over 2 minutes).
+  test.describe.configure({ timeout: 240_000 });
+
+  test('Providers: every backend with calibration, the stale one flagged, two compared side by side from the URL', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'providers' })} />, { hooksConfig: harness });
+    const providers = new ProvidersPage(component);
+    await expect(providers.table).toHaveAttribute('data-at', /\d+/, FIRST_LOAD);
+    // The backends with calibration at the instant the page asked about, from Prometheus itself.
+    const devicesQuery = (await queryLog(page)).find(
+      (q) => q.api === 'query' && q.expr.includes(CALIBRATION_METRIC.deviceInfo.name) && q.time !== undefined
+    );
+    expect(devicesQuery, 'the page reads the device info series').toBeDefined();
+    const calibrated = await promInstant(devicesQuery!.expr, devicesQuery!.time);
+    expect(calibrated.length, 'the harness loads the simulator calibration').toBeGreaterThan(1);
+    const stale = calibrationScene().devices.filter((d) => d.source === 'simulator-stale');
+    expect(stale, 'the harness withholds one simulator device').toHaveLength(1);
+    for (const s of calibrated) {
+      const d = { provider: s.labels[LABEL.provider]!, backend: s.labels[LABEL.backend]! };
+      const row = providers.row(d.provider, d.backend);
+      await expect(row, `${d.provider}/${d.backend}`).toHaveCount(1);
+      const isStale = stale.some((x) => x.provider === d.provider && x.backend === d.backend);
+      await expect(row.getByTestId(testIds.providers.staleBadge), `${d.provider}/${d.backend} stale`).toHaveCount(
+        isStale ? 1 : 0
+      );
+    }
+    await saveScreenshot(page, 'providers');
+
+    const picked = calibrated.slice(0, 2).map((s) => `${s.labels[LABEL.provider]} / ${s.labels[LABEL.backend]}`);
+    for (const name of picked) {
+      const [provider, backend] = name.split(' / ') as [string, string];
+      // By keyboard (Grafana's checkbox draws its box over the input): focus, then Space ticks it.
+      const box = providers.row(provider, backend).getByRole('checkbox');
+      await box.focus();
+      await page.keyboard.press('Space');
+      await expect(box).toBeChecked();
+    }
+    await expect(providers.compare).toBeVisible();
+    const url = await currentUrl(page);
+    expect(url.searchParams.get(PROVIDERS_PARAM.compare)?.split(',')).toHaveLength(2);
+
+    // The link survives a reload: the same URL opens the same comparison.
+    await component.unmount();
+    const reloaded = await mount(<AppHarness url={`${url.pathname}${url.search}`} />, { hooksConfig: harness });
+    const again = new ProvidersPage(reloaded);
+    await expect(again.compare).toBeVisible(FIRST_LOAD);
+    for (const name of picked) {
+      await expect(again.compare.getByRole('columnheader', { name, exact: true })).toBeVisible();
+    }
+    await saveScreenshot(page, 'providers-compare');
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+  });
+
+  test('a 127-qubit IBM backend: every qubit and coupler, labels that read as numbers at 1440 px', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const d = await realDevice((x) => x.provider === QUANTUM_PROVIDER.ibm && x.qubits > 100, 'a 100+ qubit IBM device');
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    const detail = await openBackend(mount, harness, detailUrl(d, to), to);
+    await expectDeviceMap(page, detail, d, to);
+    expect(await labelAdvanceEm(page)).toBeLessThan(0.8);
+    await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
+  });
+
+  test('a Braket IQM backend', async ({ mount, page, harness }) => {
+    const d = await realDevice(
+      (x) => x.provider === QUANTUM_PROVIDER.braket && x.vendor === IQM_VENDOR,
+      'a Braket IQM device'
+    );
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    const detail = await openBackend(mount, harness, detailUrl(d, to), to);
+    await expectDeviceMap(page, detail, d, to);
+    await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
+  });
+
+  test('a Google grid', async ({ mount, page, harness }) => {
+    const d = await realDevice((x) => x.layout === CALIBRATION_LAYOUT.grid, 'a device laid out as a grid');
+    expect(d.provider).toBe(QUANTUM_PROVIDER.google);
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    const detail = await openBackend(mount, harness, detailUrl(d, to), to);
+    await expectDeviceMap(page, detail, d, to);
+    await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
+  });
+
+  test('an all-to-all device (IonQ) is a list of qubits without couplers', async ({ mount, page, harness }) => {
+    const d = await realDevice((x) => x.layout === CALIBRATION_LAYOUT.allToAll, 'an all-to-all device');
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    const detail = await openBackend(mount, harness, detailUrl(d, to), to);
+    const layout = await promInstant(sel(CALIBRATION_METRIC.qubitLayout.name, d), to);
+    await expect(detail.qubits).toHaveCount(layout.length);
+    await expect(detail.couplers).toHaveCount(0);
+    // The page says why there are no couplers.
+    await expect(detail.container).toContainText(uiText('provider-detail.map.as-list'));
+    await expect(detail.tableRows).toHaveCount(layout.length);
+    // A quantity the source gives for no qubit is said once for the device, not on every qubit.
+    const t1 = await promInstant(sel(CALIBRATION_METRIC.qubitT1.name, d), to);
+    await expect(detail.root.getByTestId(testIds.providerDetail.missingEverywhere)).toHaveCount(
+      t1.length === 0 ? 1 : 0
+    );
+    // Drawn in rows: more than one distinct row and column of qubits.
+    const centres = await detail.qubits.evaluateAll((gs) =>
+      gs.map((g) => {
+        const c = g.querySelector('circle.body')!;
+        return [c.getAttribute('cx'), c.getAttribute('cy')];
+      })
+    );
+    expect(new Set(centres.map((c) => c[1])).size).toBeGreaterThan(1);
+    expect(new Set(centres.map((c) => c[0])).size).toBeGreaterThan(1);
+    await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
+  });
+
+  test('the stale backend says so at "now"', async ({ mount, page, harness }) => {
+    const stale = calibrationScene().devices.find((d) => d.source === 'simulator-stale');
+    expect(stale, 'the harness withholds one simulator device').toBeDefined();
+    const component = await mount(
+      <AppHarness
+        url={buildAppUrl({ page: 'providerDetail', params: { provider: stale!.provider, backend: stale!.backend } })}
+      />,
+      { hooksConfig: harness }
+    );
+    const detail = new ProviderDetailPage(component);
+    await expect(detail.container).toHaveAttribute('data-qubits', String(stale!.qubits), FIRST_LOAD);
+    await expect(detail.staleBadge).toBeVisible();
+    await saveScreenshot(page, 'provider-detail-stale');
+  });
+
+  test('a drifted qubit is called out, as the drift rules recorded it', async ({ mount, page, harness }) => {
+    const series = calibrationDriftSeries(CALIBRATION_METRIC.qubitT1.name).ratioToMedian7d;
+    let found: { device: CalibrationDevice; qubits: string[]; at: number } | undefined;
+    for (const d of calibrationScene().devices.filter((x) => x.source === 'fixture')) {
+      const at = d.newest + 3600;
+      const ratio = sel(series, d);
+      const drifted = await promInstant(
+        `${ratio} > ${DEFAULT_DRIFT_FACTOR} or ${ratio} < ${1 / DEFAULT_DRIFT_FACTOR}`,
+        at
+      );
+      if (drifted.length > 0) {
+        found = { device: d, qubits: drifted.map((s) => s.labels[LABEL.qubit]!), at };
+        break;
+      }
+    }
+    expect(found, 'the Hanoi drift series should have a T1 collapse').toBeDefined();
+    const detail = await openBackend(mount, harness, detailUrl(found!.device, found!.at), found!.at);
+    for (const q of found!.qubits) {
+      await expect(
+        detail.root.locator(`[data-testid="${testIds.providerDetail.flaggedQubit}"][data-qubit="${q}"]`)
+      ).toHaveCount(1);
+      await expect(
+        detail.root.locator(`[data-testid="${testIds.providerDetail.qubit}"][data-qubit="${q}"]`)
+      ).toHaveCount(1);
+    }
+    await saveScreenshot(page, 'provider-detail-drift');
+  });
+
+  test('keyboard: arrows move between qubits, Enter pins one in the URL, Escape lets go', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const d = await realDevice((x) => x.layout === CALIBRATION_LAYOUT.grid, 'a device laid out as a grid');
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    const detail = await openBackend(mount, harness, detailUrl(d, to), to);
+    const first = detail.qubits.first();
+    await first.focus();
+    const start = await first.getAttribute('data-qubit');
+    await expect(detail.details).toContainText(start!);
+    await page.keyboard.press('ArrowRight');
+    const moved = await page.evaluate(() => document.activeElement?.getAttribute('data-qubit'));
+    expect(moved).toBeTruthy();
+    expect(moved).not.toBe(start);
+    await expect(detail.details).toContainText(moved!);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await currentUrl(page)).searchParams.get(PROVIDER_DETAIL_PARAM.qubit)).toBe(moved);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await currentUrl(page)).searchParams.get(PROVIDER_DETAIL_PARAM.qubit)).toBeNull();
+  });
+});
