@@ -13,7 +13,9 @@ export class HarnessBackendSrv implements BackendSrv {
 
   constructor(
     private readonly prometheusUrl: string,
-    jsonData: Record<string, unknown>
+    jsonData: Record<string, unknown>,
+    /** The Tempo and Loki stand-in (`standins/tempoLokiServer.ts`): their datasource proxy calls go there. */
+    private readonly tempoLokiUrl?: string
   ) {
     this.appSettings = { jsonData, enabled: true, pinned: true };
   }
@@ -24,6 +26,13 @@ export class HarnessBackendSrv implements BackendSrv {
       const at = url.indexOf(prefix);
       if (at >= 0) {
         return `${this.prometheusUrl.replace(/\/+$/, '')}/${url.slice(at + prefix.length)}`;
+      }
+    }
+    for (const standIn of [DATASOURCE_UID.tempo, DATASOURCE_UID.loki]) {
+      const prefix = `/api/datasources/proxy/uid/${standIn}/`;
+      const at = url.indexOf(prefix);
+      if (at >= 0 && this.tempoLokiUrl) {
+        return `${this.tempoLokiUrl.replace(/\/+$/, '')}/${url.slice(at + prefix.length)}`;
       }
     }
     return undefined;
@@ -57,7 +66,14 @@ export class HarnessBackendSrv implements BackendSrv {
             ? options.data
             : JSON.stringify(options.data),
     });
-    const data = (await res.json()) as T;
+    // Tempo and Loki answer errors in plain text (as the real services do): kept as the error's data.
+    const text = await res.text();
+    let data: T;
+    try {
+      data = JSON.parse(text) as T;
+    } catch {
+      data = text as T;
+    }
     if (!res.ok) {
       entry.error = `${res.status} ${res.statusText}`;
       throw Object.assign(new Error(`${method} ${url}: ${entry.error}`), { status: res.status, data });

@@ -26,6 +26,8 @@ export interface HarnessHooksConfig {
   scrapeInterval: string;
   /** The app's jsonData (its settings), as Grafana would pass them in the plugin meta. */
   jsonData?: Record<string, unknown>;
+  /** Base URL of the Tempo and Loki stand-in the global setup started (their uids are routed there). */
+  tempoLokiUrl?: string;
 }
 
 let staticInstalled = false;
@@ -52,6 +54,8 @@ export function installTestRuntime(hooksConfig: HarnessHooksConfig | undefined):
   if (!hooksConfig?.prometheusUrl) {
     throw new Error('The page harness needs hooksConfig.prometheusUrl (set by playwright/ct/server/globalSetup.ts)');
   }
-  setDataSourceSrv(new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval));
-  setBackendSrv(new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}));
+  setDataSourceSrv(
+    new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval, hooksConfig.tempoLokiUrl)
+  );
+  setBackendSrv(new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}, hooksConfig.tempoLokiUrl));
 }

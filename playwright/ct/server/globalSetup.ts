@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrometheus } from '@hybridlens/testkit';
-import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV } from './env';
-import { buildHarnessHistory } from './harnessHistory';
+import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, historyWindow } from './env';
+import { TELEMETRY_DIR, buildHarnessHistory } from './harnessHistory';
 import { loadCalibrationHistory, recordCalibrationDrift } from './calibrationSetup';
 import { CALIBRATION_ENV, type CalibrationScene } from './calibrationEnv';
 import { restoreSetup, saveSetup, SETUP_CACHE_ENV } from './setupCache';
+import { harnessTelemetry } from '../standins/harnessTelemetry';
+import { startTempoLokiStandIn } from '../standins/tempoLokiServer';
+import { TEMPO_LOKI_URL_ENV, TRACE_CATALOG_ENV } from '../standins/standInEnv';
 
 const HISTORY_HOURS = 26;
 
@@ -74,8 +77,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[PROMETHEUS_URL_ENV] = prometheus.url;
   process.env[BARE_PROMETHEUS_URL_ENV] = bare.url;
   log(`Prometheus ${prometheus.url} ready`);
-  return async () => {
+  // Tempo and Loki stand-ins: the history's sampled traces and log lines, synthetic traces, the real fixtures.
+  const telemetry = harnessTelemetry(join(prepared.workDir, TELEMETRY_DIR), historyWindow().now);
+  const tempoLoki = await startTempoLokiStandIn(telemetry.data).catch(async (error: unknown) => {
     await Promise.all([prometheus.stop(), bare.stop()]);
+    throw error;
+  });
+  process.env[TEMPO_LOKI_URL_ENV] = tempoLoki.url;
+  process.env[TRACE_CATALOG_ENV] = JSON.stringify(telemetry.catalog);
+  log(
+    `Tempo and Loki stand-in ${tempoLoki.url}: ${telemetry.catalog.history.length} history traces, ${telemetry.data.logs?.length ?? 0} log lines${telemetry.catalog.fixturesMissing ? ` (${telemetry.catalog.fixturesMissing})` : ''}`
+  );
+  return async () => {
+    await Promise.all([prometheus.stop(), bare.stop(), tempoLoki.stop()]);
     rmSync(prepared.workDir, { recursive: true, force: true });
   };
 }
