@@ -55,7 +55,7 @@ export function lokiEntry(fields: Record<string, unknown>, fallbackMs: number): 
     labels[LOKI_STREAM_LABEL.stage] = stage;
   }
   return {
-    ns: `${BigInt(Math.round((Number.isFinite(ms) ? ms : fallbackMs)  * 1000)) * BigInt(1000)}`,
+    ns: `${BigInt(Math.round((Number.isFinite(ms) ? ms : fallbackMs) * 1000)) * BigInt(1000)}`,
     labels,
     line: JSON.stringify(fields),
   };

@@ -1,8 +1,26 @@
 import React from 'react';
-import { LABEL, METRIC, buildAppUrl, range } from '@hybridlens/conventions';
+import { DATASOURCE_UID, EXEMPLAR_LABEL, LABEL, METRIC, buildAppUrl, range } from '@hybridlens/conventions';
 import { testIds } from '../../../src/ui/testIds';
+import { TracePage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
-import { expect, pageQueryTime, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
+import { replayProxyCall } from '../standins/standInQueries';
+import {
+  currentUrl,
+  expect,
+  pageQueryTime,
+  promInstant,
+  queryLog,
+  saveScreenshot,
+  test,
+  waitForQueriesToSettle,
+} from './fixtures';
+
+interface TempoSearch {
+  traces?: Array<{ traceID: string }>;
+}
+interface ExemplarAnswer {
+  data?: Array<{ exemplars: Array<{ labels: Record<string, string> }> }>;
+}
 
 test.describe('Lifecycle', () => {
   test('one column per served path Prometheus saw in the window, stage rows and the tail stage marked', async ({
@@ -30,5 +48,51 @@ test.describe('Lifecycle', () => {
     expect(await component.getByTestId(testIds.lifecycle.tailMark).count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'lifecycle');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+  });
+
+  test('slowest and failed requests: the exemplars Prometheus holds and the Tempo search, each opening its trace', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'lifecycle' })} />, { hooksConfig: harness });
+    const requests = component.getByTestId(testIds.lifecycle.requests);
+    await expect(requests).toBeVisible({ timeout: 60_000 });
+    // What the stand-in and Prometheus answer to the page's own calls (replayed from Node) is what the list must show.
+    const calls = (await queryLog(page)).filter((q) => q.api === 'proxy GET').map((q) => q.expr);
+    const searches = calls.filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`));
+    expect(searches.length).toBe(2);
+    const fromTempo = new Set<string>();
+    for (const url of searches) {
+      for (const tr of (await replayProxyCall<TempoSearch>(url)).traces ?? []) {
+        fromTempo.add(tr.traceID);
+      }
+    }
+    expect(fromTempo.size).toBeGreaterThan(0);
+    const exemplarCall = calls.find((url) => url.includes('/api/v1/query_exemplars'));
+    expect(exemplarCall).toBeDefined();
+    const exemplarAnswer = (await (
+      await fetch(`${harness.prometheusUrl}/${exemplarCall!.replace(/^.*\/api\/datasources\/proxy\/uid\/[^/]+\//, '')}`)
+    ).json()) as ExemplarAnswer;
+    const fromExemplars = new Set(
+      (exemplarAnswer.data ?? []).flatMap((s) => s.exemplars.map((e) => e.labels[EXEMPLAR_LABEL.traceId]))
+    );
+
+    const shown = await component
+      .getByTestId(testIds.lifecycle.request)
+      .evaluateAll((els) =>
+        els.map((e) => ({ traceId: e.getAttribute('data-trace-id')!, source: e.getAttribute('data-source')! }))
+      );
+    expect(new Set(shown.filter((r) => r.source !== 'exemplar').map((r) => r.traceId))).toEqual(fromTempo);
+    expect(new Set(shown.filter((r) => r.source === 'exemplar').map((r) => r.traceId))).toEqual(fromExemplars);
+    await saveScreenshot(page, 'lifecycle-requests');
+
+    const first = shown.find((r) => r.source !== 'exemplar')!;
+    await component
+      .locator(`[data-testid="${testIds.lifecycle.request}"][data-trace-id="${first.traceId}"] a`)
+      .first()
+      .click();
+    await expect.poll(async () => (await currentUrl(page)).pathname).toContain(first.traceId);
+    await expect(new TracePage(component).waterfall()).toBeVisible({ timeout: 60_000 });
   });
 });
