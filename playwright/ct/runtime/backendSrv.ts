@@ -15,13 +15,19 @@ export class HarnessBackendSrv implements BackendSrv {
     private readonly prometheusUrl: string,
     jsonData: Record<string, unknown>,
     /** The Tempo and Loki stand-in (`standins/tempoLokiServer.ts`): their datasource proxy calls go there. */
-    private readonly tempoLokiUrl?: string
+    private readonly tempoLokiUrl?: string,
+    /** A Prometheus with exemplar storage (the history's has none): `query_exemplars` of the Prometheus uid go there. */
+    private readonly exemplarPrometheusUrl?: string
   ) {
     this.appSettings = { jsonData, enabled: true, pinned: true };
   }
 
   private target(url: string): string | undefined {
     const uid = DATASOURCE_UID.prometheus;
+    const proxy = `/api/datasources/proxy/uid/${uid}/`;
+    if (this.exemplarPrometheusUrl && url.includes(`${proxy}api/v1/query_exemplars`)) {
+      return `${this.exemplarPrometheusUrl.replace(/\/+$/, '')}/${url.slice(url.indexOf(proxy) + proxy.length)}`;
+    }
     for (const prefix of [`/api/datasources/proxy/uid/${uid}/`, `/api/datasources/uid/${uid}/resources/`]) {
       const at = url.indexOf(prefix);
       if (at >= 0) {

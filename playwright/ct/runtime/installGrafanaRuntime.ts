@@ -28,6 +28,8 @@ export interface HarnessHooksConfig {
   jsonData?: Record<string, unknown>;
   /** Base URL of the Tempo and Loki stand-in the global setup started (their uids are routed there). */
   tempoLokiUrl?: string;
+  /** A Prometheus with exemplar storage: the Prometheus datasource's `query_exemplars` calls go there. */
+  exemplarPrometheusUrl?: string;
 }
 
 let staticInstalled = false;
@@ -57,5 +59,12 @@ export function installTestRuntime(hooksConfig: HarnessHooksConfig | undefined):
   setDataSourceSrv(
     new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval, hooksConfig.tempoLokiUrl)
   );
-  setBackendSrv(new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}, hooksConfig.tempoLokiUrl));
+  setBackendSrv(
+    new HarnessBackendSrv(
+      hooksConfig.prometheusUrl,
+      hooksConfig.jsonData ?? {},
+      hooksConfig.tempoLokiUrl,
+      hooksConfig.exemplarPrometheusUrl
+    )
+  );
 }

@@ -9,7 +9,8 @@ import { CALIBRATION_ENV, type CalibrationScene } from './calibrationEnv';
 import { restoreSetup, saveSetup, SETUP_CACHE_ENV } from './setupCache';
 import { harnessTelemetry } from '../standins/harnessTelemetry';
 import { startTempoLokiStandIn } from '../standins/tempoLokiServer';
-import { TEMPO_LOKI_URL_ENV, TRACE_CATALOG_ENV } from '../standins/standInEnv';
+import { EXEMPLAR_PROMETHEUS_URL_ENV, TEMPO_LOKI_URL_ENV, TRACE_CATALOG_ENV } from '../standins/standInEnv';
+import { type RunningExemplarPrometheus, startExemplarPrometheus } from '../standins/exemplarPrometheus';
 
 const HISTORY_HOURS = 26;
 
@@ -88,8 +89,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   log(
     `Tempo and Loki stand-in ${tempoLoki.url}: ${telemetry.catalog.history.length} history traces, ${telemetry.data.logs?.length ?? 0} log lines${telemetry.catalog.fixturesMissing ? ` (${telemetry.catalog.fixturesMissing})` : ''}`
   );
+  // Exemplars of the history's traces (promtool cannot backfill them): a second Prometheus that scrapes them.
+  let exemplars: RunningExemplarPrometheus | undefined;
+  try {
+    exemplars = await startExemplarPrometheus(telemetry.data.otlp?.slice(0, telemetry.catalog.history.length) ?? []);
+    process.env[EXEMPLAR_PROMETHEUS_URL_ENV] = exemplars.url;
+    log(
+      `exemplar Prometheus ${exemplars.url}: ${exemplars.stored} of ${telemetry.catalog.history.length} traces stored`
+    );
+  } catch (error) {
+    log(`exemplar Prometheus not started (the Lifecycle page shows no exemplars): ${(error as Error).message}`);
+  }
   return async () => {
-    await Promise.all([prometheus.stop(), bare.stop(), tempoLoki.stop()]);
+    await Promise.all([prometheus.stop(), bare.stop(), tempoLoki.stop(), exemplars?.stop()]);
     rmSync(prepared.workDir, { recursive: true, force: true });
   };
 }

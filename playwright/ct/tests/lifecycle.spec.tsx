@@ -72,7 +72,9 @@ test.describe('Lifecycle', () => {
     const exemplarCall = calls.find((url) => url.includes('/api/v1/query_exemplars'));
     expect(exemplarCall).toBeDefined();
     const exemplarAnswer = (await (
-      await fetch(`${harness.prometheusUrl}/${exemplarCall!.replace(/^.*\/api\/datasources\/proxy\/uid\/[^/]+\//, '')}`)
+      await fetch(
+        `${harness.exemplarPrometheusUrl ?? harness.prometheusUrl}/${exemplarCall!.replace(/^.*\/api\/datasources\/proxy\/uid\/[^/]+\//, '')}`
+      )
     ).json()) as ExemplarAnswer;
     const fromExemplars = new Set(
       (exemplarAnswer.data ?? []).flatMap((s) => s.exemplars.map((e) => e.labels[EXEMPLAR_LABEL.traceId]))

@@ -4,14 +4,15 @@ import { join, resolve } from 'node:path';
 import { LABEL, PAGE, type PageId, SLO_SERIES, buildAppUrl } from '@hybridlens/conventions';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
+import { traceCatalog } from '../standins/standInEnv';
 import { expect, promInstant, queryKey, queryLog, test, waitForQueriesToSettle } from './fixtures';
 
 /** Where each load's counts go; scripts/bench/pages.bench.ts reads them back. */
 export const QUERY_COUNT_DIR = resolve(__dirname, '../../../test-results/page-queries');
 
-const PAGES: PageId[] = ['overview', 'slos', 'sloDetail', 'lifecycle', 'providers', 'llmQuality', 'playbooks'];
+const PAGES: PageId[] = ['overview', 'slos', 'sloDetail', 'lifecycle', 'providers', 'llmQuality', 'playbooks', 'trace'];
 /** Pages built by this issue: they must query Prometheus; the planned ones only fill their variables. */
-const DATA_PAGES = new Set<PageId>(['overview', 'slos', 'sloDetail', 'llmQuality', 'playbooks']);
+const DATA_PAGES = new Set<PageId>(['overview', 'slos', 'sloDetail', 'llmQuality', 'playbooks', 'lifecycle']);
 
 test.describe('Prometheus queries per page', () => {
   for (const pageId of PAGES) {
@@ -20,6 +21,10 @@ test.describe('Prometheus queries per page', () => {
       if (pageId === 'sloDetail') {
         const [first] = await promInstant(SLO_SERIES.info);
         params = { slo: first!.labels[LABEL.slo]! };
+      }
+      if (pageId === 'trace') {
+        // The trace page reads Prometheus (alerts at the trace's time, calibration) through the datasource proxy.
+        params = { traceId: traceCatalog().twoJobs.traceId };
       }
       const component = await mount(<AppHarness url={buildAppUrl({ page: pageId, params })} />, {
         hooksConfig: harness,

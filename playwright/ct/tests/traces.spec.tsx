@@ -39,7 +39,10 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     await expect(trace.logLines()).toHaveCount(lines.length);
     await saveScreenshot(page, 'trace-two-jobs');
 
-    await trace.viewTabs().getByText(uiText('trace.view.raw'), { exact: true }).click();
+    await trace
+      .viewTabs()
+      .getByRole('radio', { name: uiText('trace.view.raw') })
+      .check();
     const raw = trace.raw().getByTestId(harnessTestIds.tracesPanel);
     await expect(raw).toHaveAttribute('data-spans', String(spans.length), { timeout: 30_000 });
     expect((await currentUrl(page)).searchParams.get(QUERY_PARAM.traceView)).toBe(TRACE_VIEW.raw);
