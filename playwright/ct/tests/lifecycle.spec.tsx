@@ -60,8 +60,9 @@ test.describe('Lifecycle', () => {
     await expect(requests).toBeVisible({ timeout: 60_000 });
     // What the stand-in and Prometheus answer to the page's own calls (replayed from Node) is what the list must show.
     const calls = (await queryLog(page)).filter((q) => q.api === 'proxy GET').map((q) => q.expr);
-    const searches = calls.filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`));
-    expect(searches.length).toBe(2);
+    // The list reloads when the variables resolve: the same searches may have been sent more than once.
+    const searches = [...new Set(calls.filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`)))];
+    expect(searches.length).toBeGreaterThanOrEqual(2);
     const fromTempo = new Set<string>();
     for (const url of searches) {
       for (const tr of (await replayProxyCall<TempoSearch>(url)).traces ?? []) {
@@ -69,7 +70,7 @@ test.describe('Lifecycle', () => {
       }
     }
     expect(fromTempo.size).toBeGreaterThan(0);
-    const exemplarCall = calls.find((url) => url.includes('/api/v1/query_exemplars'));
+    const exemplarCall = calls.filter((url) => url.includes('/api/v1/query_exemplars')).pop();
     expect(exemplarCall).toBeDefined();
     const exemplarAnswer = (await (
       await fetch(
@@ -85,8 +86,14 @@ test.describe('Lifecycle', () => {
       .evaluateAll((els) =>
         els.map((e) => ({ traceId: e.getAttribute('data-trace-id')!, source: e.getAttribute('data-source')! }))
       );
-    expect(new Set(shown.filter((r) => r.source !== 'exemplar').map((r) => r.traceId))).toEqual(fromTempo);
-    expect(new Set(shown.filter((r) => r.source === 'exemplar').map((r) => r.traceId))).toEqual(fromExemplars);
+    // Each list shows at most SHOWN_REQUESTS (12) entries of what its source answered.
+    const shownTempo = new Set(shown.filter((r) => r.source !== 'exemplar').map((r) => r.traceId));
+    const shownExemplars = new Set(shown.filter((r) => r.source === 'exemplar').map((r) => r.traceId));
+    expect([...shownTempo].filter((id) => !fromTempo.has(id))).toEqual([]);
+    expect(shownTempo.size).toBe(Math.min(fromTempo.size, 12));
+    expect([...shownExemplars].filter((id) => !fromExemplars.has(id))).toEqual([]);
+    expect(shownExemplars.size).toBe(Math.min(fromExemplars.size, 12));
+    expect(fromExemplars.size).toBeGreaterThan(0);
     await saveScreenshot(page, 'lifecycle-requests');
 
     const first = shown.find((r) => r.source !== 'exemplar')!;
