@@ -79,6 +79,8 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     page,
     harness,
   }) => {
+    // Reading and laying out 10,000 spans takes most of a minute on a loaded 2-core machine.
+    test.slow();
     const { large } = traceCatalog();
     const spans = await standInSpans(large.traceId);
     expect(spans.length).toBe(large.spanCount);
