@@ -4,6 +4,7 @@ import { statPanel } from './statPanel';
 import { tablePanel } from './tablePanel';
 import { textPanel } from './textPanel';
 import { timeseriesPanel } from './timeseriesPanel';
+import { tracesPanel } from './tracesPanel';
 
 /** Grafana's core panel ids → stand-ins that render @grafana/ui's own visual components. */
 const STAND_INS: Record<string, PanelPlugin> = {
@@ -13,6 +14,7 @@ const STAND_INS: Record<string, PanelPlugin> = {
   bargauge: barGaugePanel,
   table: tablePanel,
   text: textPanel,
+  traces: tracesPanel,
 };
 
 for (const [id, plugin] of Object.entries(STAND_INS)) {

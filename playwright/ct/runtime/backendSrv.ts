@@ -15,17 +15,32 @@ export class HarnessBackendSrv implements BackendSrv {
   constructor(
     private readonly prometheusUrl: string,
     jsonData: Record<string, unknown>,
-    private readonly pluginProxyUrl?: string
+    private readonly pluginProxyUrl?: string,
+    /** The Tempo and Loki stand-in (`standins/tempoLokiServer.ts`): their datasource proxy calls go there. */
+    private readonly tempoLokiUrl?: string,
+    /** A Prometheus with exemplar storage (the history's has none): `query_exemplars` of the Prometheus uid go there. */
+    private readonly exemplarPrometheusUrl?: string
   ) {
     this.appSettings = { jsonData, enabled: true, pinned: true };
   }
 
   private target(url: string): string | undefined {
     const uid = DATASOURCE_UID.prometheus;
+    const proxy = `/api/datasources/proxy/uid/${uid}/`;
+    if (this.exemplarPrometheusUrl && url.includes(`${proxy}api/v1/query_exemplars`)) {
+      return `${this.exemplarPrometheusUrl.replace(/\/+$/, '')}/${url.slice(url.indexOf(proxy) + proxy.length)}`;
+    }
     for (const prefix of [`/api/datasources/proxy/uid/${uid}/`, `/api/datasources/uid/${uid}/resources/`]) {
       const at = url.indexOf(prefix);
       if (at >= 0) {
         return `${this.prometheusUrl.replace(/\/+$/, '')}/${url.slice(at + prefix.length)}`;
+      }
+    }
+    for (const standIn of [DATASOURCE_UID.tempo, DATASOURCE_UID.loki]) {
+      const prefix = `/api/datasources/proxy/uid/${standIn}/`;
+      const at = url.indexOf(prefix);
+      if (at >= 0 && this.tempoLokiUrl) {
+        return `${this.tempoLokiUrl.replace(/\/+$/, '')}/${url.slice(at + prefix.length)}`;
       }
     }
     return undefined;
@@ -63,7 +78,14 @@ export class HarnessBackendSrv implements BackendSrv {
             ? options.data
             : JSON.stringify(options.data),
     });
-    const data = (await res.json()) as T;
+    // Tempo and Loki answer errors in plain text (as the real services do): kept as the error's data.
+    const text = await res.text();
+    let data: T;
+    try {
+      data = JSON.parse(text) as T;
+    } catch {
+      data = text as T;
+    }
     if (!res.ok) {
       entry.error = `${res.status} ${res.statusText}`;
       throw Object.assign(new Error(`${method} ${url}: ${entry.error}`), { status: res.status, data });

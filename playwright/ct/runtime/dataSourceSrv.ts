@@ -9,6 +9,7 @@ import {
 import { type DataSourceSrv, type GetDataSourceListFilters, getTemplateSrv } from '@grafana/runtime';
 import { DATASOURCE_TYPE, DATASOURCE_UID } from '@hybridlens/conventions';
 import { PrometheusStandIn, UnavailableStandIn } from './prometheusDataSource';
+import { TempoStandIn } from './tempoDataSource';
 
 /** What Grafana's datasource list would hold for the provisioned stack. */
 export function instanceSettings(
@@ -59,7 +60,7 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
   private readonly settings: DataSourceInstanceSettings[];
   private readonly instances = new Map<string, DataSourceApi>();
 
-  constructor(prometheusUrl: string, scrapeInterval: string) {
+  constructor(prometheusUrl: string, scrapeInterval: string, tempoLokiUrl?: string) {
     const prometheus = instanceSettings(DATASOURCE_UID.prometheus, DATASOURCE_TYPE.prometheus, 'Prometheus', {
       timeInterval: scrapeInterval,
     } as DataSourceJsonData);
@@ -72,6 +73,10 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
     this.instances.set(prometheus.uid, new PrometheusStandIn(prometheus, prometheusUrl));
     for (const s of this.settings.slice(1)) {
       this.instances.set(s.uid, new UnavailableStandIn(s));
+    }
+    if (tempoLokiUrl) {
+      // Grafana's traces panel queries the Tempo datasource itself (the pages read Tempo and Loki via the proxy).
+      this.instances.set(DATASOURCE_UID.tempo, new TempoStandIn(this.settings[1]!, tempoLokiUrl));
     }
   }
 

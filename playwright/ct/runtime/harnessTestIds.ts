@@ -11,4 +11,7 @@ export const harnessTestIds = {
   timeseries: 'harness-timeseries',
   /** The React version the page runs on (runtime/RuntimeProbe.tsx). */
   reactVersion: 'harness-react-version',
+  /** The traces panel stand-in (`data-spans`: spans in the frame) and its span rows (`data-span-id`). */
+  tracesPanel: 'harness-traces-panel',
+  tracesPanelSpan: 'harness-traces-panel-span',
 } as const;

@@ -31,6 +31,10 @@ export interface HarnessHooksConfig {
   pluginProxyUrl?: string;
   /** The signed-in user's organization role (boot data); default Admin. */
   orgRole?: 'Viewer' | 'Editor' | 'Admin';
+  /** Base URL of the Tempo and Loki stand-in the global setup started (their uids are routed there). */
+  tempoLokiUrl?: string;
+  /** A Prometheus with exemplar storage: the Prometheus datasource's `query_exemplars` calls go there. */
+  exemplarPrometheusUrl?: string;
 }
 
 let staticInstalled = false;
@@ -58,9 +62,17 @@ export function installTestRuntime(hooksConfig: HarnessHooksConfig | undefined):
   if (!hooksConfig?.prometheusUrl) {
     throw new Error('The page harness needs hooksConfig.prometheusUrl (set by playwright/ct/server/globalSetup.ts)');
   }
-  setDataSourceSrv(new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval));
+  setDataSourceSrv(
+    new HarnessDataSourceSrv(hooksConfig.prometheusUrl, hooksConfig.scrapeInterval, hooksConfig.tempoLokiUrl)
+  );
   setBackendSrv(
-    new HarnessBackendSrv(hooksConfig.prometheusUrl, hooksConfig.jsonData ?? {}, hooksConfig.pluginProxyUrl)
+    new HarnessBackendSrv(
+      hooksConfig.prometheusUrl,
+      hooksConfig.jsonData ?? {},
+      hooksConfig.pluginProxyUrl,
+      hooksConfig.tempoLokiUrl,
+      hooksConfig.exemplarPrometheusUrl
+    )
   );
   config.bootData.user.orgRole = (hooksConfig.orgRole ?? 'Admin') as typeof config.bootData.user.orgRole;
 }

@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrometheus } from '@hybridlens/testkit';
-import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV } from './env';
-import { buildHarnessHistory } from './harnessHistory';
+import { BARE_PROMETHEUS_URL_ENV, HISTORY_ENV, PROMETHEUS_URL_ENV, historyWindow } from './env';
+import { TELEMETRY_DIR, buildHarnessHistory } from './harnessHistory';
 import { loadCalibrationHistory, recordCalibrationDrift } from './calibrationSetup';
 import { CALIBRATION_ENV, type CalibrationScene } from './calibrationEnv';
 import { restoreSetup, saveSetup, SETUP_CACHE_ENV } from './setupCache';
 import { startLiveAdmin } from './liveAdmin';
+import { harnessTelemetry } from '../standins/harnessTelemetry';
+import { startTempoLokiStandIn } from '../standins/tempoLokiServer';
+import { EXEMPLAR_PROMETHEUS_URL_ENV, TEMPO_LOKI_URL_ENV, TRACE_CATALOG_ENV } from '../standins/standInEnv';
+import { type RunningExemplarPrometheus, startExemplarPrometheus } from '../standins/exemplarPrometheus';
 
 const HISTORY_HOURS = 26;
 
@@ -79,8 +83,30 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[PROMETHEUS_URL_ENV] = prometheus.url;
   process.env[BARE_PROMETHEUS_URL_ENV] = bare.url;
   log(`Prometheus ${prometheus.url} ready`);
-  return async () => {
+  // Tempo and Loki stand-ins: the history's sampled traces and log lines, synthetic traces, the real fixtures.
+  const telemetry = harnessTelemetry(join(prepared.workDir, TELEMETRY_DIR), historyWindow().now);
+  const tempoLoki = await startTempoLokiStandIn(telemetry.data).catch(async (error: unknown) => {
     await Promise.all([prometheus.stop(), bare.stop(), stopLiveAdmin()]);
+    throw error;
+  });
+  process.env[TEMPO_LOKI_URL_ENV] = tempoLoki.url;
+  process.env[TRACE_CATALOG_ENV] = JSON.stringify(telemetry.catalog);
+  log(
+    `Tempo and Loki stand-in ${tempoLoki.url}: ${telemetry.catalog.history.length} history traces, ${telemetry.data.logs?.length ?? 0} log lines${telemetry.catalog.fixturesMissing ? ` (${telemetry.catalog.fixturesMissing})` : ''}`
+  );
+  // Exemplars of the history's traces (promtool cannot backfill them): a second Prometheus that scrapes them.
+  let exemplars: RunningExemplarPrometheus | undefined;
+  try {
+    exemplars = await startExemplarPrometheus(telemetry.data.otlp?.slice(0, telemetry.catalog.history.length) ?? []);
+    process.env[EXEMPLAR_PROMETHEUS_URL_ENV] = exemplars.url;
+    log(
+      `exemplar Prometheus ${exemplars.url}: ${exemplars.stored} of ${telemetry.catalog.history.length} traces stored`
+    );
+  } catch (error) {
+    log(`exemplar Prometheus not started (the Lifecycle page shows no exemplars): ${(error as Error).message}`);
+  }
+  return async () => {
+    await Promise.all([prometheus.stop(), bare.stop(), stopLiveAdmin(), tempoLoki.stop(), exemplars?.stop()]);
     rmSync(prepared.workDir, { recursive: true, force: true });
   };
 }

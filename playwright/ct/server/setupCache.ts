@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TELEMETRY_DIR } from './harnessHistory';
 
 /**
  * The prepared Prometheus data of one browser run, kept for the next run of the same `npm test` (the second
@@ -20,6 +21,8 @@ interface CachedSetup {
 }
 
 const DIRS = ['data', 'bare-data'] as const;
+/** The history's sampled traces and log lines (served by the Tempo and Loki stand-ins). */
+const TELEMETRY = TELEMETRY_DIR;
 
 /** Restores a fresh cached setup into `work` and its environment; false when there is none to use. */
 export function restoreSetup(work: string, nowSeconds: number): boolean {
@@ -35,13 +38,16 @@ export function restoreSetup(work: string, nowSeconds: number): boolean {
   for (const dir of DIRS) {
     cpSync(join(cache, dir), join(work, dir), { recursive: true });
   }
+  if (existsSync(join(cache, TELEMETRY))) {
+    cpSync(join(cache, TELEMETRY), join(work, TELEMETRY), { recursive: true });
+  }
   Object.assign(process.env, cached.env);
   return true;
 }
 
 /** Saves the prepared data (before any Prometheus opens it) and the environment the tests read. */
 export function saveSetup(
-  prepared: { dataDir: string; bareDataDir: string },
+  prepared: { dataDir: string; bareDataDir: string; workDir?: string },
   nowSeconds: number,
   envNames: readonly string[]
 ): void {
@@ -54,6 +60,9 @@ export function saveSetup(
   mkdirSync(staging, { recursive: true });
   cpSync(prepared.dataDir, join(staging, 'data'), { recursive: true });
   cpSync(prepared.bareDataDir, join(staging, 'bare-data'), { recursive: true });
+  if (prepared.workDir && existsSync(join(prepared.workDir, TELEMETRY))) {
+    cpSync(join(prepared.workDir, TELEMETRY), join(staging, TELEMETRY), { recursive: true });
+  }
   const env = Object.fromEntries(envNames.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
   writeFileSync(join(staging, 'setup.json'), JSON.stringify({ now: nowSeconds, env } satisfies CachedSetup));
   rmSync(cache, { recursive: true, force: true });

@@ -88,7 +88,11 @@ function index(data: StandInData): Map<string, StoredTrace> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+    // The page harness' backend stand-in calls it from the browser, as it calls Prometheus (which answers `*` too).
+    'access-control-allow-origin': '*',
+  });
   res.end(text);
 }
 

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { HarnessHooksConfig } from '../runtime/installGrafanaRuntime';
 import type { LoggedQuery } from '../runtime/queryLog';
 import { historyWindow, prometheusUrl } from '../server/env';
+import { exemplarPrometheusUrl, tempoLokiUrl } from '../standins/standInEnv';
 
 /** Console messages that are not the page's fault (none so far: add with a reason, never a broad pattern). */
 const IGNORED_CONSOLE_ERRORS: RegExp[] = [];
@@ -49,7 +50,12 @@ export const test = base.extend<HarnessFixtures>({
     { auto: true },
   ],
   harness: async ({}, provide) => {
-    await provide({ prometheusUrl: prometheusUrl(), scrapeInterval: `${historyWindow().stepSeconds}s` });
+    await provide({
+      prometheusUrl: prometheusUrl(),
+      scrapeInterval: `${historyWindow().stepSeconds}s`,
+      tempoLokiUrl: tempoLokiUrl(),
+      exemplarPrometheusUrl: exemplarPrometheusUrl(),
+    });
   },
 });
 

@@ -5,6 +5,7 @@ import { LABEL, PAGE, type PageId, SLO_SERIES, buildAppUrl } from '@hybridlens/c
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { calibrationScene } from '../server/calibrationEnv';
+import { traceCatalog } from '../standins/standInEnv';
 import { expect, promInstant, queryKey, queryLog, test, waitForQueriesToSettle } from './fixtures';
 
 /** Where each load's counts go; scripts/bench/pages.bench.ts reads them back. */
@@ -19,12 +20,14 @@ const PAGES: PageId[] = [
   'llmQuality',
   'playbooks',
   'providerDetail',
+  'trace',
 ];
-/** Pages built by this issue: they must query Prometheus; the planned ones only fill their variables. */
+/** Pages that must query Prometheus when they load. */
 const DATA_PAGES = new Set<PageId>([
   'overview',
   'slos',
   'sloDetail',
+  'lifecycle',
   'llmQuality',
   'playbooks',
   'providers',
@@ -43,6 +46,10 @@ test.describe('Prometheus queries per page', () => {
         // A backend calibrated up to now (the simulator's), as a job card would link to it.
         const d = calibrationScene().devices.find((x) => x.source === 'simulator')!;
         params = { provider: d.provider, backend: d.backend };
+      }
+      if (pageId === 'trace') {
+        // The trace page reads Prometheus (alerts at the trace's time, calibration) through the datasource proxy.
+        params = { traceId: traceCatalog().twoJobs.traceId };
       }
       const component = await mount(<AppHarness url={buildAppUrl({ page: pageId, params })} />, {
         hooksConfig: harness,

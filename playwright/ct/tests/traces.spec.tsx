@@ -1,0 +1,160 @@
+import React from 'react';
+import { QUERY_PARAM, TRACE_VIEW, buildAppUrl } from '@hybridlens/conventions';
+import { uiText } from '../../../src/ui';
+import { logsOfTraceQuery } from '../../../src/queries/logql';
+import { TracePage } from '../../pages';
+import { AppHarness } from '../runtime/AppHarness';
+import { harnessTestIds } from '../runtime/harnessTestIds';
+import { traceCatalog } from '../standins/standInEnv';
+import { jobsOfSpans, standInLogLines, standInSpans, standInStatus } from '../standins/standInQueries';
+import { currentUrl, expect, expectLoggedErrors, saveScreenshot, test } from './fixtures';
+
+const traceUrl = (traceId: string) => buildAppUrl({ page: 'trace', params: { traceId } });
+
+/** Chromium logs a failed fetch as a console error, and the fixtures record the response: both are expected here. */
+const notFoundOn = (api: string) => [new RegExp(`HTTP 404 GET .*/${api}/`), /status of 404/];
+
+test.describe('Trace page on the Tempo and Loki stand-ins', () => {
+  test('a trace with two quantum jobs: the waterfall, a card per job with the failed one marked, its log lines, the raw trace', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const { twoJobs } = traceCatalog();
+    const spans = await standInSpans(twoJobs.traceId);
+    const jobs = jobsOfSpans(spans);
+    expect(jobs.map((j) => j.failed)).toContain(true);
+    expect(jobs.map((j) => j.failed)).toContain(false);
+
+    const component = await mount(<AppHarness url={traceUrl(twoJobs.traceId)} />, { hooksConfig: harness });
+    const trace = new TracePage(component);
+    await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
+    expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length);
+    await expect(trace.jobCards()).toHaveCount(jobs.length);
+    for (const job of jobs) {
+      await expect(trace.jobCard(job.jobId)).toHaveAttribute('data-outcome', job.failed ? 'error' : 'success');
+    }
+    const lines = await standInLogLines(logsOfTraceQuery(twoJobs.traceId));
+    expect(lines.length).toBeGreaterThan(0);
+    await expect(trace.logLines()).toHaveCount(lines.length);
+    await saveScreenshot(page, 'trace-two-jobs');
+
+    await trace
+      .viewTabs()
+      .getByRole('radio', { name: uiText('trace.view.raw') })
+      .check();
+    const raw = trace.raw().getByTestId(harnessTestIds.tracesPanel);
+    await expect(raw).toHaveAttribute('data-spans', String(spans.length), { timeout: 30_000 });
+    expect((await currentUrl(page)).searchParams.get(QUERY_PARAM.traceView)).toBe(TRACE_VIEW.raw);
+    await saveScreenshot(page, 'trace-raw');
+  });
+
+  for (const format of ['jaeger', 'tempoV1'] as const) {
+    test(`a ${format === 'jaeger' ? 'Jaeger query service' : 'Tempo v1'} answer (real fixture) renders through the v1 fallback`, async ({
+      mount,
+      page,
+      harness,
+      consoleErrors,
+    }) => {
+      const catalog = traceCatalog();
+      const traceId = catalog[format];
+      test.skip(!traceId, catalog.fixturesMissing ?? `no ${format} fixture`);
+      const spans = await standInSpans(traceId!);
+      expect(spans.length).toBeGreaterThan(0);
+      expect(await standInStatus(traceId!)).toEqual({ v2: 404, v1: 200 });
+
+      const component = await mount(<AppHarness url={traceUrl(traceId!)} />, { hooksConfig: harness });
+      const trace = new TracePage(component);
+      await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
+      expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length);
+      const root = [...spans].sort((a, b) => a.startMs - b.startMs)[0]!;
+      await expect(trace.spanRow(root.spanId)).toBeVisible();
+      await saveScreenshot(page, `trace-${format}`);
+      expectLoggedErrors(consoleErrors, notFoundOn('api/v2/traces'));
+    });
+  }
+
+  test('a 10,000-span trace renders, search within it finds a span, the waterfall scrolls', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    // Reading and laying out 10,000 spans takes most of a minute on a loaded 2-core machine.
+    test.slow();
+    const { large } = traceCatalog();
+    const spans = await standInSpans(large.traceId);
+    expect(spans.length).toBe(large.spanCount);
+    const component = await mount(<AppHarness url={traceUrl(large.traceId)} />, { hooksConfig: harness });
+    const trace = new TracePage(component);
+    await expect(trace.waterfall()).toBeVisible({ timeout: 90_000 });
+    expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length);
+    // Virtualised: far fewer rows in the DOM than in the trace.
+    expect(await trace.spanRows().count()).toBeLessThan(spans.length / 10);
+
+    // A span late in the trace, found by its id (the search reads names, services, ids and attribute values):
+    // exactly one match, and its row is brought into the viewport.
+    const late = [...spans].sort((a, b) => a.startMs - b.startMs)[Math.floor(spans.length * 0.9)]!;
+    await trace.search().fill(late.spanId);
+    await expect(trace.searchCount()).toHaveText(uiText('trace.search.count_one', { current: 1, count: 1 }));
+    await trace.search().press('Enter');
+    await expect(trace.spanRow(late.spanId)).toBeInViewport({ timeout: 15_000 });
+    await saveScreenshot(page, 'trace-large-search');
+
+    await trace.search().fill('');
+    const viewport = trace.viewport();
+    const before = await trace.spanRows().first().getAttribute('data-span-id');
+    await viewport.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+    await expect.poll(async () => viewport.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => trace.spanRows().first().getAttribute('data-span-id')).not.toBe(before);
+    await saveScreenshot(page, 'trace-large-scrolled');
+  });
+
+  test('an unknown trace id: a clear not-found state naming the id', async ({
+    mount,
+    page,
+    harness,
+    consoleErrors,
+  }) => {
+    const { twoJobs } = traceCatalog();
+    // An id Tempo does not hold: the known one with its digits reversed.
+    const unknown = [...twoJobs.traceId].reverse().join('');
+    expect(await standInStatus(unknown)).toEqual({ v2: 404, v1: 404 });
+    const component = await mount(<AppHarness url={traceUrl(unknown)} />, { hooksConfig: harness });
+    const trace = new TracePage(component);
+    await expect(trace.traceNotFound()).toBeVisible({ timeout: 60_000 });
+    await expect(trace.traceNotFound()).toContainText(unknown);
+    await expect(trace.waterfall()).toHaveCount(0);
+    await saveScreenshot(page, 'trace-not-found');
+    expectLoggedErrors(consoleErrors, [...notFoundOn('api/v2/traces'), ...notFoundOn('api/traces')]);
+  });
+
+  test('a malformed trace id: an error naming the id, Tempo is not asked', async ({ mount, page, harness }) => {
+    const malformed = 'not-a-trace-id-zz';
+    const component = await mount(<AppHarness url={traceUrl(malformed)} />, { hooksConfig: harness });
+    const trace = new TracePage(component);
+    await expect(trace.malformed()).toBeVisible({ timeout: 60_000 });
+    await expect(trace.malformed()).toContainText(malformed);
+    await saveScreenshot(page, 'trace-malformed');
+  });
+
+  test('a trace id with markup is shown as text: no element, no script, no dialog', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const markup = '<img src=x onerror="window.__hlXss=1;alert(1)">';
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const component = await mount(<AppHarness url={traceUrl(markup)} />, { hooksConfig: harness });
+    const trace = new TracePage(component);
+    await expect(trace.malformed()).toBeVisible({ timeout: 60_000 });
+    await expect(trace.malformed()).toContainText(markup);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __hlXss?: number }).__hlXss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await saveScreenshot(page, 'trace-markup-id');
+  });
+});
