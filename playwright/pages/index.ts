@@ -5,7 +5,6 @@
 export { AppPageObject, type Root, pageTitleText } from './AppPageObject';
 export { OverviewPage, OVERVIEW_TILES, type OverviewTile } from './OverviewPage';
 export { SloDetailPage, SlosPage } from './SlosPage';
-export { PlannedPage } from './PlannedPage';
 export { ProviderDetailPage, ProvidersPage } from './ProvidersPage';
 export { ConfigPage } from './ConfigPage';
 export { PlaybookPage, PlaybooksPage } from './PlaybooksPage';

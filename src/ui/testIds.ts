@@ -87,11 +87,6 @@ export const testIds = {
     auditList: 'hybridlens-playbook-audit-list',
     auditRow: 'hybridlens-playbook-audit-row',
   },
-  pending: {
-    container: 'hybridlens-pending-page',
-    params: 'hybridlens-pending-params',
-    playbookLink: 'hybridlens-pending-playbook-link',
-  },
   states: {
     loading: 'hybridlens-state-loading',
     error: 'hybridlens-state-error',
