@@ -14,7 +14,7 @@ import { mergedIntervals } from './waterfallRows';
  * One lane per stage on the trace's time axis (where its spans ran, merged), with its share of the critical path,
  * then the critical path itself coloured by the stage that owns each stretch: where the time went, at a glance.
  */
-export function StageLanes({ lifecycle, axis }: { lifecycle: TraceLifecycle; axis: TimeAxis }) {
+function StageLanesView({ lifecycle, axis }: { lifecycle: TraceLifecycle; axis: TimeAxis }) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const lanes = useMemo(() => {
@@ -114,3 +114,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     outline: `1px solid ${theme.colors.warning.main}`,
   }),
 });
+
+/** Memoized: the waterfall re-renders on every scroll step, the lanes only when the trace or its axis change. */
+export const StageLanes = React.memo(StageLanesView);
