@@ -132,6 +132,9 @@ test.describe('Playbooks', () => {
 });
 
 test.describe('Playbook mitigation actions against a live simulator', () => {
+  // One live simulator serves the whole run: these tests change and compare its flags, so they run one after
+  // the other in one worker (the config runs tests of a file in parallel otherwise).
+  test.describe.configure({ mode: 'default' });
   test.afterEach(async () => {
     // Back to normal for the next test, whatever this one did.
     for (const action of [MITIGATION_ACTION.restoreShots, MITIGATION_ACTION.releaseSimulator]) {
