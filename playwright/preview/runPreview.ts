@@ -96,7 +96,7 @@ export async function runPreview({ port, hours }: { port: number; hours: number 
 
     const pageConfig: PreviewPageConfig = { prometheusUrl: prometheus.url, scrapeInterval: `${SCRAPE_SECONDS}s` };
     // The repository's own install (React 18), unless HL_CT_RUNTIME picks another one.
-    const base = await harnessViteConfig(REPO_ROOT, selectedRuntime());
+    const base = await harnessViteConfig(REPO_ROOT, selectedRuntime(), { label: 'preview', timezone: 'browser' });
     const root = __dirname;
     const outDir = join(history.workDir, 'site');
     log('building the pages (Vite)');

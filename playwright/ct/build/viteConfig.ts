@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { InlineConfig, Plugin, PluginOption } from 'vite';
+import type { InlineConfig, PluginOption } from 'vite';
+import { type BootDataOptions, grafanaBootDataPlugin, HARNESS_BOOT_DATA } from './grafanaBootData';
 import { grafanaPublicAssets } from './grafanaPublicAssets';
 import { pluginPageStandIn } from './pluginPageStandIn';
 import { preferInstall } from './preferInstall';
@@ -19,22 +19,15 @@ async function reactPlugin(): Promise<PluginOption> {
   return mod.default();
 }
 
-/** Grafana's boot data names the Grafana version it serves: the @grafana/runtime version of the run. */
-function grafanaVersionInBootData(nodeModules: string): Plugin {
-  const pkg = JSON.parse(readFileSync(join(nodeModules, '@grafana/runtime/package.json'), 'utf8')) as {
-    version: string;
-  };
-  return {
-    name: 'hybridlens:grafana-version-in-boot-data',
-    transformIndexHtml: (html) => html.replaceAll('%HL_GRAFANA_VERSION%', pkg.version),
-  };
-}
-
 /**
  * Vite settings for the page harness on one runtime: its packages, Grafana's public assets, the PluginPage
- * stand-in, the shim guard and the single-copy check.
+ * stand-in, the shim guard, the single-copy check and Grafana's boot data.
  */
-export async function harnessViteConfig(repoRoot: string, runtime: HarnessRuntime): Promise<InlineConfig> {
+export async function harnessViteConfig(
+  repoRoot: string,
+  runtime: HarnessRuntime,
+  bootData: BootDataOptions = HARNESS_BOOT_DATA
+): Promise<InlineConfig> {
   const guard = shimmedExportsGuard();
   return {
     // Nothing in the repo is a Vite public folder: Grafana's assets are served from node_modules instead.
@@ -47,7 +40,7 @@ export async function harnessViteConfig(repoRoot: string, runtime: HarnessRuntim
       ...(runtime.installDir ? [preferInstall(join(repoRoot, runtime.installDir))] : []),
       await reactPlugin(),
       grafanaPublicAssets(repoRoot, runtimeNodeModules(repoRoot, runtime)),
-      grafanaVersionInBootData(runtimeNodeModules(repoRoot, runtime)),
+      grafanaBootDataPlugin(runtimeNodeModules(repoRoot, runtime), bootData),
       pluginPageStandIn(join(repoRoot, 'playwright/ct/runtime/PluginPageStandIn.tsx')),
       guard.plugin,
       singleCopyCheck(repoRoot),

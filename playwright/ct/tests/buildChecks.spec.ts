@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Plugin } from 'vite';
+import { grafanaBootData, grafanaBootDataPlugin } from '../build/grafanaBootData';
 import { isBareImport, preferInstall } from '../build/preferInstall';
 import { HARNESS_RUNTIMES, selectedRuntime } from '../build/runtimes';
 import { findDuplicatePackages, packageOf, singleCopyCheck } from '../build/singleCopyCheck';
@@ -110,6 +111,35 @@ test.describe('harness build checks (Node only)', () => {
         ],
       },
     ]);
+  });
+
+  test("Grafana's boot data is in the page before any module runs, naming the runtime's Grafana version", async () => {
+    root = tree({
+      'index.html':
+        '<!doctype html><html><head><title>t</title></head><body><script type="module" src="./main.js"></script></body></html>',
+      'main.js': 'console.log(window.grafanaBootData.settings.buildInfo.version);',
+      ...under('node_modules', pkg('@grafana/runtime', '12.9.1', 'export {};')),
+    });
+    const { build } = await import('vite');
+    const output = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      plugins: [grafanaBootDataPlugin(join(root, 'node_modules'), { label: 'check', timezone: 'browser' })],
+      build: { write: false, minify: false, modulePreload: { polyfill: false } },
+    });
+    const results = Array.isArray(output) ? output : [output];
+    const html = results
+      .flatMap((r) => ('output' in r ? r.output : []))
+      .map((o) => (o.type === 'asset' && o.fileName === 'index.html' ? String(o.source) : ''))
+      .join('');
+    const bootAt = html.indexOf('window.grafanaBootData = ');
+    expect(bootAt).toBeGreaterThan(-1);
+    expect(bootAt).toBeLessThan(html.indexOf('type="module"'));
+    const script = html.slice(bootAt + 'window.grafanaBootData = '.length, html.indexOf('</script>', bootAt));
+    const boot = JSON.parse(script.trim().replace(/;$/, '')) as ReturnType<typeof grafanaBootData>;
+    expect(boot.settings.buildInfo.version).toBe('12.9.1');
+    expect(boot.user.timezone).toBe('browser');
   });
 
   test('module ids name their package', () => {

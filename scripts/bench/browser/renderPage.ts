@@ -12,13 +12,14 @@ import { BENCH_GLOBAL } from './protocol';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const BENCH_BOOT_DATA = { label: 'bench', timezone: 'utc' } as const;
 
 let built: Promise<string> | undefined;
 
 async function buildOnce(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'hl-render-bench-'));
   process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
-  const base = await harnessViteConfig(REPO_ROOT, HARNESS_RUNTIMES.react18);
+  const base = await harnessViteConfig(REPO_ROOT, HARNESS_RUNTIMES.react18, BENCH_BOOT_DATA);
   await build({
     ...base,
     configFile: false,
@@ -41,7 +42,7 @@ export interface RenderPage {
 export async function openRenderPage(): Promise<RenderPage> {
   built ??= buildOnce();
   const outDir = await built;
-  const base = await harnessViteConfig(REPO_ROOT, HARNESS_RUNTIMES.react18);
+  const base = await harnessViteConfig(REPO_ROOT, HARNESS_RUNTIMES.react18, BENCH_BOOT_DATA);
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
   try {
