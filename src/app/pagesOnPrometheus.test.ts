@@ -2,7 +2,6 @@ import '../testing/jsdomPolyfills';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FieldType, LoadingState, createDataFrame, type DataFrame } from '@grafana/data';
 import { SceneQueryRunner, sceneGraph, syncStateFromSearchParams, type EmbeddedScene } from '@grafana/scenes';
 import {
   ALERT,
@@ -23,13 +22,8 @@ import {
 } from '@hybridlens/testkit';
 import { resolveSettings } from '../settings/settings';
 import { installNodeFetch } from '../testing/nodeFetch';
-import {
-  type IssuedQuery,
-  activateDataTree,
-  findAll,
-  installSceneTestEnv,
-  instantFrame,
-} from '../testing/sceneTestEnv';
+import { loadScene, prometheusFrames } from '../testing/prometheusScenes';
+import { findAll, installSceneTestEnv } from '../testing/sceneTestEnv';
 import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { SUMMARY, TRENDS } from '../pages/overview/overviewQueries';
 import { FiringAlerts } from '../pages/overview/FiringAlerts';
@@ -124,56 +118,10 @@ function history(now: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** What the Prometheus datasource does with the macros it owns (scrape interval = the history's step). */
-function promExpr(q: IssuedQuery, rangeSeconds: number, stepSeconds: number): string {
-  const rateInterval = Math.max(stepSeconds + STEP, 4 * STEP);
-  return q.expr.replace(/\$__range/g, `${Math.round(rangeSeconds)}s`).replace(/\$__rate_interval/g, `${rateInterval}s`);
-}
-
-function framesFrom(prom: RunningPrometheus, errors: string[]) {
-  return async (q: IssuedQuery, range: { from: number; to: number; intervalMs: number }): Promise<DataFrame[]> => {
-    const seconds = (range.to - range.from) / 1000;
-    // The step Grafana asks for: the panel interval, never finer than the data.
-    const step = Math.max(Math.round(range.intervalMs / 1000), STEP);
-    const expr = promExpr(q, seconds, step);
-    try {
-      if (q.instant) {
-        const data = await prom.query(expr, range.to / 1000);
-        return data.result.map((r) =>
-          instantFrame(
-            Object.fromEntries(Object.entries(r.metric).filter(([k]) => k !== '__name__')),
-            Number(r.value![1])
-          )
-        );
-      }
-      const data = await prom.queryRange(expr, range.from / 1000, range.to / 1000, step);
-      return data.result.map((r) =>
-        createDataFrame({
-          fields: [
-            { name: 'Time', type: FieldType.time, values: r.values!.map(([t]) => t * 1000) },
-            { name: 'Value', type: FieldType.number, values: r.values!.map(([, v]) => Number(v)), labels: r.metric },
-          ],
-        })
-      );
-    } catch (error) {
-      errors.push(`${q.refId}: ${(error as Error).message}`);
-      return [];
-    }
-  };
-}
-
+/** Loaded, and every declared query issued exactly once (not once per re-render). */
 async function loaded(scene: EmbeddedScene): Promise<() => void> {
-  const undo = activateDataTree(scene);
-  const runners = findAll(scene, SceneQueryRunner);
-  const declared = declaredQueries(scene).filter((q) => q.kind === 'panel').length;
-  // Loaded when every declared query reached Prometheus (and so was checked by it) and every runner has its answer.
-  const done = () => env.issued.length >= declared && runners.every((r) => r.state.data?.state === LoadingState.Done);
-  const deadline = Date.now() + 20_000;
-  while (!done() && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  expect(env.issued).toHaveLength(declared);
-  expect(done()).toBe(true);
+  const undo = await loadScene(env, scene);
+  expect(env.issued).toHaveLength(declaredQueries(scene).filter((q) => q.kind === 'panel').length);
   return undo;
 }
 
@@ -188,7 +136,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'pages against a 
     writeFileSync(file, history(Math.floor(Date.now() / 1000)));
     createBlocksFromOpenMetrics(file, join(work, 'data'));
     prom = await startPrometheus({ dataDir: join(work, 'data') });
-    env.setFrames(framesFrom(prom, errors));
+    env.setFrames(prometheusFrames(prom, errors, STEP));
     env.setLabelValues({
       provider: ['ibm', 'braket'],
       route: [QPU.route, CLASSICAL.route],
