@@ -1,6 +1,3 @@
-import { JOB_OUTCOME } from '@hybridlens/conventions';
-import { createTelemetry, type HybridTelemetry, type RequestScope } from '@hybridlens/instrument';
-import { HybridSimulator } from '../src';
 import {
   AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD,
   AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD,
@@ -9,45 +6,7 @@ import {
   estimateSpendUsd,
 } from '../src/pricing';
 import { DEFAULT_TOPOLOGY } from '../src/topology';
-
-const START = Date.parse('2026-11-16T00:00:00Z');
-const WEEK = 7 * 86_400_000;
-const STEP = 120_000;
-
-interface ProviderWeek {
-  jobs: number;
-  success: number;
-  error: number;
-  usd: number;
-}
-
-/** A telemetry that keeps only what each quantum job's execute phase reports: outcome and spend per provider. */
-function spendRecorder(real: HybridTelemetry, week: Map<string, ProviderWeek>): HybridTelemetry {
-  const nothing = () => undefined;
-  const scope: RequestScope = {
-    traceId: '0'.repeat(32),
-    spanId: '0'.repeat(16),
-    llm: () => ({ spanId: '0'.repeat(16), evaluation: nothing, consistency: nothing, end: nothing }),
-    orchestratorDecision: nothing,
-    quantumJob: (init) => ({
-      enqueue: nothing,
-      compile: nothing,
-      execute: (x) => {
-        const p = week.get(init.provider) ?? { jobs: 0, success: 0, error: 0, usd: 0 };
-        p.jobs++;
-        p.success += x.outcome === JOB_OUTCOME.success ? 1 : 0;
-        p.error += x.outcome === JOB_OUTCOME.error ? 1 : 0;
-        p.usd += x.spendUsd ?? 0;
-        week.set(init.provider, p);
-      },
-    }),
-    fallback: nothing,
-    postprocess: nothing,
-    log: nothing,
-    end: nothing,
-  };
-  return { ...real, startRequest: () => scope };
-}
+import { measureSpend, type ProviderSpend, type SpendRun } from '../scripts/weeklySpendModel';
 
 describe('Azure IonQ price (learn.microsoft.com/azure/quantum/pricing: AQT = m + 0.000220 N1q C + 0.000975 N2q C)', () => {
   const azure = DEFAULT_TOPOLOGY.backends.find((b) => b.provider === 'azure')!;
@@ -74,20 +33,14 @@ describe('Azure IonQ price (learn.microsoft.com/azure/quantum/pricing: AQT = m +
  * per job by far but gets a few percent of the jobs (README "Spend").
  */
 describe('a week of spend at the default load', () => {
-  const week = new Map<string, ProviderWeek>();
-  let telemetry: HybridTelemetry;
+  let run: SpendRun;
 
-  beforeAll(() => {
-    telemetry = createTelemetry({ serviceName: 'spend', logSink: () => true, logLevel: 'error' });
-    const sim = new HybridSimulator({ telemetry: spendRecorder(telemetry, week), seed: 29, faults: [] });
-    for (let t = START; t < START + WEEK; t += STEP) {
-      sim.step(t, t + STEP);
-    }
+  beforeAll(async () => {
+    run = await measureSpend({ start: Date.parse('2026-11-16T00:00:00Z'), days: 7, seed: 29 });
   }, 600_000);
 
-  afterAll(() => telemetry.shutdown());
-
-  const of = (provider: string) => week.get(provider) ?? { jobs: 0, success: 0, error: 0, usd: 0 };
+  const of = (provider: string): ProviderSpend =>
+    run.providers.get(provider) ?? { jobs: 0, success: 0, error: 0, usd: 0 };
   const qpu = ['ibm', 'braket', 'azure'];
   const total = () => qpu.reduce((a, p) => a + of(p).usd, 0);
 
