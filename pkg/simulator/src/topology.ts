@@ -159,7 +159,7 @@ const SUPERCONDUCTING_FAILURES: FailureProfile = {
 };
 
 /**
- * The default topology. Traffic: a few tenths of a request per second at the daily peak, about 20,000
+ * The default topology. Traffic: a few tenths of a request per second at the daily peak, about 17,000
  * requests a day; chosen so that 30 days backfill within the benchmark's budget on a 2-core machine
  * (each request goes through @hybridlens/instrument: its cost, not the simulation, sets the limit).
  */
