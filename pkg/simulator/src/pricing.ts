@@ -9,9 +9,16 @@ export type PriceModel =
   /** IBM Quantum Platform pay-as-you-go: billed per second of QPU (quantum) time
    *  (ibm.com/quantum/pricing, "$96 per minute"). */
   | { kind: 'per-qpu-second'; perSecondUsd: number }
-  /** Azure Quantum IonQ pay-as-you-go: per gate-shot with a per-program minimum
-   *  (learn.microsoft.com/azure/quantum/pricing, IonQ Aria). */
-  | { kind: 'per-gate-shot'; oneQubitGateShotUsd: number; twoQubitGateShotUsd: number; minimumPerProgramUsd: number }
+  /** Azure Quantum IonQ pay-as-you-go, in Azure Quantum Tokens (1 AQT = 1 USD): a per-program charge that
+   *  depends on error mitigation (debiasing), plus each gate-shot (learn.microsoft.com/azure/quantum/pricing,
+   *  IonQ Aria: AQT = m + 0.000220 N1q C + 0.000975 N2q C). */
+  | {
+      kind: 'per-gate-shot';
+      oneQubitGateShotUsd: number;
+      twoQubitGateShotUsd: number;
+      perProgramUsd: number;
+      perProgramWithErrorMitigationUsd: number;
+    }
   /** Local simulators cost nothing per job. */
   | { kind: 'free' };
 
@@ -22,8 +29,10 @@ export const BRAKET_IONQ_FORTE_PER_SHOT_USD = 0.08;
 export const IBM_PAYG_PER_SECOND_USD = 96 / 60;
 export const AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD = 0.00022;
 export const AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD = 0.000975;
-/** The minimum Azure charges per IonQ program run with error mitigation. */
-export const AZURE_IONQ_MINIMUM_PER_PROGRAM_USD = 97.5;
+/** Azure's per-program charge `m` for an IonQ Aria program run without error mitigation (debiasing off). */
+export const AZURE_IONQ_PER_PROGRAM_USD = 12.4166;
+/** The same charge when the program asks for error mitigation (Aria's default unless the submitter turns it off). */
+export const AZURE_IONQ_PER_PROGRAM_WITH_ERROR_MITIGATION_USD = 97.5;
 
 export interface JobCostInput {
   shots: number;
@@ -31,6 +40,8 @@ export interface JobCostInput {
   qpuSeconds: number;
   oneQubitGates: number;
   twoQubitGates: number;
+  /** The program asks the provider for error mitigation (IonQ debiasing); off unless set. */
+  errorMitigation?: boolean;
 }
 
 export function estimateSpendUsd(model: PriceModel, job: JobCostInput): number {
@@ -40,8 +51,9 @@ export function estimateSpendUsd(model: PriceModel, job: JobCostInput): number {
     case 'per-qpu-second':
       return model.perSecondUsd * job.qpuSeconds;
     case 'per-gate-shot':
-      return Math.max(
-        model.minimumPerProgramUsd,
+      // The published formula adds the per-program charge to the gate-shots (it is not a floor).
+      return (
+        (job.errorMitigation === true ? model.perProgramWithErrorMitigationUsd : model.perProgramUsd) +
         job.shots * (job.oneQubitGates * model.oneQubitGateShotUsd + job.twoQubitGates * model.twoQubitGateShotUsd)
       );
     case 'free':

@@ -2,7 +2,8 @@ import type { ProviderId } from './jobStates';
 import {
   AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD,
   AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD,
-  AZURE_IONQ_MINIMUM_PER_PROGRAM_USD,
+  AZURE_IONQ_PER_PROGRAM_USD,
+  AZURE_IONQ_PER_PROGRAM_WITH_ERROR_MITIGATION_USD,
   BRAKET_IQM_GARNET_PER_SHOT_USD,
   BRAKET_PER_TASK_USD,
   BRAKET_RIGETTI_ANKAA3_PER_SHOT_USD,
@@ -69,6 +70,10 @@ export interface QuantumBackend {
   failures: FailureProfile;
   /** Median seconds of the provider's job-submission API call. */
   submitSeconds: number;
+  /**
+   * Most shots the orchestrator asks of this backend in one program: the device's limit, or a cost cap where
+   * the provider bills every shot of every gate (Azure IonQ).
+   */
   maxShots: number;
   /** Share of the orchestrator's QPU traffic this backend receives when healthy. */
   weight: number;
@@ -154,7 +159,7 @@ const SUPERCONDUCTING_FAILURES: FailureProfile = {
 };
 
 /**
- * The default topology. Traffic: a few tenths of a request per second at the daily peak, about 20,000
+ * The default topology. Traffic: a few tenths of a request per second at the daily peak, about 17,000
  * requests a day; chosen so that 30 days backfill within the benchmark's budget on a 2-core machine
  * (each request goes through @hybridlens/instrument: its cost, not the simulation, sets the limit).
  */
@@ -269,7 +274,8 @@ export const DEFAULT_TOPOLOGY: Topology = {
         kind: 'per-gate-shot',
         oneQubitGateShotUsd: AZURE_IONQ_ARIA_1Q_GATE_SHOT_USD,
         twoQubitGateShotUsd: AZURE_IONQ_ARIA_2Q_GATE_SHOT_USD,
-        minimumPerProgramUsd: AZURE_IONQ_MINIMUM_PER_PROGRAM_USD,
+        perProgramUsd: AZURE_IONQ_PER_PROGRAM_USD,
+        perProgramWithErrorMitigationUsd: AZURE_IONQ_PER_PROGRAM_WITH_ERROR_MITIGATION_USD,
       },
       calibration: {
         t1Seconds: [10, 100],
@@ -285,9 +291,11 @@ export const DEFAULT_TOPOLOGY: Topology = {
       queue: { medianLength: 8, secondsPerJob: 240, ourWaitMedianSeconds: 0.2, saturatedWaitSecondsPerUnit: 20 },
       failures: { ...SUPERCONDUCTING_FAILURES, hardwareFailure: 0.0002, invalidResult: 0.006 },
       submitSeconds: 0.35,
-      maxShots: 10000,
-      // Per-gate-shot pricing makes every IonQ job cost hundreds of dollars: the orchestrator uses it sparingly.
-      weight: 0.06,
+      // Azure bills IonQ per gate-shot: a 13-qubit, depth-70 program costs about $0.42 a shot, $840 at the
+      // routes' 2,000 shots. The orchestrator caps programs here at 200 shots (about $95 each with error
+      // mitigation off) and sends 2 % of QPU work (pkg/simulator/README.md, "Spend").
+      maxShots: 200,
+      weight: 0.02,
     },
     {
       provider: 'local',

@@ -68,7 +68,9 @@ describe('steady state of the default topology (no faults)', () => {
     expect(fast / total).toBeGreaterThan(0.98);
   });
 
-  it.each(['ibm', 'braket', 'azure'])('QPU jobs on %s succeed at 97-99.5 %, as providers publish', (provider) => {
+  // Azure IonQ gets about 70 jobs a day (per-gate-shot pricing), too few for one day to measure this band:
+  // jobSuccess.test.ts checks every QPU's failure profile on the same number of jobs.
+  it.each(['ibm', 'braket'])('QPU jobs on %s succeed at 97-99.5 %, as providers publish', (provider) => {
     const jobs = (outcome: string) =>
       sum(METRIC.quantumJobs.name, (v) => v.labels.provider === provider && v.labels.outcome === outcome);
     const rate = jobs(JOB_OUTCOME.success) / (jobs(JOB_OUTCOME.success) + jobs(JOB_OUTCOME.error));
@@ -76,12 +78,16 @@ describe('steady state of the default topology (no faults)', () => {
     expect(rate).toBeLessThan(0.995);
   });
 
-  it('simulator jobs succeed at 99.5 % or better, and every fallback succeeds', () => {
+  // The certified image fails about 1 job in 7,000 (a timeout or invalid result): a fallback fails only when the
+  // simulator job it falls back to is one of those, so a day may show one such fallback, never more than that.
+  it('simulator jobs succeed at 99.5 % or better, and fallbacks fail only with the simulator’s own rare failures', () => {
     const jobs = (outcome: string) =>
       sum(METRIC.quantumJobs.name, (v) => v.labels.provider === 'local' && v.labels.outcome === outcome);
     expect(jobs(JOB_OUTCOME.success) / (jobs(JOB_OUTCOME.success) + jobs(JOB_OUTCOME.error))).toBeGreaterThan(0.995);
+    expect(jobs(JOB_OUTCOME.error) / (jobs(JOB_OUTCOME.success) + jobs(JOB_OUTCOME.error))).toBeLessThan(0.0005);
     expect(sum(METRIC.fallbacks.name, () => true)).toBeGreaterThan(20);
-    expect(sum(METRIC.fallbacks.name, (v) => v.labels.outcome === FALLBACK_OUTCOME.failure)).toBe(0);
+    const failed = sum(METRIC.fallbacks.name, (v) => v.labels.outcome === FALLBACK_OUTCOME.failure);
+    expect(failed).toBeLessThanOrEqual(Math.min(1, jobs(JOB_OUTCOME.error)));
   });
 
   it('keeps schema compliance well above 99 %', () => {
