@@ -147,6 +147,7 @@ export const testIds = {
     jobLink: 'hybridlens-job-card-job-link',
     calibration: 'hybridlens-job-card-calibration',
     calibrationRow: 'hybridlens-job-card-calibration-row',
+    calibrationThenMissing: 'hybridlens-job-card-calibration-then-missing',
   },
   quantumJob: {
     searching: 'hybridlens-job-searching',
