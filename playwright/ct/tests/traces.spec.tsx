@@ -74,7 +74,8 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     offsets.slice(1).forEach((o, i) => expect(o).toBeGreaterThan(offsets[i]!));
     const labels = await trace.rulerTicks().allTextContents();
     expect(new Set(labels).size).toBe(labels.length);
-    for (const text of await trace.rulerBreaks().allTextContents()) {
+    // A break close to the previous one keeps its band but not its label (they would print over each other).
+    for (const text of (await trace.rulerBreaks().allTextContents()).filter(Boolean)) {
       expect(text).toMatch(/^⋯ .+ ⋯$/);
     }
 

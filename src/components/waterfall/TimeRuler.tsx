@@ -27,7 +27,7 @@ export function TimeRuler({ axis }: { axis: TimeAxis }) {
             data-testid={testIds.waterfall.compressedGap}
             title={t('waterfall.idle-gap', '{{duration}} idle (compressed)', { duration: formatMs(b.durationMs) })}
           >
-            <span className={styles.gapLabel}>{b.label}</span>
+            {b.showLabel && <span className={styles.gapLabel}>{b.label}</span>}
           </div>
         ))}
         {ticks.map((tick) => (

@@ -49,6 +49,16 @@ describe('rulerTicks', () => {
     }
   });
 
+  test('break marks close together print one label, not one over the other', () => {
+    const gaps = [
+      { startMs: 1_000, endMs: 61_000 },
+      { startMs: 61_010, endMs: 68_000 },
+      { startMs: 70_000, endMs: 130_000 },
+    ];
+    const { breaks } = rulerTicks(timeAxis(0, 131_000, gaps));
+    expect(breaks.map((b) => b.showLabel)).toEqual([true, false, true]);
+  });
+
   test('a gap the user turned off compression for is a plain axis again', () => {
     const axis = timeAxis(0, HOUR + 2_500);
     const { ticks, breaks } = rulerTicks(axis);

@@ -14,6 +14,8 @@ export interface RulerBreak {
   toX: number;
   durationMs: number;
   label: string;
+  /** False when the previous break's label is too close: the hatched band stays, its tooltip tells the length. */
+  showLabel: boolean;
 }
 
 const SECOND = 1000;
@@ -79,6 +81,8 @@ export function formatOffset(offsetMs: number, stepMs: number): string {
 /** Closest two ticks may be (fraction of the axis), and how far a tick keeps from a break mark's label. */
 const MIN_SPACING = 0.07;
 const BREAK_CLEARANCE = 0.06;
+/** Break labels ("⋯ 58m 00s ⋯") closer than this would print over each other. */
+const BREAK_LABEL_SPACING = 0.1;
 
 /**
  * The ruler of a (possibly compressed) time axis: ticks at round real offsets inside each stretch drawn to
@@ -93,7 +97,14 @@ export function rulerTicks(axis: TimeAxis, maxTicks = 8): { ticks: RulerTick[]; 
       toX: s.toX,
       durationMs: s.endMs - s.startMs,
       label: `⋯ ${formatMs(s.endMs - s.startMs)} ⋯`,
+      showLabel: true,
     }));
+  let lastLabelled = -Infinity;
+  for (const b of breaks) {
+    const center = (b.fromX + b.toX) / 2;
+    b.showLabel = center - lastLabelled >= BREAK_LABEL_SPACING;
+    lastLabelled = b.showLabel ? center : lastLabelled;
+  }
   const ticks: RulerTick[] = [];
   const labels = new Set<string>();
   const nearBreak = (x: number) => breaks.some((b) => x > b.fromX - BREAK_CLEARANCE && x < b.toX + BREAK_CLEARANCE);
