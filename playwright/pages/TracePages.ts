@@ -66,6 +66,33 @@ export class TracePage extends AppPageObject {
   logLines(): Locator {
     return this.root.getByTestId(testIds.trace.logLine);
   }
+
+  /** The ruler's tick labels (real offsets from the trace start) and its break marks for compressed gaps. */
+  rulerTicks(): Locator {
+    return this.root.getByTestId(testIds.waterfall.rulerTick);
+  }
+
+  rulerBreaks(): Locator {
+    return this.root.getByTestId(testIds.waterfall.compressedGap);
+  }
+
+  /** The error marker a collapsed row shows when spans below it failed. */
+  subtreeErrors(spanId: string): Locator {
+    return this.spanRow(spanId).getByTestId(testIds.waterfall.subtreeErrors);
+  }
+
+  /** The header's "N spans failed" line and its button that walks to each failed span. */
+  failedSpans(): Locator {
+    return this.root.getByTestId(testIds.trace.failedSpans);
+  }
+
+  nextFailed(): Locator {
+    return this.root.getByTestId(testIds.trace.nextFailed);
+  }
+
+  spanDetail(): Locator {
+    return this.root.getByTestId(testIds.waterfall.detail);
+  }
 }
 
 /** The quantum job page (`jobs/:jobId`): the lookup's states and the job card. */

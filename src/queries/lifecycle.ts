@@ -10,6 +10,7 @@ import {
   selector,
 } from '@hybridlens/conventions';
 import { type FilterVariable, REQUEST_FILTERS, filterMatchers } from './filters';
+import { CALIBRATION_LOOKBACK } from './calibration';
 
 /**
  * PromQL of the Lifecycle, trace and quantum-job pages. Aggregates over the picked range (`$__range`), so one
@@ -99,22 +100,33 @@ function backendMatchers(provider: string, backend: string): string[] {
 }
 
 /**
+ * The calibration in force at the query's instant: the last sample within CALIBRATION_LOOKBACK (the exporter's
+ * backfill writes one an hour; a bare selector's 5-minute lookback found nothing between them, so the job card
+ * showed no calibration for a job that ran between two samples). `last_over_time` keeps `__name__`.
+ */
+function inForce(vectorSelector: string): string {
+  return `last_over_time(${range(vectorSelector, CALIBRATION_LOOKBACK)})`;
+}
+
+/**
  * Every backend median, one series each, told apart by `__name__` (one instant query per time instead of five).
  */
 export function calibrationMedians(provider: string, backend: string): string {
   const names = Object.values(CALIBRATION_MEDIANS);
-  return `{${[oneOf(NAME, names), ...backendMatchers(provider, backend)].join(',')}}`;
+  return inForce(`{${[oneOf(NAME, names), ...backendMatchers(provider, backend)].join(',')}}`);
 }
 
 /** Per-qubit values of the job's qubits (T1, T2, readout and 1q error), told apart by `__name__`. */
 export function calibrationOfQubits(provider: string, backend: string, qubits: readonly number[]): string {
   const names = Object.values(CALIBRATION_QUBIT);
-  return `{${[oneOf(NAME, names), ...backendMatchers(provider, backend), oneOf(LABEL.qubit, qubits.map(String))].join(',')}}`;
+  return inForce(
+    `{${[oneOf(NAME, names), ...backendMatchers(provider, backend), oneOf(LABEL.qubit, qubits.map(String))].join(',')}}`
+  );
 }
 
 /** Gates the provider reports uncalibrated (present only for those), for the job's qubits to be checked against. */
 export function uncalibratedGates(provider: string, backend: string): string {
-  return selector(CALIBRATION_METRIC.gateUncalibrated.name, backendMatchers(provider, backend));
+  return inForce(selector(CALIBRATION_METRIC.gateUncalibrated.name, backendMatchers(provider, backend)));
 }
 
 /**
@@ -122,12 +134,12 @@ export function uncalibratedGates(provider: string, backend: string): string {
  * it is stale), at the query's time.
  */
 export function calibrationAgeRatio(provider: string, backend: string): string {
-  const at = selector(CALIBRATION_METRIC.calibratedAt.name, backendMatchers(provider, backend));
-  const expected = selector(CALIBRATION_METRIC.expectedInterval.name, backendMatchers(provider, backend));
+  const at = inForce(selector(CALIBRATION_METRIC.calibratedAt.name, backendMatchers(provider, backend)));
+  const expected = inForce(selector(CALIBRATION_METRIC.expectedInterval.name, backendMatchers(provider, backend)));
   return `(time() - ${at}) / ${expected}`;
 }
 
 /** The calibration version label the backend served (`hybrid_calibration_info`). */
 export function calibrationInfo(provider: string, backend: string): string {
-  return selector(CALIBRATION_METRIC.info.name, backendMatchers(provider, backend));
+  return inForce(selector(CALIBRATION_METRIC.info.name, backendMatchers(provider, backend)));
 }

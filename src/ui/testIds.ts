@@ -105,6 +105,8 @@ export const testIds = {
     viewport: 'hybridlens-waterfall-viewport',
     ruler: 'hybridlens-waterfall-ruler',
     compressedGap: 'hybridlens-waterfall-compressed-gap',
+    rulerTick: 'hybridlens-waterfall-ruler-tick',
+    subtreeErrors: 'hybridlens-waterfall-subtree-errors',
     stageLanes: 'hybridlens-waterfall-stage-lanes',
     stageLane: 'hybridlens-waterfall-stage-lane',
     criticalPath: 'hybridlens-waterfall-critical-path',
@@ -134,6 +136,8 @@ export const testIds = {
     alerts: 'hybridlens-trace-alerts',
     alert: 'hybridlens-trace-alert',
     jobs: 'hybridlens-trace-jobs',
+    failedSpans: 'hybridlens-trace-failed-spans',
+    nextFailed: 'hybridlens-trace-next-failed',
   },
   jobCard: {
     container: 'hybridlens-job-card',
@@ -143,6 +147,7 @@ export const testIds = {
     jobLink: 'hybridlens-job-card-job-link',
     calibration: 'hybridlens-job-card-calibration',
     calibrationRow: 'hybridlens-job-card-calibration-row',
+    calibrationThenMissing: 'hybridlens-job-card-calibration-then-missing',
   },
   quantumJob: {
     searching: 'hybridlens-job-searching',

@@ -49,6 +49,70 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     await saveScreenshot(page, 'trace-raw');
   });
 
+  test('failed spans are surfaced: a collapsed ancestor counts them, the header walks to each, the ruler never repeats a time', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const { twoJobs } = traceCatalog();
+    const spans = await standInSpans(twoJobs.traceId);
+    const ids = new Set(spans.map((s) => s.spanId));
+    const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId))!;
+    const failed = spans.filter((s) => s.status === 'error');
+    const failedBelowRoot = failed.filter((s) => s.spanId !== root.spanId);
+    expect(failedBelowRoot.length).toBeGreaterThan(0);
+
+    const component = await mount(<AppHarness url={traceUrl(twoJobs.traceId)} />, { hooksConfig: harness });
+    const trace = new TracePage(component);
+    await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
+
+    // The ruler: real offsets, strictly increasing, each label once; a compressed gap is a break with its length.
+    const offsets = (
+      await trace.rulerTicks().evaluateAll((els) => els.map((e) => e.getAttribute('data-offset-ms')))
+    ).map(Number);
+    expect(offsets.length).toBeGreaterThanOrEqual(3);
+    offsets.slice(1).forEach((o, i) => expect(o).toBeGreaterThan(offsets[i]!));
+    const labels = await trace.rulerTicks().allTextContents();
+    expect(new Set(labels).size).toBe(labels.length);
+    // A break close to the previous one keeps its band but not its label (they would print over each other).
+    for (const text of (await trace.rulerBreaks().allTextContents()).filter(Boolean)) {
+      expect(text).toMatch(/^⋯ .+ ⋯$/);
+    }
+
+    // Collapse the whole request: its row now carries the count of failed spans it hides.
+    await expect(trace.subtreeErrors(root.spanId)).toHaveCount(0);
+    await trace
+      .spanRow(root.spanId)
+      .getByRole('button', { name: uiText('waterfall.collapse', { name: root.name }) })
+      .click();
+    await expect(trace.spanRows()).toHaveCount(1);
+    await expect(trace.subtreeErrors(root.spanId)).toHaveAttribute('data-count', String(failedBelowRoot.length));
+    await expect(trace.failedSpans()).toHaveAttribute('data-count', String(failed.length));
+    await expect(trace.failedSpans()).toContainText(
+      uiText(failed.length === 1 ? 'trace.summary.failed-spans_one' : 'trace.summary.failed-spans_other', {
+        count: failed.length,
+      })
+    );
+    await saveScreenshot(page, 'trace-failed-collapsed');
+
+    // The header's button opens the tree down to the first failed span and selects it; Enter goes to the next.
+    await trace.nextFailed().click();
+    const selected = trace.spanRows().and(trace.root.locator('[aria-selected="true"]'));
+    await expect(selected).toHaveAttribute('data-error', 'true');
+    await expect(selected).toBeVisible();
+    const first = await selected.getAttribute('data-span-id');
+    expect(failed.map((s) => s.spanId)).toContain(first);
+    expect((await currentUrl(page)).searchParams.get(QUERY_PARAM.span)).toBe(first);
+    await expect(trace.spanDetail()).toBeVisible();
+    await saveScreenshot(page, 'trace-failed-selected');
+    if (failed.length > 1) {
+      await trace.nextFailed().focus();
+      await page.keyboard.press('Enter');
+      await expect(selected).not.toHaveAttribute('data-span-id', first!);
+      await expect(selected).toHaveAttribute('data-error', 'true');
+    }
+  });
+
   for (const format of ['jaeger', 'tempoV1'] as const) {
     test(`a ${format === 'jaeger' ? 'Jaeger query service' : 'Tempo v1'} answer (real fixture) renders through the v1 fallback`, async ({
       mount,

@@ -1,11 +1,13 @@
 import React from 'react';
-import { buildAppUrl } from '@hybridlens/conventions';
+import { QUANTUM_ATTR, buildAppUrl } from '@hybridlens/conventions';
+import { testIds, uiText } from '../../../src/ui';
+import { calibrationMedians } from '../../../src/queries/lifecycle';
 import { QuantumJobPage, TracePage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { historyWindow } from '../server/env';
 import { traceCatalog } from '../standins/standInEnv';
 import { jobsOfSpans, standInSpans } from '../standins/standInQueries';
-import { currentUrl, expect, saveScreenshot, test } from './fixtures';
+import { currentUrl, expect, promInstant, saveScreenshot, test } from './fixtures';
 
 /** The job page searches this window: the synthetic traces sit a few hours before the history's "now". */
 function jobUrl(jobId: string): string {
@@ -42,6 +44,62 @@ test.describe('Quantum job page on the Tempo and Loki stand-ins', () => {
     await job.traceLink().click();
     await expect.poll(async () => (await currentUrl(page)).pathname).toContain(twoJobs.traceId);
     await expect(new TracePage(component).jobCard(failed.jobId)).toBeVisible({ timeout: 60_000 });
+  });
+
+  test('the calibration when each job ran: values where Prometheus holds them at that time, else a sentence saying there is none', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const { twoJobs } = traceCatalog();
+    const spans = await standInSpans(twoJobs.traceId);
+    const component = await mount(
+      <AppHarness url={buildAppUrl({ page: 'trace', params: { traceId: twoJobs.traceId } })} />,
+      { hooksConfig: harness }
+    );
+    const trace = new TracePage(component);
+    const seen = new Set<string>();
+    for (const job of jobsOfSpans(spans)) {
+      const jobSpans = spans.filter((s) => s.attributes[QUANTUM_ATTR.jobId.key] === job.jobId);
+      const attr = (key: string) => jobSpans.map((s) => s.attributes[key]).find((v) => typeof v === 'string') as string;
+      const provider = attr(QUANTUM_ATTR.provider.key);
+      const backend = attr(QUANTUM_ATTR.backend.key);
+      const atSeconds = Math.floor(Math.min(...jobSpans.map((s) => s.startMs)) / 1000);
+      const then = await promInstant(calibrationMedians(provider, backend), atSeconds);
+      const now = await promInstant(calibrationMedians(provider, backend));
+      const section = trace.jobCard(job.jobId).getByTestId(testIds.jobCard.calibration);
+      if (then.length === 0 && now.length === 0) {
+        seen.add('no series at all');
+        await expect(section).toHaveAttribute('data-state', 'empty', { timeout: 60_000 });
+        await expect(section).toContainText(`${provider} / ${backend}`);
+        continue;
+      }
+      await expect(section).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+      if (then.length > 0) {
+        seen.add('values');
+        await expect(section).toHaveAttribute('data-then', 'values');
+        await expect(section.getByRole('columnheader', { name: uiText('job-card.calibration.then') })).toBeVisible();
+        // The median rows show the values Prometheus held when the job ran, not dashes.
+        const medianCells = section
+          .getByTestId(testIds.jobCard.calibrationRow)
+          .filter({ hasText: /median/ })
+          .locator('td:first-of-type');
+        expect(await medianCells.count()).toBe(then.length);
+        for (const text of await medianCells.allTextContents()) {
+          expect(text).not.toContain('—');
+        }
+      } else {
+        seen.add('none');
+        await expect(section).toHaveAttribute('data-then', 'none');
+        await expect(section.getByTestId(testIds.jobCard.calibrationThenMissing)).toContainText(
+          `No calibration recorded for ${backend} before`
+        );
+        await expect(section.getByText('—')).toHaveCount(0);
+      }
+    }
+    // Which cases the harness' data holds (printed, so a run says what it proved).
+    console.log(`calibration cases seen on the harness trace: ${[...seen].join(', ')}`);
+    await saveScreenshot(page, 'trace-job-calibration');
   });
 
   test('a job id no trace holds: both sources asked, the window and "no match" shown', async ({

@@ -43,6 +43,11 @@ function formatValue(q: CalibrationQuantity, v: number | undefined): string {
   return q === 't1' || q === 't2' ? `${(v * 1e6).toFixed(1)} µs` : `${(v * 100).toFixed(3)} %`;
 }
 
+/** A job's time as people read it in a sentence: "2026-12-02 01:08 UTC". */
+function formatUtc(seconds: number): string {
+  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /**
  * The backend's calibration when the job ran next to now (the calibration exporter's series in Prometheus at
  * both instants): medians, and the job's own qubits where the trace names them, flagged where a qubit was
@@ -95,6 +100,8 @@ export function CalibrationSection({ prometheusUid, provider, backend, qubits, a
       </div>
     );
   }
+  // Nothing at the job's time but values now: say so once, in words, rather than a column of dashes.
+  const thenMissing = !hasAnyValue(then);
   const rows: Array<{
     key: string;
     label: string;
@@ -133,10 +140,32 @@ export function CalibrationSection({ prometheusUid, provider, backend, qubits, a
     }
   }
   return (
-    <section className={styles.section} data-testid={testIds.jobCard.calibration} data-state="ready">
-      <Text element="h6">{t('job-card.calibration.title', 'Calibration when the job ran vs now')}</Text>
+    <section
+      className={styles.section}
+      data-testid={testIds.jobCard.calibration}
+      data-state="ready"
+      data-then={thenMissing ? 'none' : 'values'}
+    >
+      <Text element="h6">
+        {thenMissing
+          ? t('job-card.calibration.title-now', 'Calibration now')
+          : t('job-card.calibration.title', 'Calibration when the job ran vs now')}
+      </Text>
+      {thenMissing && (
+        <div data-testid={testIds.jobCard.calibrationThenMissing}>
+          <Text color="warning" variant="bodySmall">
+            {t(
+              'job-card.calibration.none-then',
+              'No calibration recorded for {{backend}} before {{time}} (when the job ran), so there is nothing to compare with.',
+              { backend, time: formatUtc(atSeconds) }
+            )}
+          </Text>
+        </div>
+      )}
       <div className={styles.badges}>
-        {isStale(then) && <Badge color="orange" text={t('job-card.calibration.stale', 'stale when the job ran')} />}
+        {!thenMissing && isStale(then) && (
+          <Badge color="orange" text={t('job-card.calibration.stale', 'stale when the job ran')} />
+        )}
         {then.uncalibrated.length > 0 && (
           <Badge
             color="red"
@@ -145,7 +174,7 @@ export function CalibrationSection({ prometheusUid, provider, backend, qubits, a
             })}
           />
         )}
-        {then.version !== now.version && (
+        {!thenMissing && then.version !== now.version && (
           <Badge
             color="blue"
             text={t('job-card.calibration.recalibrated', 'recalibrated since ({{then}} → {{now}})', {
@@ -159,7 +188,7 @@ export function CalibrationSection({ prometheusUid, provider, backend, qubits, a
         <thead>
           <tr>
             <th scope="col">{t('job-card.calibration.quantity', 'quantity')}</th>
-            <th scope="col">{t('job-card.calibration.then', 'when the job ran')}</th>
+            {!thenMissing && <th scope="col">{t('job-card.calibration.then', 'when the job ran')}</th>}
             <th scope="col">{t('job-card.calibration.now', 'now')}</th>
           </tr>
         </thead>
@@ -173,10 +202,12 @@ export function CalibrationSection({ prometheusUid, provider, backend, qubits, a
                 data-degraded={degraded ? 'true' : undefined}
               >
                 <th scope="row">{r.label}</th>
-                <td>
-                  {formatValue(r.q, r.then)}
-                  {degraded && <Badge color="red" text={t('job-card.calibration.degraded', 'degraded')} />}
-                </td>
+                {!thenMissing && (
+                  <td>
+                    {formatValue(r.q, r.then)}
+                    {degraded && <Badge color="red" text={t('job-card.calibration.degraded', 'degraded')} />}
+                  </td>
+                )}
                 <td>{formatValue(r.q, r.now)}</td>
               </tr>
             );

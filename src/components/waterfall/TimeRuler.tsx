@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
@@ -6,37 +6,42 @@ import type { TimeAxis } from '@hybridlens/traces';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { formatMs } from './formatDuration';
-
-const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+import { rulerTicks } from './rulerTicks';
 
 /**
- * Offsets from the trace start at even positions of the axis, and each compressed idle gap as a hatched band
- * saying how long it really was (positions are not proportional to time across a gap).
+ * Real offsets from the trace start at round values inside each stretch drawn to scale (every label a later
+ * time, none repeated), and each compressed idle gap as a hatched break mark carrying its real length.
  */
 export function TimeRuler({ axis }: { axis: TimeAxis }) {
   const styles = useStyles2(getStyles);
+  const { ticks, breaks } = useMemo(() => rulerTicks(axis), [axis]);
   return (
     <div className={styles.ruler} data-testid={testIds.waterfall.ruler}>
       <div className={styles.spacer} />
       <div className={styles.track}>
-        {axis.segments
-          .filter((s) => s.compressed)
-          .map((s) => (
-            <div
-              key={s.startMs}
-              className={styles.gap}
-              style={{ left: `${s.fromX * 100}%`, width: `${(s.toX - s.fromX) * 100}%` }}
-              data-testid={testIds.waterfall.compressedGap}
-              title={t('waterfall.idle-gap', '{{duration}} idle (compressed)', {
-                duration: formatMs(s.endMs - s.startMs),
-              })}
-            >
-              <span className={styles.gapLabel}>≈ {formatMs(s.endMs - s.startMs)}</span>
-            </div>
-          ))}
-        {TICKS.map((p) => (
-          <span key={p} className={styles.tick} style={p === 1 ? { right: 0 } : { left: `${p * 100}%` }}>
-            {formatMs(axis.time(p) - axis.startMs)}
+        {breaks.map((b) => (
+          <div
+            key={b.fromX}
+            className={styles.gap}
+            style={{ left: `${b.fromX * 100}%`, width: `${(b.toX - b.fromX) * 100}%` }}
+            data-testid={testIds.waterfall.compressedGap}
+            title={t('waterfall.idle-gap', '{{duration}} idle (compressed)', { duration: formatMs(b.durationMs) })}
+          >
+            {b.showLabel && <span className={styles.gapLabel}>{b.label}</span>}
+          </div>
+        ))}
+        {ticks.map((tick) => (
+          <span
+            key={tick.offsetMs}
+            className={styles.tick}
+            style={{
+              left: `${tick.x * 100}%`,
+              transform: tick.x < 0.02 ? undefined : tick.x > 0.98 ? 'translateX(-100%)' : 'translateX(-50%)',
+            }}
+            data-testid={testIds.waterfall.rulerTick}
+            data-offset-ms={tick.offsetMs}
+          >
+            {tick.label}
           </span>
         ))}
       </div>
@@ -59,7 +64,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   gapLabel: css({
     position: 'absolute',
     top: -2,
-    left: 0,
+    left: '50%',
+    transform: 'translateX(-50%)',
     whiteSpace: 'nowrap',
     color: theme.colors.text.secondary,
     background: theme.colors.background.primary,

@@ -10,7 +10,7 @@ import { Minimap } from './Minimap';
 import { StageLanes } from './StageLanes';
 import { TimeRuler } from './TimeRuler';
 import { stageColor, stageName } from './stageStyle';
-import { type WaterfallRow, ancestorsOf, waterfallRows } from './waterfallRows';
+import { type WaterfallRow, ancestorsOf, descendantErrorCounts, waterfallRows } from './waterfallRows';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -48,7 +48,18 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
     const open = new Set(ancestorsOf(lifecycle, currentMatch));
     return new Set([...collapsed].filter((c) => !open.has(c)));
   }, [lifecycle, collapsed, currentMatch]);
+  // A span selected from outside (the "failed spans" button, the URL, a log line) opens its collapsed ancestors
+  // once, while rendering (React's "adjust state on a prop change"); the user may collapse them again afterwards.
+  const [revealed, setRevealed] = useState<number | undefined>(undefined);
+  if (revealed !== selectedIndex) {
+    setRevealed(selectedIndex);
+    const open = selectedIndex === undefined ? [] : ancestorsOf(lifecycle, selectedIndex);
+    if (open.some((a) => collapsed.has(a))) {
+      setCollapsed(new Set([...collapsed].filter((a) => !open.includes(a))));
+    }
+  }
   const rows = useMemo(() => waterfallRows(lifecycle, shown), [lifecycle, shown]);
+  const hiddenErrors = useMemo(() => descendantErrorCounts(lifecycle), [lifecycle]);
   const rowOfSpan = useMemo(() => {
     const map = new Map<number, number>();
     rows.forEach((row, i) => row.kind === 'span' && map.set(row.index, i));
@@ -152,6 +163,7 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
     const critical = onCriticalPath.has(s.span.spanId);
     const phases = llmPhases.get(row.index) ?? [];
     const isCollapsed = shown.has(row.index);
+    const errorsInside = isCollapsed ? hiddenErrors[row.index]! : 0;
     return (
       <div
         key={s.span.spanId + row.index}
@@ -200,6 +212,23 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
             <span className={styles.name}>{s.span.name}</span>
             <span className={styles.service}>{s.span.serviceName}</span>
           </button>
+          {errorsInside > 0 && (
+            <span
+              className={styles.subtreeErrors}
+              data-testid={testIds.waterfall.subtreeErrors}
+              data-count={errorsInside}
+              role="img"
+              aria-label={t('waterfall.subtree-errors', '{{count}} failed spans inside (collapsed)', {
+                count: errorsInside,
+              })}
+              title={t('waterfall.subtree-errors', '{{count}} failed spans inside (collapsed)', {
+                count: errorsInside,
+              })}
+            >
+              <Icon name="exclamation-triangle" size="xs" />
+              {errorsInside}
+            </span>
+          )}
         </div>
         <div className={styles.track} role="gridcell">
           <div
@@ -324,6 +353,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
   name: css({ overflow: 'hidden', textOverflow: 'ellipsis' }),
   service: css({ color: theme.colors.text.secondary, overflow: 'hidden', textOverflow: 'ellipsis' }),
   errorIcon: css({ color: theme.colors.error.text, flexShrink: 0 }),
+  subtreeErrors: css({
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 2,
+    flexShrink: 0,
+    padding: '0 4px',
+    borderRadius: theme.shape.radius.pill,
+    border: `1px solid ${theme.colors.error.border}`,
+    color: theme.colors.error.text,
+    fontSize: theme.typography.bodySmall.fontSize,
+    lineHeight: '16px',
+  }),
   criticalMark: css({
     width: 4,
     height: ROW_HEIGHT - 8,

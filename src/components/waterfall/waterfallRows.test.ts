@@ -1,7 +1,15 @@
 import { QUANTUM_ATTR, TRACE_STAGE } from '@hybridlens/conventions';
 import { loadTrace } from '@hybridlens/traces';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
-import { ancestorsOf, matchingSpans, mergedIntervals, waterfallRows } from './waterfallRows';
+import {
+  ancestorsOf,
+  descendantErrorCounts,
+  failedSpans,
+  matchingSpans,
+  mergedIntervals,
+  nextFailedSpan,
+  waterfallRows,
+} from './waterfallRows';
 
 const trace = generateSyntheticTrace({ spans: 400, seed: 3, quantumJobs: 2, failedJobs: 1 });
 const lc = loadTrace(trace.document);
@@ -97,5 +105,32 @@ describe('waterfall rows', () => {
       [0, 3],
       [5, 10],
     ]);
+  });
+});
+
+describe('failed spans under collapsed rows', () => {
+  it('counts the failed descendants of every span, so a collapsed ancestor can show them', () => {
+    const failed = failedSpans(lc);
+    expect(failed.length).toBeGreaterThan(0);
+    const counts = descendantErrorCounts(lc);
+    for (const s of lc.spans) {
+      // The slow way: walk up from every failed span.
+      const expected = failed.filter((f) => ancestorsOf(lc, f).includes(s.index)).length;
+      expect(counts[s.index]).toBe(expected);
+    }
+    for (const root of lc.roots) {
+      expect(counts[root]).toBe(failed.filter((f) => f !== root && ancestorsOf(lc, f).length > 0).length);
+    }
+    // A leaf that failed counts nothing below itself.
+    const leaf = failed.find((f) => lc.spans[f]!.children.length === 0);
+    expect(leaf === undefined || counts[leaf] === 0).toBe(true);
+  });
+
+  it('steps through the failed spans in display order, wrapping round', () => {
+    expect(nextFailedSpan([], undefined)).toBeUndefined();
+    expect(nextFailedSpan([4, 9, 20], undefined)).toBe(4);
+    expect(nextFailedSpan([4, 9, 20], 4)).toBe(9);
+    expect(nextFailedSpan([4, 9, 20], 10)).toBe(20);
+    expect(nextFailedSpan([4, 9, 20], 20)).toBe(4);
   });
 });

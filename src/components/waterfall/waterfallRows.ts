@@ -85,3 +85,31 @@ export function mergedIntervals(intervals: Array<{ startMs: number; endMs: numbe
   }
   return out;
 }
+
+/** Indexes of the failed spans, in display order. */
+export function failedSpans(lc: TraceLifecycle): number[] {
+  return lc.spans.filter((s) => s.error).map((s) => s.index);
+}
+
+/**
+ * For each span, how many of its descendants failed (a collapsed row shows this, as Jaeger does). Spans are
+ * in depth-first order with `subtreeEnd` exclusive, so one prefix sum answers every span.
+ */
+export function descendantErrorCounts(lc: TraceLifecycle): Int32Array {
+  const prefix = new Int32Array(lc.spans.length + 1);
+  lc.spans.forEach((s, i) => (prefix[i + 1] = prefix[i]! + (s.error ? 1 : 0)));
+  const out = new Int32Array(lc.spans.length);
+  lc.spans.forEach((s, i) => (out[i] = prefix[s.subtreeEnd]! - prefix[i + 1]!));
+  return out;
+}
+
+/** The failed span after the selected one in display order, wrapping round; the first when none is selected. */
+export function nextFailedSpan(failed: readonly number[], selectedIndex: number | undefined): number | undefined {
+  if (failed.length === 0) {
+    return undefined;
+  }
+  if (selectedIndex === undefined) {
+    return failed[0];
+  }
+  return failed.find((i) => i > selectedIndex) ?? failed[0];
+}

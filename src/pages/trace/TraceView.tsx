@@ -216,7 +216,15 @@ function TraceViewRenderer({ model }: SceneComponentProps<TraceView>) {
   const link = (page: 'trace' | 'quantumJob', params: Record<string, string>) => linkFromScene(model, { page, params });
   return (
     <div className={styles.page}>
-      <TraceSummary lifecycle={lc} api={load.api} />
+      <TraceSummary
+        lifecycle={lc}
+        api={load.api}
+        selectedIndex={selectedIndex >= 0 ? selectedIndex : undefined}
+        onSelectSpan={(i) => {
+          model.setView(TRACE_VIEW.waterfall);
+          model.selectSpan(lc.spans[i]?.span.spanId);
+        }}
+      />
       {lc.completeness.status === 'partial' && (
         <div data-testid={testIds.trace.partial}>
           <Alert severity="warning" title={t('trace.partial.title', 'Tempo returned only part of this trace')}>
