@@ -8,7 +8,13 @@ import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
 import { emptyWhenHealthy } from '../panels/text';
 import { backendFilter } from '../queries/quantum';
-import { calibrationAgeSeconds, driftPerBackend, ingestErrorsInRange, perBackend } from '../queries/calibration';
+import {
+  calibrationAgeSeconds,
+  driftPerBackend,
+  ingestErrorsInRange,
+  latestInRange,
+  perBackend,
+} from '../queries/calibration';
 import { dashboardFrame, labelVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
@@ -33,13 +39,14 @@ const backendTable = () => {
   let table = new TablePanel()
     .title('Backends at their latest calibration')
     .description(
-      'Median coherence times and error rates of each backend, and how old its calibration is. Click a backend for its page.'
+      'Median coherence times and error rates of each backend at its latest calibration in the time range, and how old ' +
+        'that calibration is. Click a backend for its page.'
     )
     .datasource(PROMETHEUS)
     .height(9)
     .span(24);
   for (const [refId, column] of Object.entries(COLUMNS)) {
-    table = table.withTarget(instantQuery({ refId, expr: perBackend(column.metric) }, PromQueryFormat.Table));
+    table = table.withTarget(instantQuery({ refId, expr: latestInRange(column.metric) }, PromQueryFormat.Table));
   }
   table = table
     .withTarget(instantQuery({ refId: AGE.refId, expr: calibrationAgeSeconds() }, PromQueryFormat.Table))

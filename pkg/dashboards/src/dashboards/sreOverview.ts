@@ -21,7 +21,7 @@ import {
   requestRateByPath,
   schemaComplianceByModel,
 } from '../queries/traffic';
-import { dashboardFrame, labelVariable, withPanelIds } from './common';
+import { dashboardFrame, withRowsOpen, labelVariable, withPanelIds } from './common';
 
 export const SRE_OVERVIEW_UID = 'hybridlens-sre-overview';
 
@@ -233,5 +233,5 @@ export function sreOverview(): ClassicDashboard {
     .withRow(llm)
     .withRow(slos)
     .build();
-  return withPanelIds(dashboard);
+  return withPanelIds(withRowsOpen(dashboard));
 }
