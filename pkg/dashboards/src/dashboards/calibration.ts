@@ -15,6 +15,7 @@ import {
   latestInRange,
   perBackend,
 } from '../queries/calibration';
+import { valueColumnNames } from '../queries/slos';
 import { dashboardFrame, labelVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
@@ -143,7 +144,13 @@ const ingestErrors = () =>
     .withTarget(instantQuery({ refId: 'A', expr: ingestErrorsInRange() }, PromQueryFormat.Table))
     .withTransformation({
       id: 'organize',
-      options: { excludeByName: { Time: true }, renameByName: { [LABEL.source]: 'Source', Value: 'Rejected reads' } },
+      options: {
+        excludeByName: { Time: true },
+        renameByName: {
+          [LABEL.source]: 'Source',
+          ...Object.fromEntries(valueColumnNames('A').map((name) => [name, 'Rejected reads'])),
+        },
+      },
     })
     .links([
       appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),

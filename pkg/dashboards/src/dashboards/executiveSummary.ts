@@ -21,6 +21,7 @@ import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
 import { emptyWhenHealthy } from '../panels/text';
 import { COLOR, rangeAsWord, thresholds } from '../panels/thresholds';
 import {
+  INCIDENT_COLUMN_NAMES,
   INCIDENT_LABELS,
   SLO_PERIOD_TEXT,
   incidentFiringSeconds,
@@ -292,11 +293,7 @@ const incidentTable = () =>
       options: {
         excludeByName: { Time: true },
         renameByName: {
-          [PROMETHEUS_ALERTS.alertName]: 'Alert',
-          [LABEL.severity]: 'Priority',
-          [LABEL.slo]: 'Service level',
-          [LABEL.provider]: 'Provider',
-          [LABEL.backend]: 'Backend',
+          ...INCIDENT_COLUMN_NAMES,
           'Value #B': INCIDENT_COLUMN.B,
           'Value #C': INCIDENT_COLUMN.C,
         },
@@ -306,7 +303,7 @@ const incidentTable = () =>
     .withTransformation({ id: 'sortBy', options: { sort: [{ field: INCIDENT_COLUMN.C, desc: true }] } })
     .overrideByName(INCIDENT_COLUMN.B, [{ id: 'unit', value: 's' }])
     .overrideByName(INCIDENT_COLUMN.C, [{ id: 'unit', value: 'dateTimeFromNow' }])
-    .overrideByName('Alert', [
+    .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
       {
         id: 'links',
         value: [

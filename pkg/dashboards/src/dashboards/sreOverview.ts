@@ -12,7 +12,7 @@ import { instantQuery, legendOf, rangeQuery, type QuerySpec } from '../panels/qu
 import { emptyWhenHealthy } from '../panels/text';
 import { COLOR, thresholds } from '../panels/thresholds';
 import { backendFilter, jobErrorRateByType, jobSuccessRatioByBackend, queueLengthByBackend } from '../queries/quantum';
-import { INCIDENT_LABELS, firingNow, sloBudgetLeft } from '../queries/slos';
+import { INCIDENT_COLUMN_NAMES, INCIDENT_LABELS, firingNow, sloBudgetLeft, valueColumnNames } from '../queries/slos';
 import {
   errorRatio,
   fallbackRate,
@@ -196,11 +196,12 @@ const slos = new RowBuilder('SLOs and alerts')
       .withTransformation({
         id: 'organize',
         options: {
-          excludeByName: { Time: true, Value: true },
+          excludeByName: { Time: true, ...Object.fromEntries(valueColumnNames('A').map((name) => [name, true])) },
+          renameByName: INCIDENT_COLUMN_NAMES,
           indexByName: Object.fromEntries(INCIDENT_LABELS.map((name, i) => [name, i])),
         },
       })
-      .overrideByName(PROMETHEUS_ALERTS.alertName, [
+      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
         {
           id: 'links',
           value: [
