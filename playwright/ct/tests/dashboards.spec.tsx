@@ -188,6 +188,8 @@ test.describe('Bundled dashboards in Scenes', () => {
     const firing = await promInstant(incidentsCall.expr, incidentsCall.time);
     const incidentRegion = view.panel(incidents.title!);
     if (firing.length > 0) {
+      // Below the first screen: the grid renders a panel once it is scrolled into view, as a reader would.
+      await incidentRegion.scrollIntoViewIfNeeded();
       await expect.poll(() => columnHeaders(incidentRegion)).toEqual(organizedColumns(incidents));
       await expect(incidentRegion.getByRole('row')).toHaveCount(firing.length + 1);
       for (const sample of firing) {
