@@ -272,7 +272,14 @@ test.describe('Bundled dashboards in Scenes', () => {
       for (const table of latestTables) {
         // Every backend (or series) with a sample anywhere in the time range has a row, not only those reported
         // in the last minutes.
-        const call = await waitForCall(page, table.targets![0]!.expr as string);
+        // The logged call has the dashboard's variables replaced: found by its series, then read back.
+        const series = /last_over_time\(([a-zA-Z_:0-9]+)\{/.exec(table.targets![0]!.expr as string)![1]!;
+        const logged = async () =>
+          (await queryLog(page)).find((q) => q.api === 'query' && q.expr.includes(`last_over_time(${series}{`));
+        await expect
+          .poll(async () => (await logged()) !== undefined, { message: `the page should query ${series}` })
+          .toBe(true);
+        const call = (await logged())!;
         const selector = /\(last_over_time\((.+)\[\d+s\]\)\)$/.exec(call.expr)?.[1];
         if (selector) {
           const window = /\[(\d+s)\]\)\)$/.exec(call.expr)![1];
