@@ -22,6 +22,8 @@ const SCREENSHOTS = [
   { name: 'llm-quality', taken: 'llm-quality', spec: 'playwright/ct/tests/llmQuality.spec.tsx' },
   { name: 'provider-detail', taken: 'provider-detail-drift', spec: 'playwright/ct/tests/providers.spec.tsx' },
   { name: 'executive-summary', taken: 'executive-summary', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
+  { name: 'sre-overview', taken: 'sre-overview', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
+  { name: 'calibration', taken: 'calibration', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
 ];
 
 const requested = process.argv.slice(2);

@@ -86,7 +86,9 @@ function gridItem(panel: PanelJson): SceneGridItem {
   });
 }
 
-function gridRow(row: RowPanelJson, options: LoadOptions): SceneGridRow {
+function gridRow(row: RowPanelJson, following: PanelJson[], options: LoadOptions): SceneGridRow {
+  // Grafana keeps a collapsed row's panels inside it and an open row's after it, up to the next row.
+  const panels = row.collapsed ? row.panels : following;
   return new SceneGridRow({
     key: `row-${row.id}`,
     title: row.title ?? '',
@@ -94,8 +96,26 @@ function gridRow(row: RowPanelJson, options: LoadOptions): SceneGridRow {
     isCollapsible: true,
     isCollapsed: options.expandRows ? false : (row.collapsed ?? false),
     isDraggable: false,
-    children: row.panels.map(gridItem),
+    children: panels.map(gridItem),
   });
+}
+
+/** Top-level panels before the first row stay on the grid; the others belong to the row above them. */
+function gridChildren(
+  panels: Array<PanelJson | RowPanelJson>,
+  options: LoadOptions
+): Array<SceneGridItem | SceneGridRow> {
+  const children: Array<SceneGridItem | SceneGridRow> = [];
+  panels.forEach((panel, i) => {
+    if (isRow(panel)) {
+      const next = panels.findIndex((p, j) => j > i && isRow(p));
+      const following = panels.slice(i + 1, next === -1 ? undefined : next) as PanelJson[];
+      children.push(gridRow(panel, panel.collapsed ? [] : following, options));
+    } else if (!panels.slice(0, i).some(isRow)) {
+      children.push(gridItem(panel));
+    }
+  });
+  return children;
 }
 
 /**
@@ -119,9 +139,7 @@ export function loadDashboard(dashboard: DashboardJson, options: LoadOptions = {
       isDraggable: false,
       isResizable: false,
       isLazy: false,
-      children: (dashboard.panels ?? []).map((p: PanelJson | RowPanelJson) =>
-        isRow(p) ? gridRow(p, options) : gridItem(p)
-      ),
+      children: gridChildren(dashboard.panels ?? [], options),
     }),
   });
 }

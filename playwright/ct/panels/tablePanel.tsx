@@ -1,5 +1,5 @@
 import React from 'react';
-import { PanelPlugin, type PanelProps } from '@grafana/data';
+import { PanelPlugin, type PanelProps, cacheFieldDisplayNames } from '@grafana/data';
 // Grafana's table panel draws TableNG; the legacy Table's scrollbar package does not load in the harness build.
 import { TableNG } from '@grafana/ui/unstable';
 import { declareCustomFieldConfig } from './fieldConfigDefaults';
@@ -22,6 +22,9 @@ interface TableOptions {
 }
 
 function TableStandIn({ data, width, height, options, timeRange }: PanelProps<TableOptions>) {
+  // Field overrides reset each field's cached display name; Grafana's table panel computes them again before
+  // drawing, or TableNG's headers fall back to raw field names ("Value #A") and ignore the organize renames.
+  cacheFieldDisplayNames(data.series);
   const frame = data.series[options.frameIndex ?? 0] ?? data.series[0];
   if (!frame || frame.length === 0) {
     return <div className="panel-empty">No data</div>;

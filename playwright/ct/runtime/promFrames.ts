@@ -15,6 +15,8 @@ export interface FrameOptions {
   legendFormat?: string;
   format?: string;
   expr: string;
+  /** Step of a range query, in ms: Grafana's datasource sets it as the time field's `interval`. */
+  stepMs?: number;
 }
 
 /** Prometheus sample strings: "NaN", "+Inf", "-Inf" or a decimal. */
@@ -56,7 +58,8 @@ function seriesFrame(series: PromSeries, points: Array<[number, string]>, option
         name: 'Time',
         type: FieldType.time,
         values: points.map(([t]) => Math.round(t * 1000)),
-        config: { interval: undefined },
+        // The time series panel sizes bars and breaks lines at gaps by it: without it a one-point bar is not drawn.
+        config: { interval: options.stepMs },
       },
       {
         name: 'Value',

@@ -116,7 +116,7 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
           entry
         );
         entry.results = data.resultType === 'matrix' ? data.result.length : 1;
-        return promDataToFrames(data, frameOptions);
+        return promDataToFrames(data, { ...frameOptions, stepMs: step * 1000 });
       })
     );
     return { data: results.flat() };

@@ -1,7 +1,23 @@
-import { type TransformerRegistryItem, standardTransformers, standardTransformersRegistry } from '@grafana/data';
+import {
+  type DataTransformerInfo,
+  type TransformerRegistryItem,
+  standardTransformers,
+  standardTransformersRegistry,
+} from '@grafana/data';
 
 /** Transformation editors are never shown in the harness (no panel editor). */
 const NoEditor = () => null;
+
+/**
+ * A registry entry's `transformation` for both runtimes: @grafana/data 12.4 reads it as the transformer itself
+ * (`transformation.operator`), 13.2 calls it as a loader (`transformation()` → promise of the transformer).
+ * One value serves both: the loader function carrying the transformer's own properties.
+ */
+function loaderAndTransformer(info: DataTransformerInfo): DataTransformerInfo {
+  const load = () => Promise.resolve(info);
+  // defineProperties, not assign: a function's own `name` is read-only to assignment.
+  return Object.defineProperties(load, Object.getOwnPropertyDescriptors(info)) as unknown as DataTransformerInfo;
+}
 
 /**
  * Grafana fills the transformer registry at start-up from its core code (with editors that are not on npm);
@@ -16,7 +32,9 @@ export function registerStandardTransformers(): void {
         id: transformation.id,
         name: transformation.name,
         description: transformation.description,
-        transformation,
+        transformation: loaderAndTransformer(transformation),
+        // 13.2 reads these from the entry rather than from the resolved transformer.
+        ...{ defaultOptions: transformation.defaultOptions, isApplicable: transformation.isApplicable },
         editor: NoEditor,
         imageDark: '',
         imageLight: '',

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DATASOURCE_UID, VARIABLE, parseAppUrl, variableUrlParam } from '@hybridlens/conventions';
 import { CALIBRATION_UID, EXECUTIVE_SUMMARY_UID, SRE_OVERVIEW_UID, isEmptyWhenHealthy } from '@hybridlens/dashboards';
 import { AppPageObject } from '../../pages';
@@ -35,6 +35,53 @@ async function waitForCall(page: Page, expr: string): Promise<LoggedQuery> {
     })
     .toBe(true);
   return loggedCallFor(await queryLog(page), expr)!;
+}
+
+/** The organize transformation's columns in order, as Grafana names them after it (renamed, excluded left out). */
+function organizedColumns(panel: PanelJson): string[] {
+  const organize = (panel.transformations ?? []).find((t) => t.id === 'organize')?.options as
+    { indexByName?: Record<string, number>; renameByName?: Record<string, string> } | undefined;
+  const order = Object.entries(organize?.indexByName ?? {}).sort(([, a], [, b]) => a - b);
+  return order.map(([name]) => organize?.renameByName?.[name] || name);
+}
+
+/** The `noValue` text a field override gives the column `name`. */
+function overrideNoValue(panel: PanelJson, name: string): string | undefined {
+  const override = (panel.fieldConfig?.overrides ?? []).find((o) => o.matcher.options === name);
+  return override?.properties.find((p) => p.id === 'noValue')?.value as string | undefined;
+}
+
+/** The header texts of a table panel, left to right. */
+async function columnHeaders(region: Locator): Promise<string[]> {
+  return (await region.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Pixels of a panel's plot canvas that are clearly coloured: series are drawn in the palette's colours, while the
+ * grid, axes and background are greys. A chart whose series drew nothing has none.
+ */
+async function colouredPixels(region: Locator): Promise<number> {
+  return region
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        if (a > 0 && Math.max(r, g, b) - Math.min(r, g, b) > 40) {
+          count++;
+        }
+      }
+      return count;
+    });
+}
+
+/** Makes the viewport as tall as the dashboard, so a screenshot shows every panel as a reader scrolling would. */
+async function fitViewportToDashboard(page: Page): Promise<void> {
+  const height = await page.getByTestId(dashboardTestIds.scene).evaluate((el) => Math.ceil(el.scrollHeight) + 40);
+  const width = page.viewportSize()?.width ?? 1440;
+  await page.setViewportSize({ width, height: Math.max(height, 1000) });
 }
 
 test.describe('Bundled dashboards in Scenes', () => {
@@ -101,6 +148,55 @@ test.describe('Bundled dashboards in Scenes', () => {
       }
     }
 
+    // Key service levels: columns named and ordered as the dashboard's organize step says, and an objective
+    // that counted no event says so in each of its empty cells.
+    const slo = panels.find((p) => p.title === 'Key service levels')!;
+    const sloRegion = view.panel(slo.title!);
+    await expect.poll(() => columnHeaders(sloRegion)).toEqual(organizedColumns(slo));
+    const [objectives, budgets] = await Promise.all(
+      ['A', 'C'].map(async (refId) => {
+        const call = await waitForCall(page, slo.targets!.find((t) => t.refId === refId)!.expr as string);
+        return (await promInstant(call.expr, call.time)).map((s) => s.labels.slo!);
+      })
+    );
+    const unmeasured = objectives!.filter((name) => !budgets!.includes(name));
+    const budgetColumn = organizedColumns(slo).at(-1)!;
+    for (const name of unmeasured) {
+      const row = sloRegion.getByRole('row').filter({ hasText: name });
+      await expect(row, `${name} counted no event`).toContainText(overrideNoValue(slo, budgetColumn)!);
+    }
+    for (const name of budgets!) {
+      await expect(sloRegion.getByRole('row').filter({ hasText: name })).not.toContainText(
+        overrideNoValue(slo, budgetColumn)!
+      );
+    }
+
+    // Comparisons with the 7 days before agree: all say there is no earlier data, or all show a figure.
+    const comparisons = panels.filter((p) => p.type === 'stat' && /vs the 7 days before$/.test(p.title!));
+    expect(comparisons).toHaveLength(4);
+    const noEarlier = await Promise.all(
+      comparisons.map(async (p) => (await view.panel(p.title!).innerText()).includes(p.fieldConfig!.defaults!.noValue!))
+    );
+    expect(
+      new Set(noEarlier).size,
+      `comparisons disagree: ${comparisons.map((p, i) => `${p.title}: ${noEarlier[i] ? 'no earlier data' : 'a figure'}`).join('; ')}`
+    ).toBe(1);
+
+    // Incidents: one row per incident Prometheus lists, under the dashboard's column names.
+    const incidents = panels.find((p) => p.title === 'Incidents in this time range')!;
+    const incidentsCall = await waitForCall(page, incidents.targets![0]!.expr as string);
+    const firing = await promInstant(incidentsCall.expr, incidentsCall.time);
+    const incidentRegion = view.panel(incidents.title!);
+    if (firing.length > 0) {
+      // Below the first screen: the grid renders a panel once it is scrolled into view, as a reader would.
+      await incidentRegion.scrollIntoViewIfNeeded();
+      await expect.poll(() => columnHeaders(incidentRegion)).toEqual(organizedColumns(incidents));
+      await expect(incidentRegion.getByRole('row')).toHaveCount(firing.length + 1);
+      for (const sample of firing) {
+        await expect(incidentRegion.getByRole('row').filter({ hasText: sample.labels.alertname! })).not.toHaveCount(0);
+      }
+    }
+
     for (const panel of panels.filter((p) => !isEmptyWhenHealthy(p.description))) {
       await expect(view.panel(panel.title!).getByText(NO_DATA, { exact: true }), `"${panel.title}"`).toHaveCount(0);
     }
@@ -126,13 +222,33 @@ test.describe('Bundled dashboards in Scenes', () => {
 
     const queries = await queryLog(page);
     expect(queries.filter((q) => q.error)).toEqual([]);
+    await fitViewportToDashboard(page);
     await saveScreenshot(page, 'executive-summary');
+  });
+
+  // Known gap (issue 14, defect 2): over the harness' 26 hours the day-step query returns one point (the last
+  // midnight) and the stand-in draws no bar for it; the range frames now carry the step as Grafana's do, which
+  // did not fix it. Kept as the failing check for whoever picks it up.
+  test.fixme('executive summary: "Requests per day" draws its bars', async ({ mount, page, harness }) => {
+    const dashboard = readBundledDashboard(EXECUTIVE_SUMMARY_UID);
+    const component = await mount(<DashboardHarness dashboard={dashboard} />, { hooksConfig: harness });
+    const view = new AppPageObject(component);
+    const panels = flatPanels(dashboard).filter((p) => p.title);
+    await waitForQueriesToSettle(page);
+    // Requests per day draws its bars (one per day with data), not an empty frame.
+    const perDay = panels.find((p) => p.title === 'Requests per day')!;
+    const perDayCall = (await queryLog(page)).find(
+      (q) => q.api === 'query_range' && q.refId === 'A' && q.step === 86_400
+    );
+    expect(perDayCall?.results, 'Requests per day should query one point per day').toBeGreaterThan(0);
+    await expect.poll(() => colouredPixels(view.panel(perDay.title!)), { message: 'bars drawn' }).toBeGreaterThan(200);
   });
 
   for (const uid of [SRE_OVERVIEW_UID, CALIBRATION_UID]) {
     test(`${uid}: every panel renders and queries Prometheus without errors`, async ({ mount, page, harness }) => {
       const dashboard = readBundledDashboard(uid);
-      const component = await mount(<DashboardHarness dashboard={dashboard} expandRows />, { hooksConfig: harness });
+      // Opened as saved: a reader sees every panel without opening a row first.
+      const component = await mount(<DashboardHarness dashboard={dashboard} />, { hooksConfig: harness });
       await expect(page.getByTestId(dashboardTestIds.scene)).toBeVisible();
       const view = new AppPageObject(component);
       const panels = flatPanels(dashboard).filter((p) => p.title);
@@ -150,6 +266,31 @@ test.describe('Bundled dashboards in Scenes', () => {
         }
       }
       expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+      const latestTables = panels.filter(
+        (p) => p.type === 'table' && (p.targets?.[0]?.expr as string | undefined)?.includes('last_over_time(')
+      );
+      for (const table of latestTables) {
+        // Every backend (or series) with a sample anywhere in the time range has a row, not only those reported
+        // in the last minutes.
+        // The logged call has the dashboard's variables replaced: found by its series, then read back.
+        const series = /last_over_time\(([a-zA-Z_:0-9]+)\{/.exec(table.targets![0]!.expr as string)![1]!;
+        const logged = async () =>
+          (await queryLog(page)).find((q) => q.api === 'query' && q.expr.includes(`last_over_time(${series}{`));
+        await expect
+          .poll(async () => (await logged()) !== undefined, { message: `the page should query ${series}` })
+          .toBe(true);
+        const call = (await logged())!;
+        const selector = /\(last_over_time\((.+)\[\d+s\]\)\)$/.exec(call.expr)?.[1];
+        if (selector) {
+          const window = /\[(\d+s)\]\)\)$/.exec(call.expr)![1];
+          const inRange = await promInstant(
+            `count by (provider, backend) (count_over_time(${selector}[${window}]))`,
+            call.time
+          );
+          expect(inRange.length, `"${table.title}": backends calibrated in the range`).toBeGreaterThan(1);
+          await expect(view.panel(table.title!).getByRole('row')).toHaveCount(inRange.length + 1);
+        }
+      }
       const hrefs = await component
         .getByTestId(dashboardTestIds.panelLink)
         .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -159,6 +300,7 @@ test.describe('Bundled dashboards in Scenes', () => {
         expect(href).toContain(`${variableUrlParam(VARIABLE.prometheus)}=${DATASOURCE_UID.prometheus}`);
       }
       expect(await view.truncatedPanelTitles()).toEqual([]);
+      await fitViewportToDashboard(page);
       await saveScreenshot(page, uid.replace(/^hybridlens-/, ''));
     });
   }

@@ -8,7 +8,14 @@ import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
 import { emptyWhenHealthy } from '../panels/text';
 import { backendFilter } from '../queries/quantum';
-import { calibrationAgeSeconds, driftPerBackend, ingestErrorsInRange, perBackend } from '../queries/calibration';
+import {
+  calibrationAgeSeconds,
+  driftPerBackend,
+  ingestErrorsInRange,
+  latestInRange,
+  perBackend,
+} from '../queries/calibration';
+import { valueColumnNames } from '../queries/slos';
 import { dashboardFrame, labelVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
@@ -33,13 +40,14 @@ const backendTable = () => {
   let table = new TablePanel()
     .title('Backends at their latest calibration')
     .description(
-      'Median coherence times and error rates of each backend, and how old its calibration is. Click a backend for its page.'
+      'Median coherence times and error rates of each backend at its latest calibration in the time range, and how old ' +
+        'that calibration is. Click a backend for its page.'
     )
     .datasource(PROMETHEUS)
     .height(9)
     .span(24);
   for (const [refId, column] of Object.entries(COLUMNS)) {
-    table = table.withTarget(instantQuery({ refId, expr: perBackend(column.metric) }, PromQueryFormat.Table));
+    table = table.withTarget(instantQuery({ refId, expr: latestInRange(column.metric) }, PromQueryFormat.Table));
   }
   table = table
     .withTarget(instantQuery({ refId: AGE.refId, expr: calibrationAgeSeconds() }, PromQueryFormat.Table))
@@ -136,7 +144,13 @@ const ingestErrors = () =>
     .withTarget(instantQuery({ refId: 'A', expr: ingestErrorsInRange() }, PromQueryFormat.Table))
     .withTransformation({
       id: 'organize',
-      options: { excludeByName: { Time: true }, renameByName: { [LABEL.source]: 'Source', Value: 'Rejected reads' } },
+      options: {
+        excludeByName: { Time: true },
+        renameByName: {
+          [LABEL.source]: 'Source',
+          ...Object.fromEntries(valueColumnNames('A').map((name) => [name, 'Rejected reads'])),
+        },
+      },
     })
     .links([
       appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),

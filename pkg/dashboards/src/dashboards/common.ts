@@ -81,3 +81,15 @@ export function withPanelIds(dashboard: ClassicDashboard): ClassicDashboard {
   }
   return dashboard;
 }
+
+/**
+ * Rows saved open, as Grafana saves an expanded row: the row with no panels of its own, its panels after it at the
+ * top level (Grafana reads a row's `panels` only while it is collapsed). The SDK's builder always nests them, which
+ * is a collapsed row: a reader would see nothing but row titles until clicking each.
+ */
+export function withRowsOpen(dashboard: ClassicDashboard): ClassicDashboard {
+  const panels = (dashboard.panels ?? []).flatMap((panel) =>
+    panel.type === 'row' && 'panels' in panel ? [{ ...panel, collapsed: false, panels: [] }, ...panel.panels] : [panel]
+  );
+  return { ...dashboard, panels };
+}

@@ -6,6 +6,7 @@ import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/tabl
 import { PanelBuilder as TextPanel } from '@grafana/grafana-foundation-sdk/text';
 import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
 import {
+  BarAlignment,
   BarGaugeDisplayMode,
   BigValueColorMode,
   BigValueGraphMode,
@@ -20,6 +21,7 @@ import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
 import { emptyWhenHealthy } from '../panels/text';
 import { COLOR, rangeAsWord, thresholds } from '../panels/thresholds';
 import {
+  INCIDENT_COLUMN_NAMES,
   INCIDENT_LABELS,
   SLO_PERIOD_TEXT,
   incidentFiringSeconds,
@@ -143,16 +145,22 @@ const spendChange = () =>
     .withTarget(instantQuery({ refId: 'A', expr: relativeChange(spendInRange(), spendInRange(true)) }))
     .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
 
+/**
+ * Incidents minus those of the 7 days before, only where the 7 days before were recorded. Each count is 0 when
+ * nothing fired, so without the guard a Prometheus younger than two ranges would compare with an empty week.
+ */
+const incidentsChangeExpr = () =>
+  `((${pagingIncidentCount(PAGING_SEVERITIES)}) - (${pagingIncidentCount(PAGING_SEVERITIES, MACRO.range)})) ` +
+  `and on () (${requestsInRange(true)})`;
+
 const incidentsChange = () =>
-  change('Incidents vs the 7 days before', 'Incidents that paged someone, minus those of the 7 days before.')
+  change(
+    'Incidents vs the 7 days before',
+    'Incidents that paged someone, minus those of the 7 days before (when there is no record of the 7 days before, it says so).'
+  )
     .unit('short')
     .decimals(0)
-    .withTarget(
-      instantQuery({
-        refId: 'A',
-        expr: `(${pagingIncidentCount(PAGING_SEVERITIES)}) - (${pagingIncidentCount(PAGING_SEVERITIES, MACRO.range)})`,
-      })
-    )
+    .withTarget(instantQuery({ refId: 'A', expr: incidentsChangeExpr() }))
     .links([appLink('Playbooks in Hybrid Lens', { page: 'playbooks' })]);
 
 /** Column names of the SLO table, by query. */
@@ -163,12 +171,19 @@ const SLO_COLUMNS = {
   D: 'Status',
 };
 
+/**
+ * What a cell of an SLO says when the SLO counted no event (e.g. no job was sent to that provider): no share
+ * and no budget can be computed, and a blank cell would read as a broken dashboard.
+ */
+export const SLO_NO_EVENTS_TEXT = 'no events yet';
+
 const keySlos = () =>
   new TablePanel()
     .title('Key service levels')
     .description(
       `Each key service level objective: its target, the share of good events in the time range, and how much of ` +
-        `the error budget of the last ${SLO_PERIOD_TEXT} is left (below 0: the objective was missed). Click a name for its page.`
+        `the error budget of the last ${SLO_PERIOD_TEXT} is left (below 0: the objective was missed). ` +
+        `"${SLO_NO_EVENTS_TEXT}": nothing was counted for it (e.g. no job went to that provider). Click a name for its page.`
     )
     .datasource(PROMETHEUS)
     .height(8)
@@ -191,7 +206,10 @@ const keySlos = () =>
     })
     .unit('percentunit')
     .decimals(2)
+    .overrideByName(SLO_COLUMNS.B, [{ id: 'noValue', value: SLO_NO_EVENTS_TEXT }])
+    .overrideByName(SLO_COLUMNS.C, [{ id: 'noValue', value: SLO_NO_EVENTS_TEXT }])
     .overrideByName(SLO_COLUMNS.D, [
+      { id: 'noValue', value: SLO_NO_EVENTS_TEXT },
       {
         id: 'mappings',
         value: [
@@ -247,6 +265,8 @@ const requestVolume = () =>
     .unit('short')
     .decimals(0)
     .drawStyle(GraphDrawStyle.Bars)
+    // A point at midnight counts the day before it (increase over the last day): its bar spans that day.
+    .barAlignment(BarAlignment.Before)
     .fillOpacity(60)
     .withTarget(rangeQuery({ refId: 'A', expr: requestsPerStep(), legend: 'requests' }))
     .links([appLink('Traffic in Hybrid Lens', { page: 'overview' })]);
@@ -273,11 +293,7 @@ const incidentTable = () =>
       options: {
         excludeByName: { Time: true },
         renameByName: {
-          [PROMETHEUS_ALERTS.alertName]: 'Alert',
-          [LABEL.severity]: 'Priority',
-          [LABEL.slo]: 'Service level',
-          [LABEL.provider]: 'Provider',
-          [LABEL.backend]: 'Backend',
+          ...INCIDENT_COLUMN_NAMES,
           'Value #B': INCIDENT_COLUMN.B,
           'Value #C': INCIDENT_COLUMN.C,
         },
@@ -287,7 +303,7 @@ const incidentTable = () =>
     .withTransformation({ id: 'sortBy', options: { sort: [{ field: INCIDENT_COLUMN.C, desc: true }] } })
     .overrideByName(INCIDENT_COLUMN.B, [{ id: 'unit', value: 's' }])
     .overrideByName(INCIDENT_COLUMN.C, [{ id: 'unit', value: 'dateTimeFromNow' }])
-    .overrideByName('Alert', [
+    .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
       {
         id: 'links',
         value: [

@@ -12,7 +12,7 @@ import { instantQuery, legendOf, rangeQuery, type QuerySpec } from '../panels/qu
 import { emptyWhenHealthy } from '../panels/text';
 import { COLOR, thresholds } from '../panels/thresholds';
 import { backendFilter, jobErrorRateByType, jobSuccessRatioByBackend, queueLengthByBackend } from '../queries/quantum';
-import { INCIDENT_LABELS, firingNow, sloBudgetLeft } from '../queries/slos';
+import { INCIDENT_COLUMN_NAMES, INCIDENT_LABELS, firingNow, sloBudgetLeft, valueColumnNames } from '../queries/slos';
 import {
   errorRatio,
   fallbackRate,
@@ -21,7 +21,7 @@ import {
   requestRateByPath,
   schemaComplianceByModel,
 } from '../queries/traffic';
-import { dashboardFrame, labelVariable, withPanelIds } from './common';
+import { dashboardFrame, withRowsOpen, labelVariable, withPanelIds } from './common';
 
 export const SRE_OVERVIEW_UID = 'hybridlens-sre-overview';
 
@@ -196,11 +196,12 @@ const slos = new RowBuilder('SLOs and alerts')
       .withTransformation({
         id: 'organize',
         options: {
-          excludeByName: { Time: true, Value: true },
+          excludeByName: { Time: true, ...Object.fromEntries(valueColumnNames('A').map((name) => [name, true])) },
+          renameByName: INCIDENT_COLUMN_NAMES,
           indexByName: Object.fromEntries(INCIDENT_LABELS.map((name, i) => [name, i])),
         },
       })
-      .overrideByName(PROMETHEUS_ALERTS.alertName, [
+      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
         {
           id: 'links',
           value: [
@@ -233,5 +234,5 @@ export function sreOverview(): ClassicDashboard {
     .withRow(llm)
     .withRow(slos)
     .build();
-  return withPanelIds(dashboard);
+  return withPanelIds(withRowsOpen(dashboard));
 }

@@ -9,9 +9,17 @@ export function perBackend(metric: { name: string }): string {
   return `${byBackend} (${selector(metric.name, backendFilter())})`;
 }
 
-/** Seconds since each backend's calibration was taken. */
+/**
+ * Each backend's latest value in the time range, for the dashboard's provider and backend. A backend the exporter
+ * stopped reporting (provider API down, exporter restarted) keeps its row, with its age telling how stale it is.
+ */
+export function latestInRange(metric: { name: string }): string {
+  return `${byBackend} (last_over_time(${range(selector(metric.name, backendFilter()), MACRO.range)}))`;
+}
+
+/** Seconds since each backend's latest calibration in the time range was taken. */
 export function calibrationAgeSeconds(): string {
-  return `time() - ${perBackend(CALIBRATION_METRIC.calibratedAt)}`;
+  return `time() - ${latestInRange(CALIBRATION_METRIC.calibratedAt)}`;
 }
 
 /** Calibration sources that could not be read or parsed in the time range. */

@@ -70,6 +70,24 @@ export const INCIDENT_LABELS = [
   LABEL.provider,
   LABEL.backend,
 ] as const;
+
+/** The incident labels in plain words, as table columns. */
+export const INCIDENT_COLUMN_NAMES: Readonly<Record<(typeof INCIDENT_LABELS)[number], string>> = {
+  [PROMETHEUS_ALERTS.alertName]: 'Alert',
+  [LABEL.severity]: 'Priority',
+  [LABEL.slo]: 'Service level',
+  [LABEL.provider]: 'Provider',
+  [LABEL.backend]: 'Backend',
+};
+
+/**
+ * Grafana's Prometheus datasource names a table's value column `Value` when the panel has one query returning one
+ * series, `Value #<refId>` otherwise: a transformation that renames or hides it names both.
+ */
+export function valueColumnNames(refId: string): [string, string] {
+  return ['Value', `Value #${refId}`];
+}
+
 const byIncident = `by (${INCIDENT_LABELS.join(', ')})`;
 
 /** Seconds each incident was firing within the time range (minute resolution). */

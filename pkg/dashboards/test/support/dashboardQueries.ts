@@ -32,6 +32,8 @@ export interface PanelJson {
     overrides: Array<{ properties: Array<{ id: string; value: unknown }> }>;
   };
   panels?: PanelJson[];
+  /** Rows only: whether it is saved collapsed (its panels then inside it). */
+  collapsed?: boolean;
 }
 
 export interface VariableJson {
