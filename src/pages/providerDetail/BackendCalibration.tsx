@@ -12,7 +12,6 @@ import {
 import { Badge, Button, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import {
   CALIBRATION_QUANTITY,
-  type CalibrationQuantity,
   PROVIDER_DETAIL_PARAM,
   QUBIT_MAP_METRIC,
   type QubitMapMetric,
@@ -24,9 +23,18 @@ import { testIds } from '../../ui/testIds';
 import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
 import { formatAge, formatQuantity, isoTime } from './calibrationFormat';
+import { layoutLabel, methodsText, quantityLabel } from './quantityLabels';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
-import { type BackendSnapshot, QUBIT_METRICS, buildSnapshot, calibrationAge, isListLayout, isStale } from './snapshot';
+import {
+  type BackendSnapshot,
+  QUBIT_METRICS,
+  STALE_FACTOR,
+  buildSnapshot,
+  calibrationAge,
+  isListLayout,
+  isStale,
+} from './snapshot';
 
 export const DEFAULT_CHAIN_LENGTH = 5;
 const MAX_CHAIN_LENGTH = 40;
@@ -51,21 +59,6 @@ export function parseQubitMetric(raw: unknown): QubitMapMetric {
 export function parseChainLength(raw: unknown): number {
   const value = typeof raw === 'string' ? Number(raw) : NaN;
   return Number.isInteger(value) && value >= 2 && value <= MAX_CHAIN_LENGTH ? value : DEFAULT_CHAIN_LENGTH;
-}
-
-function metricLabel(metric: CalibrationQuantity): string {
-  switch (metric) {
-    case CALIBRATION_QUANTITY.t1:
-      return t('provider-detail.metric.t1', 'T1');
-    case CALIBRATION_QUANTITY.t2:
-      return t('provider-detail.metric.t2', 'T2');
-    case CALIBRATION_QUANTITY.readoutError:
-      return t('provider-detail.metric.readout', 'Readout error');
-    case CALIBRATION_QUANTITY.oneQubitError:
-      return t('provider-detail.metric.1q', '1q error');
-    case CALIBRATION_QUANTITY.twoQubitError:
-      return t('provider-detail.metric.2q', '2q error');
-  }
 }
 
 /**
@@ -189,7 +182,8 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
               <span data-testid={testIds.providerDetail.staleBadge}>
                 <Badge
                   color="orange"
-                  text={t('provider-detail.facts.stale', 'stale: older than 1.5× the usual {{interval}}', {
+                  text={t('provider-detail.facts.stale', 'stale: older than {{factor}}× the usual {{interval}}', {
+                    factor: STALE_FACTOR,
                     interval: formatAge(snapshot.expectedIntervalSeconds),
                   })}
                 />
@@ -212,7 +206,7 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
         label={t('provider-detail.facts.qubits', 'Qubits')}
         value={String(snapshot.qubitCount ?? snapshot.qubits.length)}
       />
-      <Fact label={t('provider-detail.facts.layout', 'Layout')} value={d.layout ?? '—'} />
+      <Fact label={t('provider-detail.facts.layout', 'Layout')} value={layoutLabel(d.layout)} />
       <Fact label={t('provider-detail.facts.vendor', 'Vendor')} value={d.vendor ?? '—'} />
       <Fact
         label={t('provider-detail.facts.gates', 'Native gates')}
@@ -224,10 +218,7 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
         value={d.calibrationVersion ?? '—'}
       />
       {snapshot.methods.length > 0 && (
-        <Fact
-          label={t('provider-detail.facts.methods', 'Measured by')}
-          value={snapshot.methods.map((m) => `${m.quantity}: ${m.method} (${m.values})`).join('; ')}
-        />
+        <Fact label={t('provider-detail.facts.methods', 'Measured by')} value={methodsText(snapshot.methods)} />
       )}
     </div>
   );
@@ -244,7 +235,7 @@ function Medians({ snapshot, factor }: { snapshot: BackendSnapshot; factor: numb
         return (
           <Fact
             key={q}
-            label={t('provider-detail.medians.label', 'Median {{metric}}', { metric: metricLabel(q) })}
+            label={t('provider-detail.medians.label', 'Median {{metric}}', { metric: quantityLabel(q) })}
             value={
               <span className={styles.row}>
                 {formatQuantity(q, snapshot.medians[q])}
@@ -283,7 +274,7 @@ function QubitDetails({ snapshot, id }: { snapshot: BackendSnapshot; id?: string
         <tbody>
           {QUBIT_METRICS.map((m) => (
             <tr key={m}>
-              <th>{metricLabel(m)}</th>
+              <th>{quantityLabel(m)}</th>
               <td className="number">
                 {formatQuantity(m, q.values[m])}
                 {q.stderr[m] !== undefined && ` ± ${formatQuantity(m, q.stderr[m])}`}
@@ -350,7 +341,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
         <h3>{t('provider-detail.map.title', 'Qubit map')}</h3>
         <RadioButtonGroup
           aria-label={t('provider-detail.map.metric', 'Colour qubits by')}
-          options={QUBIT_METRICS.map((m) => ({ label: metricLabel(m), value: m }))}
+          options={QUBIT_METRICS.map((m) => ({ label: quantityLabel(m), value: m }))}
           value={state.metric}
           onChange={(metric) => model.setState({ metric })}
         />
@@ -404,7 +395,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             {t(
               'provider-detail.flags.missing-everywhere',
               'No qubit has {{metrics}} in this snapshot: the source does not publish them per qubit.',
-              { metrics: flags.missingEverywhere.map(metricLabel).join(', ') }
+              { metrics: flags.missingEverywhere.map(quantityLabel).join(', ') }
             )}
           </p>
         )}
@@ -417,13 +408,13 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
                 {t('provider-detail.flags.qubit', 'Qubit {{qubit}}', { qubit: f.id })}
                 {f.drifted.map((d) =>
                   t('provider-detail.flags.drifted', ': {{metric}} drifted to {{ratio}}× its 7-day median', {
-                    metric: metricLabel(d.metric),
+                    metric: quantityLabel(d.metric),
                     ratio: d.ratio.toFixed(2),
                   })
                 )}
                 {f.missing.length > 0 &&
                   t('provider-detail.flags.missing', ': no {{metrics}}', {
-                    metrics: f.missing.map(metricLabel).join(', '),
+                    metrics: f.missing.map(quantityLabel).join(', '),
                   })}
               </li>
             ))}
@@ -545,7 +536,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               <tr>
                 <th>{t('provider-detail.table.qubit', 'Qubit')}</th>
                 {QUBIT_METRICS.map((m) => (
-                  <th key={m}>{metricLabel(m)}</th>
+                  <th key={m}>{quantityLabel(m)}</th>
                 ))}
               </tr>
             </thead>
