@@ -38,6 +38,8 @@ export const testIds = {
     age: 'hybridlens-providers-age',
     staleBadge: 'hybridlens-providers-stale',
     compare: 'hybridlens-providers-compare',
+    columns: 'hybridlens-providers-columns',
+    tableScroll: 'hybridlens-providers-table-scroll',
   },
   providerDetail: {
     container: 'hybridlens-provider-detail',
