@@ -42,10 +42,11 @@ const COLUMN_GROUP_TEXT: Record<ProvidersColumnGroup, string> = {
   [PROVIDERS_COLUMN_GROUP.cost]: uiText('providers.columns.cost'),
 };
 
+/** Each quantity as a header phrase words it ("Median T1", "Median readout error"). */
 const QUANTITY_TEXT: Record<CalibrationQuantity, UiTextKey> = {
   [CALIBRATION_QUANTITY.t1]: 'provider-detail.metric.t1',
   [CALIBRATION_QUANTITY.t2]: 'provider-detail.metric.t2',
-  [CALIBRATION_QUANTITY.readoutError]: 'provider-detail.metric.readout',
+  [CALIBRATION_QUANTITY.readoutError]: 'provider-detail.metric-in-phrase.readout',
   [CALIBRATION_QUANTITY.oneQubitError]: 'provider-detail.metric.1q',
   [CALIBRATION_QUANTITY.twoQubitError]: 'provider-detail.metric.2q',
 };

@@ -23,7 +23,7 @@ import { testIds } from '../../ui/testIds';
 import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
 import { formatAge, formatQuantity, isoTime } from './calibrationFormat';
-import { layoutLabel, methodsText, quantityLabel } from './quantityLabels';
+import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './quantityLabels';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
 import {
@@ -110,7 +110,8 @@ export class BackendCalibration extends SceneObjectBase<BackendCalibrationState>
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(3) }),
   facts: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1, 3), marginBottom: theme.spacing(2) }),
-  fact: css({ display: 'flex', flexDirection: 'column', minWidth: 120 }),
+  // A long value (Google's calibration version is a sha256) wraps inside the page instead of running off it.
+  fact: css({ display: 'flex', flexDirection: 'column', minWidth: 120, maxWidth: '100%', overflowWrap: 'anywhere' }),
   factLabel: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   mapRow: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'flex-start' }),
   mapBox: css({ flex: '3 1 480px', minWidth: 0 }),
@@ -129,7 +130,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
       textAlign: 'left',
     },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    'td.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    'td.number, th.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   }),
   scroll: css({ maxHeight: 420, overflow: 'auto' }),
   row: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'center', flexWrap: 'wrap' }),
@@ -235,7 +236,7 @@ function Medians({ snapshot, factor }: { snapshot: BackendSnapshot; factor: numb
         return (
           <Fact
             key={q}
-            label={t('provider-detail.medians.label', 'Median {{metric}}', { metric: quantityLabel(q) })}
+            label={t('provider-detail.medians.label', 'Median {{metric}}', { metric: quantityInPhrase(q) })}
             value={
               <span className={styles.row}>
                 {formatQuantity(q, snapshot.medians[q])}
@@ -395,7 +396,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             {t(
               'provider-detail.flags.missing-everywhere',
               'No qubit has {{metrics}} in this snapshot: the source does not publish them per qubit.',
-              { metrics: flags.missingEverywhere.map(quantityLabel).join(', ') }
+              { metrics: flags.missingEverywhere.map(quantityInPhrase).join(', ') }
             )}
           </p>
         )}
@@ -406,16 +407,22 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             {flags.qubits.map((f) => (
               <li key={`q-${f.id}`} data-testid={testIds.providerDetail.flaggedQubit} data-qubit={f.id}>
                 {t('provider-detail.flags.qubit', 'Qubit {{qubit}}', { qubit: f.id })}
-                {f.drifted.map((d) =>
-                  t('provider-detail.flags.drifted', ': {{metric}} drifted to {{ratio}}× its 7-day median', {
-                    metric: quantityLabel(d.metric),
-                    ratio: d.ratio.toFixed(2),
-                  })
-                )}
-                {f.missing.length > 0 &&
-                  t('provider-detail.flags.missing', ': no {{metrics}}', {
-                    metrics: f.missing.map(quantityLabel).join(', '),
-                  })}
+                {': '}
+                {[
+                  ...f.drifted.map((d) =>
+                    t('provider-detail.flags.drifted', '{{metric}} drifted to {{ratio}}× its 7-day median', {
+                      metric: quantityInPhrase(d.metric),
+                      ratio: d.ratio.toFixed(2),
+                    })
+                  ),
+                  ...(f.missing.length > 0
+                    ? [
+                        t('provider-detail.flags.missing', 'no {{metrics}}', {
+                          metrics: f.missing.map(quantityInPhrase).join(', '),
+                        }),
+                      ]
+                    : []),
+                ].join('; ')}
               </li>
             ))}
             {flags.couplers.map((f) => (
@@ -536,7 +543,9 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               <tr>
                 <th>{t('provider-detail.table.qubit', 'Qubit')}</th>
                 {QUBIT_METRICS.map((m) => (
-                  <th key={m}>{quantityLabel(m)}</th>
+                  <th key={m} className="number">
+                    {quantityLabel(m)}
+                  </th>
                 ))}
               </tr>
             </thead>

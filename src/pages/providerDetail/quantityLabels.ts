@@ -22,10 +22,17 @@ export function quantityLabel(quantity: CalibrationQuantity): string {
   }
 }
 
+/** The quantity inside a phrase ("Median readout error", "no T2"): names keep their capitals, words do not. */
+export function quantityInPhrase(quantity: CalibrationQuantity): string {
+  return quantity === CALIBRATION_QUANTITY.readoutError
+    ? t('provider-detail.metric-in-phrase.readout', 'readout error')
+    : quantityLabel(quantity);
+}
+
 /** `quantityLabel` for a label value read from Prometheus; one outside the contract's set is shown as it came. */
 export function quantityLabelOf(raw: string): string {
   const known = Object.values(CALIBRATION_QUANTITY).find((q) => q === raw);
-  return known ? quantityLabel(known) : raw;
+  return known ? quantityInPhrase(known) : raw;
 }
 
 /** A measurement method (the `method` label) as the providers name it; an unknown value is shown as it came. */

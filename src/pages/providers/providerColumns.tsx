@@ -8,7 +8,7 @@ import {
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { formatAge, formatQuantity } from '../providerDetail/calibrationFormat';
-import { quantityLabel } from '../providerDetail/quantityLabels';
+import { quantityInPhrase } from '../providerDetail/quantityLabels';
 import type { ProviderRow } from './providerRows';
 
 const G = PROVIDERS_COLUMN_GROUP;
@@ -33,7 +33,7 @@ const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' 
 const usd = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : USD.format(value));
 
 export function quantityHeader(q: CalibrationQuantity): string {
-  return t('providers.table.median', 'Median {{quantity}}', { quantity: quantityLabel(q) });
+  return t('providers.table.median', 'Median {{quantity}}', { quantity: quantityInPhrase(q) });
 }
 
 export function withUncertainty(row: ProviderRow, q: CalibrationQuantity): string {
