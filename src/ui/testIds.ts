@@ -50,6 +50,7 @@ export const testIds = {
     map: 'hybridlens-qubit-map',
     legend: 'hybridlens-qubit-map-legend',
     legendMedian: 'hybridlens-qubit-map-legend-median',
+    distribution: 'hybridlens-provider-detail-distribution',
     qubit: 'hybridlens-qubit-map-qubit',
     coupler: 'hybridlens-qubit-map-coupler',
     details: 'hybridlens-provider-detail-qubit-details',

@@ -125,6 +125,12 @@ async function expectDeviceMap(page: Page, detail: ProviderDetailPage, d: Backen
     await expect(detail.legendMedian).toContainText(formatQuantity('t1', median.value));
   }
   await expect(detail.tableRows).toHaveCount(layout.length);
+  // The T1 distribution counts the same qubits as measured and missing as the map does.
+  const t1Distribution = detail.root.locator(
+    `[data-testid="${testIds.providerDetail.distribution}"][data-quantity="${CALIBRATION_QUANTITY.t1}"]`
+  );
+  await expect(t1Distribution).toHaveAttribute('data-measured', String(t1.length));
+  await expect(t1Distribution).toHaveAttribute('data-missing', String(layout.length - t1.length));
   expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
 }
 
@@ -223,7 +229,8 @@ test.describe('Providers page and backend pages', () => {
     expect(medians.length, 'the harness loads calibration').toBeGreaterThan(0);
 
     for (const group of Object.values(PROVIDERS_COLUMN_GROUP)) {
-      await providers.columnSwitch.getByText(COLUMN_GROUP_TEXT[group], { exact: true }).click();
+      // Grafana draws the radio input over its label: the input takes the click.
+      await providers.columnGroup(COLUMN_GROUP_TEXT[group]).check();
       await expect(providers.table).toHaveAttribute('data-columns', group);
       await expect(providers.columnGroup(COLUMN_GROUP_TEXT[group])).toBeChecked();
       const box = await providers.tableScroll.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
@@ -251,7 +258,7 @@ test.describe('Providers page and backend pages', () => {
       await saveScreenshot(page, `providers-${group}`);
     }
     expect(await providers.headers()).toContain(medianHeader(CALIBRATION_QUANTITY.t1));
-    await providers.columnSwitch.getByText(COLUMN_GROUP_TEXT.calibration, { exact: true }).click();
+    await providers.columnGroup(COLUMN_GROUP_TEXT.calibration).check();
     await expect
       .poll(async () => (await currentUrl(page)).searchParams.get(PROVIDERS_PARAM.columns))
       .toBe(PROVIDERS_COLUMN_GROUP.calibration);

@@ -24,6 +24,7 @@ import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
 import { formatAge, formatQuantity, isoTime } from './calibrationFormat';
 import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './quantityLabels';
+import { Distribution } from './Distribution';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
 import {
@@ -115,6 +116,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   factLabel: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   mapRow: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'flex-start' }),
   mapBox: css({ flex: '3 1 480px', minWidth: 0 }),
+  side: css({ flex: '1 1 260px', minWidth: 0 }),
   details: css({
     flex: '1 1 260px',
     border: `1px solid ${theme.colors.border.weak}`,
@@ -368,7 +370,23 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               flagged={flagged}
             />
           </div>
-          <QubitDetails snapshot={snapshot} id={hovered ?? state.qubit} />
+          <div className={styles.side}>
+            <QubitDetails snapshot={snapshot} id={hovered ?? state.qubit} />
+            <Distribution
+              title={t('provider-detail.distribution.qubits', '{{metric}} over qubits', {
+                metric: quantityLabel(state.metric),
+              })}
+              quantity={state.metric}
+              values={snapshot.qubits.map((q) => q.values[state.metric])}
+            />
+            {!asList && (
+              <Distribution
+                title={t('provider-detail.distribution.couplers', '2q error over couplers')}
+                quantity={CALIBRATION_QUANTITY.twoQubitError}
+                values={snapshot.couplers.map((c) => (c.uncalibrated ? undefined : c.error))}
+              />
+            )}
+          </div>
         </div>
       </section>
 
