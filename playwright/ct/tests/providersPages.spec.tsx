@@ -235,12 +235,6 @@ test.describe('Providers page and backend pages', () => {
       await expect(providers.columnGroup(COLUMN_GROUP_TEXT[group])).toBeChecked();
       const box = await providers.tableScroll.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
       expect(box.scroll, `${group} columns overflow: ${JSON.stringify(box)}`).toBeLessThanOrEqual(box.client);
-      const doc = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(doc.scroll, `${group}: the page scrolls sideways ${JSON.stringify(doc)}`).toBeLessThanOrEqual(doc.client);
-
       // T1, T2 are names: no header may show a quantity's label value ("Median t1", "Median 2q_error").
       const headers = await providers.headers();
       for (const q of Object.values(CALIBRATION_QUANTITY)) {
