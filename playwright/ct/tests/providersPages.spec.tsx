@@ -251,8 +251,9 @@ test.describe('Providers page and backend pages', () => {
       }
       await saveScreenshot(page, `providers-${group}`);
     }
-    expect(await providers.headers()).toContain(medianHeader(CALIBRATION_QUANTITY.t1));
     await providers.columnGroup(COLUMN_GROUP_TEXT.calibration).check();
+    await expect(providers.table).toHaveAttribute('data-columns', PROVIDERS_COLUMN_GROUP.calibration);
+    expect(await providers.headers()).toContain(medianHeader(CALIBRATION_QUANTITY.t1));
     await expect
       .poll(async () => (await currentUrl(page)).searchParams.get(PROVIDERS_PARAM.columns))
       .toBe(PROVIDERS_COLUMN_GROUP.calibration);
