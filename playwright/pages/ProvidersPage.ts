@@ -18,6 +18,34 @@ export class ProvidersPage extends AppPageObject {
     return this.rows.filter({ has: page.getByRole('link', { name: `${provider} / ${backend}`, exact: true }) });
   }
 
+  /** The box the table scrolls in (at 1440 px it must not need to). */
+  get tableScroll(): Locator {
+    return this.root.getByTestId(testIds.providers.tableScroll);
+  }
+
+  /** The column-group switch; `columnGroup(label)` is one of its options. */
+  get columnSwitch(): Locator {
+    return this.root.getByTestId(testIds.providers.columns);
+  }
+
+  columnGroup(label: string): Locator {
+    return this.columnSwitch.getByRole('radio', { name: label, exact: true });
+  }
+
+  /** The header texts of the table, in order. */
+  async headers(): Promise<string[]> {
+    return (await this.table.locator('thead th').allTextContents()).map((h) => h.trim());
+  }
+
+  /** The cell of one backend under the header `header`. */
+  async cell(provider: string, backend: string, header: string): Promise<Locator> {
+    const index = (await this.headers()).indexOf(header);
+    if (index < 0) {
+      throw new Error(`the Providers table has no column "${header}": ${(await this.headers()).join(' | ')}`);
+    }
+    return this.row(provider, backend).locator('td').nth(index);
+  }
+
   get staleBadges(): Locator {
     return this.root.getByTestId(testIds.providers.staleBadge);
   }

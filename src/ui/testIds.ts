@@ -38,6 +38,8 @@ export const testIds = {
     age: 'hybridlens-providers-age',
     staleBadge: 'hybridlens-providers-stale',
     compare: 'hybridlens-providers-compare',
+    columns: 'hybridlens-providers-columns',
+    tableScroll: 'hybridlens-providers-table-scroll',
   },
   providerDetail: {
     container: 'hybridlens-provider-detail',
@@ -48,6 +50,7 @@ export const testIds = {
     map: 'hybridlens-qubit-map',
     legend: 'hybridlens-qubit-map-legend',
     legendMedian: 'hybridlens-qubit-map-legend-median',
+    distribution: 'hybridlens-provider-detail-distribution',
     qubit: 'hybridlens-qubit-map-qubit',
     coupler: 'hybridlens-qubit-map-coupler',
     details: 'hybridlens-provider-detail-qubit-details',

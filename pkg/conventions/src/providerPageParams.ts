@@ -33,7 +33,21 @@ export type QubitMapMetric = (typeof QUBIT_MAP_METRIC)[keyof typeof QUBIT_MAP_ME
 export const PROVIDERS_PARAM = {
   /** Backends compared side by side, each `provider/backend` (`providersCompareParam()`). */
   compare: 'compare',
+  /** The column group the table shows (a PROVIDERS_COLUMN_GROUP value; the overview when absent). */
+  columns: 'columns',
 } as const;
+
+/**
+ * Column groups of the Providers table (values of `PROVIDERS_PARAM.columns`): the overview carries the key figure
+ * of each group so every backend fits one screen; the others show their group in full.
+ */
+export const PROVIDERS_COLUMN_GROUP = {
+  overview: 'overview',
+  operations: 'operations',
+  calibration: 'calibration',
+  cost: 'cost',
+} as const;
+export type ProvidersColumnGroup = (typeof PROVIDERS_COLUMN_GROUP)[keyof typeof PROVIDERS_COLUMN_GROUP];
 
 const LIST_SEPARATOR = ',';
 

@@ -33,7 +33,7 @@ import {
   VARIABLE,
   variableUrlParam,
 } from './routes';
-import { PROVIDERS_PARAM, PROVIDER_DETAIL_PARAM, QUBIT_MAP_METRIC } from './providerPageParams';
+import { PROVIDERS_COLUMN_GROUP, PROVIDERS_PARAM, PROVIDER_DETAIL_PARAM, QUBIT_MAP_METRIC } from './providerPageParams';
 import {
   ALERT,
   ALERT_SEVERITY,
@@ -286,7 +286,8 @@ export function renderTelemetryDoc(): string {
       LEGACY_ROUTES.map((r) => [code(r.from), r.to])
     ),
     '',
-    `Providers page: ${code(PROVIDERS_PARAM.compare)} (backends compared side by side, ${code('provider/backend')} comma-separated). ` +
+    `Providers page: ${code(PROVIDERS_PARAM.compare)} (backends compared side by side, ${code('provider/backend')} comma-separated), ` +
+      `${code(PROVIDERS_PARAM.columns)} (the table's column group: ${Object.values(PROVIDERS_COLUMN_GROUP).map(code).join(', ')}). ` +
       `Backend page: ${code(PROVIDER_DETAIL_PARAM.qubitMetric)} (the qubit map's colour: ${Object.values(QUBIT_MAP_METRIC).map(code).join(', ')}), ` +
       `${code(PROVIDER_DETAIL_PARAM.chainLength)} (qubits in the best chain), ${code(PROVIDER_DETAIL_PARAM.driftFactor)} ` +
       `(drift flag factor), ${code(PROVIDER_DETAIL_PARAM.jobQubits)} (a job's qubits, comma-separated, from ${code('quantum.qubits.used')}), ` +

@@ -3,7 +3,11 @@ import type { Page } from '@playwright/test';
 import {
   CALIBRATION_LAYOUT,
   CALIBRATION_METRIC,
+  CALIBRATION_QUANTITY,
+  type CalibrationQuantity,
   LABEL,
+  PROVIDERS_COLUMN_GROUP,
+  type ProvidersColumnGroup,
   PROVIDER_DETAIL_PARAM,
   PROVIDERS_PARAM,
   QUANTUM_PROVIDER,
@@ -11,6 +15,8 @@ import {
   calibrationDriftSeries,
 } from '@hybridlens/conventions';
 import { testIds, uiText } from '../../../src/ui';
+import type { UiTextKey } from '../../../src/ui/uiText';
+import { PROVIDERS } from '../../../src/pages/providers/providersQueries';
 import { ProviderDetailPage, ProvidersPage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { calibrationScene, type CalibrationDevice } from '../server/calibrationEnv';
@@ -27,6 +33,25 @@ const FIRST_LOAD = { timeout: 90_000 };
 const IQM_VENDOR = 'iqm';
 
 type Backend = { provider: string; backend: string };
+
+/** The switch's option of each column group, as the catalog words it. */
+const COLUMN_GROUP_TEXT: Record<ProvidersColumnGroup, string> = {
+  [PROVIDERS_COLUMN_GROUP.overview]: uiText('providers.columns.overview'),
+  [PROVIDERS_COLUMN_GROUP.operations]: uiText('providers.columns.operations'),
+  [PROVIDERS_COLUMN_GROUP.calibration]: uiText('providers.columns.calibration'),
+  [PROVIDERS_COLUMN_GROUP.cost]: uiText('providers.columns.cost'),
+};
+
+/** Each quantity as a header phrase words it ("Median T1", "Median readout error"). */
+const QUANTITY_TEXT: Record<CalibrationQuantity, UiTextKey> = {
+  [CALIBRATION_QUANTITY.t1]: 'provider-detail.metric.t1',
+  [CALIBRATION_QUANTITY.t2]: 'provider-detail.metric.t2',
+  [CALIBRATION_QUANTITY.readoutError]: 'provider-detail.metric-in-phrase.readout',
+  [CALIBRATION_QUANTITY.oneQubitError]: 'provider-detail.metric.1q',
+  [CALIBRATION_QUANTITY.twoQubitError]: 'provider-detail.metric.2q',
+};
+const medianHeader = (q: CalibrationQuantity) =>
+  uiText('providers.table.median', { quantity: uiText(QUANTITY_TEXT[q]) });
 
 const sel = (metric: string, d: Backend) =>
   `last_over_time(${metric}{${LABEL.provider}="${d.provider}", ${LABEL.backend}="${d.backend}"}[1h])`;
@@ -100,6 +125,12 @@ async function expectDeviceMap(page: Page, detail: ProviderDetailPage, d: Backen
     await expect(detail.legendMedian).toContainText(formatQuantity('t1', median.value));
   }
   await expect(detail.tableRows).toHaveCount(layout.length);
+  // The T1 distribution counts the same qubits as measured and missing as the map does.
+  const t1Distribution = detail.root.locator(
+    `[data-testid="${testIds.providerDetail.distribution}"][data-quantity="${CALIBRATION_QUANTITY.t1}"]`
+  );
+  await expect(t1Distribution).toHaveAttribute('data-measured', String(t1.length));
+  await expect(t1Distribution).toHaveAttribute('data-missing', String(layout.length - t1.length));
   expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
 }
 
@@ -180,6 +211,61 @@ test.describe('Providers page and backend pages', () => {
       await expect(again.compare.getByRole('columnheader', { name, exact: true })).toBeVisible();
     }
     await saveScreenshot(page, 'providers-compare');
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+  });
+
+  test('Providers at 1440×900: every column group fits without horizontal scroll, medians named and valued as Prometheus has them, the group survives a reload', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'providers' })} />, { hooksConfig: harness });
+    const providers = new ProvidersPage(component);
+    await expect(providers.table).toHaveAttribute('data-rows', /^[1-9]/, FIRST_LOAD);
+    const mediansQuery = (await queryLog(page)).find((q) => q.refId === PROVIDERS.medians && q.time !== undefined);
+    expect(mediansQuery, 'the page reads the calibration medians').toBeDefined();
+    const medians = await promInstant(mediansQuery!.expr, mediansQuery!.time);
+    expect(medians.length, 'the harness loads calibration').toBeGreaterThan(0);
+
+    for (const group of Object.values(PROVIDERS_COLUMN_GROUP)) {
+      // Grafana draws the radio input over its label: the input takes the click.
+      await providers.columnGroup(COLUMN_GROUP_TEXT[group]).check();
+      await expect(providers.table).toHaveAttribute('data-columns', group);
+      await expect(providers.columnGroup(COLUMN_GROUP_TEXT[group])).toBeChecked();
+      const box = await providers.tableScroll.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(box.scroll, `${group} columns overflow: ${JSON.stringify(box)}`).toBeLessThanOrEqual(box.client);
+      // T1, T2 are names: no header may show a quantity's label value ("Median t1", "Median 2q_error").
+      const headers = await providers.headers();
+      for (const q of Object.values(CALIBRATION_QUANTITY)) {
+        expect(headers).not.toContain(uiText('providers.table.median', { quantity: q }));
+      }
+      // Every median the group shows reads as Prometheus has it, in its own backend's row.
+      for (const s of medians) {
+        const q = s.labels[LABEL.quantity] as CalibrationQuantity;
+        if (!headers.includes(medianHeader(q))) {
+          continue;
+        }
+        const cell = await providers.cell(s.labels[LABEL.provider]!, s.labels[LABEL.backend]!, medianHeader(q));
+        await expect(cell).toContainText(formatQuantity(q, s.value));
+      }
+      await saveScreenshot(page, `providers-${group}`);
+    }
+    await providers.columnGroup(COLUMN_GROUP_TEXT.calibration).check();
+    await expect(providers.table).toHaveAttribute('data-columns', PROVIDERS_COLUMN_GROUP.calibration);
+    expect(await providers.headers()).toContain(medianHeader(CALIBRATION_QUANTITY.t1));
+    await expect
+      .poll(async () => (await currentUrl(page)).searchParams.get(PROVIDERS_PARAM.columns))
+      .toBe(PROVIDERS_COLUMN_GROUP.calibration);
+
+    const url = await currentUrl(page);
+    await component.unmount();
+    const reloaded = new ProvidersPage(
+      await mount(<AppHarness url={`${url.pathname}${url.search}`} />, { hooksConfig: harness })
+    );
+    await expect(reloaded.table).toHaveAttribute('data-columns', PROVIDERS_COLUMN_GROUP.calibration, FIRST_LOAD);
+    await expect(reloaded.columnGroup(COLUMN_GROUP_TEXT.calibration)).toBeChecked();
+    expect(await reloaded.headers()).toContain(medianHeader(CALIBRATION_QUANTITY.t2));
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
 

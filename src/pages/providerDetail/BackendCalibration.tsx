@@ -12,7 +12,6 @@ import {
 import { Badge, Button, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import {
   CALIBRATION_QUANTITY,
-  type CalibrationQuantity,
   PROVIDER_DETAIL_PARAM,
   QUBIT_MAP_METRIC,
   type QubitMapMetric,
@@ -24,9 +23,19 @@ import { testIds } from '../../ui/testIds';
 import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
 import { formatAge, formatQuantity, isoTime } from './calibrationFormat';
+import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './quantityLabels';
+import { Distribution } from './Distribution';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
-import { type BackendSnapshot, QUBIT_METRICS, buildSnapshot, calibrationAge, isListLayout, isStale } from './snapshot';
+import {
+  type BackendSnapshot,
+  QUBIT_METRICS,
+  STALE_FACTOR,
+  buildSnapshot,
+  calibrationAge,
+  isListLayout,
+  isStale,
+} from './snapshot';
 
 export const DEFAULT_CHAIN_LENGTH = 5;
 const MAX_CHAIN_LENGTH = 40;
@@ -51,21 +60,6 @@ export function parseQubitMetric(raw: unknown): QubitMapMetric {
 export function parseChainLength(raw: unknown): number {
   const value = typeof raw === 'string' ? Number(raw) : NaN;
   return Number.isInteger(value) && value >= 2 && value <= MAX_CHAIN_LENGTH ? value : DEFAULT_CHAIN_LENGTH;
-}
-
-function metricLabel(metric: CalibrationQuantity): string {
-  switch (metric) {
-    case CALIBRATION_QUANTITY.t1:
-      return t('provider-detail.metric.t1', 'T1');
-    case CALIBRATION_QUANTITY.t2:
-      return t('provider-detail.metric.t2', 'T2');
-    case CALIBRATION_QUANTITY.readoutError:
-      return t('provider-detail.metric.readout', 'Readout error');
-    case CALIBRATION_QUANTITY.oneQubitError:
-      return t('provider-detail.metric.1q', '1q error');
-    case CALIBRATION_QUANTITY.twoQubitError:
-      return t('provider-detail.metric.2q', '2q error');
-  }
 }
 
 /**
@@ -117,10 +111,12 @@ export class BackendCalibration extends SceneObjectBase<BackendCalibrationState>
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(3) }),
   facts: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1, 3), marginBottom: theme.spacing(2) }),
-  fact: css({ display: 'flex', flexDirection: 'column', minWidth: 120 }),
+  // A long value (Google's calibration version is a sha256) wraps inside the page instead of running off it.
+  fact: css({ display: 'flex', flexDirection: 'column', minWidth: 120, maxWidth: '100%', overflowWrap: 'anywhere' }),
   factLabel: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   mapRow: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'flex-start' }),
   mapBox: css({ flex: '3 1 480px', minWidth: 0 }),
+  side: css({ flex: '1 1 260px', minWidth: 0 }),
   details: css({
     flex: '1 1 260px',
     border: `1px solid ${theme.colors.border.weak}`,
@@ -136,7 +132,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
       textAlign: 'left',
     },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    'td.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    'td.number, th.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   }),
   scroll: css({ maxHeight: 420, overflow: 'auto' }),
   row: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'center', flexWrap: 'wrap' }),
@@ -189,7 +185,8 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
               <span data-testid={testIds.providerDetail.staleBadge}>
                 <Badge
                   color="orange"
-                  text={t('provider-detail.facts.stale', 'stale: older than 1.5× the usual {{interval}}', {
+                  text={t('provider-detail.facts.stale', 'stale: older than {{factor}}× the usual {{interval}}', {
+                    factor: STALE_FACTOR,
                     interval: formatAge(snapshot.expectedIntervalSeconds),
                   })}
                 />
@@ -212,7 +209,7 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
         label={t('provider-detail.facts.qubits', 'Qubits')}
         value={String(snapshot.qubitCount ?? snapshot.qubits.length)}
       />
-      <Fact label={t('provider-detail.facts.layout', 'Layout')} value={d.layout ?? '—'} />
+      <Fact label={t('provider-detail.facts.layout', 'Layout')} value={layoutLabel(d.layout)} />
       <Fact label={t('provider-detail.facts.vendor', 'Vendor')} value={d.vendor ?? '—'} />
       <Fact
         label={t('provider-detail.facts.gates', 'Native gates')}
@@ -224,10 +221,7 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
         value={d.calibrationVersion ?? '—'}
       />
       {snapshot.methods.length > 0 && (
-        <Fact
-          label={t('provider-detail.facts.methods', 'Measured by')}
-          value={snapshot.methods.map((m) => `${m.quantity}: ${m.method} (${m.values})`).join('; ')}
-        />
+        <Fact label={t('provider-detail.facts.methods', 'Measured by')} value={methodsText(snapshot.methods)} />
       )}
     </div>
   );
@@ -244,7 +238,7 @@ function Medians({ snapshot, factor }: { snapshot: BackendSnapshot; factor: numb
         return (
           <Fact
             key={q}
-            label={t('provider-detail.medians.label', 'Median {{metric}}', { metric: metricLabel(q) })}
+            label={t('provider-detail.medians.label', 'Median {{metric}}', { metric: quantityInPhrase(q) })}
             value={
               <span className={styles.row}>
                 {formatQuantity(q, snapshot.medians[q])}
@@ -283,7 +277,7 @@ function QubitDetails({ snapshot, id }: { snapshot: BackendSnapshot; id?: string
         <tbody>
           {QUBIT_METRICS.map((m) => (
             <tr key={m}>
-              <th>{metricLabel(m)}</th>
+              <th>{quantityLabel(m)}</th>
               <td className="number">
                 {formatQuantity(m, q.values[m])}
                 {q.stderr[m] !== undefined && ` ± ${formatQuantity(m, q.stderr[m])}`}
@@ -350,7 +344,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
         <h3>{t('provider-detail.map.title', 'Qubit map')}</h3>
         <RadioButtonGroup
           aria-label={t('provider-detail.map.metric', 'Colour qubits by')}
-          options={QUBIT_METRICS.map((m) => ({ label: metricLabel(m), value: m }))}
+          options={QUBIT_METRICS.map((m) => ({ label: quantityLabel(m), value: m }))}
           value={state.metric}
           onChange={(metric) => model.setState({ metric })}
         />
@@ -376,7 +370,23 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               flagged={flagged}
             />
           </div>
-          <QubitDetails snapshot={snapshot} id={hovered ?? state.qubit} />
+          <div className={styles.side}>
+            <QubitDetails snapshot={snapshot} id={hovered ?? state.qubit} />
+            <Distribution
+              title={t('provider-detail.distribution.qubits', '{{metric}} over qubits', {
+                metric: quantityLabel(state.metric),
+              })}
+              quantity={state.metric}
+              values={snapshot.qubits.map((q) => q.values[state.metric])}
+            />
+            {!asList && (
+              <Distribution
+                title={t('provider-detail.distribution.couplers', '2q error over couplers')}
+                quantity={CALIBRATION_QUANTITY.twoQubitError}
+                values={snapshot.couplers.map((c) => (c.uncalibrated ? undefined : c.error))}
+              />
+            )}
+          </div>
         </div>
       </section>
 
@@ -404,7 +414,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             {t(
               'provider-detail.flags.missing-everywhere',
               'No qubit has {{metrics}} in this snapshot: the source does not publish them per qubit.',
-              { metrics: flags.missingEverywhere.map(metricLabel).join(', ') }
+              { metrics: flags.missingEverywhere.map(quantityInPhrase).join(', ') }
             )}
           </p>
         )}
@@ -415,16 +425,22 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             {flags.qubits.map((f) => (
               <li key={`q-${f.id}`} data-testid={testIds.providerDetail.flaggedQubit} data-qubit={f.id}>
                 {t('provider-detail.flags.qubit', 'Qubit {{qubit}}', { qubit: f.id })}
-                {f.drifted.map((d) =>
-                  t('provider-detail.flags.drifted', ': {{metric}} drifted to {{ratio}}× its 7-day median', {
-                    metric: metricLabel(d.metric),
-                    ratio: d.ratio.toFixed(2),
-                  })
-                )}
-                {f.missing.length > 0 &&
-                  t('provider-detail.flags.missing', ': no {{metrics}}', {
-                    metrics: f.missing.map(metricLabel).join(', '),
-                  })}
+                {': '}
+                {[
+                  ...f.drifted.map((d) =>
+                    t('provider-detail.flags.drifted', '{{metric}} drifted to {{ratio}}× its 7-day median', {
+                      metric: quantityInPhrase(d.metric),
+                      ratio: d.ratio.toFixed(2),
+                    })
+                  ),
+                  ...(f.missing.length > 0
+                    ? [
+                        t('provider-detail.flags.missing', 'no {{metrics}}', {
+                          metrics: f.missing.map(quantityInPhrase).join(', '),
+                        }),
+                      ]
+                    : []),
+                ].join('; ')}
               </li>
             ))}
             {flags.couplers.map((f) => (
@@ -545,7 +561,9 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               <tr>
                 <th>{t('provider-detail.table.qubit', 'Qubit')}</th>
                 {QUBIT_METRICS.map((m) => (
-                  <th key={m}>{metricLabel(m)}</th>
+                  <th key={m} className="number">
+                    {quantityLabel(m)}
+                  </th>
                 ))}
               </tr>
             </thead>

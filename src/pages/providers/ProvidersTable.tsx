@@ -9,29 +9,35 @@ import {
   type SceneObjectState,
   type SceneObjectUrlValues,
 } from '@grafana/scenes';
-import { Badge, Checkbox, TextLink, useStyles2 } from '@grafana/ui';
+import { Badge, Checkbox, Field, RadioButtonGroup, TextLink, useStyles2 } from '@grafana/ui';
 import {
   CALIBRATION_QUANTITY,
-  type CalibrationQuantity,
   PROVIDERS_PARAM,
+  type ProvidersColumnGroup,
   parseProvidersCompareParam,
   providersCompareParam,
 } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { linkFromScene } from '../../app/links';
 import { testIds } from '../../ui/testIds';
-import { formatAge, formatQuantity } from '../providerDetail/calibrationFormat';
+import { layoutLabel, methodsText } from '../providerDetail/quantityLabels';
+import { COLUMN_GROUPS, DEFAULT_COLUMN_GROUP, columnGroupLabel, parseColumnGroup } from './columnGroups';
 import { type ProviderRow, buildProviderRows } from './providerRows';
+import { columnsOf, num, pct, quantityHeader, withUncertainty } from './providerColumns';
 
 interface ProvidersTableState extends SceneObjectState {
   compare: Array<{ provider: string; backend: string }>;
+  /** The column group on screen (`columns` in the URL); the overview when absent. */
+  columns?: ProvidersColumnGroup;
 }
 
 const sameBackend = (a: { provider: string; backend: string }, b: { provider: string; backend: string }) =>
   a.provider === b.provider && a.backend === b.backend;
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  // Kept for narrow screens (1024 px); at 1440 px every column group fits without it (browser-tested).
   scroll: css({ overflowX: 'auto', marginBottom: theme.spacing(3) }),
+  wrap: css({ whiteSpace: 'normal !important' as 'normal', minWidth: 160 }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
@@ -42,29 +48,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
       whiteSpace: 'nowrap',
     },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    'td.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    'td.number, th.number': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   }),
 });
-
-const num = (value: number | undefined, digits = 0) =>
-  value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
-const pct = (value: number | undefined) =>
-  value === undefined || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(1)} %`;
-
-const seconds = (value: number | undefined) => (value === undefined ? '—' : `${num(value, 2)} s`);
-const usd = (value: number | undefined) => (value === undefined ? '—' : `$${num(value, 2)}`);
-
-const CALIBRATION_COLUMNS: CalibrationQuantity[] = Object.values(CALIBRATION_QUANTITY);
-
-function withUncertainty(row: ProviderRow, q: CalibrationQuantity): string {
-  const value = formatQuantity(q, row.medians[q]);
-  const stderr = row.uncertainty[q];
-  return stderr === undefined ? value : `${value} ± ${formatQuantity(q, stderr)}`;
-}
-
-function quantityHeader(q: CalibrationQuantity): string {
-  return t('providers.table.median', 'Median {{quantity}}', { quantity: q });
-}
 
 /**
  * Every provider and backend of the range: jobs, errors by type, availability, queue, enqueue latency, rate-limit
@@ -72,20 +58,30 @@ function quantityHeader(q: CalibrationQuantity): string {
  * are compared side by side below (`compare` in the URL).
  */
 export class ProvidersTable extends SceneObjectBase<ProvidersTableState> {
-  protected _urlSync = new SceneObjectUrlSyncConfig(this, { keys: [PROVIDERS_PARAM.compare] });
+  protected _urlSync = new SceneObjectUrlSyncConfig(this, { keys: [PROVIDERS_PARAM.compare, PROVIDERS_PARAM.columns] });
 
   getUrlState(): SceneObjectUrlValues {
+    const columns = this.state.columns ?? DEFAULT_COLUMN_GROUP;
     return {
       [PROVIDERS_PARAM.compare]: this.state.compare.length > 0 ? providersCompareParam(this.state.compare) : undefined,
+      [PROVIDERS_PARAM.columns]: columns === DEFAULT_COLUMN_GROUP ? undefined : columns,
     };
   }
 
   updateFromUrl(values: SceneObjectUrlValues): void {
     const raw = values[PROVIDERS_PARAM.compare];
     const compare = typeof raw === 'string' ? parseProvidersCompareParam(raw) : [];
-    if (providersCompareParam(compare) !== providersCompareParam(this.state.compare)) {
-      this.setState({ compare });
+    const columns = parseColumnGroup(values[PROVIDERS_PARAM.columns]);
+    if (
+      providersCompareParam(compare) !== providersCompareParam(this.state.compare) ||
+      columns !== (this.state.columns ?? DEFAULT_COLUMN_GROUP)
+    ) {
+      this.setState({ compare, columns });
     }
+  }
+
+  showColumns(columns: ProvidersColumnGroup) {
+    this.setState({ columns });
   }
 
   toggle(backend: { provider: string; backend: string }) {
@@ -100,20 +96,9 @@ export class ProvidersTable extends SceneObjectBase<ProvidersTableState> {
   static Component = ProvidersTableRenderer;
 }
 
-function CalibrationAge({ row, at }: { row: ProviderRow; at: number }) {
-  if (row.calibratedAt === undefined) {
-    return <>—</>;
-  }
-  return (
-    <span data-testid={testIds.providers.age}>
-      {formatAge(at - row.calibratedAt)}
-      {row.cadenceSeconds !== undefined && ` / ${formatAge(row.cadenceSeconds)}`}
-    </span>
-  );
-}
-
 function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) {
-  const { compare } = model.useState();
+  const { compare, columns: group = DEFAULT_COLUMN_GROUP } = model.useState();
+  const columns = columnsOf(group);
   const { data } = sceneGraph.getData(model).useState();
   const { value: range } = sceneGraph.getTimeRange(model).useState();
   const styles = useStyles2(getStyles);
@@ -125,26 +110,33 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
 
   return (
     <div>
-      <div className={styles.scroll}>
+      <Field label={t('providers.columns.label', 'Columns')}>
+        <div data-testid={testIds.providers.columns}>
+          <RadioButtonGroup
+            options={COLUMN_GROUPS.map((g) => ({ label: columnGroupLabel(g), value: g }))}
+            value={group}
+            onChange={(g) => model.showColumns(g)}
+          />
+        </div>
+      </Field>
+      <div className={styles.scroll} data-testid={testIds.providers.tableScroll}>
         {/* data-at / data-rows: the instant and the rows shown, for tests to wait on (not on time). */}
-        <table className={styles.table} data-testid={testIds.providers.table} data-at={at} data-rows={rows.length}>
+        <table
+          className={styles.table}
+          data-testid={testIds.providers.table}
+          data-at={at}
+          data-rows={rows.length}
+          data-columns={group}
+        >
           <thead>
             <tr>
               <th>{t('providers.table.compare', 'Compare')}</th>
               <th>{t('providers.table.backend', 'Provider / backend')}</th>
-              <th>{t('providers.table.availability', 'Availability')}</th>
-              <th>{t('providers.table.jobs', 'Jobs')}</th>
-              <th>{t('providers.table.error-rate', 'Failed')}</th>
-              <th>{t('providers.table.errors', 'Errors by type')}</th>
-              <th>{t('providers.table.queue', 'Queue / backlog')}</th>
-              <th>{t('providers.table.enqueue', 'Enqueue p95')}</th>
-              <th>{t('providers.table.headroom', 'Rate-limit headroom (429s)')}</th>
-              <th>{t('providers.table.shots', 'Shots')}</th>
-              <th>{t('providers.table.spend', 'Spend')}</th>
-              {CALIBRATION_COLUMNS.map((q) => (
-                <th key={q}>{quantityHeader(q)}</th>
+              {columns.map((c) => (
+                <th key={c.id} className={c.numeric ? 'number' : undefined}>
+                  {c.header()}
+                </th>
               ))}
-              <th>{t('providers.table.age', 'Calibration age / cadence')}</th>
             </tr>
           </thead>
           <tbody>
@@ -173,23 +165,11 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
                       </span>
                     )}
                   </td>
-                  <td className="number">{pct(r.availability)}</td>
-                  <td className="number">{num(r.jobs)}</td>
-                  <td className="number">{pct(r.errorRate)}</td>
-                  <td>{r.errorsByType.map((e) => `${e.type} ${num(e.count)}`).join(', ') || '—'}</td>
-                  <td className="number">{`${num(r.queueLength)} / ${formatAge(r.queueBacklogSeconds)}`}</td>
-                  <td className="number">{seconds(r.enqueueP95Seconds)}</td>
-                  <td className="number">{`${num(r.rateLimitHeadroom)} (${num(r.rateLimited)})`}</td>
-                  <td className="number">{num(r.shots)}</td>
-                  <td className="number">{usd(r.spendUsd)}</td>
-                  {CALIBRATION_COLUMNS.map((q) => (
-                    <td key={q} className="number">
-                      {withUncertainty(r, q)}
+                  {columns.map((c) => (
+                    <td key={c.id} className={c.numeric ? 'number' : c.wraps ? styles.wrap : undefined}>
+                      {c.cell(r, at)}
                     </td>
                   ))}
-                  <td>
-                    <CalibrationAge row={r} at={at} />
-                  </td>
                 </tr>
               );
             })}
@@ -216,7 +196,7 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
               </tr>
             </thead>
             <tbody>
-              {CALIBRATION_COLUMNS.map((q) => (
+              {Object.values(CALIBRATION_QUANTITY).map((q) => (
                 <tr key={q}>
                   <th>{quantityHeader(q)}</th>
                   {compared.map((c) => (
@@ -230,8 +210,7 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
                 <th>{t('providers.compare.methods', 'Measured by')}</th>
                 {compared.map((c) => (
                   <td key={`${c.provider}/${c.backend}`}>
-                    {c.row?.methods.map((m) => `${m.quantity}: ${m.method}`).join('; ') ||
-                      t('providers.compare.no-method', 'not published')}
+                    {methodsText(c.row?.methods ?? []) || t('providers.compare.no-method', 'not published')}
                   </td>
                 ))}
               </tr>
@@ -246,7 +225,7 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
               <tr>
                 <th>{t('providers.compare.qubits', 'Qubits / layout')}</th>
                 {compared.map((c) => (
-                  <td key={`${c.provider}/${c.backend}`}>{`${num(c.row?.qubits)} / ${c.row?.layout ?? '—'}`}</td>
+                  <td key={`${c.provider}/${c.backend}`}>{`${num(c.row?.qubits)} / ${layoutLabel(c.row?.layout)}`}</td>
                 ))}
               </tr>
             </tbody>
