@@ -76,6 +76,16 @@ export class PlaybookPage extends AppPageObject {
     return this.root.getByTestId(testIds.playbook.adminError);
   }
 
+  /** The degraded banner from Prometheus (every role); `data-state` is normal, degraded or error. */
+  get degradedTelemetry(): Locator {
+    return this.root.getByTestId(testIds.playbook.degradedTelemetry);
+  }
+
+  /** One mitigation of that banner by action (`data-provider`, `data-since` in epoch ms). */
+  degradedItem(action: string): Locator {
+    return this.root.locator(`[data-testid="${testIds.playbook.degradedItem}"][data-action="${action}"]`);
+  }
+
   /** The degraded banner (or the "runs normally" line); `data-flags` lists the flags in force. */
   get degraded(): Locator {
     return this.root.getByTestId(testIds.playbook.degraded);

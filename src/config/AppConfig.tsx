@@ -3,7 +3,7 @@ import { lastValueFrom } from 'rxjs';
 import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
 import { DataSourcePicker, getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, SecretInput, Stack } from '@grafana/ui';
-import { DATASOURCE_TYPE } from '@hybridlens/conventions';
+import { DATASOURCE_TYPE, ENQUEUE_SLO_THRESHOLD_SECONDS } from '@hybridlens/conventions';
 import { Trans, t } from '../i18n';
 import { type AppSettings, type Thresholds, resolveSettings } from '../settings/settings';
 import { settingsProblemText } from '../settings/settingsProblemText';
@@ -35,7 +35,11 @@ function thresholdFields(): Array<{ key: keyof Thresholds; label: string; descri
     {
       key: 'enqueueP95Seconds',
       label: t('config.thresholds.enqueue.label', 'Enqueue P95 target (s)'),
-      description: t('config.thresholds.enqueue.description', 'Target for the P95 time a job waits to be enqueued'),
+      description: t(
+        'config.thresholds.enqueue.description',
+        'P95 time a job may wait to be enqueued, for the playbook checks only: the queue alert and the queueing SLO use {{s}} s, fixed in the generated rules',
+        { s: ENQUEUE_SLO_THRESHOLD_SECONDS }
+      ),
     },
     {
       key: 'hallucinationRate',

@@ -99,7 +99,8 @@ export async function checkPrometheus(fetcher: Fetcher, uid: string): Promise<Ch
   const findings: string[] = [];
   const service = missingMetrics(
     present,
-    Object.values(METRIC).filter((m) => m.emitter === 'service')
+    // The mitigation series exists only while a mitigation is in force: its absence is the normal state.
+    Object.values(METRIC).filter((m) => m.emitter === 'service' && m !== METRIC.mitigationApplied)
   );
   if (service.length > 0) {
     findings.push(

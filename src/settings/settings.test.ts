@@ -1,5 +1,5 @@
-import { DATASOURCE_UID } from '@hybridlens/conventions';
-import { DEFAULT_SETTINGS, resolveSettings } from './settings';
+import { DATASOURCE_UID, ENQUEUE_SLO_THRESHOLD_SECONDS } from '@hybridlens/conventions';
+import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS, resolveSettings } from './settings';
 
 describe('resolveSettings', () => {
   it('uses the provisioned uids when nothing is stored', () => {
@@ -74,5 +74,12 @@ describe('resolveSettings', () => {
       { code: 'notHttp', field: 'adminApiUrl', value: 'javascript:alert(1)', fallback: '' },
     ]);
     expect(resolveSettings({ adminApiUrl: 7 }).problems).toMatchObject([{ code: 'notAString', field: 'adminApiUrl' }]);
+  });
+});
+
+describe('thresholds the generated rules also use', () => {
+  it('default the enqueue P95 target to the queueing SLO and queue alert threshold of the contract', () => {
+    expect(DEFAULT_THRESHOLDS.enqueueP95Seconds).toBe(ENQUEUE_SLO_THRESHOLD_SECONDS);
+    expect(resolveSettings(undefined).settings.thresholds.enqueueP95Seconds).toBe(ENQUEUE_SLO_THRESHOLD_SECONDS);
   });
 });

@@ -87,6 +87,9 @@ export const testIds = {
     adminState: 'hybridlens-playbook-admin-state',
     adminError: 'hybridlens-playbook-admin-error',
     degraded: 'hybridlens-playbook-degraded',
+    /** The degraded banner from telemetry (every role); `data-state` is normal, degraded or error. */
+    degradedTelemetry: 'hybridlens-playbook-degraded-telemetry',
+    degradedItem: 'hybridlens-playbook-degraded-item',
     auditList: 'hybridlens-playbook-audit-list',
     auditRow: 'hybridlens-playbook-audit-row',
   },

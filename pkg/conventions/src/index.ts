@@ -13,6 +13,7 @@ export * from './registry';
 export * from './telemetryDoc';
 export * from './datasources';
 export * from './mitigations';
+export * from './featureFlags';
 export * from './playbooks';
 export * from './backends';
 export * from './jobStates';

@@ -50,6 +50,8 @@ export const LABEL = {
   playbook: 'playbook',
   /** Which lifecycle span a stage histogram sample is about (values: the contract's SPAN names). */
   span: 'span',
+  /** The mitigation in force (a MITIGATION_ACTION that applies one) on hybrid_mitigation_applied_timestamp_seconds. */
+  action: 'action',
 } as const;
 
 export type LabelName = (typeof LABEL)[keyof typeof LABEL];

@@ -228,6 +228,14 @@ export const METRIC = defineMetrics({
     labels: [L.provider, L.backend],
     emitter: 'service',
   },
+  mitigationApplied: {
+    name: 'hybrid_mitigation_applied_timestamp_seconds',
+    type: 'gauge',
+    unit: 'seconds',
+    help: 'Unix time a mitigation in force was applied, by action (force_simulator, reduce_shots, disable_provider, deterministic_decoding) and provider (`all` for pipeline-wide ones). The series exists only while the mitigation is in force: any series means the system runs degraded.',
+    labels: [L.action, L.provider],
+    emitter: 'service',
+  },
   telemetryDropped: {
     name: 'hybridlens_telemetry_dropped_total',
     type: 'counter',

@@ -20,6 +20,12 @@ import {
   MITIGATION_ACTION,
   MITIGATION_LOG_EVENT,
 } from './mitigations';
+import {
+  FEATURE_FLAG,
+  FEATURE_FLAG_ACTION,
+  FEATURE_FLAG_ARG_SEPARATOR,
+  MITIGATION_ALL_PROVIDERS,
+} from './featureFlags';
 import type { MetricDef } from './metricTypes';
 import { OPS_GUIDE_MAP } from './opsGuideMap';
 import { ALERT_PLAYBOOK, PLAYBOOK, SLI_PLAYBOOK } from './playbooks';
@@ -319,6 +325,15 @@ export function renderTelemetryDoc(): string {
     ),
     '',
     `Every action is audited as a log line (event ${Object.values(MITIGATION_LOG_EVENT).map(code).join(' / ')}) with ${code('action')} and ${code('actor')} (${code(ALERTMANAGER_ACTOR_PREFIX + '<alertname>')} for alerts).`,
+    '',
+    `Flags in force, as ${code(ADMIN_API_PATH.flags)} and ${code('orchestrator.input.flags')} list them (${code('name' + FEATURE_FLAG_ARG_SEPARATOR + 'arg')} for flags with an argument):`,
+    '',
+    table(
+      ['flag', 'set by action'],
+      Object.values(FEATURE_FLAG).map((name) => [code(name), code(FEATURE_FLAG_ACTION[name])])
+    ),
+    '',
+    `While a mitigation is in force, ${code(METRIC.mitigationApplied.name)}{${LABEL.action}, ${LABEL.provider}} holds the Unix time it was applied (${code(`${LABEL.provider}="${MITIGATION_ALL_PROVIDERS}"`)} for pipeline-wide ones); the series disappears when it is lifted. Anyone who can query Prometheus sees the degraded state and since when; the admin API adds who applied it.`,
     '',
     '## Ops guide names → contract',
     '',

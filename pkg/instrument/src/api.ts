@@ -116,6 +116,16 @@ export interface ProviderAvailability {
   time?: number;
 }
 
+/** A mitigation in force: what, where, since when. */
+export interface MitigationInForce {
+  /** The MITIGATION_ACTION that applied it (force_simulator, reduce_shots, disable_provider, deterministic_decoding). */
+  action: string;
+  /** The provider it applies to; absent for pipeline-wide ones (label value MITIGATION_ALL_PROVIDERS). */
+  provider?: string;
+  /** When it was applied, epoch ms. */
+  since: number;
+}
+
 export interface LogEntry {
   level: LogLevel;
   /** Machine-readable event name, e.g. "mitigation_applied". */
@@ -165,6 +175,11 @@ export interface HybridTelemetry {
   setRateLimitRemaining(s: { provider: string; remaining: number }): void;
   /** hybrid_quantum_provider_available: 1 online, 0 outage or maintenance, as the provider's status API says. */
   setProviderAvailable(s: ProviderAvailability): void;
+  /**
+   * The mitigations in force now, the whole set (hybrid_mitigation_applied_timestamp_seconds): each gets its
+   * series, valued with the Unix time it was applied; series of mitigations no longer listed are removed.
+   */
+  setMitigationsInForce(mitigations: readonly MitigationInForce[]): void;
   /** One HTTP 429 from a provider API outside a job's enqueue (hybrid_quantum_provider_rate_limited_total). */
   recordRateLimited(s: { provider: string; time?: number }): void;
   /** A JSON log line outside a request (audit lines etc.). */

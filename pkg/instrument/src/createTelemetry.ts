@@ -1,8 +1,15 @@
-import { LABEL, LATENCY_SLO_THRESHOLD_SECONDS, LOG_LEVEL, TELEMETRY_SIGNAL } from '@hybridlens/conventions';
+import {
+  LABEL,
+  LATENCY_SLO_THRESHOLD_SECONDS,
+  LOG_LEVEL,
+  MITIGATION_ALL_PROVIDERS,
+  TELEMETRY_SIGNAL,
+} from '@hybridlens/conventions';
 import { type OpenMetricsContentType, Registry } from 'prom-client';
 import type {
   HybridTelemetry,
   LogEntry,
+  MitigationInForce,
   QueueState,
   RequestStart,
   RequestScope,
@@ -145,6 +152,8 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     },
   };
 
+  // The series of hybrid_mitigation_applied_timestamp_seconds set last, to remove those lifted since.
+  let mitigationSeries = new Map<string, Record<string, string>>();
   return {
     registry,
     serviceName,
@@ -177,6 +186,33 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
       const available = requireBoolean(c, 'available', s.available);
       timeOr(c, 'time', s.time, now);
       metrics.set('providerAvailable', labels, available ? 1 : 0);
+    },
+    setMitigationsInForce(list) {
+      const c = 'setMitigationsInForce()';
+      if (!Array.isArray(list)) {
+        throw new InstrumentInputError(c, 'mitigations', 'must be a list');
+      }
+      const next = new Map<string, Record<string, string>>();
+      const values: number[] = [];
+      list.forEach((m: MitigationInForce, i) => {
+        const labels = {
+          [LABEL.action]: requireString(c, `mitigations[${i}].action`, m.action),
+          [LABEL.provider]:
+            m.provider === undefined
+              ? MITIGATION_ALL_PROVIDERS
+              : requireString(c, `mitigations[${i}].provider`, m.provider),
+        };
+        values.push(requireNumber(c, `mitigations[${i}].since`, m.since, 0) / 1000);
+        next.set(`${labels[LABEL.action]}\u0000${labels[LABEL.provider]}`, labels);
+      });
+      // Validated whole before any series changes.
+      [...next.values()].forEach((labels, i) => metrics.set('mitigationApplied', labels, values[i]!));
+      for (const [key, labels] of mitigationSeries) {
+        if (!next.has(key)) {
+          metrics.unset('mitigationApplied', labels);
+        }
+      }
+      mitigationSeries = next;
     },
     recordRateLimited(s) {
       const c = 'recordRateLimited()';

@@ -117,6 +117,11 @@ export class ContractMetrics {
     (this.checked(key, labels, 'gauge') as Gauge<string>).set(labels, value);
   }
 
+  /** Removes a gauge's series (a state that no longer holds is absent, not zero). */
+  unset(key: MetricKey, labels: Labels): void {
+    (this.checked(key, labels, 'gauge') as Gauge<string>).remove(labels);
+  }
+
   /** The latest exemplar of every bucket that has one (prom-client keeps one per bucket and series). */
   async exemplars(): Promise<ExemplarSample[]> {
     const out: ExemplarSample[] = [];

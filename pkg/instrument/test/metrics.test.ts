@@ -18,6 +18,7 @@ async function exerciseEverything(): Promise<{ telemetry: HybridTelemetry; text:
   telemetry.setRateLimitRemaining({ provider: 'ibm', remaining: 42 });
   telemetry.setProviderAvailable({ provider: 'ibm', backend: 'ibm_torino', available: false });
   telemetry.recordRateLimited({ provider: 'braket' });
+  telemetry.setMitigationsInForce([{ action: 'reduce_shots', since: Date.UTC(2026, 11, 1) }]);
   const text = await telemetry.registry.metrics();
   await telemetry.shutdown();
   return { telemetry, text, samples: parseExposition(text) };

@@ -3,7 +3,7 @@ import { CalibrationModel } from './calibration';
 import { emitRequest } from './emitter';
 import { FaultEngine } from './faultEngine';
 import type { ScheduledFault } from './faultKinds';
-import { activeFlagNames, defaultFlags, type FeatureFlags } from './flags';
+import { activeFlagNames, defaultFlags, type FeatureFlags, MitigationClock } from './flags';
 import { calibrationKey, type RoutingContext } from './orchestrator';
 import { diurnalFactor, ProviderState, STATUS_REPORT_LAG_MS } from './providerState';
 import type { RequestPlan } from './plan';
@@ -48,6 +48,7 @@ export class HybridSimulator {
   private readonly polling: Rng;
   private readonly loadFactor: number;
   private sequence = 0;
+  private readonly mitigationClock = new MitigationClock();
 
   constructor(private readonly options: SimulatorOptions) {
     this.topology = options.topology ?? DEFAULT_TOPOLOGY;
@@ -128,6 +129,10 @@ export class HybridSimulator {
         telemetry.recordRateLimited({ provider: api.provider, time: from + this.polling.uniform(0, to - from) });
       }
     }
+
+    // Flags change between steps (the admin API runs between ticks): live, a change is seen at the end of the
+    // step that follows it; virtual, at its start.
+    telemetry.setMitigationsInForce(this.mitigationClock.update(this.flags, mode === 'live' ? to : from));
 
     const load = diurnalFactor(from) * this.loadFactor;
     const batch: Array<{ time: number; route: RouteProfile; region: string }> = [];

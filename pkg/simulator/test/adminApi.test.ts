@@ -7,6 +7,7 @@ import {
   LOG_FIELD,
   METRIC,
   MITIGATION_ACTION,
+  MITIGATION_ALL_PROVIDERS,
   MITIGATION_LOG_EVENT,
   ORCHESTRATOR_ATTR,
   QUANTUM_ATTR,
@@ -122,6 +123,49 @@ describe('admin API (the orchestrator feature flags)', () => {
         .result
     ).toBe('unchanged');
     await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.releaseSimulator, actor: 'alice' });
+  });
+
+  it('exposes each mitigation in force with the time it was applied, and drops the series once lifted', async () => {
+    const series = async () =>
+      (await (await fetch(`${live.url}/metrics`)).text())
+        .split('\n')
+        .filter((l) => l.startsWith(`${METRIC.mitigationApplied.name}{`));
+    const waitFor = async (done: (lines: string[]) => boolean): Promise<string[]> => {
+      for (;;) {
+        const lines = await series();
+        if (done(lines)) {
+          return lines;
+        }
+        await sleep(100);
+      }
+    };
+    expect(await series()).toEqual([]);
+    const before = Date.now();
+    await admin.post(ADMIN_API_PATH.actions, {
+      action: MITIGATION_ACTION.disableProvider,
+      provider: 'ibm',
+      actor: 'cy',
+    });
+    const [line] = await waitFor((lines) => lines.length > 0);
+    const after = Date.now();
+    expect(line).toContain(`${LABEL.action}="${MITIGATION_ACTION.disableProvider}"`);
+    expect(line).toContain(`${LABEL.provider}="ibm"`);
+    const since = Number(line!.split(' ').pop()) * 1000;
+    expect(since).toBeGreaterThanOrEqual(before);
+    expect(since).toBeLessThanOrEqual(after);
+    await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.forceSimulator, actor: 'cy' });
+    const both = await waitFor((lines) => lines.length === 2);
+    expect(both.find((l) => l.includes(`${LABEL.provider}="ibm"`))).toBe(line);
+    expect(both.find((l) => l.includes(MITIGATION_ACTION.forceSimulator))).toContain(
+      `${LABEL.provider}="${MITIGATION_ALL_PROVIDERS}"`
+    );
+    await admin.post(ADMIN_API_PATH.actions, {
+      action: MITIGATION_ACTION.enableProvider,
+      provider: 'ibm',
+      actor: 'cy',
+    });
+    await admin.post(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.releaseSimulator, actor: 'cy' });
+    expect(await waitFor((lines) => lines.length === 0)).toEqual([]);
   });
 
   it('reduces shots: QPU jobs carry the original shot count and the responses are degraded', async () => {

@@ -31,6 +31,7 @@ import {
   ALERT_MITIGATION,
   ALERT_STATE,
   ALERTMANAGER_ACTOR_PREFIX,
+  FEATURE_FLAG,
   LABEL,
   METRIC,
   PROMETHEUS_ALERTS,
@@ -48,7 +49,6 @@ import {
   startPrometheus,
 } from '@hybridlens/testkit';
 import type { AuditEntry } from '../src/auditLog';
-import { FLAG_NAME } from '../src/flags';
 import { DECISION_REASON } from '../src/orchestrator';
 import { adminClient } from './helpers/adminClient';
 import { alertmanagerConfigForTest, prometheusConfigForTest } from './helpers/chainConfig';
@@ -295,7 +295,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'automated remedi
               (a) => a.labels[PROMETHEUS_ALERTS.alertName] === ALERTNAME && a.labels[LABEL.provider] === PROVIDER
             )
           ).toEqual([expect.objectContaining({ status: expect.objectContaining({ state: 'active' }) })]);
-          expect(await flags()).toContain(FLAG_NAME.forceSimulator);
+          expect(await flags()).toContain(FEATURE_FLAG.forceSimulator);
           // Alertmanager authenticated: no request of the run was refused for its token.
           expect((await audit()).filter((e) => e.result === 'unauthorized')).toEqual([]);
         },
@@ -342,7 +342,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'automated remedi
           mark(`webhook: ${MITIGATION.resolved} ${restored.result}`);
           expect(restored.result).toBe('restored');
           expect(Date.parse(restored.time)).toBeGreaterThan(faultEndEarliest);
-          expect(await flags()).not.toContain(FLAG_NAME.forceSimulator);
+          expect(await flags()).not.toContain(FEATURE_FLAG.forceSimulator);
         },
         200 * SECOND
       );

@@ -9,7 +9,10 @@ import {
   PROMETHEUS_ALERTS,
   VARIABLE,
   buildAppUrl,
+  eq,
+  selector,
 } from '@hybridlens/conventions';
+import { type RunningPrometheus, startPrometheus } from '@hybridlens/testkit';
 import { PlaybookPage, PlaybooksPage } from '../../pages';
 import { testIds, uiText } from '../../../src/ui';
 import { DEFAULT_THRESHOLDS } from '../../../src/settings/settings';
@@ -212,6 +215,64 @@ test.describe('Playbook mitigation actions against a live simulator', () => {
     await saveScreenshot(page, 'playbook-a-viewer');
     expect(proxyCalls).toEqual([]);
     expect(await flagsNow()).toEqual(before);
+  });
+
+  test.describe('with Prometheus scraping the live simulator', () => {
+    let scraper: RunningPrometheus | undefined;
+    test.beforeAll(async () => {
+      scraper = await startPrometheus({
+        config: [
+          'global:',
+          '  scrape_interval: 1s',
+          'scrape_configs:',
+          '  - job_name: hybrid-live',
+          '    static_configs:',
+          `      - targets: ['${new URL(liveSimulatorUrl()).host}']`,
+        ].join('\n'),
+      });
+    });
+    test.afterAll(async () => {
+      await scraper?.stop();
+    });
+
+    test('a Viewer sees the degraded banner from telemetry, with since when, while the simulator is forced', async ({
+      mount,
+      page,
+      harness,
+    }) => {
+      const { url } = await playbookAUrl();
+      await admin(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.forceSimulator, actor: 'page-harness' });
+      // The series Prometheus holds once it scraped the simulator after the change: what the banner must show.
+      const expr = selector(METRIC.mitigationApplied.name, [eq(LABEL.action, MITIGATION_ACTION.forceSimulator)]);
+      await expect.poll(async () => (await scraper!.query(expr)).result.length, { timeout: 30_000 }).toBeGreaterThan(0);
+      const [sample] = (await scraper!.query(expr)).result;
+      const since = Math.round(Number(sample!.value![1]) * 1000);
+      const jsonData = { adminApiUrl: liveSimulatorUrl() };
+      const component = await mount(<AppHarness url={url} jsonData={jsonData} />, {
+        hooksConfig: {
+          ...harness,
+          prometheusUrl: scraper!.url,
+          jsonData,
+          pluginProxyUrl: pluginProxyUrl(),
+          orgRole: 'Viewer',
+        },
+      });
+      const playbook = new PlaybookPage(component);
+      // The admin API stays out of reach for a Viewer; the banner does not need it.
+      await expect(playbook.adminState).toHaveAttribute('data-state', 'viewer');
+      await expect(playbook.degradedTelemetry).toHaveAttribute('data-state', 'degraded');
+      const item = playbook.degradedItem(MITIGATION_ACTION.forceSimulator);
+      await expect(item).toHaveAttribute('data-since', String(since));
+      await expect(item).toHaveAttribute('data-provider', '');
+      await expect(item).toContainText(uiText('playbook.action.force-simulator.label'));
+      // The harness renders times in the browser's zone: the same instant, as HH:mm:ss there.
+      const clock = await page.evaluate((ms) => new Date(ms).toTimeString().slice(0, 8), since);
+      await expect(item).toContainText(clock);
+      await expect(item).toContainText(uiText('playbook.degraded.since', { since: '' }).trim());
+      await saveScreenshot(page, 'playbook-a-viewer-degraded');
+      await admin(ADMIN_API_PATH.actions, { action: MITIGATION_ACTION.releaseSimulator, actor: 'page-harness' });
+      await expect.poll(async () => (await scraper!.query(expr)).result.length, { timeout: 30_000 }).toBe(0);
+    });
   });
 
   test('with the admin API down the page says so and nothing changes', async ({

@@ -1,4 +1,11 @@
-import { ALERTMANAGER_ACTOR_PREFIX, MITIGATION_ACTION, type MitigationAction } from '@hybridlens/conventions';
+import {
+  ALERTMANAGER_ACTOR_PREFIX,
+  FEATURE_FLAG,
+  FEATURE_FLAG_ACTION,
+  MITIGATION_ACTION,
+  type MitigationAction,
+  parseFeatureFlag,
+} from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import type { AdminError, AuditLine, FlagsView } from './adminApi';
 import type { ScopeValues } from './playbookTypes';
@@ -148,18 +155,6 @@ export function adminErrorText(error: AdminError): string {
   }
 }
 
-/**
- * The orchestrator's flag names as its admin API lists them (`shot_reduction:4`, `disable_provider:ibm`), mapped
- * to the action that sets them, to find the audit entry that did. They are the simulator's `FLAG_NAME`, not yet in
- * the contract; an unknown name only loses its "since".
- */
-const FLAG_ACTION: Record<string, MitigationAction> = {
-  force_simulator: MITIGATION_ACTION.forceSimulator,
-  shot_reduction: MITIGATION_ACTION.reduceShots,
-  disable_provider: MITIGATION_ACTION.disableProvider,
-  deterministic_decoding: MITIGATION_ACTION.deterministicDecoding,
-};
-
 export interface ActiveMitigation {
   flag: string;
   /** RFC 3339, when it is known (an alert's hold, or the audit entry that applied it). */
@@ -174,9 +169,10 @@ export interface ActiveMitigation {
  */
 export function activeMitigations(view: FlagsView, audit: readonly AuditLine[]): ActiveMitigation[] {
   return view.flags.map((flag) => {
-    const [name, arg] = flag.split(':') as [string, string | undefined];
-    const action = FLAG_ACTION[name];
-    const provider = action === MITIGATION_ACTION.disableProvider ? arg : undefined;
+    // An unknown flag (a newer orchestrator's) is still listed; only its "since" is lost.
+    const parsed = parseFeatureFlag(flag);
+    const action = parsed ? FEATURE_FLAG_ACTION[parsed.name] : undefined;
+    const provider = parsed?.name === FEATURE_FLAG.disableProvider ? parsed.arg : undefined;
     const hold = view.holds.find((h) => h.action === action && (provider === undefined || h.provider === provider));
     if (hold) {
       return { flag, since: hold.since, by: `${ALERTMANAGER_ACTOR_PREFIX}${hold.alertname}` };

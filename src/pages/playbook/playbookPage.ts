@@ -19,6 +19,7 @@ import { buildPlaybookChecksRunner } from './playbookQueries';
 import type { PlaybookDef, PlaybookStep, ScopeValues } from './playbookTypes';
 import { type AdminClient, adminClient, adminProxyBase } from './adminApi';
 import { AdminStatus } from './adminStatus';
+import { DegradedBanner } from './DegradedBanner';
 import { backendSrvFetch } from './adminTransport';
 import { MitigationButtons } from './MitigationButtons';
 import { canRunMitigations, currentActor } from './userRole';
@@ -74,6 +75,7 @@ export function buildPlaybookScene(
     // Checks look at the last minutes; an hour of range keeps the links to traces and logs focused.
     defaultTimeRange: { from: 'now-1h', to: 'now' },
     children: [
+      new SceneFlexItem({ height: 'auto', body: new DegradedBanner() }),
       new SceneFlexItem({ height: 'auto', body: admin }),
       new SceneFlexItem({
         height: 'auto',
