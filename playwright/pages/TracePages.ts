@@ -120,4 +120,8 @@ export class QuantumJobPage extends AppPageObject {
   traceLink(): Locator {
     return this.root.getByTestId(testIds.jobCard.traceLink);
   }
+
+  backendLink(): Locator {
+    return this.root.getByTestId(testIds.jobCard.backendLink);
+  }
 }

@@ -151,6 +151,7 @@ export const testIds = {
     phase: 'hybridlens-job-card-phase',
     traceLink: 'hybridlens-job-card-trace-link',
     jobLink: 'hybridlens-job-card-job-link',
+    backendLink: 'hybridlens-job-card-backend-link',
     calibration: 'hybridlens-job-card-calibration',
     calibrationRow: 'hybridlens-job-card-calibration-row',
     calibrationThenMissing: 'hybridlens-job-card-calibration-then-missing',

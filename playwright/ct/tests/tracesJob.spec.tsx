@@ -1,5 +1,5 @@
 import React from 'react';
-import { QUANTUM_ATTR, buildAppUrl } from '@hybridlens/conventions';
+import { QUANTUM_ATTR, buildAppUrl, parseAppUrl } from '@hybridlens/conventions';
 import { testIds, uiText } from '../../../src/ui';
 import { calibrationMedians } from '../../../src/queries/lifecycle';
 import { QuantumJobPage, TracePage } from '../../pages';
@@ -26,8 +26,8 @@ test.describe('Quantum job page on the Tempo and Loki stand-ins', () => {
     harness,
   }) => {
     const { twoJobs } = traceCatalog();
-    const jobs = jobsOfSpans(await standInSpans(twoJobs.traceId));
-    const failed = jobs.find((j) => j.failed)!;
+    const spans = await standInSpans(twoJobs.traceId);
+    const failed = jobsOfSpans(spans).find((j) => j.failed)!;
     expect(failed.finalStatus).toBeTruthy();
 
     const component = await mount(<AppHarness url={jobUrl(failed.jobId)} />, { hooksConfig: harness });
@@ -40,6 +40,19 @@ test.describe('Quantum job page on the Tempo and Loki stand-ins', () => {
     expect(await job.states().count()).toBeGreaterThan(1);
     await expect(job.states().last()).toHaveAttribute('data-state', failed.finalStatus!);
     await saveScreenshot(page, 'quantum-job');
+
+    // The backend page at the job's time: its range starts before the job and ends after it started.
+    const jobSpans = spans.filter((s) => s.attributes[QUANTUM_ATTR.jobId.key] === failed.jobId);
+    const attr = (key: string) => jobSpans.map((s) => s.attributes[key]).find((v) => typeof v === 'string');
+    const backendPage = parseAppUrl((await job.backendLink().getAttribute('href'))!);
+    expect(backendPage?.page).toBe('providerDetail');
+    expect(backendPage?.params).toEqual({
+      provider: attr(QUANTUM_ATTR.provider.key),
+      backend: attr(QUANTUM_ATTR.backend.key),
+    });
+    const jobStart = Math.min(...jobSpans.map((s) => s.startMs));
+    expect(Number(backendPage?.time?.from)).toBeLessThan(jobStart);
+    expect(Number(backendPage?.time?.to)).toBeGreaterThan(jobStart);
 
     await job.traceLink().click();
     await expect.poll(async () => (await currentUrl(page)).pathname).toContain(twoJobs.traceId);

@@ -14,6 +14,8 @@ export interface QuantumJobCardProps {
   /** Where the card links: the trace holding the job and the job's own page (absent on that page). */
   traceHref?: string;
   jobHref?: string;
+  /** The backend page at the job's time (`backendAtJobTime`), with the job's qubits highlighted. */
+  backendHref?: string;
   /** Prometheus datasource uid for the calibration comparison; absent: no comparison. */
   prometheusUid?: string;
 }
@@ -50,7 +52,7 @@ function phaseText(phase: string): string {
  * outcome and error type, and the backend's calibration when the job ran against now. Self-contained: the trace
  * page shows one per job of the trace, the quantum-job page one for its job, the Providers page its recent jobs.
  */
-export function QuantumJobCard({ job, traceHref, jobHref, prometheusUid }: QuantumJobCardProps) {
+export function QuantumJobCard({ job, traceHref, jobHref, backendHref, prometheusUid }: QuantumJobCardProps) {
   const styles = useStyles2(getStyles);
   const facts: Array<[string, string]> = [];
   const add = (label: string, value: string | number | undefined) => {
@@ -159,6 +161,11 @@ export function QuantumJobCard({ job, traceHref, jobHref, prometheusUid }: Quant
         {traceHref && (
           <TextLink href={traceHref} inline={false} icon="link" data-testid={testIds.jobCard.traceLink}>
             {t('job-card.open-trace', 'Open the trace')}
+          </TextLink>
+        )}
+        {backendHref && (
+          <TextLink href={backendHref} inline={false} icon="apps" data-testid={testIds.jobCard.backendLink}>
+            {t('job-card.open-backend', "The backend's calibration when the job ran")}
           </TextLink>
         )}
         {jobHref && (

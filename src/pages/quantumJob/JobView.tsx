@@ -8,6 +8,7 @@ import { testIds } from '../../ui/testIds';
 import { linkFromScene } from '../../app/links';
 import { selectedValues } from '../../app/variableValues';
 import { QuantumJobCard } from '../../components/quantumJobCard/QuantumJobCard';
+import { backendHref } from '../../components/quantumJobCard/backendAtJobTime';
 import { loadTraceFromTempo } from '../trace/traceSource';
 import { type JobTraceLookup, type JobTraceSource, findJobTrace, isJobIdShape } from './findJobTrace';
 
@@ -171,6 +172,7 @@ function JobViewRenderer({ model }: SceneComponentProps<JobView>) {
           <QuantumJobCard
             job={load.job}
             traceHref={linkFromScene(model, { page: 'trace', params: { traceId: load.traceId } })}
+            backendHref={backendHref(model, load.job)}
             prometheusUid={model.datasource('prometheus')}
           />
         </Stack>

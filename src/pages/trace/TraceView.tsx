@@ -39,6 +39,7 @@ import { SpanDetail } from '../../components/waterfall/SpanDetail';
 import { formatMs } from '../../components/waterfall/formatDuration';
 import { matchingSpans } from '../../components/waterfall/waterfallRows';
 import { QuantumJobCard } from '../../components/quantumJobCard/QuantumJobCard';
+import { backendHref } from '../../components/quantumJobCard/backendAtJobTime';
 import { type TraceLoad, loadTraceFromTempo } from './traceSource';
 import { TraceLogs } from './TraceLogs';
 import { TraceAlerts } from './TraceAlerts';
@@ -337,6 +338,7 @@ function TraceViewRenderer({ model }: SceneComponentProps<TraceView>) {
                 key={job.jobId ?? `job-${i}`}
                 job={job}
                 jobHref={job.jobId ? link('quantumJob', { jobId: job.jobId }) : undefined}
+                backendHref={backendHref(model, job)}
                 prometheusUid={model.datasource('prometheus')}
               />
             ))}
