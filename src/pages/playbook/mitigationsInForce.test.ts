@@ -1,3 +1,4 @@
+import '../../testing/jsdomPolyfills';
 import { FieldType, toDataFrame } from '@grafana/data';
 import { LABEL, MITIGATION_ACTION, MITIGATION_ALL_PROVIDERS } from '@hybridlens/conventions';
 import { MITIGATIONS_REF, mitigationsFromFrames } from './mitigationsInForce';
