@@ -20,7 +20,7 @@ const SCREENSHOTS = [
   { name: 'slo-detail', taken: 'slo-detail', spec: 'playwright/ct/tests/slos.spec.tsx' },
   { name: 'lifecycle', taken: 'lifecycle', spec: 'playwright/ct/tests/lifecycle.spec.tsx' },
   { name: 'llm-quality', taken: 'llm-quality', spec: 'playwright/ct/tests/llmQuality.spec.tsx' },
-  { name: 'provider-detail', taken: 'provider-detail-drift', spec: 'playwright/ct/tests/providers.spec.tsx' },
+  { name: 'provider-detail', taken: 'provider-detail-drift', spec: 'playwright/ct/tests/providersPages.spec.tsx' },
   { name: 'executive-summary', taken: 'executive-summary', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
   { name: 'sre-overview', taken: 'sre-overview', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
   { name: 'calibration', taken: 'calibration', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
@@ -42,6 +42,11 @@ if (unknown.length > 0) {
 }
 const wanted = requested.length > 0 ? SCREENSHOTS.filter((s) => requested.includes(s.name)) : SCREENSHOTS;
 const specs = [...new Set(wanted.map((s) => s.spec))];
+const missingSpecs = specs.filter((spec) => !existsSync(join(root, spec)));
+if (missingSpecs.length > 0) {
+  console.error(`screenshots: no such spec ${missingSpecs.join(', ')} (update SCREENSHOTS in scripts/screenshots.mjs)`);
+  process.exit(2);
+}
 
 // Seconds of file-time resolution: a screenshot counts as this run's when written after it started.
 const started = Date.now() - 1000;
