@@ -6,3 +6,4 @@ export * from './ruleFiles';
 export * from './ruleBackfill';
 export * from './sloBackfill';
 export * from './ruleBackfillPlan';
+export * from './promtoolRuleWindow';

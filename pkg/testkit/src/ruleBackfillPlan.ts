@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALERT_STATE, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
 import { alertsAsRecordingRules, listRuleFiles, readRules, recordingRuleLevels, ruleFileText } from './ruleFiles';
+import { promtoolRuleStart } from './promtoolRuleWindow';
 
 export interface RuleBackfillPlan {
   /** One rule file per dependency level, to be backfilled in this order, each after the previous is loaded. */
@@ -53,7 +54,10 @@ export function writeRuleBackfillPlan(
   });
   if (window) {
     // Sourced by the shell script that runs the plan: epoch seconds of the history's window.
-    writeFileSync(join(staging, 'window.env'), `START=${Math.floor(window.start)}\nEND=${Math.floor(window.end)}\n`);
+    writeFileSync(
+      join(staging, 'window.env'),
+      `START=${promtoolRuleStart(window.start, evalIntervalSeconds)}\nEND=${Math.floor(window.end)}\n`
+    );
   }
   rmSync(outDir, { recursive: true, force: true });
   renameSync(staging, outDir);

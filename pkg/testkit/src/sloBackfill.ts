@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrometheus } from './prometheus';
+import { promtoolRuleStart } from './promtoolRuleWindow';
 import { findBinary } from './tools';
 import { type Rule, recordingRuleLevels, ruleFileText } from './ruleFiles';
 
@@ -41,12 +42,19 @@ function runPromtool(args: string[]): Promise<void> {
   });
 }
 
+function isoSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}
+
 /**
  * Record the SLO series over the loaded history with `promtool tsdb create-blocks-from rules`, one
  * dependency level at a time (each level needs the previous level's blocks loaded into Prometheus).
+ * A level that records nothing at all is an error: promtool exits 0 when it records nothing, and every page
+ * built on these series would then show "No data" with no hint why.
  */
 export async function backfillRecordingRules(options: RuleBackfillOptions): Promise<RuleBackfillResult> {
   const levels = recordingRuleLevels(options.rules);
+  const start = promtoolRuleStart(options.start, options.evalIntervalSeconds);
   for (const [i, rules] of levels.entries()) {
     const t0 = Date.now();
     const prometheus = await startPrometheus({ dataDir: options.dataDir });
@@ -67,7 +75,7 @@ export async function backfillRecordingRules(options: RuleBackfillOptions): Prom
             'rules',
             '--quiet',
             `--url=${prometheus.url}`,
-            `--start=${options.start}`,
+            `--start=${start}`,
             `--end=${options.end}`,
             `--eval-interval=${options.evalIntervalSeconds}s`,
             `--output-dir=${outDirs[p]}`,
@@ -80,6 +88,14 @@ export async function backfillRecordingRules(options: RuleBackfillOptions): Prom
     }
     if (process.env.HL_CT_DEBUG) {
       console.log(`level ${i}: ${rules.length} rules, start ${t1 - t0} ms, promtool ${Date.now() - t1} ms`);
+    }
+    const blocks = outDirs.reduce((n, outDir) => n + readdirSync(outDir).length, 0);
+    if (blocks === 0) {
+      const names = [...new Set(rules.map((r) => r.record ?? ''))].slice(0, 5).join(', ');
+      throw new Error(
+        `promtool tsdb create-blocks-from rules recorded nothing for level ${i} (${rules.length} rules: ${names}, …) ` +
+          `from ${isoSeconds(start)} to ${isoSeconds(options.end)}: check that the history covers that window`
+      );
     }
     for (const outDir of outDirs) {
       for (const block of readdirSync(outDir)) {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { driftRuleGroups } from '@hybridlens/calibration';
-import { findBinary, startPrometheus } from '@hybridlens/testkit';
+import { findBinary, promtoolRuleStart, startPrometheus } from '@hybridlens/testkit';
 import { stringify } from 'yaml';
 
 /** A time window over which the drift rules are recorded. */
@@ -55,7 +55,7 @@ export async function recordDriftRules(options: { dataDir: string; work: string;
             'rules',
             '--quiet',
             `--url=${prometheus.url}`,
-            `--start=${next.w.start}`,
+            `--start=${promtoolRuleStart(next.w.start, next.w.intervalSeconds)}`,
             `--end=${next.w.end}`,
             `--eval-interval=${next.w.intervalSeconds}s`,
             `--output-dir=${next.out}`,
