@@ -131,7 +131,8 @@ if (existsSync(join(root, 'playwright-ct.config.ts'))) {
   // React 19 runs the specs that mount every page (queryCounts), break one (the error boundary) and prove the
   // runtime; the deep per-page specs run on React 18 only, to keep the whole CI run under 30 minutes on 2 cores
   // (both full runs took 10 + 9 minutes there). playwright/ct/README.md says which and why.
-  const specs = { react18: [], react19: REACT19_SPECS };
+  // React 18 runs every spec but the page-load query counts: the same app code, counted on React 19 (131 s saved).
+  const specs = { react18: ['--grep-invert', 'Prometheus queries per page'], react19: REACT19_SPECS };
   for (const runtime of ['react18', 'react19']) {
     const ctReport = join(reports, `playwright-ct-${runtime}.json`);
     const args = ['playwright', 'test', '-c', 'playwright-ct.config.ts', '--reporter=list,json', ...specs[runtime]];
