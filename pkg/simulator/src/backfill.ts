@@ -46,7 +46,7 @@ export interface BackfillOptions {
   end?: number;
   /** Scrape interval of the history (default 60 s). */
   stepSeconds?: number;
-  /** Traces kept per hour of history in traces.otlp.jsonl (default 20; errors compete with the rest). */
+  /** Traces kept per hour of history in traces.otlp.jsonl (default 20), plus as many failed requests' traces. */
   tracesPerHour?: number;
   topology?: Topology;
   /** Multiplies the request rate (default 1). */

@@ -104,7 +104,7 @@ Example: hybridlens-sim live --port 9464 --otlp-url http://tempo:4318/v1/traces 
         ...common,
         'traces-per-hour': {
           type: 'integer',
-          description: 'traces kept per hour of history (errors and degraded requests first)',
+          description: 'traces kept per hour of history (degraded and slow requests first), plus as many failed ones',
           min: LIMITS.tracesPerHour.min,
           max: LIMITS.tracesPerHour.max,
           default: DEFAULT_TRACES_PER_HOUR,

@@ -1,6 +1,7 @@
 import React from 'react';
 import { DATASOURCE_UID, EXEMPLAR_LABEL, LABEL, METRIC, buildAppUrl, range } from '@hybridlens/conventions';
 import { testIds } from '../../../src/ui/testIds';
+import { uiText } from '../../../src/ui/uiText';
 import { TracePage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { replayProxyCall } from '../standins/standInQueries';
@@ -96,6 +97,20 @@ test.describe('Lifecycle', () => {
     expect([...shownExemplars].filter((id) => !fromExemplars.has(id))).toEqual([]);
     expect(shownExemplars.size).toBe(Math.min(fromExemplars.size, 12));
     expect(fromExemplars.size).toBeGreaterThan(0);
+    // Failed requests get the badge: the harness history keeps failed requests' traces (the simulator samples
+    // errors first), so Tempo's search for failed requests in the window answers some.
+    const failedSearch = searches.find((url) =>
+      new URL(url, 'http://harness').searchParams.get('q')?.includes('status = error')
+    );
+    expect(failedSearch).toBeDefined();
+    const failedIds = new Set(
+      ((await replayProxyCall<TempoSearch>(failedSearch!)).traces ?? []).map((tr) => tr.traceID)
+    );
+    expect(failedIds.size).toBeGreaterThan(0);
+    const shownFailed = component.locator(`[data-testid="${testIds.lifecycle.request}"][data-source="tempo-failed"]`);
+    // The failed search's entries come first in the Tempo list.
+    await expect(shownFailed).toHaveCount(Math.min(failedIds.size, 12));
+    await expect(shownFailed.first()).toContainText(uiText('lifecycle.requests.failed'));
     await saveScreenshot(page, 'lifecycle-requests');
 
     const first = shown.find((r) => r.source !== 'exemplar')!;
