@@ -1,4 +1,5 @@
 import { describeWithBinary } from '@hybridlens/testkit';
+import { ALL_SOURCES_READ_TEXT, CALIBRATION_UID, UNREADABLE_SOURCES_TITLE } from '../src';
 import { allPanels, dashboardQueries, labelValuesVariables, type DashboardJson } from './support/dashboardQueries';
 import { committedDashboards } from './support/committed';
 import {
@@ -30,6 +31,23 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'bundled dashboards
 
   afterAll(async () => {
     await history?.stop();
+  });
+
+  it('the calibration dashboard says in words that every calibration source was read', async () => {
+    const dashboard = committedDashboards().find((d) => d.uid === CALIBRATION_UID)!;
+    const panel = allPanels(dashboard).find((p) => p.title === UNREADABLE_SOURCES_TITLE)!;
+    const [target] = panel.targets ?? [];
+    const expr = interpolate(target!.expr, {
+      rangeSeconds: relativeRangeSeconds(dashboard.time.from),
+      scrapeSeconds: history.scrapeSeconds,
+      variables: allValues(dashboard),
+    });
+    // The history's exporter read every source: one label-less 0, which the panel's value mapping puts in words.
+    const data = await history.prometheus.query(expr, history.now);
+    expect(data.result.map((s) => ({ labels: s.metric, value: s.value?.[1] }))).toEqual([{ labels: {}, value: '0' }]);
+    const mappings = panel.fieldConfig?.defaults.mappings ?? [];
+    expect(mappings.map((m) => m.options['0']?.text)).toContain(ALL_SOURCES_READ_TEXT);
+    expect(panel.description).not.toMatch(/\bvector\b|PromQL|increase\(/);
   });
 
   describe.each(committedDashboards().map((d) => [d.uid, d] as const))('%s', (_uid, dashboard) => {

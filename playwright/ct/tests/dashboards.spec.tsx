@@ -1,7 +1,14 @@
 import React from 'react';
 import type { Locator, Page } from '@playwright/test';
-import { DATASOURCE_UID, VARIABLE, parseAppUrl, variableUrlParam } from '@hybridlens/conventions';
-import { CALIBRATION_UID, EXECUTIVE_SUMMARY_UID, SRE_OVERVIEW_UID, isEmptyWhenHealthy } from '@hybridlens/dashboards';
+import { DATASOURCE_UID, LABEL, VARIABLE, parseAppUrl, variableUrlParam } from '@hybridlens/conventions';
+import {
+  ALL_SOURCES_READ_TEXT,
+  CALIBRATION_UID,
+  EXECUTIVE_SUMMARY_UID,
+  SRE_OVERVIEW_UID,
+  UNREADABLE_SOURCES_TITLE,
+  isEmptyWhenHealthy,
+} from '@hybridlens/dashboards';
 import { AppPageObject } from '../../pages';
 import { flatPanels, readBundledDashboard } from '../dashboards/bundledDashboards';
 import { DashboardHarness } from '../dashboards/DashboardHarness';
@@ -289,6 +296,23 @@ test.describe('Bundled dashboards in Scenes', () => {
           );
           expect(inRange.length, `"${table.title}": backends calibrated in the range`).toBeGreaterThan(1);
           await expect(view.panel(table.title!).getByRole('row')).toHaveCount(inRange.length + 1);
+        }
+      }
+      const unreadable = panels.find((p) => p.title === UNREADABLE_SOURCES_TITLE);
+      if (unreadable) {
+        // Every source read: Prometheus answers one label-less 0 and the panel says so in words, never "No data".
+        const call = await waitForCall(page, unreadable.targets![0]!.expr as string);
+        const answer = await promInstant(call.expr, call.time);
+        const region = view.panel(unreadable.title!);
+        await expect(region.getByText(NO_DATA, { exact: true })).toHaveCount(0);
+        if (answer.length === 1 && answer[0]!.value === 0 && Object.keys(answer[0]!.labels).length === 0) {
+          await expect(region).toContainText(ALL_SOURCES_READ_TEXT);
+        } else {
+          for (const sample of answer) {
+            await expect(region, `"${unreadable.title}" should name ${sample.labels[LABEL.source]}`).toContainText(
+              sample.labels[LABEL.source]!
+            );
+          }
         }
       }
       const hrefs = await component
