@@ -5,6 +5,6 @@ export { KEY_SLI_TYPES } from './queries/slos';
 export { MACRO } from './queries/grafanaMacros';
 export { PRICE_MODEL_TEXT, EXECUTIVE_SUMMARY_UID } from './dashboards/executiveSummary';
 export { SRE_OVERVIEW_UID } from './dashboards/sreOverview';
-export { CALIBRATION_UID } from './dashboards/calibration';
+export { ALL_SOURCES_READ_TEXT, CALIBRATION_UID, UNREADABLE_SOURCES_TITLE } from './dashboards/calibration';
 export { DASHBOARD_TAG } from './dashboards/common';
 export { PROMETHEUS_VARIABLE } from './datasource';

@@ -1,12 +1,14 @@
 import { CALIBRATION_METRIC, LABEL, PLAYBOOK, selector, templateValue } from '@hybridlens/conventions';
 import type { ClassicDashboard } from '../classicDashboard';
+import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
+import { BigValueColorMode, BigValueGraphMode, BigValueTextMode } from '@grafana/grafana-foundation-sdk/common';
 import { PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { appLink, cellValue, seriesLabel } from '../appLinks';
 import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
-import { emptyWhenHealthy } from '../panels/text';
+import { COLOR, thresholds, valueAsWord } from '../panels/thresholds';
 import { backendFilter } from '../queries/quantum';
 import {
   calibrationAgeSeconds,
@@ -15,7 +17,6 @@ import {
   latestInRange,
   perBackend,
 } from '../queries/calibration';
-import { valueColumnNames } from '../queries/slos';
 import { dashboardFrame, labelVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
@@ -128,30 +129,28 @@ const drift = () =>
       appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),
     ]);
 
+/** What the unreadable-sources panel says when the exporter read every calibration source in the time range. */
+export const ALL_SOURCES_READ_TEXT = 'All sources read';
+export const UNREADABLE_SOURCES_TITLE = 'Calibration sources that could not be read';
+
 const ingestErrors = () =>
-  new TablePanel()
-    .title('Calibration sources that could not be read')
+  new StatPanel()
+    .title(UNREADABLE_SOURCES_TITLE)
     .description(
-      emptyWhenHealthy(
-        'Calibration files or provider API answers the exporter rejected in the time range; it keeps serving the last good calibration meanwhile.',
-        'every source was read.'
-      )
+      'Rejected reads of each calibration file or provider API the exporter could not read in the time range; it keeps ' +
+        `serving the last good calibration meanwhile. "${ALL_SOURCES_READ_TEXT}" when every source was read.`
     )
     .datasource(PROMETHEUS)
-    .height(6)
+    .height(4)
     .span(24)
     .unit('short')
-    .withTarget(instantQuery({ refId: 'A', expr: ingestErrorsInRange() }, PromQueryFormat.Table))
-    .withTransformation({
-      id: 'organize',
-      options: {
-        excludeByName: { Time: true },
-        renameByName: {
-          [LABEL.source]: 'Source',
-          ...Object.fromEntries(valueColumnNames('A').map((name) => [name, 'Rejected reads'])),
-        },
-      },
-    })
+    .decimals(0)
+    .graphMode(BigValueGraphMode.None)
+    .colorMode(BigValueColorMode.Value)
+    .textMode(BigValueTextMode.Auto)
+    .thresholds(thresholds(COLOR.good, [1, COLOR.bad]))
+    .mappings([valueAsWord(0, ALL_SOURCES_READ_TEXT, COLOR.good)])
+    .withTarget(instantQuery({ refId: 'A', expr: ingestErrorsInRange(), legend: legendOf(LABEL.source) }))
     .links([
       appLink('Playbook: calibration drift', { page: 'playbook', params: { playbook: PLAYBOOK.calibrationDrift } }),
     ]);

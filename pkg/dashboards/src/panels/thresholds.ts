@@ -18,3 +18,8 @@ export function thresholds(base: string, ...steps: Array<[number, string]>): Thr
 export function rangeAsWord(from: number | null, to: number | null, text: string, color: string): ValueMapping {
   return { type: MappingType.RangeToText, options: { from, to, result: { text, color } } };
 }
+
+/** One exact value shown as a word and a colour instead of a number. */
+export function valueAsWord(value: number, text: string, color: string): ValueMapping {
+  return { type: MappingType.ValueToText, options: { [String(value)]: { text, color } } };
+}

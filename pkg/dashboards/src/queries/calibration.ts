@@ -22,9 +22,14 @@ export function calibrationAgeSeconds(): string {
   return `time() - ${latestInRange(CALIBRATION_METRIC.calibratedAt)}`;
 }
 
-/** Calibration sources that could not be read or parsed in the time range. */
+/**
+ * Rejected reads of each calibration source that could not be read or parsed in the time range, or a single
+ * label-less 0 when every source was read (so the panel can say so in words instead of "No data"; `on()` adds the
+ * 0 only when no source failed, and also when the exporter never counted an error).
+ */
 export function ingestErrorsInRange(): string {
-  return `sum by (${LABEL.source}) (increase(${range(selector(CALIBRATION_METRIC.ingestErrors.name), MACRO.range)})) > 0`;
+  const failed = `sum by (${LABEL.source}) (increase(${range(selector(CALIBRATION_METRIC.ingestErrors.name), MACRO.range)})) > 0`;
+  return `${failed} or on() vector(0)`;
 }
 
 /**

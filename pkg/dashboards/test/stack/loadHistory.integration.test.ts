@@ -16,6 +16,7 @@ import { rootPath } from './stackFiles';
 
 const SCRIPT = rootPath('provisioning/prometheus/load-history.sh');
 const braket = DEFAULT_TOPOLOGY.backends.find((b) => b.provider === 'braket')!;
+const HISTORY_HOURS = 1;
 /** A fault over most of the history, so that alerts fire and their states are recorded. */
 const HARDWARE_FAILURE = `faults:\n  - { kind: ${FAULT_KIND.hardwareFailure}, provider: ${braket.provider}, backend: ${braket.backend}, start: +10m, duration: 3h }\n`;
 
@@ -45,7 +46,9 @@ describeWithBinary('promtool', 'apt-get install prometheus', "compose's promethe
     work = mkdtempSync(join(tmpdir(), 'hl-load-history-'));
     const history = join(work, 'history');
     const result = await backfill({
-      days: 2 / 24,
+      // One hour: the script records every rule over the whole history, so its cost grows with it, and an hour
+      // already holds events for the SLO budgets and the hardware failure alert (it has no `for:`) firing.
+      days: HISTORY_HOURS / 24,
       out: join(history, 'sim'),
       stepSeconds: 60,
       tracesPerHour: 0,

@@ -28,7 +28,10 @@ export interface PanelJson {
   targets?: Array<{ refId: string; expr: string; instant?: boolean; range?: boolean; datasource?: DataSourceJson }>;
   links?: Array<{ title: string; url: string }>;
   fieldConfig?: {
-    defaults: { links?: Array<{ title: string; url: string }> };
+    defaults: {
+      links?: Array<{ title: string; url: string }>;
+      mappings?: Array<{ type: string; options: Record<string, { text?: string }> }>;
+    };
     overrides: Array<{ properties: Array<{ id: string; value: unknown }> }>;
   };
   panels?: PanelJson[];

@@ -23,10 +23,12 @@ const DAY = 86_400;
 /**
  * Recent history at a fine step: the SLO rules' 5-minute increases need several samples per 5 minutes, and
  * the SRE overview's default 6 hours fall mostly in it. Older history (for the 7-day summary and its "7 days
- * before") at a coarse step keeps two weeks loadable in about a minute.
+ * before") at a coarse step keeps two weeks loadable in about a minute. The simulator's cost grows with the
+ * requests it simulates: at a quarter of the usual load the coarse weeks still count requests, errors and
+ * spend of every provider each hour, for a quarter of the time.
  */
 const FINE = { seconds: 4 * HOUR, stepSeconds: MINUTE, loadFactor: 3 } as const;
-const COARSE = { days: 14.5, stepSeconds: HOUR } as const;
+const COARSE = { days: 14.5, stepSeconds: HOUR, loadFactor: 0.25 } as const;
 /** History runs a little past "now" so rates near the right edge do not drift while the test runs. */
 const PAST_NOW = 10 * MINUTE;
 /** As the page harness: SLO series over the last hours only (their 30-day windows are costly), every 4 minutes. */
@@ -131,6 +133,7 @@ export async function loadDashboardHistory(): Promise<DashboardHistory> {
       end: fineStart * 1000,
       stepSeconds: COARSE.stepSeconds,
       tracesPerHour: 0,
+      loadFactor: COARSE.loadFactor,
     });
     phase(`coarse backfill (${coarse.samples} samples)`);
     const fine = await backfill({
