@@ -25,6 +25,7 @@ import { prometheusUrl } from '../server/env';
 import { calibrationScene, type CalibrationDevice } from '../server/calibrationEnv';
 import { formatQuantity } from '../../../src/pages/providerDetail/calibrationFormat';
 import { DEFAULT_DRIFT_FACTOR } from '../../../src/pages/providerDetail/flags';
+import { trendRefId } from '../../../src/pages/providerDetail/medianTrendQueries';
 import { currentUrl, expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 /** Real snapshots sit at their own dates: the backend page is opened with the range ending after the newest. */
@@ -346,6 +347,26 @@ test.describe('Providers page and backend pages', () => {
     await expectDeviceMap(page, detail, d, to);
     expect(await labelAdvanceEm(page)).toBeLessThan(0.8);
     await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
+
+    // Drift over the range: the median T1 line, and the rolling 7-day median where the drift rules recorded it.
+    const title = uiText('provider-detail.trend.title', { metric: uiText('provider-detail.metric.t1') });
+    await expect(detail.panel(title).getByTestId(harnessTestIds.timeseries)).toHaveAttribute('data-axes', /.+/);
+    await waitForQueriesToSettle(page);
+    const t1Lines = (await queryLog(page)).filter(
+      (q) => q.api === 'query_range' && q.refId?.startsWith(`${CALIBRATION_QUANTITY.t1}:`)
+    );
+    expect(t1Lines.map((q) => q.refId).sort()).toEqual([
+      trendRefId(CALIBRATION_QUANTITY.t1, 'median'),
+      trendRefId(CALIBRATION_QUANTITY.t1, 'median7d'),
+    ]);
+    let drawable = 0;
+    for (const q of t1Lines) {
+      drawable += (await drawableSeries(q.expr, q.start!, q.end!, q.step!)).length;
+    }
+    expect(drawable, 'the median T1 has points in the range').toBeGreaterThan(0);
+    await expect(detail.legendItems(title)).toHaveCount(drawable);
+    await detail.panel(title).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `provider-detail-drift-${d.provider}-${d.backend}`);
   });
 
   test('a Braket IQM backend', async ({ mount, page, harness }) => {
