@@ -35,6 +35,14 @@ describe('calibration events', () => {
     expect(events[0]!.text).toContain('1.3.0');
   });
 
+  it('does not call a second series of the same QPU version a bump', () => {
+    const events = calibrationEvents([
+      series(EVENT_SOURCES.qpuVersion, [1, NaN, NaN], { [LABEL.backendVersion]: '1.2.0', [LABEL.layout]: 'a' }),
+      series(EVENT_SOURCES.qpuVersion, [NaN, 1, 1], { [LABEL.backendVersion]: '1.2.0', [LABEL.layout]: 'b' }),
+    ]);
+    expect(events).toEqual([]);
+  });
+
   it('finds nothing in a range with one calibration and one version', () => {
     expect(
       calibrationEvents([

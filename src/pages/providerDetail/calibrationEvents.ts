@@ -45,15 +45,17 @@ export function calibrationEvents(frames: DataFrame[]): CalibrationEvent[] {
       previous = value;
     }
   }
-  // Each QPU version is its own series: a version whose first point comes after another version's is a bump.
-  const versions = frames
-    .filter((f) => f.refId === EVENT_SOURCES.qpuVersion)
-    .map((f) => ({
-      version: f.fields.find((x) => x.type === FieldType.number)?.labels?.[LABEL.backendVersion] ?? '',
-      first: points(f).find(([, v]) => Number.isFinite(v))?.[0],
-    }))
-    .filter((v): v is { version: string; first: number } => v.first !== undefined)
-    .sort((a, b) => a.first - b.first);
+  // Each QPU version is its own series (other device facts may split one version into several): a version whose
+  // first point comes after another version's is a bump.
+  const firstSeen = new Map<string, number>();
+  for (const f of frames.filter((x) => x.refId === EVENT_SOURCES.qpuVersion)) {
+    const version = f.fields.find((x) => x.type === FieldType.number)?.labels?.[LABEL.backendVersion];
+    const first = points(f).find(([, v]) => Number.isFinite(v))?.[0];
+    if (version && first !== undefined) {
+      firstSeen.set(version, Math.min(first, firstSeen.get(version) ?? first));
+    }
+  }
+  const versions = [...firstSeen].map(([version, first]) => ({ version, first })).sort((a, b) => a.first - b.first);
   for (let i = 1; i < versions.length; i++) {
     const v = versions[i]!;
     if (v.first > versions[i - 1]!.first) {
