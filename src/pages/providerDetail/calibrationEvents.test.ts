@@ -1,6 +1,7 @@
 import { DataTopic, FieldType, createDataFrame } from '@grafana/data';
 import { LABEL } from '@hybridlens/conventions';
-import { EVENT_SOURCES, calibrationEvents, eventsFrame } from './calibrationEvents';
+import { calibrationEvents, eventsFrame } from './calibrationEvents';
+import { EVENT_SOURCES } from './medianTrendQueries';
 
 const HOUR = 3_600_000;
 

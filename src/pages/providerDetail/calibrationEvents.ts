@@ -3,9 +3,7 @@ import { type DataFrame, DataTopic, FieldType, createDataFrame } from '@grafana/
 import type { CustomTransformOperator } from '@grafana/scenes';
 import { LABEL } from '@hybridlens/conventions';
 import { t } from '../../i18n';
-
-/** RefIds of the range queries the events are read from (see medianTrendQueries). */
-export const EVENT_SOURCES = { calibratedAt: 'events:calibratedAt', qpuVersion: 'events:qpuVersion' } as const;
+import { EVENT_SOURCES } from './medianTrendQueries';
 
 export interface CalibrationEvent {
   timeMs: number;

@@ -1,5 +1,4 @@
 import { CALIBRATION_METRIC as M, type CalibrationQuantity, calibrationDriftSeries } from '@hybridlens/conventions';
-import { EVENT_SOURCES } from './calibrationEvents';
 import { type BackendRef, MEDIAN_SERIES, backendMatchers, lastValue } from '../../queries/calibration';
 
 /**
@@ -7,6 +6,9 @@ import { type BackendRef, MEDIAN_SERIES, backendMatchers, lastValue } from '../.
  * 7-day median, as the exporter's drift rules record it (hybridlens-calibration-drift.rules.yml). Each reads the
  * value in force at every step (`last_over_time`, as the snapshot does), so hourly snapshots draw as steps.
  */
+
+/** RefIds of the range queries calibration events are read from (calibrationEvents.ts). */
+export const EVENT_SOURCES = { calibratedAt: 'events:calibratedAt', qpuVersion: 'events:qpuVersion' } as const;
 
 export type TrendSeries = 'median' | 'median7d';
 
