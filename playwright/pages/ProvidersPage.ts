@@ -2,6 +2,9 @@ import type { Locator } from '@playwright/test';
 import { testIds } from '../../src/ui';
 import { AppPageObject } from './AppPageObject';
 
+/** An id inside a double-quoted CSS attribute selector. */
+const cssString = (value: string) => value.replace(/["\\]/g, '\\$&');
+
 export class ProvidersPage extends AppPageObject {
   get table(): Locator {
     return this.root.getByTestId(testIds.providers.table);
@@ -11,11 +14,16 @@ export class ProvidersPage extends AppPageObject {
     return this.root.getByTestId(testIds.providers.row);
   }
 
-  /** The row of one backend (its link reads "provider / backend"). */
+  /** The row of one backend, by its provider and backend ids (the link shows the provider's display name). */
   row(provider: string, backend: string): Locator {
-    // `has` is matched inside each row, so the inner locator must start at the page, not at the root.
-    const page = 'page' in this.root ? this.root.page() : this.root;
-    return this.rows.filter({ has: page.getByRole('link', { name: `${provider} / ${backend}`, exact: true }) });
+    return this.root.locator(
+      `[data-testid="${testIds.providers.row}"][data-provider="${cssString(provider)}"][data-backend="${cssString(backend)}"]`
+    );
+  }
+
+  /** The link to one backend's page in its row. */
+  backendLink(provider: string, backend: string): Locator {
+    return this.row(provider, backend).getByRole('link');
   }
 
   /** The box the table scrolls in (at 1440 px it must not need to). */

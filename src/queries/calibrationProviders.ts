@@ -182,9 +182,15 @@ export function median2qErrorTrend(scope: Scope): string {
   return lastValue(M.median2qError.name, scopeMatchers(scope));
 }
 
-/** P95 enqueue time per backend over a moving 30-minute window (jobs are few). */
+/**
+ * P95 enqueue time per backend over a moving 30-minute window (jobs are few), only where the window enqueued
+ * something: a window without jobs gives NaN (0/0 in every bucket), which in the harness's graph broke the y axis
+ * of the whole chart so that no backend's line was drawn. Without a sample the point is a gap, as it should be.
+ */
 export function enqueueP95Trend(scope: Scope): string {
-  return `histogram_quantile(0.95, sum by (${BY_BACKEND}, le) (rate(${range(enqueueBuckets(scope), SPARSE_JOB_WINDOW)})))`;
+  const quantile = `histogram_quantile(0.95, sum by (${BY_BACKEND}, le) (rate(${range(enqueueBuckets(scope), SPARSE_JOB_WINDOW)})))`;
+  const enqueued = `sum by (${BY_BACKEND}) (increase(${range(sel(`${METRIC.quantumJobDuration.name}_count`, scope, [eq(LABEL.phase, QUANTUM_PHASE.enqueue)]), SPARSE_JOB_WINDOW)})) > 0`;
+  return `${quantile} and on (${BY_BACKEND}) (${enqueued})`;
 }
 
 /** Jobs pending in each backend's queue over time. */

@@ -16,13 +16,17 @@ import {
 } from '@hybridlens/conventions';
 import { testIds, uiText } from '../../../src/ui';
 import type { UiTextKey } from '../../../src/ui/uiText';
-import { PROVIDERS } from '../../../src/pages/providers/providersQueries';
+import { CORRELATION, PROVIDERS } from '../../../src/pages/providers/providersQueries';
 import { ProviderDetailPage, ProvidersPage } from '../../pages';
+import type { AxisLabels } from '../panels/axisLabels';
 import { AppHarness } from '../runtime/AppHarness';
+import { harnessTestIds } from '../runtime/harnessTestIds';
+import { prometheusUrl } from '../server/env';
 import { calibrationScene, type CalibrationDevice } from '../server/calibrationEnv';
 import { formatQuantity } from '../../../src/pages/providerDetail/calibrationFormat';
 import { DEFAULT_DRIFT_FACTOR } from '../../../src/pages/providerDetail/flags';
-import { currentUrl, expect, promInstant, queryLog, saveScreenshot, test } from './fixtures';
+import { trendRefId } from '../../../src/pages/providerDetail/medianTrendQueries';
+import { currentUrl, expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 /** Real snapshots sit at their own dates: the backend page is opened with the range ending after the newest. */
 const AFTER_SNAPSHOT_SECONDS = 1800;
@@ -53,6 +57,13 @@ const QUANTITY_TEXT: Record<CalibrationQuantity, UiTextKey> = {
 const medianHeader = (q: CalibrationQuantity) =>
   uiText('providers.table.median', { quantity: uiText(QUANTITY_TEXT[q]) });
 
+/** A backend as the catalog names it: the provider's display name (known ids only), then the backend id. */
+function backendName(provider: string, backend: string): string {
+  const known = Object.values(QUANTUM_PROVIDER).find((p) => p === provider);
+  const name = known ? uiText(`providers.name.${known}`) : provider;
+  return `${name} / ${backend}`;
+}
+
 const sel = (metric: string, d: Backend) =>
   `last_over_time(${metric}{${LABEL.provider}="${d.provider}", ${LABEL.backend}="${d.backend}"}[1h])`;
 
@@ -63,6 +74,26 @@ function detailUrl(d: Backend, to: number, query: Record<string, string> = {}): 
     time: { from: String((to - RANGE_SECONDS) * 1000), to: String(to * 1000) },
     query,
   });
+}
+
+/** The series of a range query that have at least one finite point (what a graph can draw), from Prometheus. */
+async function drawableSeries(
+  expr: string,
+  start: number,
+  end: number,
+  step: number
+): Promise<Array<Record<string, string>>> {
+  const body = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
+  const res = await fetch(`${prometheusUrl()}/api/v1/query_range`, { method: 'POST', body });
+  const json = (await res.json()) as {
+    status: string;
+    error?: string;
+    data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
+  };
+  if (json.status !== 'success') {
+    throw new Error(`Prometheus: ${json.error ?? json.status} for ${expr}`);
+  }
+  return json.data.result.filter((r) => r.values.some(([, v]) => Number.isFinite(Number(v)))).map((r) => r.metric);
 }
 
 /** Distinct unordered qubit pairs of the coupler series (both directions of an IBM cx pair are one coupler). */
@@ -182,6 +213,8 @@ test.describe('Providers page and backend pages', () => {
       const d = { provider: s.labels[LABEL.provider]!, backend: s.labels[LABEL.backend]! };
       const row = providers.row(d.provider, d.backend);
       await expect(row, `${d.provider}/${d.backend}`).toHaveCount(1);
+      // Named as the provider names itself ("IBM Quantum / ibm_sherbrooke"), never by its label value.
+      await expect(providers.backendLink(d.provider, d.backend)).toHaveText(backendName(d.provider, d.backend));
       const isStale = stale.some((x) => x.provider === d.provider && x.backend === d.backend);
       await expect(row.getByTestId(testIds.providers.staleBadge), `${d.provider}/${d.backend} stale`).toHaveCount(
         isStale ? 1 : 0
@@ -189,9 +222,10 @@ test.describe('Providers page and backend pages', () => {
     }
     await saveScreenshot(page, 'providers');
 
-    const picked = calibrated.slice(0, 2).map((s) => `${s.labels[LABEL.provider]} / ${s.labels[LABEL.backend]}`);
-    for (const name of picked) {
-      const [provider, backend] = name.split(' / ') as [string, string];
+    const picked = calibrated
+      .slice(0, 2)
+      .map((s) => ({ provider: s.labels[LABEL.provider]!, backend: s.labels[LABEL.backend]! }));
+    for (const { provider, backend } of picked) {
       // By keyboard (Grafana's checkbox draws its box over the input): focus, then Space ticks it.
       const box = providers.row(provider, backend).getByRole('checkbox');
       await box.focus();
@@ -207,11 +241,44 @@ test.describe('Providers page and backend pages', () => {
     const reloaded = await mount(<AppHarness url={`${url.pathname}${url.search}`} />, { hooksConfig: harness });
     const again = new ProvidersPage(reloaded);
     await expect(again.compare).toBeVisible(FIRST_LOAD);
-    for (const name of picked) {
+    for (const { provider, backend } of picked) {
+      const name = backendName(provider, backend);
       await expect(again.compare.getByRole('columnheader', { name, exact: true })).toBeVisible();
     }
     await saveScreenshot(page, 'providers-compare');
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+  });
+
+  test('Providers: the enqueue p95 chart draws one line per backend Prometheus has enqueue data for, named by provider', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'providers' })} />, { hooksConfig: harness });
+    const providers = new ProvidersPage(component);
+    const title = uiText('providers.tiles.enqueue.title');
+    const chart = providers.panel(title).getByTestId(harnessTestIds.timeseries);
+    await expect(chart).toHaveAttribute('data-axes', /.+/, FIRST_LOAD);
+    await waitForQueriesToSettle(page);
+    const issued = (await queryLog(page)).find((q) => q.refId === CORRELATION.enqueueP95 && q.api === 'query_range');
+    expect(issued, 'the page asks for the enqueue p95 over the range').toBeDefined();
+    // The same query, window and step the page used: the backends with at least one point to draw.
+    const expected = await drawableSeries(issued!.expr, issued!.start!, issued!.end!, issued!.step!);
+    expect(expected.length, 'the harness history has enqueued jobs').toBeGreaterThan(0);
+    const names = expected.map((m) => backendName(m[LABEL.provider]!, m[LABEL.backend]!)).sort();
+    await expect(providers.legendItems(title)).toHaveCount(names.length);
+    const shown = (await providers.legendItems(title).allTextContents()).map((n) => n.trim()).sort();
+    expect(shown).toEqual(names);
+    // A NaN point (a window without jobs) used to make the value axis NaN and no line was drawn at all.
+    const axes = JSON.parse((await chart.getAttribute('data-axes'))!) as AxisLabels;
+    const [value] = Object.entries(axes).filter(([scale]) => scale !== 'x');
+    expect(value, 'the chart has a value axis').toBeDefined();
+    const [, axis] = value!;
+    expect(Number.isFinite(axis.min) && Number.isFinite(axis.max), `value axis ${JSON.stringify(axis)}`).toBe(true);
+    expect(axis.labels.filter((l) => l !== '').length, 'value axis tick labels').toBeGreaterThan(1);
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+    await providers.panel(title).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'providers-correlation');
   });
 
   test('Providers at 1440×900: every column group fits without horizontal scroll, medians named and valued as Prometheus has them, the group survives a reload', async ({
@@ -280,6 +347,26 @@ test.describe('Providers page and backend pages', () => {
     await expectDeviceMap(page, detail, d, to);
     expect(await labelAdvanceEm(page)).toBeLessThan(0.8);
     await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
+
+    // Drift over the range: the median T1 line, and the rolling 7-day median where the drift rules recorded it.
+    const title = uiText('provider-detail.trend.title', { metric: uiText('provider-detail.metric.t1') });
+    await expect(detail.panel(title).getByTestId(harnessTestIds.timeseries)).toHaveAttribute('data-axes', /.+/);
+    await waitForQueriesToSettle(page);
+    const t1Lines = (await queryLog(page)).filter(
+      (q) => q.api === 'query_range' && q.refId?.startsWith(`${CALIBRATION_QUANTITY.t1}:`)
+    );
+    expect(t1Lines.map((q) => q.refId).sort()).toEqual([
+      trendRefId(CALIBRATION_QUANTITY.t1, 'median'),
+      trendRefId(CALIBRATION_QUANTITY.t1, 'median7d'),
+    ]);
+    let drawable = 0;
+    for (const q of t1Lines) {
+      drawable += (await drawableSeries(q.expr, q.start!, q.end!, q.step!)).length;
+    }
+    expect(drawable, 'the median T1 has points in the range').toBeGreaterThan(0);
+    await expect(detail.legendItems(title)).toHaveCount(drawable);
+    await detail.panel(title).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `provider-detail-drift-${d.provider}-${d.backend}`);
   });
 
   test('a Braket IQM backend', async ({ mount, page, harness }) => {

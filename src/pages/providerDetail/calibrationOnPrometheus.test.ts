@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataFrame } from '@grafana/data';
 import { backfill, deviceView, type BackendCalibration } from '@hybridlens/calibration';
-import { CALIBRATION_QUANTITY, LABEL, QUBIT_MAP_METRIC } from '@hybridlens/conventions';
+import { CALIBRATION_QUANTITY, type CalibrationQuantity, LABEL, QUBIT_MAP_METRIC } from '@hybridlens/conventions';
 import {
   type RunningPrometheus,
   createBlocksFromOpenMetrics,
@@ -21,6 +21,7 @@ import { instantFrame } from '../../testing/sceneTestEnv';
 import { correlationQueries, providersQueries, PROVIDERS } from '../providers/providersQueries';
 import { buildProviderRows } from '../providers/providerRows';
 import { bestChain } from './bestQubits';
+import { medianTrendQueries, trendRefId } from './medianTrendQueries';
 import { snapshotQueries } from './providerDetailQueries';
 import { buildSnapshot, isListLayout } from './snapshot';
 
@@ -198,5 +199,39 @@ describeOnPrometheus('calibration pages on Prometheus with the real fixtures', (
         prometheus.queryRange(interpolate(expr, '1h'), timestamp, timestamp + 3600, 60)
       ).resolves.toBeDefined();
     }
+  }, 240_000);
+
+  it('draws each backend median over the range as the exporter computed it, one series per line', async () => {
+    const SUMMARY: Record<CalibrationQuantity, (b: BackendCalibration) => number | null> = {
+      [CALIBRATION_QUANTITY.t1]: (b) => b.summary.medianT1Seconds,
+      [CALIBRATION_QUANTITY.t2]: (b) => b.summary.medianT2Seconds,
+      [CALIBRATION_QUANTITY.readoutError]: (b) => b.summary.medianReadoutError,
+      [CALIBRATION_QUANTITY.oneQubitError]: (b) => b.summary.median1qError,
+      [CALIBRATION_QUANTITY.twoQubitError]: (b) => b.summary.median2qError,
+    };
+    let lines = 0;
+    for (const { backend: b, timestamp } of snapshots) {
+      const queries = medianTrendQueries(b);
+      for (const q of Object.values(CALIBRATION_QUANTITY)) {
+        const label = `${b.provider}/${b.backend} ${q}`;
+        // Within the snapshot's hold and before any later snapshot of the same backend replaces it.
+        const answer = await prometheus.queryRange(queries[trendRefId(q, 'median')]!, timestamp, timestamp + 600, 60);
+        const expected = SUMMARY[q](b);
+        if (expected === null) {
+          expect([label, answer.result]).toEqual([label, []]);
+          continue;
+        }
+        expect([label, answer.result.length]).toEqual([label, 1]);
+        for (const [, v] of answer.result[0]!.values!) {
+          expect([label, Number(v)]).toEqual([label, expect.closeTo(expected, 12)]);
+        }
+        lines += 1;
+      }
+      // The 7-day line comes from the drift rules, which this Prometheus does not record: a query, not an error.
+      await expect(
+        prometheus.queryRange(queries[trendRefId(CALIBRATION_QUANTITY.t1, 'median7d')]!, timestamp, timestamp + 600, 60)
+      ).resolves.toBeDefined();
+    }
+    expect(lines).toBeGreaterThan(snapshots.length);
   }, 240_000);
 });

@@ -13,6 +13,8 @@ import { BackendCalibration, DEFAULT_CHAIN_LENGTH } from './BackendCalibration';
 import { DEFAULT_DRIFT_FACTOR } from './flags';
 import { buildSnapshotRunner } from './providerDetailRunner';
 import { SNAPSHOT } from './snapshot';
+import { providerDisplayName } from '../../ui/providerNames';
+import { buildMedianTrends } from './medianTrends';
 
 export const PROVIDER_DETAIL_VARIABLES = [VARIABLE.prometheus] as const;
 
@@ -27,7 +29,7 @@ export function buildProviderDetailScene(ctx: AppContext, backend: BackendRef): 
         body: new DataStates({
           $data: buildSnapshotRunner(backend),
           subject: t('provider-detail.subject', 'the calibration of {{provider}}/{{backend}}', {
-            provider,
+            provider: providerDisplayName(provider),
             backend: name,
           }),
           // The layout series lists every qubit of the device: without it there is no calibration at this time.
@@ -40,7 +42,7 @@ export function buildProviderDetailScene(ctx: AppContext, backend: BackendRef): 
                   'provider-detail.empty.title',
                   'No calibration of {{provider}}/{{backend}} at the end of this time range',
                   {
-                    provider,
+                    provider: providerDisplayName(provider),
                     backend: name,
                   }
                 ),
@@ -60,6 +62,7 @@ export function buildProviderDetailScene(ctx: AppContext, backend: BackendRef): 
           }),
         }),
       }),
+      new SceneFlexItem({ height: 'auto', body: buildMedianTrends(backend) }),
     ],
   });
 }
@@ -69,7 +72,7 @@ export function buildProviderDetailPage(ctx: AppContext, backend: BackendRef, pa
   return new SceneAppPage({
     title: t('provider-detail.title', '{{title}}: {{provider}} / {{backend}}', {
       title: pageTitle('providerDetail'),
-      provider: backend.provider,
+      provider: providerDisplayName(backend.provider),
       backend: backend.backend,
     }),
     subTitle: t(

@@ -19,6 +19,7 @@ import {
 } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { linkFromScene } from '../../app/links';
+import { backendDisplayName } from '../../ui/providerNames';
 import { testIds } from '../../ui/testIds';
 import { layoutLabel, methodsText } from '../providerDetail/quantityLabels';
 import { COLUMN_GROUPS, DEFAULT_COLUMN_GROUP, columnGroupLabel, parseColumnGroup } from './columnGroups';
@@ -143,20 +144,24 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
             {rows.map((r) => {
               const checked = compare.some((c) => sameBackend(c, r));
               return (
-                <tr key={`${r.provider}/${r.backend}`} data-testid={testIds.providers.row}>
+                <tr
+                  key={`${r.provider}/${r.backend}`}
+                  data-testid={testIds.providers.row}
+                  data-provider={r.provider}
+                  data-backend={r.backend}
+                >
                   <td>
                     <Checkbox
                       value={checked}
-                      aria-label={t('providers.table.compare-aria', 'Compare {{provider}}/{{backend}}', {
-                        provider: r.provider,
-                        backend: r.backend,
+                      aria-label={t('providers.table.compare-backend-aria', 'Compare {{backend}}', {
+                        backend: backendDisplayName(r.provider, r.backend),
                       })}
                       onChange={() => model.toggle(r)}
                     />
                   </td>
                   <td>
                     <TextLink href={backendLink(r)} inline={false}>
-                      {`${r.provider} / ${r.backend}`}
+                      {backendDisplayName(r.provider, r.backend)}
                     </TextLink>{' '}
                     {/* Beside the name, not in the last column: the wide table scrolls it out of view at 1440 px. */}
                     {r.stale && (
@@ -191,7 +196,7 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
               <tr>
                 <th />
                 {compared.map((c) => (
-                  <th key={`${c.provider}/${c.backend}`}>{`${c.provider} / ${c.backend}`}</th>
+                  <th key={`${c.provider}/${c.backend}`}>{backendDisplayName(c.provider, c.backend)}</th>
                 ))}
               </tr>
             </thead>

@@ -1,5 +1,6 @@
-import { SceneQueryRunner } from '@grafana/scenes';
+import { SceneDataTransformer, SceneQueryRunner } from '@grafana/scenes';
 import { PROMETHEUS_DS_REF } from '../../app/variables';
+import { backendNames } from './backendNames';
 import { correlationQueries, providersQueries } from './providersQueries';
 
 export function buildProvidersRunner(): SceneQueryRunner {
@@ -9,8 +10,9 @@ export function buildProvidersRunner(): SceneQueryRunner {
   });
 }
 
-export function buildCorrelationRunner(): SceneQueryRunner {
-  return new SceneQueryRunner({
+/** Range queries of the correlation charts, each series named by its provider's display name. */
+export function buildCorrelationRunner(): SceneDataTransformer {
+  const runner = new SceneQueryRunner({
     datasource: PROMETHEUS_DS_REF,
     queries: Object.entries(correlationQueries()).map(([refId, expr]) => ({
       refId,
@@ -20,4 +22,5 @@ export function buildCorrelationRunner(): SceneQueryRunner {
       legendFormat: '{{provider}}/{{backend}}',
     })),
   });
+  return new SceneDataTransformer({ $data: runner, transformations: [backendNames] });
 }

@@ -1,0 +1,30 @@
+import { QUANTUM_PROVIDER } from '@hybridlens/conventions';
+import { t } from '../i18n';
+
+type ProviderId = (typeof QUANTUM_PROVIDER)[keyof typeof QUANTUM_PROVIDER];
+
+/**
+ * Each provider id of the contract as the provider names its service. A Record over the ids, so a provider added
+ * to the contract fails type-checking here until it has a name.
+ */
+function providerNames(): Record<ProviderId, string> {
+  return {
+    [QUANTUM_PROVIDER.ibm]: t('providers.name.ibm', 'IBM Quantum'),
+    [QUANTUM_PROVIDER.braket]: t('providers.name.braket', 'Amazon Braket'),
+    [QUANTUM_PROVIDER.azure]: t('providers.name.azure', 'Azure Quantum'),
+    [QUANTUM_PROVIDER.google]: t('providers.name.google', 'Google Quantum AI'),
+    [QUANTUM_PROVIDER.local]: t('providers.name.local', 'Local simulator'),
+  };
+}
+
+const isProviderId = (id: string): id is ProviderId => Object.values<string>(QUANTUM_PROVIDER).includes(id);
+
+/** A provider label value as people read it; an id outside the contract is shown as it came (never hidden). */
+export function providerDisplayName(id: string): string {
+  return isProviderId(id) ? providerNames()[id] : id;
+}
+
+/** One backend as every table, heading and legend names it: "IBM Quantum / ibm_sherbrooke". */
+export function backendDisplayName(provider: string, backend: string): string {
+  return `${providerDisplayName(provider)} / ${backend}`;
+}
