@@ -7,6 +7,7 @@ import { LocationServiceProvider, type PluginPageProps, locationService } from '
 import { APP_BASE_PATH, PAGE, buildAppUrl, parseAppUrl } from '@hybridlens/conventions';
 import { installSceneTestEnv } from '../testing/sceneTestEnv';
 import { testIds } from '../ui';
+import { backendDisplayName } from '../ui/providerNames';
 import App from './App';
 
 installSceneTestEnv();
@@ -70,7 +71,7 @@ describe('App routing', () => {
     expect(screen.getByTestId('page-parent')).toHaveTextContent(PAGE.slos.title);
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'providerDetail', params: { provider: 'ibm', backend: 'ibm_torino' } }));
-    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent('ibm / ibm_torino'));
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent(backendDisplayName('ibm', 'ibm_torino')));
     expect(screen.getByTestId('page-parent')).toHaveTextContent(PAGE.providers.title);
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'quantumJob', params: { jobId: 'd1ab-42' } }));
