@@ -42,6 +42,8 @@ function answeredStep(frames: readonly DataFrame[], fallback: number): number {
 export class VersionChangeLayer extends SceneDataLayerBase<VersionChangeLayerState> {
   static Component = (_props: SceneComponentProps<VersionChangeLayer>) => null;
   private timeRangeSub?: Unsubscribable;
+  /** Runs overlap (a variable resolves while the first query is out): only the latest run publishes. */
+  private runs = 0;
 
   constructor(state: Partial<VersionChangeLayerState> = {}) {
     super(
@@ -68,6 +70,7 @@ export class VersionChangeLayer extends SceneDataLayerBase<VersionChangeLayerSta
   }
 
   private async run(): Promise<void> {
+    const run = ++this.runs;
     const range = sceneGraph.getTimeRange(this).state.value;
     const spanMs = range.to.valueOf() - range.from.valueOf();
     const stepMs = Math.max(MIN_STEP_MS, Math.ceil(spanMs / MAX_POINTS / 1000) * 1000);
@@ -97,6 +100,9 @@ export class VersionChangeLayer extends SceneDataLayerBase<VersionChangeLayerSta
       this.querySub?.unsubscribe();
       const result = ds.query(request);
       const handle = (frames: DataFrame[]) => {
+        if (run !== this.runs) {
+          return;
+        }
         const changes = versionChanges(frames, answeredStep(frames, stepMs));
         this.publishResults({
           state: LoadingState.Done,
