@@ -19,3 +19,4 @@ export * from './backends';
 export * from './jobStates';
 export * from './promql';
 export * from './duration';
+export * from './llmVersions';

@@ -52,6 +52,10 @@ export const LABEL = {
   span: 'span',
   /** The mitigation in force (a MITIGATION_ACTION that applies one) on hybrid_mitigation_applied_timestamp_seconds. */
   action: 'action',
+  /** The model version serving an LLM model name (on hybrid_llm_model_info; an LLM_VERSION_PATTERN value). */
+  modelVersion: 'model_version',
+  /** The prompt template version in use for an LLM model (on hybrid_llm_model_info; an LLM_VERSION_PATTERN value). */
+  promptTemplateVersion: 'prompt_template_version',
 } as const;
 
 export type LabelName = (typeof LABEL)[keyof typeof LABEL];

@@ -113,6 +113,14 @@ export const METRIC = defineMetrics({
     buckets: RATIO_BUCKETS,
     emitter: 'service',
   },
+  llmModelInfo: {
+    name: 'hybrid_llm_model_info',
+    type: 'gauge',
+    unit: '1',
+    help: 'Always 1: the model version and prompt-template version in use for each model name, one series per model; a change of either replaces the series (the LLM quality page annotates each change).',
+    labels: [L.model, L.modelVersion, L.promptTemplateVersion],
+    emitter: 'service',
+  },
   orchestratorDecisions: {
     name: 'hybrid_orchestrator_decisions_total',
     type: 'counter',

@@ -116,6 +116,16 @@ export interface ProviderAvailability {
   time?: number;
 }
 
+/** The versions serving one LLM model name now (a deployment or prompt rollout changes them). */
+export interface LlmModelVersions {
+  /** The model name requests use (the `model` label). */
+  model: string;
+  /** The provider's release of that model, e.g. gpt-4.1-mini-2025-04-14 (LLM_VERSION_PATTERN). */
+  modelVersion: string;
+  /** The prompt template version in use, e.g. v7 (LLM_VERSION_PATTERN). */
+  promptTemplateVersion: string;
+}
+
 /** A mitigation in force: what, where, since when. */
 export interface MitigationInForce {
   /** The MITIGATION_ACTION that applied it (force_simulator, reduce_shots, disable_provider, deterministic_decoding). */
@@ -180,6 +190,11 @@ export interface HybridTelemetry {
    * series, valued with the Unix time it was applied; series of mitigations no longer listed are removed.
    */
   setMitigationsInForce(mitigations: readonly MitigationInForce[]): void;
+  /**
+   * The model version and prompt-template version now serving `model` (hybrid_llm_model_info = 1). Call it at
+   * start-up and whenever either changes; the model's previous series is removed, so each model has one.
+   */
+  setLlmModelInfo(versions: LlmModelVersions): void;
   /** One HTTP 429 from a provider API outside a job's enqueue (hybrid_quantum_provider_rate_limited_total). */
   recordRateLimited(s: { provider: string; time?: number }): void;
   /** A JSON log line outside a request (audit lines etc.). */

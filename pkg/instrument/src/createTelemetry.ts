@@ -4,6 +4,7 @@ import {
   LOG_LEVEL,
   MITIGATION_ALL_PROVIDERS,
   TELEMETRY_SIGNAL,
+  isLlmVersion,
 } from '@hybridlens/conventions';
 import { type OpenMetricsContentType, Registry } from 'prom-client';
 import type {
@@ -152,6 +153,8 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
     },
   };
 
+  // The hybrid_llm_model_info series of each model, to remove it when the model's versions change.
+  const llmModelSeries = new Map<string, Record<string, string>>();
   // The series of hybrid_mitigation_applied_timestamp_seconds set last, to remove those lifted since.
   let mitigationSeries = new Map<string, Record<string, string>>();
   return {
@@ -213,6 +216,35 @@ export function createTelemetry(options: TelemetryOptions): HybridTelemetry {
         }
       }
       mitigationSeries = next;
+    },
+    setLlmModelInfo(v) {
+      const c = 'setLlmModelInfo()';
+      const version = (field: 'modelVersion' | 'promptTemplateVersion'): string => {
+        const value = requireString(c, field, v?.[field]);
+        if (!isLlmVersion(value)) {
+          throw new InstrumentInputError(
+            c,
+            field,
+            'must be a short release name: letters, digits, . _ : - (at most 64)'
+          );
+        }
+        return value;
+      };
+      const labels = {
+        [LABEL.model]: requireString(c, 'model', v?.model),
+        [LABEL.modelVersion]: version('modelVersion'),
+        [LABEL.promptTemplateVersion]: version('promptTemplateVersion'),
+      };
+      const previous = llmModelSeries.get(labels[LABEL.model]);
+      if (
+        previous &&
+        (previous[LABEL.modelVersion] !== labels[LABEL.modelVersion] ||
+          previous[LABEL.promptTemplateVersion] !== labels[LABEL.promptTemplateVersion])
+      ) {
+        metrics.unset('llmModelInfo', previous);
+      }
+      metrics.set('llmModelInfo', labels, 1);
+      llmModelSeries.set(labels[LABEL.model], labels);
     },
     recordRateLimited(s) {
       const c = 'recordRateLimited()';

@@ -19,6 +19,11 @@ async function exerciseEverything(): Promise<{ telemetry: HybridTelemetry; text:
   telemetry.setProviderAvailable({ provider: 'ibm', backend: 'ibm_torino', available: false });
   telemetry.recordRateLimited({ provider: 'braket' });
   telemetry.setMitigationsInForce([{ action: 'reduce_shots', since: Date.UTC(2026, 11, 1) }]);
+  telemetry.setLlmModelInfo({
+    model: 'gpt-4o-mini',
+    modelVersion: 'gpt-4o-mini-2024-07-18',
+    promptTemplateVersion: 'v7',
+  });
   const text = await telemetry.registry.metrics();
   await telemetry.shutdown();
   return { telemetry, text, samples: parseExposition(text) };

@@ -4,6 +4,7 @@ import { emitRequest } from './emitter';
 import { FaultEngine } from './faultEngine';
 import type { ScheduledFault } from './faultKinds';
 import { activeFlagNames, defaultFlags, type FeatureFlags, MitigationClock } from './flags';
+import { modelVersionAt, promptTemplateVersionAt } from './modelVersions';
 import { calibrationKey, type RoutingContext } from './orchestrator';
 import { diurnalFactor, ProviderState, STATUS_REPORT_LAG_MS } from './providerState';
 import type { RequestPlan } from './plan';
@@ -133,6 +134,14 @@ export class HybridSimulator {
     // Flags change between steps (the admin API runs between ticks): live, a change is seen at the end of the
     // step that follows it; virtual, at its start.
     telemetry.setMitigationsInForce(this.mitigationClock.update(this.flags, mode === 'live' ? to : from));
+    // What serves each model name this step (its calls below use the same versions).
+    for (const m of this.topology.models) {
+      telemetry.setLlmModelInfo({
+        model: m.model,
+        modelVersion: modelVersionAt(m, from, this.faults),
+        promptTemplateVersion: promptTemplateVersionAt(from),
+      });
+    }
 
     const load = diurnalFactor(from) * this.loadFactor;
     const batch: Array<{ time: number; route: RouteProfile; region: string }> = [];

@@ -17,3 +17,10 @@ export { DECISION_REASON } from './orchestrator';
 export { Rng } from './rng';
 export { importOpenMetrics, type ImportOptions } from './promtoolImport';
 export { LIMITS } from './limits';
+export {
+  modelVersionAt,
+  promptTemplateVersionAt,
+  promptRolloutsBetween,
+  PROMPT_ROLLOUT_PERIOD_MS,
+  PROMPT_TEMPLATE_VERSIONS,
+} from './modelVersions';

@@ -1,10 +1,10 @@
 import { FAULT_KIND } from './faultKinds';
 import type { FaultEngine } from './faultEngine';
 import type { LlmPlan } from './plan';
+import { modelVersionAt, promptTemplateVersionAt } from './modelVersions';
 import { clamp, type Rng } from './rng';
 import type { LlmModel } from './topology';
 
-const PROMPT_TEMPLATE_VERSION = 'v7';
 /** Transient provider errors on a warm instance. */
 const LLM_ERROR_RATE = 0.0005;
 /** A cold instance sometimes times out instead of answering. */
@@ -43,7 +43,7 @@ export function simulateLlmCall(
   const firstToken = offset + Math.round(ttftSeconds * 1000);
   const end = firstToken + Math.round(decodeSeconds * 1000);
   const errored = rng.chance(LLM_ERROR_RATE + (coldStart ? COLD_START_ERROR_RATE : 0));
-  const responseModel = model.responseModels[drift > 0 ? Math.min(1, model.responseModels.length - 1) : 0]!;
+  const responseModel = modelVersionAt(model, time, faults);
   const hallucinationRate =
     (drift > 0 ? Math.max(model.hallucinationRate, drift) : model.hallucinationRate) *
     (deterministic ? DETERMINISTIC_HALLUCINATION_SHARE : 1);
@@ -54,7 +54,7 @@ export function simulateLlmCall(
     model: model.model,
     genAiProvider: model.genAiProvider,
     responseModel,
-    promptTemplateVersion: PROMPT_TEMPLATE_VERSION,
+    promptTemplateVersion: promptTemplateVersionAt(time),
     temperature: deterministic ? 0 : model.temperature,
     start: offset,
     end,

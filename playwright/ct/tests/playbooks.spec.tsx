@@ -121,7 +121,11 @@ test.describe('Playbooks', () => {
     await expect(playbook.check('queueLength')).toHaveAttribute('data-state', holds ? 'holds' : 'clear');
     await expect(playbook.checkRows('queueLength')).toHaveCount(expected.length);
     for (const s of expected) {
-      await expect(playbook.check('queueLength')).toContainText(`${provider} / ${s.labels[LABEL.backend]}`);
+      // A count reads as an integer with grouping ("595", never "595.000").
+      const count = Math.round(s.value).toLocaleString('en-US');
+      await expect(playbook.checkRows('queueLength').filter({ hasText: `/ ${s.labels[LABEL.backend]}:` })).toHaveText(
+        `${provider} / ${s.labels[LABEL.backend]}: ${count}`
+      );
     }
     await expect(playbook.scope).toContainText(`provider = ${provider}`);
     // Without an admin API URL in the settings the actions say so instead of calling anything.

@@ -1,6 +1,6 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2, formattedValueToString, getValueFormat } from '@grafana/data';
+import { type GrafanaTheme2 } from '@grafana/data';
 import {
   SceneObjectBase,
   VariableDependencyConfig,
@@ -17,6 +17,7 @@ import { selectedValues } from '../../app/variableValues';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { PlaybookHeader } from './PlaybookHeader';
+import { formatCheckValue } from './checkValueFormat';
 import { type CheckResult, type CheckState, checkResult } from './checkResults';
 import type { PlaybookDef, PlaybookStep, ScopeValues, ScopeVariable, StepLink } from './playbookTypes';
 
@@ -65,10 +66,6 @@ function stateBadge(state: CheckState) {
   }
 }
 
-function format(value: number, unit: string): string {
-  return formattedValueToString(getValueFormat(unit)(value, unit === 'percentunit' ? 2 : 3));
-}
-
 function Check({ result }: { result: CheckResult }) {
   const styles = useStyles2(getStyles);
   const { check, state, rows } = result;
@@ -88,7 +85,7 @@ function Check({ result }: { result: CheckResult }) {
               className={row.holds ? styles.rowHolds : undefined}
             >
               {row.subject ? `${row.subject}: ` : ''}
-              <strong>{format(row.value, check.unit)}</strong>
+              <strong>{formatCheckValue(row.value, check.unit)}</strong>
             </li>
           ))}
         </ul>

@@ -41,7 +41,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'queueLength',
     label: t('playbook.check.queue-length', 'Queue length (critical above {{n}} jobs)', { n: th.queueLengthCritical }),
     expr: q.queueLength(),
-    unit: 'short',
+    unit: 'count',
     holds: { op: '>', threshold: th.queueLengthCritical },
     seriesLabels: PB,
   };
@@ -49,7 +49,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'enqueueP95',
     label: t('playbook.check.enqueue-p95', 'Enqueue P95 (target {{s}} s)', { s: th.enqueueP95Seconds }),
     expr: q.phaseP95(QUANTUM_PHASE.enqueue),
-    unit: 's',
+    unit: 'seconds',
     holds: { op: '>', threshold: th.enqueueP95Seconds },
     seriesLabels: PB,
   };
@@ -59,7 +59,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
       w: q.CHECK_WINDOW,
     }),
     expr: q.rateLimitedCalls(),
-    unit: 'short',
+    unit: 'count',
     holds: { op: '>', threshold: 0 },
     seriesLabels: PROVIDER,
   };
@@ -67,7 +67,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'rateLimitRemaining',
     label: t('playbook.check.rate-limit-remaining', 'Requests left in the rate-limit window'),
     expr: q.rateLimitRemaining(),
-    unit: 'short',
+    unit: 'count',
     holds: { op: '<', threshold: 1 },
     seriesLabels: PROVIDER,
   };
@@ -75,7 +75,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'providerAvailable',
     label: t('playbook.check.provider-available', 'Provider status page (1 online, 0 down)'),
     expr: q.providerAvailable(),
-    unit: 'short',
+    unit: 'count',
     holds: { op: '<', threshold: 1 },
     seriesLabels: PB,
   };
@@ -85,7 +85,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
       p: '1%',
     }),
     expr: q.hardwareFailureShare(),
-    unit: 'percentunit',
+    unit: 'ratio',
     holds: { op: '>', threshold: 0.01 },
     seriesLabels: PB,
   };
@@ -93,35 +93,35 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'jobErrors',
     label: t('playbook.check.job-errors', 'Jobs failing, any error'),
     expr: q.jobErrorShare(),
-    unit: 'percentunit',
+    unit: 'ratio',
     seriesLabels: PB,
   };
   const meanShots: LiveCheck = {
     id: 'meanShots',
     label: t('playbook.check.mean-shots', 'Shots per job (falls when shots are reduced)'),
     expr: q.meanShots(),
-    unit: 'short',
+    unit: 'count',
     seriesLabels: PB,
   };
   const simulatorDecisions: LiveCheck = {
     id: 'simulatorDecisions',
     label: t('playbook.check.simulator-decisions', 'Requests routed to the simulator per second, by reason'),
     expr: q.simulatorDecisions(),
-    unit: 'reqps',
+    unit: 'perSecond',
     seriesLabels: ['reason'],
   };
   const fallbacks: LiveCheck = {
     id: 'fallbacks',
     label: t('playbook.check.fallbacks', 'Fallbacks per second, by path and whether they served'),
     expr: q.fallbackRate(),
-    unit: 'ops',
+    unit: 'perSecond',
     seriesLabels: ['to_path', 'outcome'],
   };
   const degraded: LiveCheck = {
     id: 'degraded',
     label: t('playbook.check.degraded', 'Requests served degraded (by a fallback)'),
     expr: q.degradedShare(),
-    unit: 'percentunit',
+    unit: 'ratio',
     seriesLabels: [],
   };
   const hallucination: LiveCheck = {
@@ -130,7 +130,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
       p: `${(th.hallucinationRate * 100).toFixed(1)}%`,
     }),
     expr: q.hallucinationShare(),
-    unit: 'percentunit',
+    unit: 'ratio',
     holds: { op: '>', threshold: th.hallucinationRate },
     seriesLabels: MODEL,
   };
@@ -138,7 +138,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'schemaFailures',
     label: t('playbook.check.schema-failures', 'Schema validator failures (SLO: under 1%)'),
     expr: q.schemaFailureShare(),
-    unit: 'percentunit',
+    unit: 'ratio',
     holds: { op: '>', threshold: 0.01 },
     seriesLabels: MODEL,
   };
@@ -146,7 +146,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'tokenGrowth',
     label: t('playbook.check.token-growth', 'Output tokens per call against a day earlier (anomaly above 1.5×)'),
     expr: q.outputTokenGrowth(),
-    unit: 'none',
+    unit: 'factor',
     holds: { op: '>', threshold: 1.5 },
     seriesLabels: MODEL,
   };
@@ -154,7 +154,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'consistency',
     label: t('playbook.check.consistency', 'Response consistency (drops with drift)'),
     expr: q.consistency(),
-    unit: 'percentunit',
+    unit: 'ratio',
     seriesLabels: MODEL,
   };
   const latencyP95: LiveCheck = {
@@ -163,7 +163,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
       s: th.latencySeconds,
     }),
     expr: q.lowLatencyP95(),
-    unit: 's',
+    unit: 'seconds',
     holds: { op: '>', threshold: th.latencySeconds },
     seriesLabels: ['path'],
   };
@@ -171,14 +171,14 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'spanP95',
     label: t('playbook.check.span-p95', 'P95 of each lifecycle stage'),
     expr: q.spanP95(),
-    unit: 's',
+    unit: 'seconds',
     seriesLabels: ['span'],
   };
   const errorShare: LiveCheck = {
     id: 'errorShare',
     label: t('playbook.check.error-share', 'Requests ending in error (page above 5%)'),
     expr: q.requestErrorShare(),
-    unit: 'percentunit',
+    unit: 'ratio',
     holds: { op: '>', threshold: 0.05 },
     seriesLabels: [],
   };
@@ -186,7 +186,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'twoQubitDrift',
     label: t('playbook.check.2q-drift', 'Median 2-qubit error against its 24 h average (drift above 1.5×)'),
     expr: q.twoQubitErrorDrift(),
-    unit: 'none',
+    unit: 'factor',
     holds: { op: '>', threshold: 1.5 },
     seriesLabels: PB,
   };
@@ -194,7 +194,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 't1Drift',
     label: t('playbook.check.t1-drift', 'Median T1 against its 24 h average (drift below 0.7×)'),
     expr: q.t1Drift(),
-    unit: 'none',
+    unit: 'factor',
     holds: { op: '<', threshold: 0.7 },
     seriesLabels: PB,
   };
@@ -202,7 +202,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     id: 'fidelity',
     label: t('playbook.check.fidelity', 'Mean estimated fidelity of finished jobs'),
     expr: q.meanFidelity(),
-    unit: 'percentunit',
+    unit: 'ratio',
     seriesLabels: PB,
   };
 

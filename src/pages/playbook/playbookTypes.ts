@@ -1,3 +1,4 @@
+import type { CheckUnit } from './checkValueFormat';
 import type { AppLink, MitigationAction, PlaybookId, VariableName } from '@hybridlens/conventions';
 
 /** The variables a playbook page can be scoped by (from the URL: `var-provider`, `var-backend`, `var-model`). */
@@ -15,8 +16,8 @@ export interface LiveCheck {
   label: string;
   /** Instant PromQL, scoped by the page's variables; one series per thing checked. */
   expr: string;
-  /** Grafana unit id for the values. */
-  unit: string;
+  /** What the values measure, which decides how they print. */
+  unit: CheckUnit;
   /** Absent for checks that only show the current state (e.g. whether a mitigation took effect). */
   holds?: HoldsWhen;
   /** Label that names each series in the list (e.g. backend, model). */
