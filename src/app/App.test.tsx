@@ -71,7 +71,9 @@ describe('App routing', () => {
     expect(screen.getByTestId('page-parent')).toHaveTextContent(PAGE.slos.title);
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'providerDetail', params: { provider: 'ibm', backend: 'ibm_torino' } }));
-    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent(backendDisplayName('ibm', 'ibm_torino')));
+    await waitFor(() =>
+      expect(screen.getByTestId('page-title')).toHaveTextContent(backendDisplayName('ibm', 'ibm_torino'))
+    );
     expect(screen.getByTestId('page-parent')).toHaveTextContent(PAGE.providers.title);
     view.unmount();
     view = renderAt(buildAppUrl({ page: 'quantumJob', params: { jobId: 'd1ab-42' } }));
