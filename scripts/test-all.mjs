@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one command that runs every test: `npm test`. Each step runs even when an earlier one
 // failed, so one run shows everything that is wrong; the exit code is non-zero if any failed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,44 +14,9 @@ const only = process.argv.slice(2);
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 
-function selected(name) {
-  // `browser` selects every `browser:<runtime>` step.
-  return only.length === 0 || only.includes(name) || only.includes(name.split(':')[0]);
-}
-
-/**
- * Steps that need one core each and nothing from each other (the static checks; the build and levitate) run side by
- * side on CI's two cores; each step's output is printed whole when the group ends, in the listed order.
- */
-async function runSideBySide(steps) {
-  const chosen = steps.filter(([name]) => selected(name));
-  const results = await Promise.all(
-    chosen.map(
-      ([name, command, args]) =>
-        new Promise((resolveStep) => {
-          const started = Date.now();
-          let output = '';
-          const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.on('error', (error) => (output += `${error.message}\n`));
-          child.on('close', (code) => resolveStep({ name, command, args, code, output, started, ended: Date.now() }));
-        })
-    )
-  );
-  for (const r of results) {
-    console.log(
-      `\n=== ${r.name}: ${[r.command, ...r.args].join(' ')} (side by side with ${chosen.length - 1} other steps)`
-    );
-    process.stdout.write(r.output);
-    const ok = r.code === 0;
-    counts[ok ? 'passed' : 'failed'] += 1;
-    summary.push(`${ok ? 'ok  ' : 'FAIL'} ${r.name} ${((r.ended - r.started) / 1000).toFixed(1)}s (side by side)`);
-  }
-}
-
 function run(name, command, args, { count, env = {} } = {}) {
-  if (!selected(name)) {
+  // `browser` selects every `browser:<runtime>` step.
+  if (only.length > 0 && !only.includes(name) && !only.includes(name.split(':')[0])) {
     return;
   }
   const started = Date.now();
@@ -107,22 +72,17 @@ function playwrightCounts(file) {
 }
 
 const npx = 'npx';
-await runSideBySide([
-  ['typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', npx, ['eslint', '--max-warnings', '0', '.']],
-  ['format', npx, ['prettier', '--check', '.']],
-  // The English catalog must hold exactly the t() / <Trans> defaults of the code (keys added, removed or reworded).
-  ['i18n', 'npm', ['run', 'i18n:check', '--silent']],
-]);
+run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+run('format', npx, ['prettier', '--check', '.']);
+// The English catalog must hold exactly the t() / <Trans> defaults of the code (keys added, removed or reworded).
+run('i18n', 'npm', ['run', 'i18n:check', '--silent']);
 const jestReport = join(reports, 'jest.json');
 run('unit+integration', npx, ['jest', '--ci', '--maxWorkers', '2', '--json', '--outputFile', jestReport], {
   count: jestCounts(jestReport),
 });
-// levitate reads the sources and the published packages, not the build, so it does not wait for it.
-await runSideBySide([
-  ['build+budget', 'npm', ['run', 'build', '--silent']],
-  ['levitate', 'node', ['scripts/levitate.mjs']],
-]);
+run('build+budget', 'npm', ['run', 'build', '--silent']);
+run('levitate', 'node', ['scripts/levitate.mjs']);
 /** Spec files (name filters) of the React 19 browser run. */
 const REACT19_SPECS = ['buildChecks.spec', 'runtime.spec', 'harnessSelfTest.spec', 'queryCounts.spec', 'failures.spec'];
 if (existsSync(join(root, 'playwright-ct.config.ts'))) {
