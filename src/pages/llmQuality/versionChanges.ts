@@ -1,5 +1,6 @@
-import { FieldType, type DataFrame, createDataFrame } from '@grafana/data';
+import { FieldType, type DataFrame } from '@grafana/data';
 import { LABEL, METRIC, selector } from '@hybridlens/conventions';
+import { annotationFrame } from '../../components/annotations/annotationFrame';
 import { filterMatchers } from '../../queries/filters';
 import { LLM_FILTERS } from '../../queries/llm';
 
@@ -108,14 +109,9 @@ export function versionChangeAnnotations(
   changes: readonly VersionChange[],
   words: { model: string; prompt: string }
 ): DataFrame {
-  return createDataFrame({
-    name: 'versionChanges',
-    fields: [
-      { name: 'time', type: FieldType.time, values: changes.map((c) => c.time) },
-      { name: 'title', type: FieldType.string, values: changes.map((c) => versionChangeTitle(c, words)) },
-      { name: 'text', type: FieldType.string, values: changes.map((c) => versionChangeTitle(c, words)) },
-      { name: 'tags', type: FieldType.other, values: changes.map((c) => [c.model]) },
-      { name: 'color', type: FieldType.string, values: changes.map(() => 'purple') },
-    ],
-  });
+  return annotationFrame(
+    'versionChanges',
+    changes.map((c) => ({ timeMs: c.time, text: versionChangeTitle(c, words), tags: [c.model] })),
+    'purple'
+  );
 }

@@ -1,7 +1,8 @@
 import { map } from 'rxjs';
-import { type DataFrame, DataTopic, FieldType, createDataFrame } from '@grafana/data';
+import { type DataFrame, FieldType } from '@grafana/data';
 import type { CustomTransformOperator } from '@grafana/scenes';
 import { LABEL } from '@hybridlens/conventions';
+import { annotationFrame } from '../../components/annotations/annotationFrame';
 import { t } from '../../i18n';
 import { EVENT_SOURCES } from './medianTrendQueries';
 
@@ -72,15 +73,10 @@ export function calibrationEvents(frames: DataFrame[]): CalibrationEvent[] {
 
 /** The events as one annotation frame (Grafana draws `dataTopic: annotations` frames as markers on the charts). */
 export function eventsFrame(events: CalibrationEvent[]): DataFrame {
-  return createDataFrame({
-    name: 'calibration events',
-    meta: { dataTopic: DataTopic.Annotations },
-    fields: [
-      { name: 'time', type: FieldType.time, values: events.map((e) => e.timeMs) },
-      { name: 'text', type: FieldType.string, values: events.map((e) => e.text) },
-      { name: 'tags', type: FieldType.other, values: events.map((e) => [e.kind]) },
-    ],
-  });
+  return annotationFrame(
+    'calibration events',
+    events.map((e) => ({ timeMs: e.timeMs, text: e.text, tags: [e.kind] }))
+  );
 }
 
 /** Replaces the event source series by the annotation frame; the charts' own series pass through. */
