@@ -18,18 +18,15 @@ export type CheckUnit =
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2 });
-const FACTOR = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const TWO_SIGNIFICANT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
 
 /** Two significant decimals: 12.3456 → "12.35", 0.012345 → "0.012", 0 → "0". */
 function significantDecimals(value: number): string {
   if (value === 0) {
     return '0';
   }
-  const abs = Math.abs(value);
-  if (abs >= 1) {
-    return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
-  }
-  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 }).format(value);
+  return Math.abs(value) >= 1 ? TWO_DECIMALS.format(value) : TWO_SIGNIFICANT.format(value);
 }
 
 /** A check's observed value as the page prints it; "–" when Prometheus returned no number (NaN, ±Inf). */
@@ -48,6 +45,6 @@ export function formatCheckValue(value: number, unit: CheckUnit): string {
     case 'perSecond':
       return `${significantDecimals(value)}/s`;
     case 'factor':
-      return `${FACTOR.format(value)}×`;
+      return `${TWO_DECIMALS.format(value)}×`;
   }
 }
