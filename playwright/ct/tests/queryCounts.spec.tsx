@@ -55,6 +55,14 @@ test.describe('Prometheus queries per page', () => {
         hooksConfig: harness,
       });
       await expect(component.getByTestId(harnessTestIds.pageTitle)).toBeVisible();
+      if (DATA_PAGES.has(pageId)) {
+        // A page may resolve its variables for over a second before its first query: settle only after it starts.
+        await expect
+          .poll(async () => (await queryLog(page)).filter((q) => q.api === 'query' || q.api === 'query_range').length, {
+            timeout: 60_000,
+          })
+          .toBeGreaterThan(0);
+      }
       await waitForQueriesToSettle(page, 1000);
       const queries = await queryLog(page);
       const distinct = new Set(queries.map(queryKey)).size;
