@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import type { CouplerView, QubitView } from '../../pages/providerDetail/snapshot';
 import { colourScale, goodnessColour, type ColourScale } from '../../pages/providerDetail/colourScale';
-import { formatQuantity } from '../../pages/providerDetail/calibrationFormat';
+import { formatQuantity, measuredTimeText } from '../../pages/providerDetail/calibrationFormat';
 import { type Direction, mapGeometry, neighbourInDirection } from '../../pages/providerDetail/mapGeometry';
 
 export interface QubitMapProps {
@@ -25,6 +25,8 @@ export interface QubitMapProps {
   highlighted: ReadonlySet<string>;
   /** Qubits called out (drifted, uncalibrated, missing values). */
   flagged: ReadonlySet<string>;
+  /** The backend's calibration time (unix s): the time of values the source does not date one by one. */
+  calibratedAt?: number;
 }
 
 /**
@@ -32,6 +34,17 @@ export interface QubitMapProps {
  * a fraction of a unit got its glyph advances rounded apart ("1 2 6"), so the map is drawn at 100 units a step.
  */
 const UNIT = 100;
+
+/**
+ * Couplers without a value: missing ones grey and long-dashed, uncalibrated ones (the provider's sentinel) in
+ * the warning orange and dotted, so "never measured" and "measured as unusable" do not look alike.
+ */
+const MISSING_STROKE = '#888';
+const UNCALIBRATED_STROKE = '#ff9830';
+
+function unmeasuredDash(uncalibrated: boolean): string {
+  return uncalibrated ? `${0.03 * UNIT} ${0.06 * UNIT}` : `${0.1 * UNIT} ${0.08 * UNIT}`;
+}
 
 const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
@@ -113,7 +126,7 @@ export function ColourLegend({ scale, label }: { scale: ColourScale; label: stri
  * closes them.
  */
 export function QubitMap(props: QubitMapProps) {
-  const { qubits, couplers, metric, asList, selected, onSelect, onHover, highlighted, flagged } = props;
+  const { qubits, couplers, metric, asList, selected, onSelect, onHover, highlighted, flagged, calibratedAt } = props;
   const styles = useStyles2(getStyles);
   const svgRef = useRef<SVGSVGElement>(null);
   const geometry = useMemo(() => mapGeometry(qubits, asList), [qubits, asList]);
@@ -200,16 +213,23 @@ export function QubitMap(props: QubitMapProps) {
                 y1={a.cy * UNIT}
                 x2={b.cx * UNIT}
                 y2={b.cy * UNIT}
-                stroke={goodness === undefined ? '#888' : goodnessColour(goodness)}
+                stroke={
+                  goodness === undefined
+                    ? c.uncalibrated
+                      ? UNCALIBRATED_STROKE
+                      : MISSING_STROKE
+                    : goodnessColour(goodness)
+                }
                 strokeWidth={(goodness === undefined ? 0.06 : 0.14) * UNIT}
-                strokeDasharray={goodness === undefined ? `${0.1 * UNIT} ${0.08 * UNIT}` : undefined}
+                strokeDasharray={goodness === undefined ? unmeasuredDash(c.uncalibrated) : undefined}
               >
                 <title>
-                  {t('provider-detail.map.coupler-title', '{{qubits}}: 2q error {{error}}', {
+                  {t('provider-detail.map.coupler-title', '{{qubits}}: 2q error {{error}}, measured {{time}}', {
                     qubits: c.label,
                     error: c.uncalibrated
                       ? t('provider-detail.map.uncalibrated', 'uncalibrated')
                       : formatQuantity(CALIBRATION_QUANTITY.twoQubitError, c.error),
+                    time: measuredTimeText(c.measuredAt, calibratedAt),
                   })}
                 </title>
               </line>

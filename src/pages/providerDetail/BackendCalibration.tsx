@@ -22,7 +22,7 @@ import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
-import { formatAge, formatQuantity, isoTime } from './calibrationFormat';
+import { formatAge, formatQuantity, isoTime, measuredTimeText } from './calibrationFormat';
 import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './quantityLabels';
 import { Distribution } from './Distribution';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
@@ -282,7 +282,7 @@ function QubitDetails({ snapshot, id }: { snapshot: BackendSnapshot; id?: string
                 {formatQuantity(m, q.values[m])}
                 {q.stderr[m] !== undefined && ` ± ${formatQuantity(m, q.stderr[m])}`}
               </td>
-              <td>{isoTime(q.measuredAt[m])}</td>
+              <td>{measuredTimeText(q.measuredAt[m], snapshot.calibratedAt)}</td>
               <td>{q.drift[m] !== undefined ? `${q.drift[m]!.toFixed(2)}×` : ''}</td>
             </tr>
           ))}
@@ -294,7 +294,7 @@ function QubitDetails({ snapshot, id }: { snapshot: BackendSnapshot; id?: string
                   ? t('provider-detail.map.uncalibrated', 'uncalibrated')
                   : formatQuantity(CALIBRATION_QUANTITY.twoQubitError, c.error)}
               </td>
-              <td>{isoTime(c.measuredAt)}</td>
+              <td>{measuredTimeText(c.measuredAt, snapshot.calibratedAt)}</td>
               <td>{c.drift !== undefined ? `${c.drift.toFixed(2)}×` : ''}</td>
             </tr>
           ))}
@@ -368,6 +368,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               onHover={setHovered}
               highlighted={highlighted}
               flagged={flagged}
+              calibratedAt={snapshot.calibratedAt}
             />
           </div>
           <div className={styles.side}>
@@ -572,7 +573,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
                 <tr key={q.id} data-testid={testIds.providerDetail.tableRow}>
                   <td>{q.id}</td>
                   {QUBIT_METRICS.map((m) => (
-                    <td key={m} className="number" title={isoTime(q.measuredAt[m])}>
+                    <td key={m} className="number" title={measuredTimeText(q.measuredAt[m], snapshot.calibratedAt)}>
                       {formatQuantity(m, q.values[m])}
                     </td>
                   ))}

@@ -1,4 +1,5 @@
 import { CALIBRATION_QUANTITY, type CalibrationQuantity } from '@hybridlens/conventions';
+import { t } from '../../i18n';
 
 /**
  * Coherence times in µs as superconducting calibration views show them, in ms or s when longer (trapped ions keep
@@ -28,6 +29,22 @@ export function csvNumber(value: number | undefined): string {
 
 export function isoTime(unixSeconds: number | undefined): string {
   return unixSeconds === undefined || !Number.isFinite(unixSeconds) ? '' : new Date(unixSeconds * 1000).toISOString();
+}
+
+/**
+ * When a value was measured, as a reader should see it. Sources that do not date each value (Braket Rigetti and
+ * IonQ, Google, Azure) stand behind the backend's calibration time, so that time is shown, marked as the
+ * device's: a blank would read as "never measured".
+ */
+export function measuredTimeText(own: number | undefined, calibratedAt: number | undefined): string {
+  const ownText = isoTime(own);
+  if (ownText) {
+    return ownText;
+  }
+  const deviceText = isoTime(calibratedAt);
+  return deviceText
+    ? t('provider-detail.time.device', '{{time}} (device calibration)', { time: deviceText })
+    : t('provider-detail.time.none', 'no time given');
 }
 
 /** "3.2 d", "5.0 h", "12 min": an age at a glance. */

@@ -1,7 +1,7 @@
 import '../../testing/jsdomPolyfills';
 import { CALIBRATION_QUANTITY, QUBIT_MAP_METRIC } from '@hybridlens/conventions';
 import { colourScale, goodnessColour } from './colourScale';
-import { formatQuantity } from './calibrationFormat';
+import { formatQuantity, measuredTimeText } from './calibrationFormat';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, isDrifted, parseDriftFactor } from './flags';
 import { mapGeometry, neighbourInDirection } from './mapGeometry';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
@@ -140,5 +140,14 @@ describe('CSV export', () => {
       snapshot([], [{ qubits: ['0', '1'], label: '0-1', gate: 'ecr', uncalibrated: true }])
     );
     expect(couplers.trim().split('\n')[1]).toBe('0-1,ecr,,true,,,');
+  });
+});
+
+describe('measured time', () => {
+  it("shows a value's own time, else the device's calibration time marked as the device's, else says none is given", () => {
+    expect(measuredTimeText(1_700_000_000, 1_700_003_600)).toBe('2023-11-14T22:13:20.000Z');
+    expect(measuredTimeText(undefined, 1_700_003_600)).toBe('2023-11-14T23:13:20.000Z (device calibration)');
+    expect(measuredTimeText(undefined, undefined)).toBe('no time given');
+    expect(measuredTimeText(Number.NaN, undefined)).toBe('no time given');
   });
 });
