@@ -58,6 +58,7 @@ export const testIds = {
     flaggedQubit: 'hybridlens-provider-detail-flagged-qubit',
     flaggedCoupler: 'hybridlens-provider-detail-flagged-coupler',
     missingEverywhere: 'hybridlens-provider-detail-missing-everywhere',
+    droppedValues: 'hybridlens-provider-detail-dropped-values',
     best: 'hybridlens-provider-detail-best',
     bestChain: 'hybridlens-provider-detail-best-chain',
     bestPairs: 'hybridlens-provider-detail-best-pairs',

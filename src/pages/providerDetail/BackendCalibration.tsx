@@ -25,6 +25,7 @@ import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './
 import { formatAge, formatQuantity, isoTime, measuredTimeText } from './calibrationFormat';
 import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './quantityLabels';
 import { Distribution } from './Distribution';
+import { DroppedValues } from './DroppedValues';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
 import {
@@ -400,6 +401,8 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               min={1.1}
               step={0.1}
               width={10}
+              // Keyed on the value: a factor from the URL (back, a pasted link) replaces what the field shows.
+              key={state.driftFactor}
               defaultValue={String(state.driftFactor)}
               onBlur={(e) => model.setState({ driftFactor: parseDriftFactor(e.currentTarget.value) })}
               onKeyDown={(e) => {
@@ -419,6 +422,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
             )}
           </p>
         )}
+        <DroppedValues dropped={snapshot.dropped} />
         {flags.qubits.length === 0 && flags.couplers.length === 0 ? (
           <p>{t('provider-detail.flags.none', 'Nothing missing, uncalibrated or drifted in this snapshot.')}</p>
         ) : (
