@@ -189,8 +189,9 @@ async function labelAdvanceEm(page: Page): Promise<number> {
 
 /**
  * The drift charts mark each new calibration inside the page's range where the harness history holds it: one
- * marker per snapshot of the backend that replaced an earlier one, after the range's first point, within a history step and a query step after
- * the snapshot (the exporter's series changes at its first sample after it; the chart sees that at its next point).
+ * marker per snapshot of the backend that replaced an earlier one, after the range's first point, within a
+ * history step and a query step after the snapshot (the exporter's series changes at its first sample after it;
+ * the chart sees that at its next point). Returns how many there are.
  */
 async function expectCalibrationMarkers(page: Page, detail: ProviderDetailPage, d: Backend): Promise<number> {
   const title = uiText('provider-detail.trend.title', { metric: uiText('provider-detail.metric.t1') });
