@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { uiText } from '../../src/ui';
 import { AppPageObject } from './AppPageObject';
+import { annotationMarkers } from './annotationMarkers';
 
 /** The LLM quality page's tiles, by the key of their title in the app's UI text. */
 export const LLM_QUALITY_TILES = {
@@ -34,6 +35,11 @@ export class LlmQualityPage extends AppPageObject {
 
   tile(tile: LlmQualityTile): Locator {
     return this.panel(LlmQualityPage.title(tile));
+  }
+
+  /** The annotation markers a trend tile draws on its time axis (model and prompt-template version changes). */
+  versionMarkers(tile: LlmQualityTile): Locator {
+    return annotationMarkers(this.tile(tile));
   }
 
   /** Panels still waiting for their data (Grafana's panel chrome shows a loading bar). */

@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { testIds } from '../../src/ui';
 import { AppPageObject } from './AppPageObject';
+import { annotationMarkers } from './annotationMarkers';
 
 /** An id inside a double-quoted CSS attribute selector. */
 const cssString = (value: string) => value.replace(/["\\]/g, '\\$&');
@@ -103,6 +104,11 @@ export class ProviderDetailPage extends AppPageObject {
 
   get tableRows(): Locator {
     return this.root.getByTestId(testIds.providerDetail.tableRow);
+  }
+
+  /** The calibration and QPU-version markers a drift chart draws on its time axis. */
+  calibrationMarkers(chartTitle: string): Locator {
+    return annotationMarkers(this.panel(chartTitle));
   }
 
   get csvQubits(): Locator {

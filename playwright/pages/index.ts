@@ -10,3 +10,4 @@ export { ConfigPage } from './ConfigPage';
 export { PlaybookPage, PlaybooksPage } from './PlaybooksPage';
 export { LlmQualityPage, LLM_QUALITY_TILES, type LlmQualityTile } from './LlmQualityPage';
 export { QuantumJobPage, TracePage } from './TracePages';
+export { ANNOTATION_MARKER_TEST_ID, annotationMarkerTimes, annotationMarkers } from './annotationMarkers';

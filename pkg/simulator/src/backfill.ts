@@ -215,6 +215,8 @@ async function writeHistory(dir: string, plan: HistoryPlan): Promise<Omit<Backfi
     topology,
     ...(plan.loadFactor ? { loadFactor: plan.loadFactor } : {}),
     telemetryFor: (request, at) => (budget.keep(request, at) ? traced : plain),
+    // The history's last hours hold the latest prompt release; a live run from here on agrees (modelVersions.ts).
+    promptRolloutAnchor: end,
   });
 
   let requests = 0;

@@ -4,7 +4,7 @@ import { emitRequest } from './emitter';
 import { FaultEngine } from './faultEngine';
 import type { ScheduledFault } from './faultKinds';
 import { activeFlagNames, defaultFlags, type FeatureFlags, MitigationClock } from './flags';
-import { modelVersionAt, promptTemplateVersionAt } from './modelVersions';
+import { PromptRollouts, modelVersionAt } from './modelVersions';
 import { calibrationKey, type RoutingContext } from './orchestrator';
 import { diurnalFactor, ProviderState, STATUS_REPORT_LAG_MS } from './providerState';
 import type { RequestPlan } from './plan';
@@ -26,6 +26,11 @@ export interface SimulatorOptions {
    * metrics registry but exports no spans.
    */
   telemetryFor?: (plan: RequestPlan, start: number) => HybridTelemetry;
+  /**
+   * The instant the prompt-template release schedule hangs on (PromptRollouts): a backfill passes its end, a
+   * live run its start. Default: the start of the first step.
+   */
+  promptRolloutAnchor?: number;
 }
 
 /** Share of traffic per region (first region is the primary). */
@@ -50,6 +55,7 @@ export class HybridSimulator {
   private readonly loadFactor: number;
   private sequence = 0;
   private readonly mitigationClock = new MitigationClock();
+  private rollouts?: PromptRollouts;
 
   constructor(private readonly options: SimulatorOptions) {
     this.topology = options.topology ?? DEFAULT_TOPOLOGY;
@@ -79,7 +85,14 @@ export class HybridSimulator {
       flagNames: activeFlagNames(this.flags),
       providers: this.providers,
       calibrations: this.calibrations,
+      ...(this.rollouts ? { promptRollouts: this.rollouts } : {}),
     };
+  }
+
+  /** The run's prompt-template releases (PromptRollouts), anchored once the first step names the run's start. */
+  promptRollouts(firstStepStart: number): PromptRollouts {
+    this.rollouts ??= new PromptRollouts(this.options.promptRolloutAnchor ?? firstStepStart);
+    return this.rollouts;
   }
 
   /**
@@ -139,7 +152,7 @@ export class HybridSimulator {
       telemetry.setLlmModelInfo({
         model: m.model,
         modelVersion: modelVersionAt(m, from, this.faults),
-        promptTemplateVersion: promptTemplateVersionAt(from),
+        promptTemplateVersion: this.promptRollouts(from).versionAt(from),
       });
     }
 

@@ -19,8 +19,8 @@ export { importOpenMetrics, type ImportOptions } from './promtoolImport';
 export { LIMITS } from './limits';
 export {
   modelVersionAt,
-  promptTemplateVersionAt,
-  promptRolloutsBetween,
-  PROMPT_ROLLOUT_PERIOD_MS,
-  PROMPT_TEMPLATE_VERSIONS,
+  PromptRollouts,
+  PROMPT_LATEST_RELEASE_LEAD_MS,
+  PROMPT_RELEASE_INTERVAL_MS,
+  PROMPT_TEMPLATE_VERSION_AT_ANCHOR,
 } from './modelVersions';

@@ -90,6 +90,8 @@ export async function startLive(options: LiveOptions): Promise<LiveSimulator> {
     faults: scenario.faults,
     topology,
     flags: mitigations.flags,
+    // The run's start, as a backfill up to now anchors at its end (modelVersions.ts).
+    promptRolloutAnchor: startedAt,
     ...(options.loadFactor !== undefined ? { loadFactor: options.loadFactor } : {}),
   });
   const admin = new AdminApi({

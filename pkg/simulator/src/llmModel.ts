@@ -1,7 +1,7 @@
 import { FAULT_KIND } from './faultKinds';
 import type { FaultEngine } from './faultEngine';
 import type { LlmPlan } from './plan';
-import { modelVersionAt, promptTemplateVersionAt } from './modelVersions';
+import { modelVersionAt } from './modelVersions';
 import { clamp, type Rng } from './rng';
 import type { LlmModel } from './topology';
 
@@ -26,7 +26,8 @@ export function simulateLlmCall(
   offset: number,
   faults: FaultEngine,
   rng: Rng,
-  deterministic = false
+  deterministic: boolean,
+  promptTemplateVersion: string
 ): LlmPlan {
   const drift = faults.intensity(FAULT_KIND.llmHallucination, time, { model: model.model });
   const coldFault = faults.intensity(FAULT_KIND.llmColdStarts, time, { model: model.model });
@@ -54,7 +55,7 @@ export function simulateLlmCall(
     model: model.model,
     genAiProvider: model.genAiProvider,
     responseModel,
-    promptTemplateVersion: promptTemplateVersionAt(time),
+    promptTemplateVersion,
     temperature: deterministic ? 0 : model.temperature,
     start: offset,
     end,

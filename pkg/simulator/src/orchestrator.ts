@@ -1,3 +1,4 @@
+import type { PromptRollouts } from './modelVersions';
 import type { ExecutionPath } from '@hybridlens/conventions';
 import { CalibrationModel, type CalibrationSummary, predictFidelity } from './calibration';
 import { FAULT_KIND } from './faultKinds';
@@ -40,6 +41,8 @@ export interface RoutingContext {
   flagNames?: string[];
   providers: ProviderState;
   calibrations: ReadonlyMap<string, CalibrationModel>;
+  /** The run's prompt-template releases; without one, every call uses the version in force at the anchor. */
+  promptRollouts?: PromptRollouts;
 }
 
 export interface Decision {

@@ -1,5 +1,6 @@
 import { QUANTUM_ERROR_TYPE, type ExecutionPath } from '@hybridlens/conventions';
 import { simulateLlmCall } from './llmModel';
+import { PROMPT_TEMPLATE_VERSION_AT_ANCHOR } from './modelVersions';
 import { DECISION_REASON, decide, type RoutingContext, topologyIndex } from './orchestrator';
 import type { JobPlan, PlanStep, RequestPlan } from './plan';
 import { simulateJob } from './quantumJob';
@@ -40,7 +41,8 @@ export function simulateRequest(
     Math.round(rng.uniform(2, 8)),
     ctx.faults,
     rng,
-    ctx.flags.deterministicDecoding
+    ctx.flags.deterministicDecoding,
+    ctx.promptRollouts?.versionAt(time) ?? `v${PROMPT_TEMPLATE_VERSION_AT_ANCHOR}`
   );
   const plan: RequestPlan = {
     route: route.route,

@@ -17,6 +17,7 @@ import {
 import { declareCustomFieldConfig } from './fieldConfigDefaults';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { type AxisLabels, recordAxisLabels } from './axisLabels';
+import { AnnotationMarkers } from './annotationMarkers';
 
 /** The custom field config of Grafana's time series panel, with its defaults. */
 export const TIMESERIES_CUSTOM_DEFAULTS: Record<string, unknown> = {
@@ -94,13 +95,17 @@ function TimeSeriesStandIn(props: PanelProps<TimeSeriesOptions>) {
               axes.current.dataset.axes = JSON.stringify(labels);
             }
           });
-          return null;
+          return <AnnotationMarkers config={config} annotations={data.annotations} timeRange={timeRange} />;
         }}
       </TimeSeries>
     </div>
   );
 }
 
-export const timeseriesPanel = new PanelPlugin<TimeSeriesOptions>(TimeSeriesStandIn).useFieldConfig({
-  useCustomConfig: (builder) => declareCustomFieldConfig(builder, TIMESERIES_CUSTOM_DEFAULTS),
-});
+// Grafana's time series panel declares annotation support; without it Scenes drops `data.annotations` before the
+// panel sees them.
+export const timeseriesPanel = new PanelPlugin<TimeSeriesOptions>(TimeSeriesStandIn)
+  .useFieldConfig({
+    useCustomConfig: (builder) => declareCustomFieldConfig(builder, TIMESERIES_CUSTOM_DEFAULTS),
+  })
+  .setDataSupport({ annotations: true, alertStates: true });

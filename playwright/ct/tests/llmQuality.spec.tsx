@@ -1,9 +1,52 @@
 import React from 'react';
 import { LABEL, METRIC, PLAYBOOK, VARIABLE, buildAppUrl } from '@hybridlens/conventions';
-import { LlmQualityPage } from '../../pages';
+import { type LlmQualityTile, LlmQualityPage, annotationMarkerTimes } from '../../pages';
+import {
+  VERSION_CHANGES_REF_ID,
+  type VersionChange,
+  changesOfSeries,
+  versionChangeTitle,
+} from '../../../src/pages/llmQuality/versionChangeList';
+import { uiText } from '../../../src/ui';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
+import type { LoggedQuery } from '../runtime/queryLog';
+import { prometheusUrl } from '../server/env';
 import { expect, pageQueryTime, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
+
+const TREND_TILES: LlmQualityTile[] = [
+  'hallucinationTrend',
+  'schemaTrend',
+  'consistencyTrend',
+  'latencyTrend',
+  'ttftTrend',
+  'coldStartsTrend',
+  'tokensTrend',
+];
+
+/** The page's model-info range query asked again of Prometheus (same start, end, step): the changes it holds. */
+async function versionChangesOf(query: LoggedQuery): Promise<VersionChange[]> {
+  const body = new URLSearchParams({
+    query: query.expr,
+    start: String(query.start),
+    end: String(query.end),
+    step: String(query.step),
+  });
+  const res = await fetch(`${prometheusUrl()}/api/v1/query_range`, { method: 'POST', body });
+  const json = (await res.json()) as {
+    status: string;
+    error?: string;
+    data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
+  };
+  if (json.status !== 'success') {
+    throw new Error(`Prometheus: ${json.error} for ${query.expr}`);
+  }
+  const series = json.data.result.map((r) => ({
+    labels: r.metric,
+    times: r.values.filter(([, v]) => Number.isFinite(Number(v))).map(([t]) => t * 1000),
+  }));
+  return changesOfSeries(series, query.step! * 1000);
+}
 
 test.describe('LLM quality', () => {
   test('shows every quality signal per model with the numbers Prometheus computes', async ({
@@ -44,7 +87,25 @@ test.describe('LLM quality', () => {
       'href',
       new RegExp(`/playbooks/${PLAYBOOK.llmDrift}\\?`)
     );
+
+    // Version-change markers on every trend: where the page's own model-info query, asked again, says.
+    const infoQuery = queries.find((q) => q.api === 'query_range' && q.refId === VERSION_CHANGES_REF_ID);
+    expect(infoQuery, 'the trends should query the model-info series').toBeDefined();
+    const changes = await versionChangesOf(infoQuery!);
+    expect(changes.length, 'the simulator releases a prompt template inside the page range').toBeGreaterThan(0);
+    for (const tile of TREND_TILES) {
+      await expect(llm.versionMarkers(tile)).toHaveCount(changes.length);
+    }
+    const markers = llm.versionMarkers('hallucinationTrend');
+    expect(await annotationMarkerTimes(markers)).toEqual(changes.map((c) => c.time));
     await saveScreenshot(page, 'llm-quality');
+
+    const words = { model: uiText('llm-quality.annotations.model'), prompt: uiText('llm-quality.annotations.prompt') };
+    // Changes of several models at one instant draw markers on top of each other: the last one drawn is on top.
+    await markers.last().hover();
+    await expect(llm.tile('hallucinationTrend').getByTestId(harnessTestIds.annotationTooltip)).toContainText(
+      versionChangeTitle(changes.at(-1)!, words)
+    );
   });
 
   test('a model in the URL narrows every tile to that model and survives a reload', async ({

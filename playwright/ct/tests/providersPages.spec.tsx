@@ -14,10 +14,10 @@ import {
   buildAppUrl,
   calibrationDriftSeries,
 } from '@hybridlens/conventions';
-import { testIds, uiText } from '../../../src/ui';
+import { testIds, uiText, uiTextPattern } from '../../../src/ui';
 import type { UiTextKey } from '../../../src/ui/uiText';
 import { CORRELATION, PROVIDERS } from '../../../src/pages/providers/providersQueries';
-import { ProviderDetailPage, ProvidersPage } from '../../pages';
+import { ProviderDetailPage, ProvidersPage, annotationMarkerTimes } from '../../pages';
 import type { AxisLabels } from '../panels/axisLabels';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
@@ -25,7 +25,7 @@ import { prometheusUrl } from '../server/env';
 import { calibrationScene, type CalibrationDevice } from '../server/calibrationEnv';
 import { formatQuantity } from '../../../src/pages/providerDetail/calibrationFormat';
 import { DEFAULT_DRIFT_FACTOR } from '../../../src/pages/providerDetail/flags';
-import { trendRefId } from '../../../src/pages/providerDetail/medianTrendQueries';
+import { EVENT_SOURCES, trendRefId } from '../../../src/pages/providerDetail/medianTrendQueries';
 import { currentUrl, expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 /** Real snapshots sit at their own dates: the backend page is opened with the range ending after the newest. */
@@ -185,6 +185,46 @@ async function labelAdvanceEm(page: Page): Promise<number> {
     }
     return worst;
   }, testIds.providerDetail.qubit);
+}
+
+/**
+ * The drift charts mark each new calibration inside the page's range where the harness history holds it: one
+ * marker per snapshot of the backend that replaced an earlier one, after the range's first point, within a
+ * history step and a query step after the snapshot (the exporter's series changes at its first sample after it;
+ * the chart sees that at its next point). Returns how many there are.
+ */
+async function expectCalibrationMarkers(page: Page, detail: ProviderDetailPage, d: Backend): Promise<number> {
+  const title = uiText('provider-detail.trend.title', { metric: uiText('provider-detail.metric.t1') });
+  await detail.panel(title).scrollIntoViewIfNeeded();
+  await expect(detail.panel(title).getByTestId(harnessTestIds.timeseries)).toHaveAttribute('data-axes', /.+/);
+  await waitForQueriesToSettle(page);
+  const events = (await queryLog(page)).find(
+    (q) => q.api === 'query_range' && q.refId === EVENT_SOURCES.calibratedAt && q.expr.includes(`"${d.backend}"`)
+  );
+  expect(events, 'the drift charts query the calibration times').toBeDefined();
+  const { runs, stepSeconds } = calibrationScene();
+  const snapshots = runs
+    .filter((r) => r.provider === d.provider && r.backend === d.backend)
+    // A run's first snapshot starts its series: nothing was replaced, so it is no change.
+    .flatMap((r) => r.snapshots.slice(1))
+    .filter((s) => s > events!.start! && s <= events!.end!);
+  const markers = detail.calibrationMarkers(title);
+  const isCalibration = uiTextPattern('provider-detail.events.calibration');
+  // The markers follow the chart's first draw: poll until the calibration ones are there.
+  const calibrationTimes = async () => {
+    const titles = await markers.evaluateAll((els) => els.map((e) => e.getAttribute('data-title') ?? ''));
+    const times = await annotationMarkerTimes(markers);
+    return times.filter((_, i) => isCalibration.test(titles[i] ?? '')).map((t) => t / 1000);
+  };
+  await expect
+    .poll(async () => (await calibrationTimes()).length, { message: `one marker per snapshot in range: ${snapshots}` })
+    .toBe(snapshots.length);
+  const drawn = await calibrationTimes();
+  snapshots.forEach((s, i) => {
+    expect(drawn[i]).toBeGreaterThanOrEqual(s);
+    expect(drawn[i]).toBeLessThanOrEqual(s + stepSeconds + events!.step!);
+  });
+  return snapshots.length;
 }
 
 test.describe('Providers page and backend pages', () => {
@@ -365,7 +405,7 @@ test.describe('Providers page and backend pages', () => {
     }
     expect(drawable, 'the median T1 has points in the range').toBeGreaterThan(0);
     await expect(detail.legendItems(title)).toHaveCount(drawable);
-    await detail.panel(title).scrollIntoViewIfNeeded();
+    await expectCalibrationMarkers(page, detail, d);
     await saveScreenshot(page, `provider-detail-drift-${d.provider}-${d.backend}`);
   });
 
@@ -457,6 +497,8 @@ test.describe('Providers page and backend pages', () => {
       ).toHaveCount(1);
     }
     await saveScreenshot(page, 'provider-detail-drift');
+    // The drift series is a run of snapshots: the range holds at least one new calibration, marked on the charts.
+    expect(await expectCalibrationMarkers(page, detail, found!.device)).toBeGreaterThan(0);
   });
 
   test('keyboard: arrows move between qubits, Enter pins one in the URL, Escape lets go', async ({

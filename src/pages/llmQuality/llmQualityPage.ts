@@ -1,4 +1,10 @@
-import { SceneAppPage, SceneDataLayerSet, SceneFlexItem, SceneFlexLayout, type EmbeddedScene } from '@grafana/scenes';
+import {
+  SceneAppPage,
+  SceneDataTransformer,
+  SceneFlexItem,
+  SceneFlexLayout,
+  type EmbeddedScene,
+} from '@grafana/scenes';
 import type { DataLink } from '@grafana/data';
 import { LABEL, PLAYBOOK, VARIABLE, appPath } from '@hybridlens/conventions';
 import type { AppContext } from '../../app/AppContext';
@@ -12,7 +18,7 @@ import { statTile, thresholds, trendTile } from '../../panels/tiles';
 import { LLM_FILTERS } from '../../queries/llm';
 import { LLM_SUMMARY, LLM_TRENDS, buildLlmSummaryRunner, buildLlmTrendsRunner } from './llmQualityQueries';
 import { modelTracesDataLink } from './traceLinks';
-import { VersionChangeLayer } from './VersionChangeLayer';
+import { versionChangeAnnotationsTransform } from './versionChangeAnnotations';
 
 export const LLM_QUALITY_VARIABLES = [VARIABLE.prometheus, VARIABLE.tempo, VARIABLE.loki, VARIABLE.model] as const;
 
@@ -163,7 +169,11 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
 
   const trends = new SceneFlexLayout({
     direction: 'column',
-    $data: buildLlmTrendsRunner(),
+    // The trend panels draw each model / prompt-template version change as an annotation.
+    $data: new SceneDataTransformer({
+      $data: buildLlmTrendsRunner(),
+      transformations: [versionChangeAnnotationsTransform],
+    }),
     children: [
       tileRow(
         [
@@ -263,12 +273,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
     variables: LLM_QUALITY_VARIABLES,
     children: [
       new SceneFlexItem({ height: 'auto', body: summary }),
-      // The trend panels draw each model / prompt-template version change as an annotation.
-      new SceneFlexItem({
-        height: 'auto',
-        $data: new SceneDataLayerSet({ layers: [new VersionChangeLayer()] }),
-        body: trends,
-      }),
+      new SceneFlexItem({ height: 'auto', body: trends }),
     ],
   });
 }

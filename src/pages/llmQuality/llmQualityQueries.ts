@@ -2,6 +2,7 @@ import { SceneQueryRunner } from '@grafana/scenes';
 import { LABEL, TOKEN_TYPE } from '@hybridlens/conventions';
 import { PROMETHEUS_DS_REF } from '../../app/variables';
 import * as llm from '../../queries/llm';
+import { VERSION_CHANGES_REF_ID, modelInfoQuery } from './versionChanges';
 
 /** refIds of the LLM quality page's two runners; tiles pick their slice by refId. */
 export const LLM_SUMMARY = {
@@ -46,7 +47,7 @@ export function buildLlmSummaryRunner(): SceneQueryRunner {
   });
 }
 
-/** One request for every per-model trend line. */
+/** One request for every per-model trend line, and the model-info series the version-change markers come from. */
 export function buildLlmTrendsRunner(): SceneQueryRunner {
   const w = llm.RATE_INTERVAL;
   return new SceneQueryRunner({
@@ -63,6 +64,7 @@ export function buildLlmTrendsRunner(): SceneQueryRunner {
         expr: llm.tokensPerRequest(w),
         legendFormat: `${byModel} {{${LABEL.tokenType}}}`,
       },
+      { refId: VERSION_CHANGES_REF_ID, expr: modelInfoQuery(), range: true, instant: false },
     ],
   });
 }

@@ -1,6 +1,6 @@
 import { FieldType, createDataFrame } from '@grafana/data';
 import { LABEL, METRIC } from '@hybridlens/conventions';
-import { modelInfoQuery, versionChanges, versionChangeTitle } from './versionChanges';
+import { answeredStep, modelInfoQuery, versionChanges, versionChangeTitle } from './versionChanges';
 
 const frame = (model: string, modelVersion: string, prompt: string, times: number[]) =>
   createDataFrame({
@@ -63,5 +63,13 @@ describe('versionChanges', () => {
   it('queries the contract metric with the page model filter', () => {
     expect(modelInfoQuery()).toContain(METRIC.llmModelInfo.name);
     expect(modelInfoQuery()).toContain(`${LABEL.model}=~`);
+  });
+
+  it('reads the step of the answer from the samples, or from the time field when no series has two', () => {
+    expect(answeredStep([frame('m', 'a', 'v7', [0, 30_000, 60_000]), frame('n', 'a', 'v7', [0, 60_000])])).toBe(30_000);
+    const single = frame('m', 'a', 'v7', [0]);
+    expect(answeredStep([single])).toBeUndefined();
+    single.fields[0]!.config.interval = 15_000;
+    expect(answeredStep([single])).toBe(15_000);
   });
 });

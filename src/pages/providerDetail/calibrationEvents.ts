@@ -1,8 +1,7 @@
-import { map } from 'rxjs';
 import { type DataFrame, FieldType } from '@grafana/data';
-import type { CustomTransformOperator } from '@grafana/scenes';
 import { LABEL } from '@hybridlens/conventions';
 import { annotationFrame } from '../../components/annotations/annotationFrame';
+import { annotationsFromQueries } from '../../components/annotations/annotationsFromQueries';
 import { t } from '../../i18n';
 import { EVENT_SOURCES } from './medianTrendQueries';
 
@@ -80,10 +79,6 @@ export function eventsFrame(events: CalibrationEvent[]): DataFrame {
 }
 
 /** Replaces the event source series by the annotation frame; the charts' own series pass through. */
-export const calibrationAnnotations: CustomTransformOperator = () => (source) =>
-  source.pipe(
-    map((frames: DataFrame[]) => {
-      const sources = new Set<string>(Object.values(EVENT_SOURCES));
-      return [...frames.filter((f) => !sources.has(f.refId ?? '')), eventsFrame(calibrationEvents(frames))];
-    })
-  );
+export const calibrationAnnotations = annotationsFromQueries(Object.values(EVENT_SOURCES), (sources) =>
+  eventsFrame(calibrationEvents(sources))
+);
