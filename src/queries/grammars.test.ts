@@ -79,7 +79,7 @@ describe('LogQL the pages send, parsed by @grafana/lezer-logql', () => {
       expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, query)).toEqual([]);
     }
     expect(logsOfTraceQuery('0af7651916cd43dd8448eb211c80319c')).toBe(
-      '{service_name=~".+"} |= "0af7651916cd43dd8448eb211c80319c" | json | trace_id = "0af7651916cd43dd8448eb211c80319c"'
+      '{service_name=~".+"} | trace_id = "0af7651916cd43dd8448eb211c80319c"'
     );
   });
 

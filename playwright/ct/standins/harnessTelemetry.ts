@@ -4,6 +4,7 @@ import { LOG_FIELD, LOKI_STREAM_LABEL, QUANTUM_ATTR } from '@hybridlens/conventi
 import { type TraceSpan, readTrace } from '@hybridlens/traces';
 import { type OtlpDocument, generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { LOGS_FILE, TRACES_FILE } from '../server/harnessHistory';
+import { LOKI_OTLP_METADATA } from '../../../src/queries/logql';
 import type { LogEntry, StandInData } from './tempoLokiServer';
 
 /** The real trace fixtures, read in place (never copied into the repository). */
@@ -42,22 +43,33 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A JSON log line as Loki holds it: the contract's low-cardinality stream labels, the line as written. */
+/** Fields of the JSON line that OTLP carries elsewhere than in attributes: time, body, resource, severity. */
+const NOT_METADATA = new Set<string>([LOG_FIELD.timestamp, LOG_FIELD.message, LOG_FIELD.service, LOG_FIELD.level]);
+
+/**
+ * A log record as Loki holds it after OTLP ingestion (`provisioning/loki/loki.yaml`), built from the JSON line the
+ * SDK writes for the same record: the body (the message) is the line, `service_name` the one stream label, the
+ * trace context and the other contract fields structured metadata, the level as `severity_text` and Loki's own
+ * `detected_level`.
+ */
 export function lokiEntry(fields: Record<string, unknown>, fallbackMs: number): LogEntry {
   const at = fields[LOG_FIELD.timestamp];
   const ms = typeof at === 'string' ? Date.parse(at) : typeof at === 'number' ? at : fallbackMs;
-  const labels: Record<string, string> = {
-    [LOKI_STREAM_LABEL.serviceName]: str(fields[LOG_FIELD.service]) ?? 'unknown',
-    [LOKI_STREAM_LABEL.level]: str(fields[LOG_FIELD.level]) ?? 'info',
+  const level = str(fields[LOG_FIELD.level]) ?? 'info';
+  const structuredMetadata: Record<string, string> = {
+    [LOKI_OTLP_METADATA.severityText]: level,
+    [LOKI_OTLP_METADATA.detectedLevel]: level,
   };
-  const stage = str(fields[LOG_FIELD.stage]);
-  if (stage) {
-    labels[LOKI_STREAM_LABEL.stage] = stage;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!NOT_METADATA.has(key) && value !== undefined && value !== null && value !== '') {
+      structuredMetadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
   }
   return {
     ns: `${BigInt(Math.round((Number.isFinite(ms) ? ms : fallbackMs) * 1000)) * BigInt(1000)}`,
-    labels,
-    line: JSON.stringify(fields),
+    labels: { [LOKI_STREAM_LABEL.serviceName]: str(fields[LOG_FIELD.service]) ?? 'unknown_service' },
+    structuredMetadata,
+    line: str(fields[LOG_FIELD.message]) ?? '',
   };
 }
 
