@@ -5,11 +5,13 @@ import { type TraceSpan, readTrace } from '@hybridlens/traces';
 import { type OtlpDocument, generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { LOGS_FILE, TRACES_FILE } from '../server/harnessHistory';
 import { LOKI_OTLP_METADATA } from '../../../src/queries/logql';
+import { jaegerAnswer } from './jaegerAnswer';
 import type { LogEntry, StandInData } from './tempoLokiServer';
 
 /** The real trace fixtures, read in place (never copied into the repository). */
 export const TRACE_FIXTURES_DIR = resolve(__dirname, '../../../../shared/fixtures/traces');
-const JAEGER_FIXTURE = 'jaeger-ui_otlp2jaeger-multi-in-combined.json';
+/** An OTLP fixture (Jaeger UI's, four spans over four resources), served as Jaeger JSON converted at run time. */
+const JAEGER_SOURCE_FIXTURE = 'jaeger-ui_otlp2jaeger-multi-in-combined.json';
 const TEMPO_V1_FIXTURE = 'tempo_tempopb_trace_batches.json';
 
 /** Spans of the large synthetic trace (the waterfall's virtualisation and in-trace search). */
@@ -109,7 +111,8 @@ function fixture(name: string): unknown {
 /**
  * What the page harness' Tempo and Loki stand-ins serve: the simulator history's sampled traces and log lines
  * (`telemetryDir`, kept by the history), two synthetic traces placed before the history's "now" (two quantum
- * jobs, one failed; {@link LARGE_TRACE_SPANS} spans) with log lines, and the real Jaeger and Tempo v1 fixtures.
+ * jobs, one failed; {@link LARGE_TRACE_SPANS} spans) with log lines, a Jaeger answer made from a real OTLP fixture and
+ * the real Tempo v1 fixture.
  */
 export function harnessTelemetry(
   telemetryDir: string,
@@ -146,8 +149,11 @@ export function harnessTelemetry(
     history,
   };
   const verbatimV1: unknown[] = [];
-  if (existsSync(join(TRACE_FIXTURES_DIR, JAEGER_FIXTURE)) && existsSync(join(TRACE_FIXTURES_DIR, TEMPO_V1_FIXTURE))) {
-    const jaeger = fixture(JAEGER_FIXTURE);
+  if (
+    existsSync(join(TRACE_FIXTURES_DIR, JAEGER_SOURCE_FIXTURE)) &&
+    existsSync(join(TRACE_FIXTURES_DIR, TEMPO_V1_FIXTURE))
+  ) {
+    const jaeger = jaegerAnswer(fixture(JAEGER_SOURCE_FIXTURE));
     const tempoV1 = fixture(TEMPO_V1_FIXTURE);
     verbatimV1.push(jaeger, tempoV1);
     catalog.jaeger = firstTraceId(jaeger);

@@ -14,6 +14,7 @@ import {
   type RunningStandIn,
   startTempoLokiStandIn,
 } from '../../../playwright/ct/standins/tempoLokiServer';
+import { jaegerAnswer } from '../../../playwright/ct/standins/jaegerAnswer';
 import { findJobTrace } from '../quantumJob/findJobTrace';
 import { loadTraceFromTempo } from './traceSource';
 import { parseLokiStreams, queryLoki } from './traceLogs';
@@ -33,7 +34,8 @@ const fixture = (name: string): unknown | undefined => {
 const two = generateSyntheticTrace({ spans: 300, seed: 7, quantumJobs: 2, failedJobs: 1 });
 const partial = generateSyntheticTrace({ spans: 40, seed: 8, quantumJobs: 1, failedJobs: 0 });
 const tempoV1 = fixture('tempo_tempopb_trace_batches.json');
-const jaeger = fixture('jaeger-ui_otlp2jaeger-multi-in-combined.json');
+const jaegerSource = fixture('jaeger-ui_otlp2jaeger-multi-in-combined.json');
+const jaeger = jaegerSource === undefined ? undefined : jaegerAnswer(jaegerSource);
 const WIDE = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) };
 const TEMPO = 'tempo-standin';
 const LOKI = 'loki-standin';
@@ -43,7 +45,11 @@ function logLine(ms: number, message: string, metadata: Record<string, string>):
   return {
     ns: `${ms}000000`,
     labels: { [LOKI_STREAM_LABEL.serviceName]: 'hybrid-solver' },
-    structuredMetadata: { [LOKI_OTLP_METADATA.severityText]: 'info', [LOKI_OTLP_METADATA.detectedLevel]: 'info', ...metadata },
+    structuredMetadata: {
+      [LOKI_OTLP_METADATA.severityText]: 'info',
+      [LOKI_OTLP_METADATA.detectedLevel]: 'info',
+      ...metadata,
+    },
     line: message,
   };
 }
@@ -110,11 +116,14 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
       console.info('skipped: fixture traces absent');
       return;
     }
-    for (const answer of [tempoV1, jaeger]) {
-      const { readTrace } = await import('@hybridlens/traces');
+    const { readTrace } = await import('@hybridlens/traces');
+    for (const [answer, format] of [
+      [tempoV1, 'tempo-v1'],
+      [jaeger, 'jaeger'],
+    ] as const) {
       const id = readTrace(answer).traces[0]!.traceId;
       const load = await loadTraceFromTempo(TEMPO, id);
-      expect(load).toMatchObject({ kind: 'ready', api: 'v1' });
+      expect(load).toMatchObject({ kind: 'ready', api: 'v1', lifecycle: { format } });
       expect(load.kind === 'ready' && load.lifecycle.spans.length).toBeGreaterThan(0);
     }
   });
