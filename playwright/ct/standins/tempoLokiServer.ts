@@ -114,13 +114,13 @@ function lookup(traces: Map<string, StoredTrace>, rawId: string): StoredTrace | 
 }
 
 function search(traces: Map<string, StoredTrace>, params: URLSearchParams): unknown {
-  const matches = compileTraceql(params.get('q') ?? '{}');
+  const matching = compileTraceql(params.get('q') ?? '{}');
   const startMs = number(params, 'start', 0) * 1000;
   const endMs = number(params, 'end', Number.MAX_SAFE_INTEGER / 1000) * 1000;
   const limit = number(params, 'limit', 20);
   const found = [...traces.values()]
     .filter((t) => t.startMs <= endMs && t.endMs >= startMs)
-    .map((t) => ({ t, spans: t.spans.filter(matches) }))
+    .map((t) => ({ t, spans: matching(t.spans) }))
     .filter(({ spans }) => spans.length > 0)
     .sort((a, b) => b.t.startMs - a.t.startMs)
     .slice(0, limit);

@@ -2,12 +2,13 @@ import '../../testing/jsdomPolyfills';
 import { existsSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { LOG_FIELD, LOKI_STREAM_LABEL } from '@hybridlens/conventions';
+import { GEN_AI_ATTR, LOG_FIELD, LOKI_STREAM_LABEL, SPAN } from '@hybridlens/conventions';
 import { hexToBase64 } from '@hybridlens/traces';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { installNodeFetch } from '../../testing/nodeFetch';
 import { installDatasourceProxy } from '../../testing/prometheusProxy';
 import { proxyGet } from '../../queries/datasourceProxy';
+import { slowRequestsQuery } from '../../queries/traceql';
 import { LOKI_OTLP_METADATA, logsOfJobQuery, logsOfTraceQuery } from '../../queries/logql';
 import {
   type LogEntry,
@@ -203,9 +204,32 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
     ]);
   });
 
+  it('searches slow requests by model: the trace must also hold an LLM call to that model', async () => {
+    const modelsOf = (document: typeof two.document) =>
+      document.resourceSpans
+        .flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans))
+        .filter((sp) => sp.name === SPAN.llm)
+        .flatMap((sp) => sp.attributes.filter((a) => a.key === GEN_AI_ATTR.requestModel.key))
+        .map((a) => ('stringValue' in a.value ? a.value.stringValue : ''));
+    const model = modelsOf(two.document)[0];
+    expect(model).toBeTruthy();
+    const expected = [two, partial].filter((t) => modelsOf(t.document).includes(model!)).map((t) => t.traceId);
+    const search = async (models: string[]) =>
+      proxyGet<{ traces: Array<{ traceID: string; spanSets: Array<{ spans: Array<{ spanID: string }> }> }> }>(
+        TEMPO,
+        'api/search',
+        { q: slowRequestsQuery(0, { model: models }), start: '0', end: String(WIDE.to / 1000) }
+      );
+    const found = await search([model!, 'no-such-model']);
+    expect(found.traces.map((t) => t.traceID).sort()).toEqual(expected.sort());
+    // Tempo answers the spans of both spansets: the ingress span and the LLM call.
+    expect(found.traces[0]!.spanSets[0]!.spans.length).toBeGreaterThanOrEqual(2);
+    expect((await search(['no-such-model'])).traces).toEqual([]);
+  });
+
   it('answers queries outside what the pages send with the services’ own 400, shown to the user', async () => {
     await expect(proxyGet(TEMPO, 'api/search', { q: '{ .a = 1 } | count() > 2' })).rejects.toThrow(
-      /HTTP 400: the Tempo stand-in evaluates one spanset filter/
+      /HTTP 400: the Tempo stand-in evaluates spanset filters/
     );
     await expect(proxyGet(TEMPO, 'api/search', { q: '{ span.a > 1 }' })).rejects.toThrow(
       /HTTP 400: the Tempo stand-in does not evaluate "span.a > 1"/
