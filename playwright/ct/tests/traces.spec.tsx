@@ -35,9 +35,15 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     for (const job of jobs) {
       await expect(trace.jobCard(job.jobId)).toHaveAttribute('data-outcome', job.failed ? 'error' : 'success');
     }
+    // Loki's lines for the trace id (matched on its trace_id metadata, as OTLP ingestion stores it): each one's
+    // body, in time order, is a line of the page.
     const lines = await standInLogLines(logsOfTraceQuery(twoJobs.traceId));
     expect(lines.length).toBeGreaterThan(0);
     await expect(trace.logLines()).toHaveCount(lines.length);
+    const bodies = [...lines].sort((a, b) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : 1)).map(([, body]) => body);
+    for (const [i, body] of bodies.entries()) {
+      await expect(trace.logLines().nth(i)).toContainText(body);
+    }
     await saveScreenshot(page, 'trace-two-jobs');
 
     await trace
