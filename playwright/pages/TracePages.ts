@@ -16,6 +16,11 @@ export class TracePage extends AppPageObject {
     return this.root.getByTestId(testIds.trace.loadError);
   }
 
+  /** The summary above the waterfall: `data-api` (the Tempo API that answered) and `data-format` (what it sent). */
+  header(): Locator {
+    return this.root.getByTestId(testIds.trace.header);
+  }
+
   waterfall(): Locator {
     return this.root.getByTestId(testIds.waterfall.container);
   }

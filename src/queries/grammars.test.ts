@@ -48,6 +48,8 @@ describe('TraceQL the pages send, parsed by @grafana/lezer-traceql', () => {
       {},
       { route: ['/v1/optimize'] },
       { route: ['/v1/optimize', '/v1/a.b(c)'], region: ['us-east-1'], path: ['qpu', 'simulator'] },
+      { model: ['gpt-4.1-mini'] },
+      { route: ['/v1/optimize'], model: ['gpt-4.1-mini', 'llama "3"'] },
     ];
     for (const f of filters) {
       expect(syntaxErrors(traceqlParser, slowRequestsQuery(2, f))).toEqual([]);
@@ -55,6 +57,10 @@ describe('TraceQL the pages send, parsed by @grafana/lezer-traceql', () => {
     }
     expect(slowRequestsQuery(2, { route: ['/a', '/b.c'] })).toBe(
       '{ name = "ingress.request" && span.http.route =~ "^(/a|/b\\\\.c)$" && duration > 2000ms }'
+    );
+    // The model is on the LLM call's span: a second spanset the trace must hold too.
+    expect(failedRequestsQuery({ path: ['qpu'], model: ['gpt-4.1-mini'] })).toBe(
+      '{ name = "ingress.request" && span.hybrid.request.path = "qpu" && status = error } && { name = "llm.request" && span.gen_ai.request.model = "gpt-4.1-mini" }'
     );
   });
 
@@ -79,7 +85,7 @@ describe('LogQL the pages send, parsed by @grafana/lezer-logql', () => {
       expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, query)).toEqual([]);
     }
     expect(logsOfTraceQuery('0af7651916cd43dd8448eb211c80319c')).toBe(
-      '{service_name=~".+"} |= "0af7651916cd43dd8448eb211c80319c" | json | trace_id = "0af7651916cd43dd8448eb211c80319c"'
+      '{service_name=~".+"} | trace_id = "0af7651916cd43dd8448eb211c80319c"'
     );
   });
 

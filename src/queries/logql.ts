@@ -1,9 +1,11 @@
 import { LOG_FIELD, LOKI_STREAM_LABEL } from '@hybridlens/conventions';
 
 /**
- * Every LogQL query the app sends to Loki. The stream selector is the contract's low-cardinality label (any
- * service); the id is first a line filter (cheap: Loki skips chunks without it), then an exact field match
- * after `| json`, so an id that merely appears inside another field does not count.
+ * Every LogQL query the app sends to Loki. Services log over OTLP to Loki's native endpoint
+ * (`provisioning/loki/loki.yaml`): the line is the record's body (the message), `service_name` the only stream
+ * label, and `trace_id`, `span_id` and the contract's other log fields are structured metadata of each line. So the
+ * id is matched with a label filter on that metadata, never on the line text (which does not contain it); Loki's
+ * bloom filters on structured metadata make this the cheap way to find one id.
  */
 
 /** A LogQL double-quoted string: backslash, quote and control characters escaped (Go syntax). */
@@ -15,19 +17,24 @@ export function logqlString(value: string): string {
   return `"${escaped}"`;
 }
 
+/**
+ * Structured metadata Loki itself adds to an OTLP line (not contract fields): the record's severity text, and the
+ * level Loki derives from it with `discover_log_levels`.
+ */
+export const LOKI_OTLP_METADATA = { severityText: 'severity_text', detectedLevel: 'detected_level' } as const;
+
 const ANY_SERVICE = `{${LOKI_STREAM_LABEL.serviceName}=~".+"}`;
 
-function byField(field: string, value: string): string {
-  const literal = logqlString(value);
-  return `${ANY_SERVICE} |= ${literal} | json | ${field} = ${literal}`;
+function byMetadata(field: string, value: string): string {
+  return `${ANY_SERVICE} | ${field} = ${logqlString(value)}`;
 }
 
-/** The JSON log lines of one trace. */
+/** The log lines of one trace (Loki's `trace_id` metadata, set from the OTLP record's trace context). */
 export function logsOfTraceQuery(traceId: string): string {
-  return byField(LOG_FIELD.traceId, traceId);
+  return byMetadata(LOG_FIELD.traceId, traceId);
 }
 
-/** The JSON log lines about one provider job (they carry its trace id too). */
+/** The log lines about one provider job (they carry its trace id too). */
 export function logsOfJobQuery(jobId: string): string {
-  return byField(LOG_FIELD.providerJobId, jobId);
+  return byMetadata(LOG_FIELD.providerJobId, jobId);
 }

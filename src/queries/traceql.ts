@@ -1,4 +1,12 @@
-import { QUANTUM_ATTR, REQUEST_ATTR, SPAN, VARIABLE, type VariableName, regexOf } from '@hybridlens/conventions';
+import {
+  GEN_AI_ATTR,
+  QUANTUM_ATTR,
+  REQUEST_ATTR,
+  SPAN,
+  VARIABLE,
+  type VariableName,
+  regexOf,
+} from '@hybridlens/conventions';
 
 /**
  * Every TraceQL query the app sends to Tempo is built here from the contract's span names and attributes.
@@ -33,20 +41,43 @@ export const TRACE_FILTER_ATTRIBUTE: Readonly<Partial<Record<VariableName, strin
   [VARIABLE.path]: REQUEST_ATTR.path.key,
 };
 
+/**
+ * Filters matched on another span of the same trace: the model is an attribute of the LLM call's span
+ * (`gen_ai.request.model`), not of the ingress span, so it is a second spanset the trace must also hold.
+ */
+export const TRACE_FILTER_OTHER_SPAN: Readonly<Partial<Record<VariableName, { span: string; key: string }>>> = {
+  [VARIABLE.model]: { span: SPAN.llm, key: GEN_AI_ATTR.requestModel.key },
+};
+
 export type TraceFilters = Partial<Record<VariableName, readonly string[]>>;
+
+function valueCondition(key: string, values: readonly string[]): string {
+  return values.length === 1
+    ? `${spanAttr(key)} = ${traceqlString(values[0]!)}`
+    : `${spanAttr(key)} =~ ${traceqlString(`^(${regexOf(values)})$`)}`;
+}
 
 function filterConditions(filters: TraceFilters): string[] {
   const out: string[] = [];
   for (const [variable, key] of Object.entries(TRACE_FILTER_ATTRIBUTE) as Array<[VariableName, string]>) {
     const values = filters[variable];
-    if (!values || values.length === 0) {
-      continue;
+    if (values && values.length > 0) {
+      out.push(valueCondition(key, values));
     }
-    out.push(
-      values.length === 1
-        ? `${spanAttr(key)} = ${traceqlString(values[0]!)}`
-        : `${spanAttr(key)} =~ ${traceqlString(`^(${regexOf(values)})$`)}`
-    );
+  }
+  return out;
+}
+
+/** `&& { name = "<span>" && <attribute condition> }` for each active filter that lives on another span. */
+function otherSpanSets(filters: TraceFilters): string {
+  let out = '';
+  for (const [variable, target] of Object.entries(TRACE_FILTER_OTHER_SPAN) as Array<
+    [VariableName, { span: string; key: string }]
+  >) {
+    const values = filters[variable];
+    if (values && values.length > 0) {
+      out += ` && { name = ${traceqlString(target.span)} && ${valueCondition(target.key, values)} }`;
+    }
   }
   return out;
 }
@@ -59,20 +90,23 @@ export function traceqlDuration(seconds: number): string {
   return `${Math.round(seconds * 1000)}ms`;
 }
 
-/** Requests (their ingress span) slower than the threshold, with the page's filters. */
+/**
+ * Requests (their ingress span) slower than the threshold, with the page's filters; with a model filter the trace
+ * must also hold an LLM call to that model (`{ ingress } && { llm }`: Tempo answers the spans of both sets).
+ */
 export function slowRequestsQuery(thresholdSeconds: number, filters: TraceFilters = {}): string {
   const conditions = [
     `name = ${traceqlString(SPAN.ingress)}`,
     ...filterConditions(filters),
     `duration > ${traceqlDuration(thresholdSeconds)}`,
   ];
-  return `{ ${conditions.join(' && ')} }`;
+  return `{ ${conditions.join(' && ')} }${otherSpanSets(filters)}`;
 }
 
 /** Requests that ended in error: the ingress span's status, with the page's filters. */
 export function failedRequestsQuery(filters: TraceFilters = {}): string {
   const conditions = [`name = ${traceqlString(SPAN.ingress)}`, ...filterConditions(filters), 'status = error'];
-  return `{ ${conditions.join(' && ')} }`;
+  return `{ ${conditions.join(' && ')} }${otherSpanSets(filters)}`;
 }
 
 /** The trace holding a provider job id (any of its quantum spans carries it). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parser as logqlParser } from '@grafana/lezer-logql';
 import { parse } from 'yaml';
 import {
   ADMIN_API_PATH,
@@ -28,6 +29,19 @@ interface OtlpAttributes {
 
 const root = resolve(__dirname, '../../..');
 const readYaml = (path: string) => parse(readFileSync(resolve(root, path), 'utf8'));
+
+/** Where Grafana's own LogQL grammar finds an error in a query (empty: it parses). */
+function logqlSyntaxErrors(query: string): number[] {
+  const at: number[] = [];
+  logqlParser.parse(query).iterate({
+    enter: (node) => {
+      if (node.type.isError) {
+        at.push(node.from);
+      }
+    },
+  });
+  return at;
+}
 
 describe('provisioning follows the contract', () => {
   it('provisions each datasource with the contract uid and type', () => {
@@ -113,7 +127,13 @@ describe('docker-compose wiring follows the contract', () => {
       }),
     ]);
     const tempo = byUid(DATASOURCE_UID.tempo) as {
-      tracesToLogsV2: { datasourceUid: string; filterByTraceID: boolean; tags: Array<{ key: string; value: string }> };
+      tracesToLogsV2: {
+        datasourceUid: string;
+        filterByTraceID: boolean;
+        customQuery: boolean;
+        query: string;
+        tags: Array<{ key: string; value: string }>;
+      };
       tracesToMetrics: {
         datasourceUid: string;
         tags: Array<{ key: string; value: string }>;
@@ -121,10 +141,23 @@ describe('docker-compose wiring follows the contract', () => {
       };
       serviceMap: { datasourceUid: string };
     };
-    expect(tempo.tracesToLogsV2).toMatchObject({ datasourceUid: DATASOURCE_UID.loki, filterByTraceID: true });
+    // OTLP lines do not contain their trace id (it is structured metadata): the span's logs need a custom query.
+    expect(tempo.tracesToLogsV2).toMatchObject({
+      datasourceUid: DATASOURCE_UID.loki,
+      filterByTraceID: false,
+      customQuery: true,
+    });
     expect(tempo.tracesToLogsV2.tags).toEqual([
       { key: RESOURCE_ATTR.serviceName, value: LOKI_STREAM_LABEL.serviceName },
     ]);
+    // As Grafana sends it for a span of hybrid-solver: `$$` read as `$`, then its link variables interpolated.
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const sent = tempo.tracesToLogsV2.query
+      .replace(/\$\$/g, '$')
+      .replace('${__tags}', `${LOKI_STREAM_LABEL.serviceName}="hybrid-solver"`)
+      .replace('${__span.traceId}', traceId);
+    expect(logqlSyntaxErrors(sent)).toEqual([]);
+    expect(sent).toBe(`{${LOKI_STREAM_LABEL.serviceName}="hybrid-solver"} | ${LOG_FIELD.traceId}="${traceId}"`);
     expect(tempo.tracesToMetrics.datasourceUid).toBe(DATASOURCE_UID.prometheus);
     expect(tempo.tracesToMetrics.tags).toEqual([
       { key: QUANTUM_ATTR.provider.key, value: LABEL.provider },

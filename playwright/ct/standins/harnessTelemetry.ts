@@ -4,11 +4,14 @@ import { LOG_FIELD, LOKI_STREAM_LABEL, QUANTUM_ATTR } from '@hybridlens/conventi
 import { type TraceSpan, readTrace } from '@hybridlens/traces';
 import { type OtlpDocument, generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { LOGS_FILE, TRACES_FILE } from '../server/harnessHistory';
+import { LOKI_OTLP_METADATA } from '../../../src/queries/logql';
+import { jaegerAnswer } from './jaegerAnswer';
 import type { LogEntry, StandInData } from './tempoLokiServer';
 
 /** The real trace fixtures, read in place (never copied into the repository). */
 export const TRACE_FIXTURES_DIR = resolve(__dirname, '../../../../shared/fixtures/traces');
-const JAEGER_FIXTURE = 'jaeger-ui_otlp2jaeger-multi-in-combined.json';
+/** An OTLP fixture (Jaeger UI's, four spans over four resources), served as Jaeger JSON converted at run time. */
+const JAEGER_SOURCE_FIXTURE = 'jaeger-ui_otlp2jaeger-multi-in-combined.json';
 const TEMPO_V1_FIXTURE = 'tempo_tempopb_trace_batches.json';
 
 /** Spans of the large synthetic trace (the waterfall's virtualisation and in-trace search). */
@@ -42,22 +45,33 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A JSON log line as Loki holds it: the contract's low-cardinality stream labels, the line as written. */
+/** Fields of the JSON line that OTLP carries elsewhere than in attributes: time, body, resource, severity. */
+const NOT_METADATA = new Set<string>([LOG_FIELD.timestamp, LOG_FIELD.message, LOG_FIELD.service, LOG_FIELD.level]);
+
+/**
+ * A log record as Loki holds it after OTLP ingestion (`provisioning/loki/loki.yaml`), built from the JSON line the
+ * SDK writes for the same record: the body (the message) is the line, `service_name` the one stream label, the
+ * trace context and the other contract fields structured metadata, the level as `severity_text` and Loki's own
+ * `detected_level`.
+ */
 export function lokiEntry(fields: Record<string, unknown>, fallbackMs: number): LogEntry {
   const at = fields[LOG_FIELD.timestamp];
   const ms = typeof at === 'string' ? Date.parse(at) : typeof at === 'number' ? at : fallbackMs;
-  const labels: Record<string, string> = {
-    [LOKI_STREAM_LABEL.serviceName]: str(fields[LOG_FIELD.service]) ?? 'unknown',
-    [LOKI_STREAM_LABEL.level]: str(fields[LOG_FIELD.level]) ?? 'info',
+  const level = str(fields[LOG_FIELD.level]) ?? 'info';
+  const structuredMetadata: Record<string, string> = {
+    [LOKI_OTLP_METADATA.severityText]: level,
+    [LOKI_OTLP_METADATA.detectedLevel]: level,
   };
-  const stage = str(fields[LOG_FIELD.stage]);
-  if (stage) {
-    labels[LOKI_STREAM_LABEL.stage] = stage;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!NOT_METADATA.has(key) && value !== undefined && value !== null && value !== '') {
+      structuredMetadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
   }
   return {
     ns: `${BigInt(Math.round((Number.isFinite(ms) ? ms : fallbackMs) * 1000)) * BigInt(1000)}`,
-    labels,
-    line: JSON.stringify(fields),
+    labels: { [LOKI_STREAM_LABEL.serviceName]: str(fields[LOG_FIELD.service]) ?? 'unknown_service' },
+    structuredMetadata,
+    line: str(fields[LOG_FIELD.message]) ?? '',
   };
 }
 
@@ -97,7 +111,8 @@ function fixture(name: string): unknown {
 /**
  * What the page harness' Tempo and Loki stand-ins serve: the simulator history's sampled traces and log lines
  * (`telemetryDir`, kept by the history), two synthetic traces placed before the history's "now" (two quantum
- * jobs, one failed; {@link LARGE_TRACE_SPANS} spans) with log lines, and the real Jaeger and Tempo v1 fixtures.
+ * jobs, one failed; {@link LARGE_TRACE_SPANS} spans) with log lines, a Jaeger answer made from a real OTLP fixture and
+ * the real Tempo v1 fixture.
  */
 export function harnessTelemetry(
   telemetryDir: string,
@@ -134,8 +149,11 @@ export function harnessTelemetry(
     history,
   };
   const verbatimV1: unknown[] = [];
-  if (existsSync(join(TRACE_FIXTURES_DIR, JAEGER_FIXTURE)) && existsSync(join(TRACE_FIXTURES_DIR, TEMPO_V1_FIXTURE))) {
-    const jaeger = fixture(JAEGER_FIXTURE);
+  if (
+    existsSync(join(TRACE_FIXTURES_DIR, JAEGER_SOURCE_FIXTURE)) &&
+    existsSync(join(TRACE_FIXTURES_DIR, TEMPO_V1_FIXTURE))
+  ) {
+    const jaeger = jaegerAnswer(fixture(JAEGER_SOURCE_FIXTURE));
     const tempoV1 = fixture(TEMPO_V1_FIXTURE);
     verbatimV1.push(jaeger, tempoV1);
     catalog.jaeger = firstTraceId(jaeger);

@@ -1,9 +1,10 @@
 import { parser } from '@grafana/lezer-logql';
 
 /**
- * The LogQL the app sends, evaluated the way Loki does on JSON lines:
- * `{<label>=~".+"} |= "<text>" | json | <field> = "<value>"`. Parsed with Grafana's grammar first (a syntax error
- * is Loki's 400 "parse error"); valid LogQL outside this subset is refused with a message saying so.
+ * The LogQL the app sends, evaluated the way Loki does on lines ingested over OTLP:
+ * `{<label>=~".+"} | <field> = "<value>"`, where the field is a stream label or the line's structured metadata
+ * (`trace_id`, `provider_job_id`, ...). Parsed with Grafana's grammar first (a syntax error is Loki's 400
+ * "parse error"); valid LogQL outside this subset is refused with a message saying so.
  */
 
 export class LogqlError extends Error {
@@ -14,15 +15,16 @@ export class LogqlError extends Error {
 }
 
 export interface LogStreamLine {
-  /** Stream labels. */
+  /** Stream labels (indexed). */
   labels: Record<string, string>;
+  /** Structured metadata of this line (what Loki keeps from an OTLP record's attributes and trace context). */
+  structuredMetadata?: Record<string, string>;
   line: string;
 }
 
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
 const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
-const QUERY = new RegExp(
-  String.raw`^\{([A-Za-z_][A-Za-z0-9_]*)=~"\.\+"\}\s*\|=\s*${STRING}\s*\|\s*json\s*\|\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*${STRING}$`
-);
+const QUERY = new RegExp(String.raw`^\{(${NAME})=~"\.\+"\}\s*\|\s*(${NAME})\s*=\s*${STRING}$`);
 
 function unquote(body: string): string {
   return body.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
@@ -51,23 +53,15 @@ export function compileLogql(query: string): (entry: LogStreamLine) => boolean {
   if (!m) {
     throw new LogqlError(`the Loki stand-in evaluates only the app's own queries, not ${JSON.stringify(trimmed)}`);
   }
-  const [, streamLabel, lineText, field, value] = m;
-  const contains = unquote(lineText!);
+  const [, streamLabel, field, value] = m;
   const expected = unquote(value!);
   return (entry) => {
-    if (
-      entry.labels[streamLabel!] === undefined ||
-      entry.labels[streamLabel!] === '' ||
-      !entry.line.includes(contains)
-    ) {
+    const stream = entry.labels[streamLabel!];
+    if (stream === undefined || stream === '') {
       return false;
     }
-    try {
-      const parsed = JSON.parse(entry.line) as Record<string, unknown>;
-      const v = parsed?.[field!];
-      return v !== undefined && v !== null && String(v) === expected;
-    } catch {
-      return false;
-    }
+    // A label filter sees stream labels and structured metadata alike; a missing one is the empty string.
+    const actual = entry.structuredMetadata?.[field!] ?? entry.labels[field!] ?? '';
+    return actual === expected;
   };
 }

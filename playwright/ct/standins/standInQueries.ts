@@ -1,5 +1,5 @@
 import { QUANTUM_ATTR } from '@hybridlens/conventions';
-import { type TraceSpan, readTrace } from '@hybridlens/traces';
+import { type TraceFormat, type TraceSpan, readTrace } from '@hybridlens/traces';
 import { tempoLokiUrl } from './standInEnv';
 
 /**
@@ -21,6 +21,17 @@ export async function standInSpans(traceId: string): Promise<TraceSpan[]> {
     }
   }
   return [];
+}
+
+/** The format the trace package reads in Tempo's answer for a trace id (v2, else v1), e.g. `jaeger`. */
+export async function standInFormat(traceId: string): Promise<TraceFormat | undefined> {
+  for (const api of ['api/v2/traces', 'api/traces']) {
+    const res = await get(`${api}/${encodeURIComponent(traceId)}`);
+    if (res.ok) {
+      return readTrace(await res.json()).format;
+    }
+  }
+  return undefined;
 }
 
 /** The status of a trace id on Tempo's v2 and v1 APIs (404 for an id it does not hold). */

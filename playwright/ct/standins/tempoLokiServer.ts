@@ -11,8 +11,8 @@ import { LogqlError, type LogStreamLine, compileLogql } from './logqlSubset';
  * Tempo: `GET /api/v2/traces/<id>` (`{trace, status, message}`, PARTIAL where configured), `GET /api/traces/<id>`
  * (v1: `batches`, base64 ids, enum names; or a stored answer served verbatim, e.g. a Jaeger query service's),
  * `GET /api/search?q=<TraceQL>&start&end&limit`, `GET /api/echo`, `GET /ready`.
- * Loki: `GET /loki/api/v1/query_range?query=<LogQL>&start&end&limit&direction`, `GET /loki/api/v1/labels`,
- * `GET /ready`. Ids may be hex or base64. Errors use the services' own shapes: plain-text bodies with 400 / 404.
+ * Loki (lines as OTLP ingestion stores them: body, `service_name` stream label, structured metadata):
+ * `GET /loki/api/v1/query_range?query=<LogQL>&start&end&limit&direction`, `GET /loki/api/v1/labels`, `GET /ready`. Ids may be hex or base64. Errors use the services' own shapes: plain-text bodies with 400 / 404.
  */
 
 export interface LogEntry extends LogStreamLine {
@@ -114,13 +114,13 @@ function lookup(traces: Map<string, StoredTrace>, rawId: string): StoredTrace | 
 }
 
 function search(traces: Map<string, StoredTrace>, params: URLSearchParams): unknown {
-  const matches = compileTraceql(params.get('q') ?? '{}');
+  const matching = compileTraceql(params.get('q') ?? '{}');
   const startMs = number(params, 'start', 0) * 1000;
   const endMs = number(params, 'end', Number.MAX_SAFE_INTEGER / 1000) * 1000;
   const limit = number(params, 'limit', 20);
   const found = [...traces.values()]
     .filter((t) => t.startMs <= endMs && t.endMs >= startMs)
-    .map((t) => ({ t, spans: t.spans.filter(matches) }))
+    .map((t) => ({ t, spans: matching(t.spans) }))
     .filter(({ spans }) => spans.length > 0)
     .sort((a, b) => b.t.startMs - a.t.startMs)
     .slice(0, limit);
@@ -149,7 +149,17 @@ function search(traces: Map<string, StoredTrace>, params: URLSearchParams): unkn
   };
 }
 
-function queryRange(logs: readonly LogEntry[], params: URLSearchParams): unknown {
+/** The header with which Grafana's Loki datasource asks for structured metadata apart from the stream labels. */
+const ENCODING_FLAGS_HEADER = 'x-loki-response-encoding-flags';
+
+type LokiValue = [string, string] | [string, string, { structuredMetadata: Record<string, string> }];
+
+/**
+ * Loki's answer for a log query: lines grouped into streams by their labels. By default Loki merges each line's
+ * structured metadata into its stream's labels (so lines of one service with different trace ids are different
+ * streams); with `categorize-labels` the stream keeps the indexed labels and each value carries its metadata.
+ */
+function queryRange(logs: readonly LogEntry[], params: URLSearchParams, categorize: boolean): unknown {
   const keep = compileLogql(params.get('query') ?? '');
   const start = BigInt(params.get('start') ?? '0');
   const end = BigInt(params.get('end') ?? String(BigInt(Date.now()) * BigInt(1_000_000)));
@@ -159,14 +169,24 @@ function queryRange(logs: readonly LogEntry[], params: URLSearchParams): unknown
     .filter((l) => BigInt(l.ns) >= start && BigInt(l.ns) <= end && keep(l))
     .sort((a, b) => (BigInt(a.ns) < BigInt(b.ns) ? -1 : 1) * (backward ? -1 : 1))
     .slice(0, limit);
-  const streams = new Map<string, { stream: Record<string, string>; values: Array<[string, string]> }>();
+  const streams = new Map<string, { stream: Record<string, string>; values: LokiValue[] }>();
   for (const l of picked) {
-    const key = JSON.stringify(Object.entries(l.labels).sort());
-    const stream = streams.get(key) ?? { stream: { ...l.labels }, values: [] };
-    stream.values.push([l.ns, l.line]);
+    const metadata = l.structuredMetadata ?? {};
+    const labels = categorize ? { ...l.labels } : { ...metadata, ...l.labels };
+    const key = JSON.stringify(Object.entries(labels).sort());
+    const stream = streams.get(key) ?? { stream: labels, values: [] };
+    stream.values.push(categorize ? [l.ns, l.line, { structuredMetadata: { ...metadata } }] : [l.ns, l.line]);
     streams.set(key, stream);
   }
-  return { status: 'success', data: { resultType: 'streams', result: [...streams.values()], stats: {} } };
+  return {
+    status: 'success',
+    data: {
+      resultType: 'streams',
+      result: [...streams.values()],
+      stats: {},
+      ...(categorize ? { encodingFlags: ['categorize-labels'] } : {}),
+    },
+  };
 }
 
 /** Starts both stand-ins on one free 127.0.0.1 port (Tempo's and Loki's paths do not overlap). */
@@ -202,7 +222,8 @@ export async function startTempoLokiStandIn(data: StandInData): Promise<RunningS
         return t ? send(res, 200, t.v1()) : send(res, 404, 'trace not found');
       }
       if (path === '/loki/api/v1/query_range') {
-        return send(res, 200, queryRange(logs, url.searchParams));
+        const flags = String(req.headers[ENCODING_FLAGS_HEADER] ?? '').split(',');
+        return send(res, 200, queryRange(logs, url.searchParams, flags.includes('categorize-labels')));
       }
       if (path === '/loki/api/v1/labels') {
         const names = new Set(logs.flatMap((l) => Object.keys(l.labels)));

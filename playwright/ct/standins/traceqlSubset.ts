@@ -2,7 +2,8 @@ import { parser } from '@grafana/lezer-traceql';
 import type { TraceSpan } from '@hybridlens/traces';
 
 /**
- * The TraceQL the app sends, evaluated the way Tempo does: `{ c1 && c2 && ... }` where each condition is
+ * The TraceQL the app sends, evaluated the way Tempo does: `{ c1 && c2 && ... }`, or several such spansets joined
+ * by `&&` (the trace must hold a span matching each; the answer holds the spans of all), where each condition is
  * `name = "…"`, `span.<key> = "…"`, `span.<key> =~ "…"`, `duration > <n>ms` or `status = error`. The query is first
  * parsed with Grafana's grammar (a syntax error is Tempo's 400); valid TraceQL outside this subset is refused with
  * a message saying so, never silently answered.
@@ -19,6 +20,8 @@ export class TraceqlError extends Error {
 }
 
 export type SpanPredicate = (span: TraceSpan) => boolean;
+/** The spans of one trace that a query matches (none: the trace does not match). */
+export type TraceMatcher = (spans: readonly TraceSpan[]) => TraceSpan[];
 
 const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
 const EQ = new RegExp(String.raw`^(name|span\.[A-Za-z_][A-Za-z0-9_.]*)\s*(=~|=)\s*${STRING}$`);
@@ -69,44 +72,59 @@ function condition(text: string): SpanPredicate {
   );
 }
 
-/** A predicate on spans for a TraceQL query; throws {@link TraceqlError} (Tempo's 400) for anything else. */
-export function compileTraceql(query: string): SpanPredicate {
-  const trimmed = query.trim();
-  const error = syntaxError(trimmed);
-  if (error) {
-    throw new TraceqlError(`invalid TraceQL query: ${error}`, 400);
-  }
-  const inner = /^\{(.*)\}$/s.exec(trimmed);
-  if (!inner) {
-    throw new TraceqlError(
-      `the Tempo stand-in evaluates one spanset filter { ... }, not ${JSON.stringify(trimmed)}`,
-      400
-    );
-  }
-  // Split on && outside string literals.
+/** Splits `text` on `separator` outside string literals. */
+function splitOutsideStrings(text: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let current = '';
   let inString = false;
-  const body = inner[1]!;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     if (inString && c === '\\') {
-      current += c + (body[i + 1] ?? '');
+      current += c + (text[i + 1] ?? '');
       i++;
       continue;
     }
     if (c === '"') {
       inString = !inString;
     }
-    if (!inString && body.startsWith('&&', i)) {
+    const sep = inString ? null : separator.exec(text.slice(i));
+    if (sep && sep.index === 0) {
       parts.push(current.trim());
       current = '';
-      i++;
+      i += sep[0].length - 1;
       continue;
     }
     current += c;
   }
   parts.push(current.trim());
-  const predicates = parts.filter(Boolean).map(condition);
+  return parts;
+}
+
+function spansetFilter(text: string, query: string): SpanPredicate {
+  const inner = /^\{(.*)\}$/s.exec(text);
+  if (!inner) {
+    throw new TraceqlError(
+      `the Tempo stand-in evaluates spanset filters { ... } joined by &&, not ${JSON.stringify(query)}`,
+      400
+    );
+  }
+  const predicates = splitOutsideStrings(inner[1]!, /^&&/).filter(Boolean).map(condition);
   return (s) => predicates.every((p) => p(s));
+}
+
+/** The matching spans of a trace for a TraceQL query; throws {@link TraceqlError} (Tempo's 400) for anything else. */
+export function compileTraceql(query: string): TraceMatcher {
+  const trimmed = query.trim();
+  const error = syntaxError(trimmed);
+  if (error) {
+    throw new TraceqlError(`invalid TraceQL query: ${error}`, 400);
+  }
+  const spansets = splitOutsideStrings(trimmed, /^\}\s*&&\s*\{/).map((part, i, all) => {
+    const open = i === 0 ? part : `{${part}`;
+    return spansetFilter(i === all.length - 1 ? open : `${open}}`, trimmed);
+  });
+  return (spans) => {
+    const matched = spansets.map((filter) => spans.filter(filter));
+    return matched.every((m) => m.length > 0) ? [...new Set(matched.flat())] : [];
+  };
 }

@@ -1,12 +1,13 @@
 import React from 'react';
 import { QUERY_PARAM, TRACE_VIEW, buildAppUrl } from '@hybridlens/conventions';
+import { TRACE_FORMAT } from '@hybridlens/traces';
 import { uiText } from '../../../src/ui';
 import { logsOfTraceQuery } from '../../../src/queries/logql';
 import { TracePage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { traceCatalog } from '../standins/standInEnv';
-import { jobsOfSpans, standInLogLines, standInSpans, standInStatus } from '../standins/standInQueries';
+import { jobsOfSpans, standInFormat, standInLogLines, standInSpans, standInStatus } from '../standins/standInQueries';
 import { currentUrl, expect, expectLoggedErrors, saveScreenshot, test } from './fixtures';
 
 const traceUrl = (traceId: string) => buildAppUrl({ page: 'trace', params: { traceId } });
@@ -34,9 +35,15 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     for (const job of jobs) {
       await expect(trace.jobCard(job.jobId)).toHaveAttribute('data-outcome', job.failed ? 'error' : 'success');
     }
+    // Loki's lines for the trace id (matched on its trace_id metadata, as OTLP ingestion stores it): each one's
+    // body, in time order, is a line of the page.
     const lines = await standInLogLines(logsOfTraceQuery(twoJobs.traceId));
     expect(lines.length).toBeGreaterThan(0);
     await expect(trace.logLines()).toHaveCount(lines.length);
+    const bodies = [...lines].sort((a, b) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : 1)).map(([, body]) => body);
+    for (const [i, body] of bodies.entries()) {
+      await expect(trace.logLines().nth(i)).toContainText(body);
+    }
     await saveScreenshot(page, 'trace-two-jobs');
 
     await trace
@@ -113,27 +120,43 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     }
   });
 
-  for (const format of ['jaeger', 'tempoV1'] as const) {
-    test(`a ${format === 'jaeger' ? 'Jaeger query service' : 'Tempo v1'} answer (real fixture) renders through the v1 fallback`, async ({
+  const fixtureCases = [
+    {
+      catalogKey: 'jaeger',
+      format: TRACE_FORMAT.jaeger,
+      title: 'a Jaeger query service answer (made from a real OTLP fixture)',
+    },
+    { catalogKey: 'tempoV1', format: TRACE_FORMAT.tempoV1, title: 'a Tempo v1 answer (real fixture)' },
+  ] as const;
+  for (const { catalogKey, format, title } of fixtureCases) {
+    test(`${title} renders through the v1 fallback, read as ${format}`, async ({
       mount,
       page,
       harness,
       consoleErrors,
     }) => {
       const catalog = traceCatalog();
-      const traceId = catalog[format];
-      test.skip(!traceId, catalog.fixturesMissing ?? `no ${format} fixture`);
+      const traceId = catalog[catalogKey];
+      test.skip(!traceId, catalog.fixturesMissing ?? `no ${catalogKey} fixture`);
       const spans = await standInSpans(traceId!);
       expect(spans.length).toBeGreaterThan(0);
       expect(await standInStatus(traceId!)).toEqual({ v2: 404, v1: 200 });
+      expect(await standInFormat(traceId!)).toBe(format);
 
       const component = await mount(<AppHarness url={traceUrl(traceId!)} />, { hooksConfig: harness });
       const trace = new TracePage(component);
       await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
+      await expect(trace.header()).toHaveAttribute('data-format', format);
+      await expect(trace.header()).toHaveAttribute('data-api', 'v1');
       expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length);
-      const root = [...spans].sort((a, b) => a.startMs - b.startMs)[0]!;
-      await expect(trace.spanRow(root.spanId)).toBeVisible();
-      await saveScreenshot(page, `trace-${format}`);
+      // Every span is a row under its own name (a few spans: all rendered), the root first.
+      const byStart = [...spans].sort((a, b) => a.startMs - b.startMs);
+      for (const span of byStart) {
+        await expect(trace.spanRow(span.spanId)).toBeVisible();
+        await expect(trace.spanRow(span.spanId)).toContainText(span.name);
+      }
+      await expect(trace.spanRows().first()).toHaveAttribute('data-span-id', byStart[0]!.spanId);
+      await saveScreenshot(page, `trace-${catalogKey}`);
       expectLoggedErrors(consoleErrors, notFoundOn('api/v2/traces'));
     });
   }

@@ -20,7 +20,7 @@ const LEVEL_COLOR: Record<string, 'red' | 'orange' | 'blue' | 'purple'> = {
   debug: 'purple',
 };
 
-/** The trace's JSON log lines from Loki (by trace id); a line's span opens that span in the waterfall. */
+/** The trace's log lines from Loki (by their trace_id metadata); a line's span opens that span in the waterfall. */
 export function TraceLogs({
   lokiUid,
   traceId,
@@ -68,7 +68,7 @@ export function TraceLogs({
         <Text color="secondary">
           {t(
             'trace.logs.none',
-            'Loki has no log lines with this trace id. Services write trace_id in their JSON log lines only while a span is active; lines may also have aged out of retention.'
+            'Loki has no log lines with this trace id. A line carries trace_id (structured metadata) only when it was logged while a span was active; lines may also have aged out of retention.'
           )}
         </Text>
       )}

@@ -28,7 +28,7 @@ export function TraceSummary({ lifecycle: lc, api, selectedIndex, onSelectSpan }
   const problems = Object.entries(lc.problems.counts).filter(([, n]) => (n ?? 0) > 0);
   const request = lc.request;
   return (
-    <div data-testid={testIds.trace.header} data-trace-id={lc.traceId} data-api={api}>
+    <div data-testid={testIds.trace.header} data-trace-id={lc.traceId} data-api={api} data-format={lc.format}>
       <Stack direction="column" gap={1}>
         <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
           <Text element="h2" truncate>

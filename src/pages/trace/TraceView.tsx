@@ -29,7 +29,7 @@ import {
   type TraceView as TraceViewName,
   VARIABLE,
 } from '@hybridlens/conventions';
-import { timeAxis } from '@hybridlens/traces';
+import { TRACE_FORMAT_LABEL, timeAxis } from '@hybridlens/traces';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { linkFromScene } from '../../app/links';
@@ -363,10 +363,11 @@ function TraceViewRenderer({ model }: SceneComponentProps<TraceView>) {
         />
       </div>
       <Text color="secondary" variant="bodySmall">
-        {t('trace.footer', '{{spans}} spans · {{duration}} · read from Tempo {{api}}', {
+        {t('trace.footer', '{{spans}} spans · {{duration}} · read from Tempo {{api}} as {{format}}', {
           spans: lc.spans.length,
           duration: formatMs(lc.durationMs),
           api: load.api,
+          format: lc.format ? TRACE_FORMAT_LABEL[lc.format] : t('trace.footer-unknown-format', 'an unnamed format'),
         })}
       </Text>
     </div>

@@ -1,21 +1,24 @@
 import '../../testing/jsdomPolyfills';
 import { existsSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
-import { LOG_FIELD, LOKI_STREAM_LABEL } from '@hybridlens/conventions';
+import { GEN_AI_ATTR, LOG_FIELD, LOKI_STREAM_LABEL, SPAN } from '@hybridlens/conventions';
 import { hexToBase64 } from '@hybridlens/traces';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { installNodeFetch } from '../../testing/nodeFetch';
 import { installDatasourceProxy } from '../../testing/prometheusProxy';
 import { proxyGet } from '../../queries/datasourceProxy';
-import { logsOfJobQuery, logsOfTraceQuery } from '../../queries/logql';
+import { slowRequestsQuery } from '../../queries/traceql';
+import { LOKI_OTLP_METADATA, logsOfJobQuery, logsOfTraceQuery } from '../../queries/logql';
 import {
   type LogEntry,
   type RunningStandIn,
   startTempoLokiStandIn,
 } from '../../../playwright/ct/standins/tempoLokiServer';
+import { jaegerAnswer } from '../../../playwright/ct/standins/jaegerAnswer';
 import { findJobTrace } from '../quantumJob/findJobTrace';
 import { loadTraceFromTempo } from './traceSource';
-import { queryLoki } from './traceLogs';
+import { parseLokiStreams, queryLoki } from './traceLogs';
 
 /**
  * The trace and job pages' data paths (Tempo v2 with v1 fallback, TraceQL job lookup, Loki log lines) through
@@ -32,16 +35,23 @@ const fixture = (name: string): unknown | undefined => {
 const two = generateSyntheticTrace({ spans: 300, seed: 7, quantumJobs: 2, failedJobs: 1 });
 const partial = generateSyntheticTrace({ spans: 40, seed: 8, quantumJobs: 1, failedJobs: 0 });
 const tempoV1 = fixture('tempo_tempopb_trace_batches.json');
-const jaeger = fixture('jaeger-ui_otlp2jaeger-multi-in-combined.json');
+const jaegerSource = fixture('jaeger-ui_otlp2jaeger-multi-in-combined.json');
+const jaeger = jaegerSource === undefined ? undefined : jaegerAnswer(jaegerSource);
 const WIDE = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) };
 const TEMPO = 'tempo-standin';
 const LOKI = 'loki-standin';
 
-function logLine(ms: number, fields: Record<string, string>): LogEntry {
+/** A record as Loki stores it after OTLP ingestion: the body is the line, the ids are structured metadata. */
+function logLine(ms: number, message: string, metadata: Record<string, string>): LogEntry {
   return {
     ns: `${ms}000000`,
-    labels: { [LOKI_STREAM_LABEL.serviceName]: 'hybrid-solver', [LOKI_STREAM_LABEL.level]: 'info' },
-    line: JSON.stringify(fields),
+    labels: { [LOKI_STREAM_LABEL.serviceName]: 'hybrid-solver' },
+    structuredMetadata: {
+      [LOKI_OTLP_METADATA.severityText]: 'info',
+      [LOKI_OTLP_METADATA.detectedLevel]: 'info',
+      ...metadata,
+    },
+    line: message,
   };
 }
 
@@ -60,14 +70,15 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
       partial: { [partial.traceId]: 'trace exceeds max size (max bytes: 5000000), partial trace returned' },
       verbatimV1: [tempoV1, jaeger].filter((x) => x !== undefined),
       logs: [
-        logLine(start + 10, {
+        logLine(start + 10, 'job done', {
           [LOG_FIELD.traceId]: two.traceId,
+          [LOG_FIELD.spanId]: 'a'.repeat(16),
+          [LOG_FIELD.stage]: 'quantum',
           [LOG_FIELD.providerJobId]: secondJob!,
-          message: 'job done',
         }),
-        // Mentions the job only in its message: not a line about that job.
-        logLine(start + 20, { [LOG_FIELD.traceId]: 'f'.repeat(32), message: `retrying like ${secondJob}` }),
-        logLine(start + 5, { [LOG_FIELD.traceId]: two.traceId, message: 'request accepted' }),
+        // Mentions the job and the trace only in its body: not a line about either.
+        logLine(start + 20, `retrying like ${secondJob} in ${two.traceId}`, { [LOG_FIELD.traceId]: 'f'.repeat(32) }),
+        logLine(start + 5, 'request accepted', { [LOG_FIELD.traceId]: two.traceId }),
       ],
     });
     down = await startTempoLokiStandIn({});
@@ -106,11 +117,14 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
       console.info('skipped: fixture traces absent');
       return;
     }
-    for (const answer of [tempoV1, jaeger]) {
-      const { readTrace } = await import('@hybridlens/traces');
+    const { readTrace } = await import('@hybridlens/traces');
+    for (const [answer, format] of [
+      [tempoV1, 'tempo-v1'],
+      [jaeger, 'jaeger'],
+    ] as const) {
       const id = readTrace(answer).traces[0]!.traceId;
       const load = await loadTraceFromTempo(TEMPO, id);
-      expect(load).toMatchObject({ kind: 'ready', api: 'v1' });
+      expect(load).toMatchObject({ kind: 'ready', api: 'v1', lifecycle: { format } });
       expect(load.kind === 'ready' && load.lifecycle.spans.length).toBeGreaterThan(0);
     }
   });
@@ -147,18 +161,75 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
     });
   });
 
-  it('reads a trace’s log lines in time order, matching the id field exactly', async () => {
+  it('reads a trace’s log lines in time order by the trace_id metadata, the body as the message', async () => {
     const lines = await queryLoki(LOKI, logsOfTraceQuery(two.traceId), WIDE.from, WIDE.to);
     expect(lines.map((l) => l.message)).toEqual(['request accepted', 'job done']);
+    expect(lines[1]).toMatchObject({
+      level: 'info',
+      stage: 'quantum',
+      spanId: 'a'.repeat(16),
+      traceId: two.traceId,
+      providerJobId: secondJob,
+    });
     const jobLines = await queryLoki(LOKI, logsOfJobQuery(secondJob!), WIDE.from, WIDE.to);
     expect(jobLines.map((l) => l.providerJobId)).toEqual([secondJob]);
     // Hostile ids are data: valid LogQL, no match, no error.
     expect(await queryLoki(LOKI, logsOfJobQuery('"} | line_format "x'), WIDE.from, WIDE.to)).toEqual([]);
   });
 
+  it('reads the fields from categorized labels too (the metadata apart from the stream labels)', async () => {
+    const params = new URLSearchParams({
+      query: logsOfTraceQuery(two.traceId),
+      start: '0',
+      end: `${WIDE.to}000000`,
+      direction: 'forward',
+    });
+    // Grafana's Loki datasource sends this header; the harness' fetch stand-in sends none, so Node's own client does.
+    const text = await new Promise<string>((resolve, reject) => {
+      get(
+        `${standIn.url}/loki/api/v1/query_range?${params.toString()}`,
+        { headers: { 'X-Loki-Response-Encoding-Flags': 'categorize-labels' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        }
+      ).on('error', reject);
+    });
+    const body = JSON.parse(text) as Parameters<typeof parseLokiStreams>[0];
+    expect(body.data?.result?.map((r) => Object.keys(r.stream))).toEqual([[LOKI_STREAM_LABEL.serviceName]]);
+    expect(parseLokiStreams(body).map((l) => [l.message, l.traceId, l.providerJobId])).toEqual([
+      ['request accepted', two.traceId, undefined],
+      ['job done', two.traceId, secondJob],
+    ]);
+  });
+
+  it('searches slow requests by model: the trace must also hold an LLM call to that model', async () => {
+    const modelsOf = (document: typeof two.document) =>
+      document.resourceSpans
+        .flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans))
+        .filter((sp) => sp.name === SPAN.llm)
+        .flatMap((sp) => sp.attributes.filter((a) => a.key === GEN_AI_ATTR.requestModel.key))
+        .map((a) => ('stringValue' in a.value ? a.value.stringValue : ''));
+    const model = modelsOf(two.document)[0];
+    expect(model).toBeTruthy();
+    const expected = [two, partial].filter((t) => modelsOf(t.document).includes(model!)).map((t) => t.traceId);
+    const search = async (models: string[]) =>
+      proxyGet<{ traces: Array<{ traceID: string; spanSets: Array<{ spans: Array<{ spanID: string }> }> }> }>(
+        TEMPO,
+        'api/search',
+        { q: slowRequestsQuery(0, { model: models }), start: '0', end: String(WIDE.to / 1000) }
+      );
+    const found = await search([model!, 'no-such-model']);
+    expect(found.traces.map((t) => t.traceID).sort()).toEqual(expected.sort());
+    // Tempo answers the spans of both spansets: the ingress span and the LLM call.
+    expect(found.traces[0]!.spanSets[0]!.spans.length).toBeGreaterThanOrEqual(2);
+    expect((await search(['no-such-model'])).traces).toEqual([]);
+  });
+
   it('answers queries outside what the pages send with the services’ own 400, shown to the user', async () => {
     await expect(proxyGet(TEMPO, 'api/search', { q: '{ .a = 1 } | count() > 2' })).rejects.toThrow(
-      /HTTP 400: the Tempo stand-in evaluates one spanset filter/
+      /HTTP 400: the Tempo stand-in evaluates spanset filters/
     );
     await expect(proxyGet(TEMPO, 'api/search', { q: '{ span.a > 1 }' })).rejects.toThrow(
       /HTTP 400: the Tempo stand-in does not evaluate "span.a > 1"/
@@ -169,7 +240,7 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
     );
     expect(await proxyGet(LOKI, 'loki/api/v1/labels')).toEqual({
       status: 'success',
-      data: [LOKI_STREAM_LABEL.level, LOKI_STREAM_LABEL.serviceName],
+      data: [LOKI_STREAM_LABEL.serviceName],
     });
   });
 });

@@ -1,5 +1,6 @@
 import { LOG_FIELD } from '@hybridlens/conventions';
 import { proxyGet } from '../../queries/datasourceProxy';
+import { LOKI_OTLP_METADATA } from '../../queries/logql';
 
 export interface LogLine {
   timeMs: number;
@@ -12,37 +13,40 @@ export interface LogLine {
   providerJobId?: string;
 }
 
+type Labels = Record<string, string>;
+/** With `X-Loki-Response-Encoding-Flags: categorize-labels` a value carries its structured metadata and parsed labels. */
+type Categorized = { structuredMetadata?: Labels; parsed?: Labels };
+type LokiValue = [string, string] | [string, string, Categorized];
+
 interface LokiStreams {
-  data?: { resultType?: string; result?: Array<{ stream: Record<string, string>; values: Array<[string, string]> }> };
+  data?: { resultType?: string; result?: Array<{ stream: Labels; values: LokiValue[] }> };
 }
 
-/** A field of the JSON line as text (anything else is not shown: lines are data, never markup). */
-function field(obj: Record<string, unknown>, key: string): string | undefined {
-  const v = obj[key];
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
-/** Loki's `query_range` answer → log lines in time order; lines that are not JSON keep their raw text. */
+/**
+ * Loki's `query_range` answer → log lines in time order. The line is the record's body (shown as text, never markup);
+ * the fields come from the labels Loki returns with it: by default the stream labels hold the line's structured
+ * metadata too (`trace_id`, `span_id`, `stage`, ...); with categorized labels they come as the value's third element.
+ */
 export function parseLokiStreams(body: LokiStreams): LogLine[] {
   const out: LogLine[] = [];
   for (const stream of body.data?.result ?? []) {
-    for (const [ns, line] of stream.values ?? []) {
-      let obj: Record<string, unknown> = {};
-      try {
-        const parsed: unknown = JSON.parse(line);
-        obj = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-      } catch {
-        obj = {};
-      }
+    for (const [ns, line, categorized] of stream.values ?? []) {
+      const labels: Labels = { ...stream.stream, ...categorized?.structuredMetadata, ...categorized?.parsed };
+      const get = (key: string) => nonEmpty(labels[key]);
       out.push({
         timeMs: Number(ns) / 1e6,
-        level: field(obj, LOG_FIELD.level) ?? stream.stream[LOG_FIELD.level] ?? '',
-        stage: field(obj, LOG_FIELD.stage),
-        event: field(obj, LOG_FIELD.event),
-        message: field(obj, LOG_FIELD.message) ?? line,
-        spanId: field(obj, LOG_FIELD.spanId),
-        traceId: field(obj, LOG_FIELD.traceId),
-        providerJobId: field(obj, LOG_FIELD.providerJobId),
+        level:
+          get(LOKI_OTLP_METADATA.detectedLevel) ?? get(LOKI_OTLP_METADATA.severityText) ?? get(LOG_FIELD.level) ?? '',
+        stage: get(LOG_FIELD.stage),
+        event: get(LOG_FIELD.event),
+        message: line,
+        spanId: get(LOG_FIELD.spanId),
+        traceId: get(LOG_FIELD.traceId),
+        providerJobId: get(LOG_FIELD.providerJobId),
       });
     }
   }

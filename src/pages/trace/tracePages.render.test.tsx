@@ -4,7 +4,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { Route, Router, Routes } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
 import { LocationServiceProvider, type PluginPageProps, locationService } from '@grafana/runtime';
-import { APP_BASE_PATH, DATASOURCE_UID, buildAppUrl } from '@hybridlens/conventions';
+import { APP_BASE_PATH, DATASOURCE_UID, LOG_FIELD, LOKI_STREAM_LABEL, buildAppUrl } from '@hybridlens/conventions';
+import { LOKI_OTLP_METADATA } from '../../queries/logql';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { type RunningStandIn, startTempoLokiStandIn } from '../../../playwright/ct/standins/tempoLokiServer';
 import { installNodeFetch } from '../../testing/nodeFetch';
@@ -55,13 +56,30 @@ function renderAt(url: string) {
 }
 
 const two = generateSyntheticTrace({ spans: 200, seed: 11, quantumJobs: 2, failedJobs: 1 });
+const partial = generateSyntheticTrace({ spans: 30, seed: 12, quantumJobs: 1, failedJobs: 0 });
+const PARTIAL_MESSAGE = 'trace exceeds max size (max bytes: 5000000), partial trace returned';
+/** Two records of the trace as Loki holds them after OTLP ingestion (the message is the line), one of another trace. */
+const LOG_LINES = [
+  ['quantum job failed: calibration drift', 'error', two.traceId],
+  ['request accepted', 'info', two.traceId],
+  ['someone else’s request', 'info', 'f'.repeat(32)],
+].map(([line, level, traceId], i) => ({
+  ns: `${BigInt(Date.UTC(2026, 10, 26) + 1000 * (2 - i)) * BigInt(1_000_000)}`,
+  labels: { [LOKI_STREAM_LABEL.serviceName]: 'hybrid-solver' },
+  structuredMetadata: { [LOG_FIELD.traceId]: traceId!, [LOKI_OTLP_METADATA.detectedLevel]: level! },
+  line: line!,
+}));
 const WINDOW = { from: String(Date.UTC(2026, 10, 25)), to: String(Date.UTC(2026, 10, 27)) };
 
 describe('trace and job pages, rendered', () => {
   let standIn: RunningStandIn;
 
   beforeAll(async () => {
-    standIn = await startTempoLokiStandIn({ otlp: [two.document] });
+    standIn = await startTempoLokiStandIn({
+      otlp: [two.document, partial.document],
+      partial: { [partial.traceId]: PARTIAL_MESSAGE },
+      logs: LOG_LINES,
+    });
     // Prometheus is not registered: the calibration and alert sections show their own errors.
     installDatasourceProxy({ [DATASOURCE_UID.tempo]: standIn.url, [DATASOURCE_UID.loki]: standIn.url });
   });
@@ -77,7 +95,24 @@ describe('trace and job pages, rendered', () => {
     expect(cards.map((c) => c.getAttribute('data-outcome'))).toEqual(['error', 'success']);
     const waterfall = screen.getByTestId(testIds.waterfall.container);
     expect(Number(waterfall.getAttribute('data-rows'))).toBeGreaterThanOrEqual(two.spanCount);
+    // Its log lines from Loki, in time order, with their level; not the other trace's.
+    await waitFor(() => expect(screen.getAllByTestId(testIds.trace.logLine)).toHaveLength(2), { timeout: 30_000 });
+    const lines = screen.getAllByTestId(testIds.trace.logLine);
+    expect(lines.map((l) => l.getAttribute('data-level'))).toEqual(['info', 'error']);
+    expect(lines[1]!.textContent).toContain('quantum job failed: calibration drift');
     view.unmount();
+  });
+
+  it('a PARTIAL answer from Tempo shows a banner with Tempo’s reason; a complete one shows none', async () => {
+    const view = renderAt(buildAppUrl({ page: 'trace', params: { traceId: partial.traceId }, time: WINDOW }));
+    const banner = await screen.findByTestId(testIds.trace.partial, {}, { timeout: 30_000 });
+    expect(banner.textContent).toContain('Tempo returned only part of this trace');
+    expect(banner.textContent).toContain(PARTIAL_MESSAGE);
+    view.unmount();
+    const complete = renderAt(buildAppUrl({ page: 'trace', params: { traceId: two.traceId }, time: WINDOW }));
+    await screen.findByTestId(testIds.waterfall.container, {}, { timeout: 30_000 });
+    expect(screen.queryByTestId(testIds.trace.partial)).toBeNull();
+    complete.unmount();
   });
 
   it('a trace id with markup is refused as malformed and shown as text, never as HTML', async () => {
