@@ -140,8 +140,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
     );
     expect(queue.state).toBe('holds');
     expect(queue.rows.map((r) => [r.subject, r.value, r.holds])).toEqual([
-      ['ibm / ibm_torino', CRITICAL * 2, true],
-      ['braket / Garnet', 3, false],
+      ['IBM Quantum / ibm_torino', CRITICAL * 2, true],
+      ['Amazon Braket / Garnet', 3, false],
     ]);
     expect(
       checkResult(
@@ -185,7 +185,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
       checks.find((c) => c.id === 'queueLength')!
     );
     expect(queue.state).toBe('clear');
-    expect(queue.rows.map((r) => r.subject)).toEqual(['braket / Garnet']);
+    expect(queue.rows.map((r) => r.subject)).toEqual(['Amazon Braket / Garnet']);
     expect(
       checkResult(
         frames,
