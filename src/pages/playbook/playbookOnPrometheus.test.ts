@@ -161,7 +161,9 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
     );
     expect(limited.rows[0]!.value).toBeCloseTo(0.1 * 600, 0);
     // The firing backlog alert leads here; the burn-rate alert of the schema SLO does not.
-    expect(firingFor(frames, PLAYBOOK.queueSaturation).map((a) => a.alertname)).toEqual([ALERT.quantumBacklogCritical]);
+    expect(firingFor(frames, PLAYBOOK.queueSaturation).map((a) => [a.alertname, a.subject])).toEqual([
+      [ALERT.quantumBacklogCritical, 'IBM Quantum / ibm_torino'],
+    ]);
     expect(firingFor(frames, PLAYBOOK.llmDrift).map((a) => a.alertname)).toEqual([ALERT.sloBurnRate]);
     undo();
   });
