@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { testIds } from '../../src/ui';
 import { AppPageObject } from './AppPageObject';
+import { ProviderFilter } from './ProviderFilter';
 
 export class PlaybooksPage extends AppPageObject {
   get rows(): Locator {
@@ -37,6 +38,10 @@ export class PlaybookPage extends AppPageObject {
 
   get scope(): Locator {
     return this.root.getByTestId(testIds.playbook.scope);
+  }
+
+  get providerFilter(): ProviderFilter {
+    return new ProviderFilter(this.root);
   }
 
   get firing(): Locator {

@@ -2,6 +2,7 @@ import type { Locator } from '@playwright/test';
 import { testIds } from '../../src/ui';
 import { AppPageObject } from './AppPageObject';
 import { annotationMarkers } from './annotationMarkers';
+import { ProviderFilter } from './ProviderFilter';
 
 /** An id inside a double-quoted CSS attribute selector. */
 const cssString = (value: string) => value.replace(/["\\]/g, '\\$&');
@@ -62,6 +63,10 @@ export class ProvidersPage extends AppPageObject {
   get compare(): Locator {
     return this.root.getByTestId(testIds.providers.compare);
   }
+
+  get providerFilter(): ProviderFilter {
+    return new ProviderFilter(this.root);
+  }
 }
 
 export class ProviderDetailPage extends AppPageObject {
@@ -113,5 +118,15 @@ export class ProviderDetailPage extends AppPageObject {
 
   get csvQubits(): Locator {
     return this.root.getByTestId(testIds.providerDetail.csvQubits);
+  }
+
+  /** The value of one fact above the map, by its label ("Vendor"). */
+  fact(label: string): Locator {
+    return this.root
+      .getByTestId(testIds.providerDetail.facts)
+      .locator(':scope > div')
+      .filter({ hasText: new RegExp(`^${label}`) })
+      .locator('span')
+      .last();
   }
 }

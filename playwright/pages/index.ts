@@ -8,6 +8,7 @@ export { SloDetailPage, SlosPage } from './SlosPage';
 export { ProviderDetailPage, ProvidersPage } from './ProvidersPage';
 export { ConfigPage } from './ConfigPage';
 export { PlaybookPage, PlaybooksPage } from './PlaybooksPage';
+export { ProviderFilter, providerNameText } from './ProviderFilter';
 export { LlmQualityPage, LLM_QUALITY_TILES, type LlmQualityTile } from './LlmQualityPage';
 export { QuantumJobPage, TracePage } from './TracePages';
 export { ANNOTATION_MARKER_TEST_ID, annotationMarkerTimes, annotationMarkers } from './annotationMarkers';

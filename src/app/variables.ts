@@ -4,6 +4,7 @@ import { DATASOURCE_TYPE, METRIC, VARIABLE, type VariableName, selector } from '
 import type { AppContext } from './AppContext';
 import { t } from '../i18n';
 import { FILTER_LABEL, type FilterVariable, filterMatchers } from '../queries/filters';
+import { ProviderVariable } from './providerVariable';
 
 /** Reference to the Prometheus variable for query datasources. */
 export const PROMETHEUS_DS_REF = { type: DATASOURCE_TYPE.prometheus, uid: `\${${VARIABLE.prometheus}}` };
@@ -51,7 +52,9 @@ export function labelValuesQuery(name: FilterVariable): string {
 }
 
 function labelVariable(name: FilterVariable): QueryVariable {
-  return new QueryVariable({
+  // Providers are shown by name; every other label's values are already what people call them.
+  const Variable = name === VARIABLE.provider ? ProviderVariable : QueryVariable;
+  return new Variable({
     name,
     label: filterName(name),
     datasource: PROMETHEUS_DS_REF,

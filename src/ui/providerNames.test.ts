@@ -1,5 +1,5 @@
-import { QUANTUM_PROVIDER } from '@hybridlens/conventions';
-import { backendDisplayName, providerDisplayName } from './providerNames';
+import { LABEL, QUANTUM_PROVIDER } from '@hybridlens/conventions';
+import { backendDisplayName, labelValueDisplayName, providerDisplayName, vendorDisplayName } from './providerNames';
 
 describe('provider display names', () => {
   const ids = Object.values(QUANTUM_PROVIDER);
@@ -28,5 +28,23 @@ describe('provider display names', () => {
   it('shows an id outside the contract as it came, and keeps the backend id as exported', () => {
     expect(providerDisplayName('quantinuum')).toBe('quantinuum');
     expect(backendDisplayName(QUANTUM_PROVIDER.ibm, 'ibm_sherbrooke')).toBe('IBM Quantum / ibm_sherbrooke');
+  });
+});
+
+describe('vendor and label value display names', () => {
+  it('names the hardware makers as they name themselves, and any other vendor by its id', () => {
+    expect(vendorDisplayName('ibm')).toBe('IBM');
+    expect(vendorDisplayName('iqm')).toBe('IQM');
+    expect(vendorDisplayName('ionq')).toBe('IonQ');
+    expect(vendorDisplayName('acme-qpu')).toBe('acme-qpu');
+    // A map lookup, not an object's: prototype names are ids like any other.
+    expect(vendorDisplayName('constructor')).toBe('constructor');
+  });
+
+  it('names provider and vendor label values; every other label keeps its value', () => {
+    expect(labelValueDisplayName(LABEL.provider, QUANTUM_PROVIDER.google)).toBe('Google Quantum AI');
+    expect(labelValueDisplayName(LABEL.vendor, 'rigetti')).toBe('Rigetti');
+    expect(labelValueDisplayName(LABEL.backend, 'ibm_torino')).toBe('ibm_torino');
+    expect(labelValueDisplayName(LABEL.model, 'ibm')).toBe('ibm');
   });
 });

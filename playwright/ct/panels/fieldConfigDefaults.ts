@@ -12,7 +12,9 @@ export function declareCustomFieldConfig(
 ): void {
   for (const [path, defaultValue] of Object.entries(defaults)) {
     builder.addCustomEditor({
-      id: `custom.${path}`,
+      // The registry prefixes custom ids with `custom.` itself; a prefixed id here would register
+      // `custom.custom.<key>`, and Grafana would then drop `custom.<key>` from the panel as undeclared.
+      id: path,
       path,
       name: path,
       editor: NoEditor,

@@ -250,16 +250,10 @@ test.describe('Bundled dashboards in Scenes', () => {
     await saveScreenshot(page, 'executive-summary');
   });
 
-  // Known gap (issue 14, defect 2), still open: over the harness' 26 hours the day-step query returns one point
-  // (the last midnight, at the aligned end of the range) and the stand-in draws 0 bars for it (measured with the
-  // counter below). Ruled out: the time field carries the step as its interval (nulls are inserted per day, so
-  // the bar has a day's width), barMaxWidth unset (uPlot reads it as unbounded). The earlier check counted
-  // coloured pixels with any alpha, which the axis text's antialiasing supplies; this one counts solid bars.
-  test.fixme('executive summary: "Requests per day" draws a bar for each day with data', async ({
-    mount,
-    page,
-    harness,
-  }) => {
+  // Issue 14, defect 2: the stand-in panels registered their custom field-config keys as `custom.custom.<key>`
+  // (Grafana's registry adds the `custom.` prefix itself), so Scenes removed every `custom.*` key of every panel
+  // as undeclared: these bars were drawn as a line through one point between nulls, which shows nothing.
+  test('executive summary: "Requests per day" draws a bar for each day with data', async ({ mount, page, harness }) => {
     const dashboard = readBundledDashboard(EXECUTIVE_SUMMARY_UID);
     const component = await mount(<DashboardHarness dashboard={dashboard} />, { hooksConfig: harness });
     const view = new AppPageObject(component);

@@ -11,9 +11,10 @@ import {
   buildAppUrl,
   eq,
   selector,
+  variableUrlParam,
 } from '@hybridlens/conventions';
 import { type RunningPrometheus, startPrometheus } from '@hybridlens/testkit';
-import { PlaybookPage, PlaybooksPage } from '../../pages';
+import { PlaybookPage, PlaybooksPage, providerNameText } from '../../pages';
 import { testIds, uiText } from '../../../src/ui';
 import { DEFAULT_THRESHOLDS } from '../../../src/settings/settings';
 import { AppHarness } from '../runtime/AppHarness';
@@ -21,6 +22,7 @@ import { harnessTestIds } from '../runtime/harnessTestIds';
 import { liveSimulatorUrl, pluginProxyUrl } from '../server/adminEnv';
 import { PROXY_ROLE_HEADER, PROXY_UPSTREAM_HEADER } from '../standins/pluginProxyHeaders';
 import {
+  currentUrl,
   expect,
   expectLoggedErrors,
   pageQueryTime,
@@ -123,11 +125,17 @@ test.describe('Playbooks', () => {
     for (const s of expected) {
       // A count reads as an integer with grouping ("595", never "595.000").
       const count = Math.round(s.value).toLocaleString('en-US');
+      // The provider by its name, the backend by its id.
       await expect(playbook.checkRows('queueLength').filter({ hasText: `/ ${s.labels[LABEL.backend]}:` })).toHaveText(
-        `${provider} / ${s.labels[LABEL.backend]}: ${count}`
+        `${providerNameText(provider)} / ${s.labels[LABEL.backend]}: ${count}`
       );
     }
-    await expect(playbook.scope).toContainText(`provider = ${provider}`);
+    await expect(playbook.scope).toContainText(
+      uiText('playbook.scope.item', { filter: uiText('variables.provider'), value: providerNameText(provider) })
+    );
+    // The Provider filter shows the name too, while the URL keeps the id.
+    await expect(playbook.providerFilter.picker).toContainText(providerNameText(provider));
+    expect((await currentUrl(page)).searchParams.getAll(variableUrlParam(VARIABLE.provider))).toEqual([provider]);
     // Without an admin API URL in the settings the actions say so instead of calling anything.
     await expect(playbook.adminState).toHaveAttribute('data-state', 'unconfigured');
     await expect(playbook.actionDisabledReason(MITIGATION_ACTION.reduceShots)).toHaveText(
@@ -166,7 +174,7 @@ test.describe('Playbook mitigation actions against a live simulator', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText(uiText('playbook.action.reduce-shots.effect'));
     // A global action on a page narrowed to one provider: the dialog says it applies everywhere.
-    await expect(dialog).toContainText(`not only provider ${provider}`);
+    await expect(dialog).toContainText(`not only provider ${providerNameText(provider)}`);
     await saveScreenshot(page, 'playbook-a-confirm');
     await dialog.getByRole('button', { name: uiText('playbook.action.reduce-shots.label') }).click();
     await expect(playbook.actionResult).toHaveAttribute('data-result', 'applied');

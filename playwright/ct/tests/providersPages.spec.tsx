@@ -11,13 +11,15 @@ import {
   PROVIDER_DETAIL_PARAM,
   PROVIDERS_PARAM,
   QUANTUM_PROVIDER,
+  VARIABLE,
   buildAppUrl,
   calibrationDriftSeries,
+  variableUrlParam,
 } from '@hybridlens/conventions';
 import { testIds, uiText, uiTextPattern } from '../../../src/ui';
 import type { UiTextKey } from '../../../src/ui/uiText';
 import { CORRELATION, PROVIDERS } from '../../../src/pages/providers/providersQueries';
-import { ProviderDetailPage, ProvidersPage, annotationMarkerTimes } from '../../pages';
+import { ProviderDetailPage, ProvidersPage, annotationMarkerTimes, pageTitleText, providerNameText } from '../../pages';
 import type { AxisLabels } from '../panels/axisLabels';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
@@ -59,9 +61,7 @@ const medianHeader = (q: CalibrationQuantity) =>
 
 /** A backend as the catalog names it: the provider's display name (known ids only), then the backend id. */
 function backendName(provider: string, backend: string): string {
-  const known = Object.values(QUANTUM_PROVIDER).find((p) => p === provider);
-  const name = known ? uiText(`providers.name.${known}`) : provider;
-  return `${name} / ${backend}`;
+  return `${providerNameText(provider)} / ${backend}`;
 }
 
 const sel = (metric: string, d: Backend) =>
@@ -286,6 +286,35 @@ test.describe('Providers page and backend pages', () => {
       await expect(again.compare.getByRole('columnheader', { name, exact: true })).toBeVisible();
     }
     await saveScreenshot(page, 'providers-compare');
+
+    // The Provider filter lists providers by name; the URL and the queries keep the id.
+    const filter = again.providerFilter;
+    await filter.input.click();
+    await expect(filter.options.filter({ hasText: providerNameText(QUANTUM_PROVIDER.ibm) })).toHaveCount(1);
+    const shown = (await filter.options.allTextContents()).map((o) => o.trim());
+    for (const id of Object.values(QUANTUM_PROVIDER)) {
+      expect(shown, `option ${id} should show its name`).not.toContain(id);
+    }
+    await saveScreenshot(page, 'providers-filter');
+    await filter.options.filter({ hasText: providerNameText(QUANTUM_PROVIDER.ibm) }).click();
+    await filter.input.blur();
+    await expect
+      .poll(async () => (await currentUrl(page)).searchParams.getAll(variableUrlParam(VARIABLE.provider)))
+      .toEqual([QUANTUM_PROVIDER.ibm]);
+    await expect(filter.picker).toContainText(providerNameText(QUANTUM_PROVIDER.ibm));
+    await expect
+      .poll(async () =>
+        (await queryLog(page)).some((q) => q.expr.includes(`${LABEL.provider}=~"${QUANTUM_PROVIDER.ibm}"`))
+      )
+      .toBe(true);
+    // A reload keeps the choice, still shown by name.
+    const filtered = await currentUrl(page);
+    await reloaded.unmount();
+    const third = new ProvidersPage(
+      await mount(<AppHarness url={`${filtered.pathname}${filtered.search}`} />, { hooksConfig: harness })
+    );
+    await expect(third.table).toHaveAttribute('data-at', /\d+/, FIRST_LOAD);
+    await expect(third.providerFilter.picker).toContainText(providerNameText(QUANTUM_PROVIDER.ibm));
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
 
@@ -386,6 +415,16 @@ test.describe('Providers page and backend pages', () => {
     const detail = await openBackend(mount, harness, detailUrl(d, to), to);
     await expectDeviceMap(page, detail, d, to);
     expect(await labelAdvanceEm(page)).toBeLessThan(0.8);
+    // The header names the provider and the hardware maker, not their label values.
+    await expect(detail.root.getByRole('heading', { level: 1 })).toHaveText(
+      uiText('provider-detail.title', {
+        title: pageTitleText('providerDetail'),
+        provider: providerNameText(d.provider),
+        backend: d.backend,
+      })
+    );
+    expect(d.vendor, 'the IBM fixture names its vendor').toBe('ibm');
+    await expect(detail.fact(uiText('provider-detail.facts.vendor'))).toHaveText(uiText('providers.vendor.ibm'));
     await saveScreenshot(page, `provider-detail-${d.provider}-${d.backend}`);
 
     // Drift over the range: the median T1 line, and the rolling 7-day median where the drift rules recorded it.

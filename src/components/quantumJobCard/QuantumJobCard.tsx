@@ -6,6 +6,7 @@ import { JOB_OUTCOME } from '@hybridlens/conventions';
 import type { QuantumJob } from '@hybridlens/traces';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
+import { providerDisplayName } from '../../ui/providerNames';
 import { formatMs } from '../waterfall/formatDuration';
 import { CalibrationSection } from './CalibrationSection';
 
@@ -98,7 +99,8 @@ export function QuantumJobCard({ job, traceHref, jobHref, backendHref, prometheu
       <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
         <Badge color={OUTCOME_COLOR[job.outcome]} text={outcomeText(job.outcome)} />
         <Text weight="medium">
-          {[job.provider, job.backend].filter(Boolean).join(' / ') || t('job-card.unknown-backend', 'unknown backend')}
+          {[job.provider && providerDisplayName(job.provider), job.backend].filter(Boolean).join(' / ') ||
+            t('job-card.unknown-backend', 'unknown backend')}
         </Text>
         {job.simulator && <Badge color="blue" text={t('job-card.simulator', 'simulator')} />}
         <Text color="secondary" variant="bodySmall">

@@ -7,6 +7,7 @@ import { linkFromScene } from '../../app/links';
 import { samplesOf } from '../../app/frames';
 import { alertTarget } from '../../app/alertTargets';
 import { testIds } from '../../ui/testIds';
+import { labelValueDisplayName } from '../../ui/providerNames';
 
 interface FiringAlertsState extends SceneObjectState {
   refId: string;
@@ -43,7 +44,7 @@ export class FiringAlerts extends SceneObjectBase<FiringAlertsState> {
                   </TextLink>
                   <Text color="secondary">
                     {SHOWN_LABELS.filter((l) => labels[l])
-                      .map((l) => `${l}=${labels[l]}`)
+                      .map((l) => `${l}=${labelValueDisplayName(l, labels[l]!)}`)
                       .join(' ')}
                   </Text>
                 </Stack>

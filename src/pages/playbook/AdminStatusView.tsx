@@ -5,6 +5,7 @@ import type { SceneComponentProps } from '@grafana/scenes';
 import { Alert, Button, useStyles2 } from '@grafana/ui';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
+import { providerDisplayName } from '../../ui/providerNames';
 import type { AdminStatus } from './adminStatus';
 import { activeMitigations, adminErrorText } from './mitigations';
 
@@ -116,7 +117,7 @@ export function AdminStatusView({ model }: SceneComponentProps<AdminStatus>) {
                     <td>{when(e.time)}</td>
                     <td>{e.actor}</td>
                     <td>{e.action}</td>
-                    <td>{e.provider ?? '—'}</td>
+                    <td>{(e.provider && providerDisplayName(e.provider)) ?? '—'}</td>
                     <td>{e.result}</td>
                   </tr>
                 ))}

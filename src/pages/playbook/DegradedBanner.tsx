@@ -6,6 +6,7 @@ import { Alert, useStyles2 } from '@grafana/ui';
 import { MITIGATION_ACTION, type MitigationAction } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
+import { providerDisplayName } from '../../ui/providerNames';
 import { actionLabel } from './mitigations';
 import { buildMitigationsRunner, mitigationsFromFrames } from './mitigationsInForce';
 
@@ -69,7 +70,7 @@ function DegradedBannerView({ model }: SceneComponentProps<DegradedBanner>) {
           >
             <strong>
               {KNOWN_ACTIONS.has(m.action) ? actionLabel(m.action as MitigationAction) : m.action}
-              {m.provider ? ` (${m.provider})` : ''}
+              {m.provider ? ` (${providerDisplayName(m.provider)})` : ''}
             </strong>{' '}
             {t('playbook.degraded.since', 'since {{since}}', { since: when(m.since) })}
           </li>

@@ -17,6 +17,7 @@ import { selectedValues } from '../../app/variableValues';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { PlaybookHeader } from './PlaybookHeader';
+import { scopeLine } from './scopeLine';
 import { formatCheckValue } from './checkValueFormat';
 import { type CheckResult, type CheckState, checkResult } from './checkResults';
 import type { PlaybookDef, PlaybookStep, ScopeValues, ScopeVariable, StepLink } from './playbookTypes';
@@ -110,13 +111,9 @@ function PlaybookStepsRenderer({ model }: SceneComponentProps<PlaybookSteps>) {
   sceneGraph.getTimeRange(model).useState();
   const frames = sceneGraph.getData(model).useState().data?.series ?? [];
   const scope = scopeValues(model, def.scope);
-  const scopeText =
-    def.scope.length === 0
-      ? t('playbook.scope.global', 'the whole pipeline')
-      : def.scope.map((name) => `${name} = ${scope[name] ?? t('playbook.scope.all', 'all')}`).join(', ');
   return (
     <>
-      <PlaybookHeader def={def} frames={frames} scope={scopeText} />
+      <PlaybookHeader def={def} frames={frames} scope={scopeLine(def.scope, scope)} />
       <ol className={styles.steps}>
         {def.steps.map((step, i) => (
           <li key={step.key} className={styles.step} data-testid={testIds.playbook.step} data-step={step.key}>

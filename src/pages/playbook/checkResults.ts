@@ -1,11 +1,12 @@
 import type { DataFrame } from '@grafana/data';
 import { samplesOf } from '../../app/frames';
 import type { LiveCheck } from './playbookTypes';
+import { labelValueDisplayName } from '../../ui/providerNames';
 
 export type CheckState = 'holds' | 'clear' | 'noData' | 'info';
 
 export interface CheckRow {
-  /** What the series is about, e.g. "ibm / ibm_torino". */
+  /** What the series is about, e.g. "IBM Quantum / ibm_torino". */
   subject: string;
   value: number;
   holds?: boolean;
@@ -33,7 +34,7 @@ export function checkResult(frames: readonly DataFrame[], check: LiveCheck): Che
     .filter((s) => !Number.isNaN(s.value))
     .map((s) => ({
       subject: check.seriesLabels
-        .map((l) => s.labels[l] ?? '')
+        .map((l) => labelValueDisplayName(l, s.labels[l] ?? ''))
         .filter(Boolean)
         .join(' / '),
       value: s.value,

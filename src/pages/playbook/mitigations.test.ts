@@ -147,10 +147,15 @@ describe('planAction', () => {
     const global = planAction(MITIGATION_ACTION.reduceShots, { provider: 'ibm', model: 'gpt' }, 'a');
     expect(global).toMatchObject({ ok: true, request: { action: 'reduce_shots', actor: 'a' } });
     expect(global.ok && 'provider' in global.request).toBe(false);
-    expect(global.ok && global.scope).toMatch(/whole pipeline.*not only provider ibm, model gpt/);
+    // The provider by its name (the request keeps its id); models have no other name.
+    expect(global.ok && global.scope).toMatch(/whole pipeline.*not only provider IBM Quantum, model gpt/);
     expect(planAction(MITIGATION_ACTION.enableProvider, { provider: 'ibm' }, 'a')).toMatchObject({
       ok: true,
-      scope: 'provider ibm',
+      request: { provider: 'ibm' },
+      scope: 'provider IBM Quantum',
+    });
+    expect(planAction(MITIGATION_ACTION.enableProvider, { provider: 'quantinuum' }, 'a')).toMatchObject({
+      scope: 'provider quantinuum',
     });
   });
 });

@@ -9,6 +9,7 @@ import {
 import { t } from '../../i18n';
 import type { AdminError, AuditLine, FlagsView } from './adminApi';
 import type { ScopeValues } from './playbookTypes';
+import { scopeValueText } from './scopeText';
 
 /** Actions that apply to one provider (the admin API refuses them without one, and the rest with one). */
 const PROVIDER_ACTIONS: ReadonlySet<MitigationAction> = new Set([
@@ -101,7 +102,9 @@ export function planAction(action: MitigationAction, scope: ScopeValues, actor: 
     return {
       ok: true,
       request: { action, provider: scope.provider, actor },
-      scope: t('playbook.action.scope-provider', 'provider {{provider}}', { provider: scope.provider }),
+      scope: t('playbook.action.scope-provider', 'provider {{provider}}', {
+        provider: scopeValueText('provider', scope.provider),
+      }),
     };
   }
   const narrowed = (['provider', 'backend', 'model'] as const).filter((k) => scope[k]);
@@ -114,7 +117,7 @@ export function planAction(action: MitigationAction, scope: ScopeValues, actor: 
         ? global
         : t('playbook.action.scope-global-narrowed', '{{global}}, not only {{narrowed}}', {
             global,
-            narrowed: narrowed.map((k) => `${k} ${scope[k]}`).join(', '),
+            narrowed: narrowed.map((k) => `${k} ${scopeValueText(k, scope[k]!)}`).join(', '),
           }),
   };
 }

@@ -140,8 +140,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
     );
     expect(queue.state).toBe('holds');
     expect(queue.rows.map((r) => [r.subject, r.value, r.holds])).toEqual([
-      ['ibm / ibm_torino', CRITICAL * 2, true],
-      ['braket / Garnet', 3, false],
+      ['IBM Quantum / ibm_torino', CRITICAL * 2, true],
+      ['Amazon Braket / Garnet', 3, false],
     ]);
     expect(
       checkResult(
@@ -161,7 +161,9 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
     );
     expect(limited.rows[0]!.value).toBeCloseTo(0.1 * 600, 0);
     // The firing backlog alert leads here; the burn-rate alert of the schema SLO does not.
-    expect(firingFor(frames, PLAYBOOK.queueSaturation).map((a) => a.alertname)).toEqual([ALERT.quantumBacklogCritical]);
+    expect(firingFor(frames, PLAYBOOK.queueSaturation).map((a) => [a.alertname, a.subject])).toEqual([
+      [ALERT.quantumBacklogCritical, 'IBM Quantum / ibm_torino'],
+    ]);
     expect(firingFor(frames, PLAYBOOK.llmDrift).map((a) => a.alertname)).toEqual([ALERT.sloBurnRate]);
     undo();
   });
@@ -185,7 +187,7 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
       checks.find((c) => c.id === 'queueLength')!
     );
     expect(queue.state).toBe('clear');
-    expect(queue.rows.map((r) => r.subject)).toEqual(['braket / Garnet']);
+    expect(queue.rows.map((r) => r.subject)).toEqual(['Amazon Braket / Garnet']);
     expect(
       checkResult(
         frames,

@@ -8,6 +8,7 @@ import {
   type PlaybookId,
 } from '@hybridlens/conventions';
 import { samplesOf } from '../../app/frames';
+import { labelValueDisplayName } from '../../ui/providerNames';
 
 /** refIds of the queries that say which SLOs and firing alerts lead to each playbook. */
 export const ROUTING_REFS = { sloInfo: 'sloInfo', firing: 'firingAlerts' } as const;
@@ -56,7 +57,7 @@ export function firingFor(frames: readonly DataFrame[], playbook: PlaybookId): F
     .map((s) => ({
       alertname: s.labels[PROMETHEUS_ALERTS.alertName] ?? '',
       subject: [LABEL.slo, LABEL.provider, LABEL.backend, LABEL.model]
-        .map((l) => s.labels[l])
+        .map((l) => s.labels[l] && labelValueDisplayName(l, s.labels[l]))
         .filter(Boolean)
         .join(' / '),
     }));

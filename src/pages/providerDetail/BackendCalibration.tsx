@@ -20,6 +20,7 @@ import {
 } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
+import { vendorDisplayName } from '../../ui/providerNames';
 import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
 import { formatAge, formatQuantity, isoTime, measuredTimeText } from './calibrationFormat';
@@ -211,7 +212,7 @@ function Header({ snapshot, at }: { snapshot: BackendSnapshot; at: number }) {
         value={String(snapshot.qubitCount ?? snapshot.qubits.length)}
       />
       <Fact label={t('provider-detail.facts.layout', 'Layout')} value={layoutLabel(d.layout)} />
-      <Fact label={t('provider-detail.facts.vendor', 'Vendor')} value={d.vendor ?? '—'} />
+      <Fact label={t('provider-detail.facts.vendor', 'Vendor')} value={d.vendor ? vendorDisplayName(d.vendor) : '—'} />
       <Fact
         label={t('provider-detail.facts.gates', 'Native gates')}
         value={[d.native1qGate, d.native2qGate].filter(Boolean).join(', ') || '—'}

@@ -3,6 +3,7 @@ import { Badge, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import { type AppLink, LABEL, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
+import { labelValueDisplayName } from '../../ui/providerNames';
 import { proxyGet } from '../../queries/datasourceProxy';
 import { firingAlertsOfProviders } from '../../queries/lifecycle';
 import { alertTarget } from '../../app/alertTargets';
@@ -81,7 +82,7 @@ export function TraceAlerts({
               <Text color="secondary" variant="bodySmall">
                 {[LABEL.provider, LABEL.backend]
                   .filter((l) => a.labels[l])
-                  .map((l) => `${l}=${a.labels[l]}`)
+                  .map((l) => `${l}=${labelValueDisplayName(l, a.labels[l]!)}`)
                   .join(' ')}
               </Text>
             </Stack>
