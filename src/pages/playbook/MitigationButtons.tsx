@@ -48,19 +48,23 @@ function failureTitle(action: MitigationAction, outcome: FailedOutcome): string 
     : t('playbook.action.outcome-unknown', '{{label}}: outcome unknown, it may or may not have run', { label });
 }
 
-function failureText(outcome: FailedOutcome): string {
+/** What went wrong, then (when the API may have acted) what to do about it: one paragraph each. */
+function failureText(outcome: FailedOutcome): string[] {
   const why = adminErrorText(outcome.error);
   if (outcome.applied === 'no') {
-    return why;
+    return [why];
   }
   if (outcome.rereadError) {
-    return `${why} ${t(
-      'playbook.action.reread-failed',
-      'Reading the mitigation state again failed too ({{reason}}): see what is in force once the admin API answers, before running it again.',
-      { reason: adminErrorText(outcome.rereadError) }
-    )}`;
+    return [
+      why,
+      t(
+        'playbook.action.reread-failed',
+        'Reading the mitigation state again failed too ({{reason}}): see what is in force once the admin API answers, before running it again.',
+        { reason: adminErrorText(outcome.rereadError) }
+      ),
+    ];
   }
-  return `${why} ${t('playbook.action.check-audit', 'Check the audit trail before running it again.')}`;
+  return [why, t('playbook.action.check-audit', 'Check the audit trail before running it again.')];
 }
 
 /**
@@ -162,7 +166,11 @@ export function MitigationButtons({ actions, scope, status, actor }: Props) {
           data-applied={outcome.outcome.applied}
           onRemove={() => setOutcome(undefined)}
         >
-          {failureText(outcome.outcome)}
+          {failureText(outcome.outcome).map((paragraph) => (
+            <p key={paragraph} className={styles.paragraph}>
+              {paragraph}
+            </p>
+          ))}
         </Alert>
       )}
       {confirming && plan?.ok && (
@@ -198,4 +206,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   buttons: css({ display: 'flex', gap: theme.spacing(2), flexWrap: 'wrap', alignItems: 'center' }),
   action: css({ display: 'inline-flex', gap: theme.spacing(1), alignItems: 'center' }),
   reason: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  paragraph: css({ margin: 0 }),
 });
