@@ -91,6 +91,11 @@ export class PlaybookPage extends AppPageObject {
     return this.root.locator(`[data-testid="${testIds.playbook.degradedItem}"][data-action="${action}"]`);
   }
 
+  /** The fallbacks line of that banner: requests falling back on their own (`data-since` in epoch ms). */
+  get degradedFallbacks(): Locator {
+    return this.root.getByTestId(testIds.playbook.degradedFallbacks);
+  }
+
   /** The degraded banner (or the "runs normally" line); `data-flags` lists the flags in force. */
   get degraded(): Locator {
     return this.root.getByTestId(testIds.playbook.degraded);

@@ -181,3 +181,29 @@ export function meanFidelity(): string {
   const count = selector(`${METRIC.quantumJobFidelity.name}_count`, quantumScope());
   return ratio(increase(sum, PB), increase(count, PB));
 }
+
+/**
+ * How far back the "what changed" checks of playbook C look: a drift is often noticed hours after the release
+ * that caused it.
+ */
+export const CHANGE_WINDOW = '6h';
+
+/**
+ * Distinct values of one version label of hybrid_llm_model_info per model over the change window: the SDK
+ * replaces the model's series when either version changes, so more than one value means a change (a rollout, or
+ * one and its rollback).
+ */
+function versionsServed(versionLabel: string): string {
+  const sel = selector(METRIC.llmModelInfo.name, [model()]);
+  return `count by (${LABEL.model}) (count by (${LABEL.model}, ${versionLabel}) (count_over_time(${range(sel, CHANGE_WINDOW)})))`;
+}
+
+/** Model versions (the provider's snapshot behind the model name) served per model over the change window. */
+export function modelVersionsServed(): string {
+  return versionsServed(LABEL.modelVersion);
+}
+
+/** Prompt-template versions in use per model over the change window. */
+export function promptTemplateVersionsServed(): string {
+  return versionsServed(LABEL.promptTemplateVersion);
+}

@@ -91,6 +91,8 @@ export const testIds = {
     /** The degraded banner from telemetry (every role); `data-state` is normal, degraded or error. */
     degradedTelemetry: 'hybridlens-playbook-degraded-telemetry',
     degradedItem: 'hybridlens-playbook-degraded-item',
+    /** The fallbacks line of that banner (`data-since` in epoch ms): requests falling back on their own. */
+    degradedFallbacks: 'hybridlens-playbook-degraded-fallbacks',
     auditList: 'hybridlens-playbook-audit-list',
     auditRow: 'hybridlens-playbook-audit-row',
   },

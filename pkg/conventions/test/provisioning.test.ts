@@ -43,6 +43,19 @@ function logqlSyntaxErrors(query: string): number[] {
   return at;
 }
 
+interface ComposeService {
+  command?: string | string[];
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+}
+/** docker-compose.yaml with its merge keys (`<<`) resolved, as Compose resolves them. */
+const readCompose = () =>
+  parse(readFileSync(resolve(root, 'docker-compose.yaml'), 'utf8'), { merge: true }) as {
+    services: Record<string, ComposeService>;
+  };
+const commandText = (service: ComposeService) =>
+  Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? '');
+
 describe('provisioning follows the contract', () => {
   it('provisions each datasource with the contract uid and type', () => {
     const { datasources } = readYaml('provisioning/datasources/datasources.yaml') as {
@@ -55,16 +68,50 @@ describe('provisioning follows the contract', () => {
     }
   });
 
-  it('enables the app with the contract uids and no secrets', () => {
+  it('enables the app with the contract uids', () => {
     const { apps } = readYaml('provisioning/plugins/apps.yaml') as { apps: Array<Record<string, unknown>> };
     const app = apps.find((a) => a.type === APP_ID)!;
     expect(app).toBeDefined();
-    expect(app.secureJsonData).toBeUndefined();
     expect(app.jsonData).toMatchObject({
       prometheusUid: DATASOURCE_UID.prometheus,
       tempoUid: DATASOURCE_UID.tempo,
       lokiUid: DATASOURCE_UID.loki,
     });
+  });
+
+  it("wires the app's admin proxy route to the simulator, with the token read from the secrets volume", () => {
+    // The settings keys the route reads, from src/plugin.json itself (`{{ .JsonData.x }}`, `{{ .SecureJsonData.y }}`).
+    const plugin = JSON.parse(readFileSync(resolve(root, 'src/plugin.json'), 'utf8')) as {
+      routes: Array<{ path: string; url: string; headers?: Array<{ content: string }> }>;
+    };
+    const route = plugin.routes.find((r) => r.path === 'admin')!;
+    const urlKey = /\.JsonData\.(\w+)/.exec(route.url)![1]!;
+    const tokenKey = route.headers!.map((h) => /\.SecureJsonData\.(\w+)/.exec(h.content)?.[1]).find(Boolean)!;
+
+    const { apps } = readYaml('provisioning/plugins/apps.yaml') as {
+      apps: Array<{ type: string; jsonData: Record<string, string>; secureJsonData?: Record<string, string> }>;
+    };
+    const app = apps.find((a) => a.type === APP_ID)!;
+    const { services } = readCompose();
+    const simulator = services.simulator!;
+    const port = /--port (\d+)/.exec(commandText(simulator))![1];
+    expect(app.jsonData[urlKey]).toBe(`http://simulator:${port}`);
+
+    // Only the token is secret, and it is a file reference Grafana expands when it provisions the app.
+    expect(Object.keys(app.secureJsonData ?? {})).toEqual([tokenKey]);
+    const tokenRef = /^\$__file\{(.+)\}$/.exec(app.secureJsonData![tokenKey]!);
+    expect(tokenRef).not.toBeNull();
+    const grafanaTokenFile = tokenRef![1]!;
+    // The file the simulator checks bearer tokens against, from the same volume, mounted read-only into Grafana.
+    const simulatorTokenFile = /--admin-token-file (\S+)/.exec(commandText(simulator))![1]!;
+    const mountOf = (service: ComposeService, file: string) =>
+      (service.volumes ?? []).map((v) => v.split(':')).find(([, target]) => file.startsWith(`${target}/`));
+    const simulatorMount = mountOf(simulator, simulatorTokenFile)!;
+    const grafanaMount = mountOf(services.grafana!, grafanaTokenFile);
+    expect(grafanaMount).toEqual([simulatorMount[0], expect.any(String), 'ro']);
+    expect(grafanaTokenFile.slice(grafanaMount![1]!.length)).toBe(simulatorTokenFile.slice(simulatorMount[1]!.length));
+    // The token exists before Grafana reads it: the job that makes it has finished.
+    expect(services.grafana!.depends_on?.['admin-token']).toEqual({ condition: 'service_completed_successfully' });
   });
 
   it('plugin.json has the contract id', () => {

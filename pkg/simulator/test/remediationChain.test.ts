@@ -8,8 +8,11 @@
  * Timing, without touching a rule: the ops alerts' group evaluates every minute (its own `interval: 1m`, which the
  * global evaluation_interval does not override), and HybridQuantumBacklogCritical has no `for:`, so it fires at the
  * first evaluation that sees the saturated queue and resolves at the first one after the queue shrinks. What only
- * the test config shortens: scrape interval (1 s), Alertmanager's group_wait / group_interval (no flag exists; see
- * chainConfig.ts) and the simulator's own hold-down (`--mitigation-hold 0s`, a CLI flag). Prometheus loads the
+ * the test shortens: the scrape interval (1 s, in the test's own prometheus.yml, which loads the provisioned rule
+ * files unchanged), the simulator's own hold-down (`--mitigation-hold 0s`, a CLI flag), and Alertmanager's
+ * `group_wait` / `group_interval` (1 s). Those two are the one place where the issue's "flags, not a different
+ * config" cannot hold: Alertmanager has no command-line flag for them, so chainConfig.ts edits them into a copy of
+ * the provisioned alertmanager.yml, whose receivers, routes, matchers and credentials stay as provisioned. Prometheus loads the
  * rules with a reload after start-up: groups loaded at start-up write no ALERTS and notify nothing until their
  * second evaluation (Prometheus restoring `for` state first), which alone would add one to two minutes.
  * Measured: 178 s for the whole file on the shared 2-core machine at load average ~25 (the simulator took 20 s
@@ -34,6 +37,7 @@ import {
   FEATURE_FLAG,
   LABEL,
   METRIC,
+  MITIGATION_ALL_PROVIDERS,
   PROMETHEUS_ALERTS,
   QUANTUM_PHASE,
   selector,
@@ -164,6 +168,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'automated remedi
       const forcedDecisions = selector(METRIC.orchestratorDecisions.name, [
         eq(LABEL.reason, DECISION_REASON.flagForceSimulator),
       ]);
+      /** The contract's gauge of the mitigation the alert applies: one series while it is in force. */
+      const mitigationGauge = selector(METRIC.mitigationApplied.name, [eq(LABEL.action, MITIGATION.firing)]);
       const scalarOrZero = async (expr: string) => {
         const data = await prometheus.query(`sum(${expr}) or vector(0)`);
         return Number(data.result[0]?.value?.[1] ?? 0);
@@ -325,6 +331,14 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'automated remedi
             (Date.parse(applied!.time) - 2 * SECOND) / SECOND
           );
           expect(Number(before.result[0]?.value?.[1] ?? 0)).toBe(0);
+          // The mitigation is counted as in force: the gauge's one series, pipeline-wide, valued with the time it was
+          // applied (the simulator's step after the webhook's audit entry, before this scrape).
+          const gauge = (await prometheus.query(mitigationGauge)).result;
+          expect(gauge.map((r) => r.metric[LABEL.provider])).toEqual([MITIGATION_ALL_PROVIDERS]);
+          const appliedAt = Number(gauge[0]!.value![1]);
+          expect(appliedAt).toBeGreaterThanOrEqual(Math.floor(Date.parse(applied!.time) / SECOND));
+          expect(appliedAt).toBeLessThanOrEqual(Date.now() / SECOND);
+          mark(`${METRIC.mitigationApplied.name} since ${((appliedAt * SECOND - testStart) / SECOND).toFixed(1)} s`);
         },
         200 * SECOND
       );
@@ -362,6 +376,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'automated remedi
           const all = METRIC.orchestratorDecisions.name;
           expect(await at(all, t2)).toBeGreaterThan(await at(all, t1));
           expect(await at(forcedDecisions, t2)).toBe(await at(forcedDecisions, t1));
+          // The gauge's series is gone: telemetry no longer counts the mitigation as in force.
+          expect((await prometheus.query(mitigationGauge, t2)).result).toEqual([]);
           mark('no forced decisions after the restore');
         },
         60 * SECOND

@@ -157,47 +157,6 @@ test.describe('Playbook mitigation actions against a live simulator', () => {
     }
   });
 
-  test('an Editor reduces shots: confirmation, result, the flag in the API, the banner and the audit line', async ({
-    mount,
-    page,
-    harness,
-  }) => {
-    const { url, provider } = await playbookAUrl();
-    expect((await flagsNow()).some((f) => f.startsWith('shot_reduction'))).toBe(false);
-    const jsonData = { adminApiUrl: liveSimulatorUrl() };
-    const component = await mount(<AppHarness url={url} jsonData={jsonData} />, {
-      hooksConfig: { ...harness, jsonData, pluginProxyUrl: pluginProxyUrl(), orgRole: 'Editor' },
-    });
-    const playbook = new PlaybookPage(component);
-    await expect(playbook.adminState).toHaveAttribute('data-state', 'loaded');
-    await playbook.actionButton(MITIGATION_ACTION.reduceShots).click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText(uiText('playbook.action.reduce-shots.effect'));
-    // A global action on a page narrowed to one provider: the dialog says it applies everywhere.
-    await expect(dialog).toContainText(`not only provider ${providerNameText(provider)}`);
-    await saveScreenshot(page, 'playbook-a-confirm');
-    await dialog.getByRole('button', { name: uiText('playbook.action.reduce-shots.label') }).click();
-    await expect(playbook.actionResult).toHaveAttribute('data-result', 'applied');
-
-    // The live simulator's own answer: the flag is in force, and the page shows exactly its flags.
-    const flags = await flagsNow();
-    const reduced = flags.find((f) => f.startsWith('shot_reduction'));
-    expect(reduced, `the simulator's flags should show a shot reduction: ${flags.join(', ')}`).toBeDefined();
-    await expect(playbook.actionResult).toContainText(flags.join(', '));
-    await expect(playbook.degraded).toHaveAttribute('data-flags', flags.join(','));
-    // The audit line the API wrote is the first listed: who (the harness' signed-in login), what, result.
-    const audit = await admin<{ entries: Array<{ actor: string; action: string; result: string }> }>(
-      ADMIN_API_PATH.audit
-    );
-    const line = audit.entries.find((e) => e.action === MITIGATION_ACTION.reduceShots)!;
-    expect(line).toMatchObject({ actor: 'admin', result: 'applied' });
-    const row = playbook.auditRows.first();
-    await expect(row).toHaveAttribute('data-actor', line.actor);
-    await expect(row).toHaveAttribute('data-action', MITIGATION_ACTION.reduceShots);
-    await expect(row).toHaveAttribute('data-result', 'applied');
-    await saveScreenshot(page, 'playbook-a-mitigated');
-  });
-
   test('a Viewer sees the actions disabled with the reason, and nothing reaches the admin API', async ({
     mount,
     page,
@@ -247,6 +206,56 @@ test.describe('Playbook mitigation actions against a live simulator', () => {
       await scraper?.stop();
     });
 
+    test('an Editor reduces shots: confirmation, result, the flag in the API, the banner, the audit line and the next scrape', async ({
+      mount,
+      page,
+      harness,
+    }) => {
+      const { url, provider } = await playbookAUrl();
+      expect((await flagsNow()).some((f) => f.startsWith('shot_reduction'))).toBe(false);
+      const jsonData = { adminApiUrl: liveSimulatorUrl() };
+      const component = await mount(<AppHarness url={url} jsonData={jsonData} />, {
+        hooksConfig: { ...harness, jsonData, pluginProxyUrl: pluginProxyUrl(), orgRole: 'Editor' },
+      });
+      const playbook = new PlaybookPage(component);
+      await expect(playbook.adminState).toHaveAttribute('data-state', 'loaded');
+      await playbook.actionButton(MITIGATION_ACTION.reduceShots).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText(uiText('playbook.action.reduce-shots.effect'));
+      // A global action on a page narrowed to one provider: the dialog says it applies everywhere.
+      await expect(dialog).toContainText(`not only provider ${providerNameText(provider)}`);
+      await saveScreenshot(page, 'playbook-a-confirm');
+      const clickedAt = Math.floor(Date.now() / 1000);
+      await dialog.getByRole('button', { name: uiText('playbook.action.reduce-shots.label') }).click();
+      await expect(playbook.actionResult).toHaveAttribute('data-result', 'applied');
+
+      // The live simulator's own answer: the flag is in force, and the page shows exactly its flags.
+      const flags = await flagsNow();
+      const reduced = flags.find((f) => f.startsWith('shot_reduction'));
+      expect(reduced, `the simulator's flags should show a shot reduction: ${flags.join(', ')}`).toBeDefined();
+      await expect(playbook.actionResult).toContainText(flags.join(', '));
+      await expect(playbook.degraded).toHaveAttribute('data-flags', flags.join(','));
+      // The audit line the API wrote is the first listed: who (the harness' signed-in login), what, result.
+      const audit = await admin<{ entries: Array<{ actor: string; action: string; result: string }> }>(
+        ADMIN_API_PATH.audit
+      );
+      const line = audit.entries.find((e) => e.action === MITIGATION_ACTION.reduceShots)!;
+      expect(line).toMatchObject({ actor: 'admin', result: 'applied' });
+      const row = playbook.auditRows.first();
+      await expect(row).toHaveAttribute('data-actor', line.actor);
+      await expect(row).toHaveAttribute('data-action', MITIGATION_ACTION.reduceShots);
+      await expect(row).toHaveAttribute('data-result', 'applied');
+      await saveScreenshot(page, 'playbook-a-mitigated');
+
+      // The effect in the telemetry: the next scrape of the live simulator holds the mitigation's gauge, valued
+      // with the time it was applied, which is after the click.
+      const applied = selector(METRIC.mitigationApplied.name, [eq(LABEL.action, MITIGATION_ACTION.reduceShots)]);
+      await expect.poll(async () => (await scraper!.query(applied)).result.length, { timeout: 30_000 }).toBe(1);
+      const [sample] = (await scraper!.query(applied)).result;
+      expect(Number(sample!.value![1])).toBeGreaterThanOrEqual(clickedAt);
+      expect(Number(sample!.value![1])).toBeLessThanOrEqual(Date.now() / 1000);
+    });
+
     test('a Viewer sees the degraded banner from telemetry, with since when, while the simulator is forced', async ({
       mount,
       page,
@@ -287,7 +296,7 @@ test.describe('Playbook mitigation actions against a live simulator', () => {
     });
   });
 
-  test('with the admin API down the page says so and nothing changes', async ({
+  test('with the admin API down the page says so, and that the outcome of an action is unknown', async ({
     mount,
     page,
     harness,
@@ -308,9 +317,11 @@ test.describe('Playbook mitigation actions against a live simulator', () => {
     await playbook.actionButton(MITIGATION_ACTION.forceSimulator).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: uiText('playbook.action.force-simulator.label') }).click();
-    await expect(playbook.actionError).toBeVisible();
+    // A 502 does not prove the action never reached the API, and reading the state again fails too: the page
+    // says the outcome is unknown rather than that nothing changed.
+    await expect(playbook.actionError).toHaveAttribute('data-applied', 'unknown');
     await expect(playbook.actionError).toContainText(
-      uiText('playbook.action.failed', { label: uiText('playbook.action.force-simulator.label') })
+      uiText('playbook.action.outcome-unknown', { label: uiText('playbook.action.force-simulator.label') })
     );
     await expect(playbook.actionError).toContainText('HTTP 502');
     await expect(playbook.actionResult).toHaveCount(0);

@@ -8,21 +8,23 @@ import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { providerDisplayName } from '../../ui/providerNames';
 import { actionLabel } from './mitigations';
-import { buildMitigationsRunner, mitigationsFromFrames } from './mitigationsInForce';
+import { DEGRADED_FALLBACK_SHARE, FALLBACK_WINDOW, fallbackDegradedFromFrames } from './fallbacksDegraded';
+import { buildDegradedRunner, mitigationsFromFrames } from './mitigationsInForce';
 
 const KNOWN_ACTIONS = new Set<string>(Object.values(MITIGATION_ACTION));
 
 const when = (ms: number) => dateTimeFormat(ms, { format: 'YYYY-MM-DD HH:mm:ss' });
 
 /**
- * "The system runs degraded, and since when", from Prometheus (hybrid_mitigation_applied_timestamp_seconds), so
- * every role sees it: Viewers cannot call the admin API, whose view (with who applied what) stays for Editors.
+ * "The system runs degraded, and since when", from Prometheus, so every role sees it: mitigations in force
+ * (hybrid_mitigation_applied_timestamp_seconds) and fallbacks that happen on their own (hybrid_fallbacks_total,
+ * e.g. a provider outage). Viewers cannot call the admin API, whose view (who applied what) stays for Editors.
  */
 export class DegradedBanner extends SceneObjectBase<SceneObjectState> {
   static Component = DegradedBannerView;
 
   constructor() {
-    super({ $data: buildMitigationsRunner() });
+    super({ $data: buildDegradedRunner() });
   }
 }
 
@@ -42,19 +44,29 @@ function DegradedBannerView({ model }: SceneComponentProps<DegradedBanner>) {
     );
   }
   const inForce = mitigationsFromFrames(data.series);
-  if (inForce.length === 0) {
+  const fallbacks = fallbackDegradedFromFrames(data.series, data.timeRange.to.valueOf(), data.request?.intervalMs ?? 0);
+  if (inForce.length === 0 && !fallbacks) {
     return (
       <p className={styles.note} data-testid={testIds.playbook.degradedTelemetry} data-state="normal" data-count={0}>
-        {t('playbook.degraded.none', 'Telemetry shows no mitigation in force.')}
+        {t('playbook.degraded.none', 'Telemetry shows no mitigation in force and no unusual fallbacks.')}
       </p>
     );
   }
+  const since = when(Math.min(...inForce.map((m) => m.since), fallbacks?.since ?? Infinity));
   return (
     <Alert
       severity="warning"
-      title={t('playbook.degraded.title', 'Degraded mode since {{since}}: mitigations in force', {
-        since: when(inForce[0]!.since),
-      })}
+      title={
+        inForce.length === 0
+          ? t('playbook.degraded.title-fallbacks', 'Degraded mode since {{since}}: requests fall back', { since })
+          : fallbacks
+            ? t(
+                'playbook.degraded.title-both',
+                'Degraded mode since {{since}}: mitigations in force, and requests fall back',
+                { since }
+              )
+            : t('playbook.degraded.title', 'Degraded mode since {{since}}: mitigations in force', { since })
+      }
       data-testid={testIds.playbook.degradedTelemetry}
       data-state="degraded"
       data-count={inForce.length}
@@ -75,6 +87,20 @@ function DegradedBannerView({ model }: SceneComponentProps<DegradedBanner>) {
             {t('playbook.degraded.since', 'since {{since}}', { since: when(m.since) })}
           </li>
         ))}
+        {fallbacks && (
+          <li data-testid={testIds.playbook.degradedFallbacks} data-since={fallbacks.since}>
+            <strong>
+              {t('playbook.degraded.fallbacks', '{{share}} of requests fall back to another path', {
+                share: `${(fallbacks.share * 100).toFixed(1)}%`,
+              })}
+            </strong>{' '}
+            {t('playbook.degraded.fallbacks-since', '(above {{threshold}} over {{window}}) since {{since}}', {
+              threshold: `${DEGRADED_FALLBACK_SHARE * 100}%`,
+              window: FALLBACK_WINDOW,
+              since: when(fallbacks.since),
+            })}
+          </li>
+        )}
       </ul>
     </Alert>
   );

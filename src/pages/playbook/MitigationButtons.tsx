@@ -16,8 +16,13 @@ interface Props {
   actor: string;
 }
 
+type FailedOutcome = Extract<ActionOutcome, { ok: false }>;
+
+const flagList = (flags: readonly string[]) =>
+  flags.length > 0 ? flags.join(', ') : t('playbook.action.no-flags', 'none');
+
 function outcomeText(action: MitigationAction, outcome: Extract<ActionOutcome, { ok: true }>): string {
-  const flags = outcome.value.flags.length > 0 ? outcome.value.flags.join(', ') : t('playbook.action.no-flags', 'none');
+  const flags = flagList(outcome.value.flags);
   return outcome.value.result === 'unchanged'
     ? t('playbook.action.unchanged', '{{label}}: already in force, nothing changed. Flags now active: {{flags}}', {
         label: actionLabel(action),
@@ -27,6 +32,39 @@ function outcomeText(action: MitigationAction, outcome: Extract<ActionOutcome, {
         label: actionLabel(action),
         flags,
       });
+}
+
+/** Nothing changed only when the API cannot have acted; otherwise what it reports now, or that nobody knows. */
+function failureTitle(action: MitigationAction, outcome: FailedOutcome): string {
+  const label = actionLabel(action);
+  if (outcome.applied === 'no') {
+    return t('playbook.action.failed', '{{label}} did not run: nothing was changed', { label });
+  }
+  return outcome.now
+    ? t('playbook.action.may-have-run', '{{label}} may have run: the admin API now reports flags {{flags}}', {
+        label,
+        flags: flagList(outcome.now.flags),
+      })
+    : t('playbook.action.outcome-unknown', '{{label}}: outcome unknown, it may or may not have run', { label });
+}
+
+/** What went wrong, then (when the API may have acted) what to do about it: one paragraph each. */
+function failureText(outcome: FailedOutcome): string[] {
+  const why = adminErrorText(outcome.error);
+  if (outcome.applied === 'no') {
+    return [why];
+  }
+  if (outcome.rereadError) {
+    return [
+      why,
+      t(
+        'playbook.action.reread-failed',
+        'Reading the mitigation state again failed too ({{reason}}): see what is in force once the admin API answers, before running it again.',
+        { reason: adminErrorText(outcome.rereadError) }
+      ),
+    ];
+  }
+  return [why, t('playbook.action.check-audit', 'Check the audit trail before running it again.')];
 }
 
 /**
@@ -120,16 +158,19 @@ export function MitigationButtons({ actions, scope, status, actor }: Props) {
       )}
       {outcome?.outcome.ok === false && (
         <Alert
-          severity="error"
-          title={t('playbook.action.failed', '{{label}} did not run: nothing was changed', {
-            label: actionLabel(outcome.action),
-          })}
+          severity={outcome.outcome.applied === 'unknown' && outcome.outcome.now ? 'warning' : 'error'}
+          title={failureTitle(outcome.action, outcome.outcome)}
           data-testid={testIds.playbook.actionError}
           data-action={outcome.action}
           data-kind={outcome.outcome.error.kind}
+          data-applied={outcome.outcome.applied}
           onRemove={() => setOutcome(undefined)}
         >
-          {adminErrorText(outcome.outcome.error)}
+          {failureText(outcome.outcome).map((paragraph) => (
+            <p key={paragraph} className={styles.paragraph}>
+              {paragraph}
+            </p>
+          ))}
         </Alert>
       )}
       {confirming && plan?.ok && (
@@ -165,4 +206,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   buttons: css({ display: 'flex', gap: theme.spacing(2), flexWrap: 'wrap', alignItems: 'center' }),
   action: css({ display: 'inline-flex', gap: theme.spacing(1), alignItems: 'center' }),
   reason: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  paragraph: css({ margin: 0 }),
 });

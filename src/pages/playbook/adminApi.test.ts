@@ -68,7 +68,7 @@ describe('admin API client', () => {
     servers.push(server);
     expect(await adminCall(base, '/hang', parseFlags, {}, 200, nodeFetch)).toEqual({
       ok: false,
-      error: { kind: 'timeout', detail: 'no answer within 0 s' },
+      error: { kind: 'timeout', detail: 'no answer within 200 ms' },
     });
     expect(await adminCall(base, '/500', parseFlags, {}, 2000, nodeFetch)).toEqual({
       ok: false,

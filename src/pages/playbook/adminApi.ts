@@ -128,6 +128,29 @@ export function parseActionResult(json: unknown): ActionResult {
   return { result: str(json, 'result', 'action'), flags: strings(json.flags, 'flags') };
 }
 
+/** A deadline as people read it: milliseconds under a second, else seconds with at most one decimal. */
+function formatTimeout(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/**
+ * Whether a failed POST may still have been applied. A timeout, a 5xx (from the API, or from Grafana's proxy,
+ * which may give up after forwarding the request) and an answer the page cannot read all leave the outcome
+ * unknown; a refused connection and a 4xx mean the API did not act.
+ */
+export function outcomeUnknown(error: AdminError): boolean {
+  switch (error.kind) {
+    case 'timeout':
+    case 'malformed':
+      return true;
+    case 'http':
+      return (error.status ?? 0) >= 500;
+    case 'refused':
+    case 'denied':
+      return false;
+  }
+}
+
 /** The API's `error`, or Grafana's own `message` (its proxy answers 403 and 502 itself), or the start of the text. */
 function errorText(json: unknown, text: string): string {
   if (isObject(json)) {
@@ -169,7 +192,7 @@ export async function adminCall<T>(
     return {
       ok: false,
       error: aborted
-        ? { kind: 'timeout', detail: `no answer within ${Math.round(timeoutMs / 1000)} s` }
+        ? { kind: 'timeout', detail: `no answer within ${formatTimeout(timeoutMs)}` }
         : { kind: 'refused', detail: (error as Error).message },
     };
   } finally {

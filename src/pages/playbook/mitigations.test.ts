@@ -79,36 +79,55 @@ describe('mitigation actions against a real HTTP admin API', () => {
     });
   });
 
-  it.each<[string, Answer | 'closed', RegExp]>([
-    ['refused', 'closed', /could not be reached/],
-    ['timeout', () => undefined, /did not answer in time/],
-    ['http', json(500, { error: 'state file unwritable' }), /HTTP 500.*state file unwritable/],
-    ['http', json(502, { message: 'Bad Gateway' }), /not reachable from Grafana \(HTTP 502\)/],
-    ['denied', json(403, { message: 'plugin proxy route access denied' }), /Editors and Admins/],
-    ['malformed', (res) => res.writeHead(200).end('<html>proxy error</html>'), /unexpected: the answer is not JSON/],
-    ['malformed', json(200, { result: 'applied', flags: 'force_simulator' }), /not a list of strings/],
-  ])('a failed action (%s) says why and changes nothing on the page', async (kind, answer, text) => {
-    const admin = await statefulAdmin(answer === 'closed' ? {} : { actions: answer });
-    servers.push(admin.server);
-    const status = new AdminStatus(adminClient(admin.base, nodeFetch, 300));
-    await status.load();
-    const before = { view: status.state.view, audit: status.state.audit, loadError: status.state.loadError };
-    if (answer === 'closed') {
-      admin.server.closeAllConnections();
-      await new Promise((r) => admin.server.close(r));
-      servers = [];
+  it.each<[string, Answer | 'closed', RegExp, 'no' | 'unknown']>([
+    ['refused', 'closed', /could not be reached/, 'no'],
+    ['timeout', () => undefined, /did not answer in time/, 'unknown'],
+    ['http', json(500, { error: 'state file unwritable' }), /HTTP 500.*state file unwritable/, 'unknown'],
+    ['http', json(502, { message: 'Bad Gateway' }), /not reachable from Grafana \(HTTP 502\)/, 'unknown'],
+    ['http', json(409, { error: 'provider unknown' }), /refused the request \(HTTP 409\)/, 'no'],
+    ['denied', json(403, { message: 'plugin proxy route access denied' }), /Editors and Admins/, 'no'],
+    [
+      'malformed',
+      (res) => res.writeHead(200).end('<html>proxy error</html>'),
+      /unexpected: the answer is not JSON/,
+      'unknown',
+    ],
+    ['malformed', json(200, { result: 'applied', flags: 'force_simulator' }), /not a list of strings/, 'unknown'],
+  ])(
+    'a failed action (%s) says why; only one that may have run reads the state again',
+    async (kind, answer, text, applied) => {
+      const admin = await statefulAdmin(answer === 'closed' ? {} : { actions: answer });
+      servers.push(admin.server);
+      const status = new AdminStatus(adminClient(admin.base, nodeFetch, 300));
+      await status.load();
+      const before = { view: status.state.view, audit: status.state.audit, loadError: status.state.loadError };
+      if (answer === 'closed') {
+        admin.server.closeAllConnections();
+        await new Promise((r) => admin.server.close(r));
+        servers = [];
+      }
+      const reads = admin.seen.length;
+      const outcome = await status.run({ action: MITIGATION_ACTION.reduceShots, actor: 'editor' });
+      expect(outcome).toMatchObject({ ok: false, applied, error: { kind } });
+      if (!outcome.ok) {
+        expect(adminErrorText(outcome.error)).toMatch(text);
+      }
+      if (applied === 'no') {
+        // The API did not act: nothing read again, nothing shown differently.
+        expect(admin.seen.length).toBe(answer === 'closed' ? reads : reads + 1);
+      } else {
+        // It may have: flags and audit are read again, and the outcome carries what the API reports now.
+        expect(
+          admin.seen
+            .slice(reads)
+            .map((s) => s.split(' ')[1])
+            .sort()
+        ).toEqual([ADMIN_API_PATH.actions, ADMIN_API_PATH.audit, ADMIN_API_PATH.flags].sort());
+        expect(outcome).toMatchObject({ now: { flags: admin.flags } });
+      }
+      expect({ view: status.state.view, audit: status.state.audit, loadError: status.state.loadError }).toEqual(before);
     }
-    const reads = admin.seen.length;
-    const outcome = await status.run({ action: MITIGATION_ACTION.reduceShots, actor: 'editor' });
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) {
-      expect(outcome.error.kind).toBe(kind);
-      expect(adminErrorText(outcome.error)).toMatch(text);
-    }
-    // Nothing read again, nothing shown differently.
-    expect(admin.seen.length).toBe(answer === 'closed' ? reads : reads + 1);
-    expect({ view: status.state.view, audit: status.state.audit, loadError: status.state.loadError }).toEqual(before);
-  });
+  );
 
   it('a failed read keeps what was shown and reports the error', async () => {
     let broken = false;

@@ -3,6 +3,7 @@ import type { DataFrame } from '@grafana/data';
 import { LABEL, METRIC, MITIGATION_ALL_PROVIDERS, selector } from '@hybridlens/conventions';
 import { samplesOf } from '../../app/frames';
 import { PROMETHEUS_DS_REF } from '../../app/variables';
+import { FALLBACKS_REF, fallbackShareExpr } from './fallbacksDegraded';
 
 export const MITIGATIONS_REF = 'mitigationsInForce';
 
@@ -14,11 +15,17 @@ export function mitigationsInForceExpr(): string {
   return `max by (${LABEL.action}, ${LABEL.provider}) (${selector(METRIC.mitigationApplied.name)})`;
 }
 
-/** An instant query at the end of the picked range: what was in force then (now, on a range ending now). */
-export function buildMitigationsRunner(): SceneQueryRunner {
+/**
+ * The degraded banner's two queries: the mitigations in force, an instant query at the end of the picked range
+ * (now, on a range ending now); and the share of requests falling back, a range query, for since when.
+ */
+export function buildDegradedRunner(): SceneQueryRunner {
   return new SceneQueryRunner({
     datasource: PROMETHEUS_DS_REF,
-    queries: [{ refId: MITIGATIONS_REF, expr: mitigationsInForceExpr(), instant: true, range: false }],
+    queries: [
+      { refId: MITIGATIONS_REF, expr: mitigationsInForceExpr(), instant: true, range: false },
+      { refId: FALLBACKS_REF, expr: fallbackShareExpr(), instant: false, range: true },
+    ],
   });
 }
 

@@ -157,6 +157,28 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
     unit: 'ratio',
     seriesLabels: MODEL,
   };
+  const modelVersions: LiveCheck = {
+    id: 'modelVersions',
+    label: t('playbook.check.model-versions', 'Model versions served in the last {{w}} (more than one: a change)', {
+      w: q.CHANGE_WINDOW,
+    }),
+    expr: q.modelVersionsServed(),
+    unit: 'count',
+    holds: { op: '>', threshold: 1 },
+    seriesLabels: MODEL,
+  };
+  const promptVersions: LiveCheck = {
+    id: 'promptVersions',
+    label: t(
+      'playbook.check.prompt-versions',
+      'Prompt-template versions in use in the last {{w}} (more than one: a deployment)',
+      { w: q.CHANGE_WINDOW }
+    ),
+    expr: q.promptTemplateVersionsServed(),
+    unit: 'count',
+    holds: { op: '>', threshold: 1 },
+    seriesLabels: MODEL,
+  };
   const latencyP95: LiveCheck = {
     id: 'latencyP95',
     label: t('playbook.check.latency-p95', 'End-to-end P95 of the low-latency paths (SLO {{s}} s)', {
@@ -373,7 +395,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
           key: 'metrics',
           title: t('playbook.c.metrics.title', 'Check the LLM metrics'),
           text: t('playbook.c.metrics.text', 'Hallucination rate, schema failures and token usage anomalies.'),
-          checks: [hallucination, schemaFailures, tokenGrowth, consistency],
+          checks: [hallucination, schemaFailures, tokenGrowth, consistency, promptVersions],
           links: [
             {
               kind: 'app',
@@ -391,7 +413,7 @@ export function playbookCatalog(th: Thresholds): Readonly<Record<PlaybookId, Pla
             'playbook.c.trace.text',
             'Find recent model version changes (gen_ai.response.model) or prompt-template deployments.'
           ),
-          checks: [],
+          checks: [modelVersions, promptVersions],
           links: [{ kind: 'traces', label: t('playbook.link.llm-traces', 'LLM spans in Tempo'), traceQl: llmTraces() }],
           actions: [],
         },

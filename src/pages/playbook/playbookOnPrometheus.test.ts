@@ -19,6 +19,16 @@ import {
   describeWithBinary,
   startPrometheus,
 } from '@hybridlens/testkit';
+import {
+  DEFAULT_TOPOLOGY,
+  FAULT_KIND,
+  type ScheduledFault,
+  backfill,
+  importOpenMetrics,
+  modelVersionAt,
+  PromptRollouts,
+} from '@hybridlens/simulator';
+import { FaultEngine } from '@hybridlens/simulator/src/faultEngine';
 import { resolveSettings } from '../../settings/settings';
 import { installNodeFetch } from '../../testing/nodeFetch';
 import { loadScene, prometheusFrames } from '../../testing/prometheusScenes';
@@ -30,6 +40,8 @@ import { buildPlaybookScene } from './playbookPage';
 import { playbookChecks } from './playbookQueries';
 import { firingFor } from './playbookRouting';
 import { MITIGATIONS_REF } from './mitigationsInForce';
+import { DEGRADED_FALLBACK_SHARE, FALLBACKS_REF, fallbackDegradedFromFrames } from './fallbacksDegraded';
+import { DegradedBanner } from './DegradedBanner';
 
 /**
  * Every playbook's live checks against the OS package's Prometheus with a known history: the PromQL is
@@ -124,8 +136,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
     const scene = buildPlaybookScene(ctx, playbook);
     const undo = await loadScene(env, scene);
     expect(errors).toEqual([]);
-    // The checks, the two routing queries and the degraded banner's query.
-    expect(env.issued.length).toBe(playbookChecks(catalog[playbook]).length + 3);
+    // The checks, the two routing queries and the degraded banner's two (mitigations, fallbacks).
+    expect(env.issued.length).toBe(playbookChecks(catalog[playbook]).length + 4);
     undo();
   });
 
@@ -230,3 +242,144 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'playbook pages a
     undo();
   });
 });
+
+/**
+ * Playbook C's "what changed" checks and the degraded banner's fallbacks on the simulator's own history: a drift
+ * on one model (the simulator moves its model version while the fault lasts), the prompt-template rollouts of
+ * its schedule, and every QPU provider down for the last hour (requests fall back to the simulator). What the
+ * page must say is derived from the simulator's schedule functions, not written down.
+ */
+describeWithBinary(
+  'prometheus',
+  'apt-get install prometheus',
+  'playbook C and the degraded banner on simulator history',
+  () => {
+    const HOUR = 3_600_000;
+    const STEP_S = 60;
+    const DRIFTING = 'gpt-4.1-mini';
+    /** The checks' change window, in ms (6h). */
+    const WINDOW = 6 * HOUR;
+    let prom: RunningPrometheus;
+    let work: string;
+    const errors: string[] = [];
+    let end = 0;
+    let faults: ScheduledFault[] = [];
+
+    beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'hl-playbook-sim-'));
+      // The rollouts hang on the history's end (its latest release a couple of hours before it), so no release
+      // sits on an edge of the 6 h change window.
+      end = Math.floor(Date.now() / (10 * 60_000)) * 10 * 60_000;
+      faults = [
+        {
+          kind: FAULT_KIND.llmHallucination,
+          model: DRIFTING,
+          start: end - 4 * HOUR,
+          end: end - 2 * HOUR,
+          intensity: 1,
+          origin: 'test',
+        },
+        { kind: FAULT_KIND.providerOutage, start: end - HOUR, end: end + HOUR, intensity: 1, origin: 'test' },
+      ];
+      const result = await backfill({
+        days: (WINDOW + HOUR) / (24 * HOUR),
+        end,
+        out: join(work, 'history'),
+        stepSeconds: STEP_S,
+        scenario: { faults },
+        calibration: false,
+        tracesPerHour: 0,
+        metrics: [METRIC.llmModelInfo.name, METRIC.fallbacks.name, METRIC.requests.name],
+      });
+      end = result.end;
+      await importOpenMetrics(result.metricsFiles, join(work, 'data'));
+      prom = await startPrometheus({ dataDir: join(work, 'data') });
+      env.setFrames(prometheusFrames(prom, errors, STEP_S));
+      env.setLabelValues({ model: DEFAULT_TOPOLOGY.models.map((m) => m.model) });
+    }, 240_000);
+
+    afterAll(async () => {
+      await prom?.stop();
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    beforeEach(() => {
+      env.issued.length = 0;
+      errors.length = 0;
+    });
+
+    /** Playbook C (or any) at a range ending at the end of the history. */
+    async function load(playbook: (typeof PLAYBOOK)[keyof typeof PLAYBOOK]) {
+      const scene = buildPlaybookScene(ctx, playbook);
+      const url = buildAppUrl({ page: 'playbook', params: { playbook } });
+      const params = new URL(url, 'http://grafana.invalid').searchParams;
+      params.set('from', String(end - 6 * HOUR));
+      params.set('to', String(end));
+      syncStateFromSearchParams(scene, params);
+      const undo = await loadScene(env, scene);
+      expect(errors).toEqual([]);
+      return { scene, undo };
+    }
+
+    /** What the simulator served in the change window before `at`, sampled at every step of the history. */
+    function servedIn(at: number, version: (model: (typeof DEFAULT_TOPOLOGY.models)[number], t: number) => string) {
+      const served = new Map<string, Set<string>>();
+      for (let t = at - WINDOW + STEP_S * 1000; t <= at; t += STEP_S * 1000) {
+        for (const m of DEFAULT_TOPOLOGY.models) {
+          served.set(m.model, (served.get(m.model) ?? new Set()).add(version(m, t)));
+        }
+      }
+      return served;
+    }
+
+    it("playbook C: the model-version and prompt-template checks count what the simulator's schedule served", async () => {
+      const { scene, undo } = await load(PLAYBOOK.llmDrift);
+      const checks = playbookChecks(catalog[PLAYBOOK.llmDrift]);
+      const engine = new FaultEngine(faults);
+      // The backfill anchors the prompt releases at the history's end (modelVersions.ts).
+      const rollouts = new PromptRollouts(end);
+      const expected = {
+        modelVersions: servedIn(end, (m, t) => modelVersionAt(m, t, engine)),
+        promptVersions: servedIn(end, (_m, t) => rollouts.versionAt(t)),
+      };
+      // The drift moved one model's version and back; the other kept its own.
+      expect(expected.modelVersions.get(DRIFTING)!.size).toBe(2);
+      for (const [id, served] of Object.entries(expected)) {
+        const result = checkResult(
+          checksRunner(scene).state.data!.series,
+          checks.find((c) => c.id === id)!
+        );
+        const rows = Object.fromEntries(result.rows.map((r) => [r.subject, [r.value, r.holds]]));
+        expect({ id, rows }).toEqual({
+          id,
+          rows: Object.fromEntries([...served].map(([model, versions]) => [model, [versions.size, versions.size > 1]])),
+        });
+      }
+      // Both checks are on the step that asks to find the change, and the prompt one on the metrics step too.
+      const steps = catalog[PLAYBOOK.llmDrift].steps;
+      expect(steps.find((s) => s.key === 'trace')!.checks.map((c) => c.id)).toEqual([
+        'modelVersions',
+        'promptVersions',
+      ]);
+      expect(steps.find((s) => s.key === 'metrics')!.checks.map((c) => c.id)).toContain('promptVersions');
+      undo();
+    });
+
+    it('the degraded banner says requests fall back since the outage began, without any mitigation', async () => {
+      const { scene, undo } = await load(PLAYBOOK.providerOutage);
+      const banner = findAll(scene, DegradedBanner)[0]!;
+      const data = findAll(banner, SceneQueryRunner)[0]!.state.data!;
+      expect(data.series.filter((f) => f.refId === MITIGATIONS_REF)).toEqual([]);
+      expect(data.series.some((f) => f.refId === FALLBACKS_REF)).toBe(true);
+      const degraded = fallbackDegradedFromFrames(data.series, end, 0);
+      const outage = faults.find((f) => f.kind === FAULT_KIND.providerOutage)!;
+      expect(degraded).toBeDefined();
+      // The first window past the share is after the outage began (the fault-free hours before stay under it), and
+      // within the window's length of it.
+      expect(degraded!.since).toBeGreaterThan(outage.start);
+      expect(degraded!.since).toBeLessThanOrEqual(outage.start + 10 * 60_000);
+      expect(degraded!.share).toBeGreaterThan(DEGRADED_FALLBACK_SHARE);
+      undo();
+    });
+  }
+);
