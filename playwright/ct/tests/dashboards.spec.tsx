@@ -1,10 +1,19 @@
 import React from 'react';
 import type { Locator, Page } from '@playwright/test';
-import { DATASOURCE_UID, LABEL, VARIABLE, parseAppUrl, variableUrlParam } from '@hybridlens/conventions';
+import {
+  DATASOURCE_UID,
+  LABEL,
+  PAGING_SEVERITIES,
+  VARIABLE,
+  parseAppUrl,
+  variableUrlParam,
+} from '@hybridlens/conventions';
 import {
   ALL_SOURCES_READ_TEXT,
   CALIBRATION_UID,
   EXECUTIVE_SUMMARY_UID,
+  INCIDENT_TABLE_TITLE,
+  PAGED_INCIDENTS_TITLE,
   SRE_OVERVIEW_UID,
   UNREADABLE_SOURCES_TITLE,
   isEmptyWhenHealthy,
@@ -15,6 +24,9 @@ import { DashboardHarness } from '../dashboards/DashboardHarness';
 import type { DashboardJson, PanelJson } from '../dashboards/dashboardJson';
 import { dashboardTestIds } from '../dashboards/dashboardTestIds';
 import { parseDisplayedNumber } from '../dashboards/displayedNumber';
+import { colouredColumns, hasDrawableSegment, latestCallFor, promRangeSeries } from '../dashboards/panelAnswers';
+import type { AxisLabels } from '../panels/axisLabels';
+import { harnessTestIds } from '../runtime/harnessTestIds';
 import type { LoggedQuery } from '../runtime/queryLog';
 import { prometheusUrl } from '../server/env';
 import { expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
@@ -101,6 +113,68 @@ async function barsDrawn(region: Locator): Promise<number> {
     });
 }
 
+/**
+ * A panel that is not documented "Empty when healthy" draws something, and what it draws is finite: every query
+ * it sent returns series on the harness Prometheus with no NaN or infinite value (a chart cannot draw them, a
+ * table or stat shows them as "NaN"); every series of a chart has a segment to draw; the chart has coloured
+ * pixels and readable axes (no two equal tick labels, a ratio axis within 0–100 %); a table has rows.
+ */
+async function expectPanelDrawsFiniteData(page: Page, view: AppPageObject, panel: PanelJson): Promise<void> {
+  const title = panel.title!;
+  const region = view.panel(title);
+  await region.scrollIntoViewIfNeeded();
+  for (const target of panel.targets ?? []) {
+    const call = latestCallFor(await queryLog(page), target.refId as string, target.expr as string)!;
+    if (call.api === 'query_range') {
+      const series = await promRangeSeries(prometheusUrl(), call);
+      expect(series.length, `"${title}" (${call.refId}): ${call.expr} returned no series`).toBeGreaterThan(0);
+      for (const s of series) {
+        const name = JSON.stringify(s.labels);
+        const bad = s.points.filter(([, v]) => !Number.isFinite(v));
+        expect(bad.length, `"${title}" ${name}: ${bad.length} of ${s.points.length} points not finite`).toBe(0);
+        expect(hasDrawableSegment(s, call.step!), `"${title}" ${name}: no two neighbouring points to draw`).toBe(true);
+      }
+    } else {
+      const answer = await promInstant(call.expr, call.time);
+      expect(answer.length, `"${title}" (${call.refId}): ${call.expr} returned nothing`).toBeGreaterThan(0);
+      const bad = answer.filter((a) => !Number.isFinite(a.value));
+      expect(bad, `"${title}" (${call.refId}): values that are not finite`).toEqual([]);
+    }
+  }
+  await expect(region.getByText(NO_DATA, { exact: true }), `"${title}"`).toHaveCount(0);
+  if (panel.type === 'timeseries') {
+    const chart = region.getByTestId(harnessTestIds.timeseries);
+    await expect(chart).toHaveAttribute('data-axes', /.+/);
+    await expect
+      .poll(() => colouredColumns(region), { message: `"${title}" should draw its series` })
+      .toBeGreaterThan(0);
+    const axes = JSON.parse((await chart.getAttribute('data-axes'))!) as AxisLabels;
+    for (const [scale, axis] of Object.entries(axes).filter(([scale]) => scale !== 'x')) {
+      const labels = axis.labels.filter(Boolean);
+      expect(new Set(labels).size, `"${title}" axis ${scale} repeats tick labels: ${labels.join(' ')}`).toBe(
+        labels.length
+      );
+      if (panel.fieldConfig?.defaults?.unit === 'percentunit') {
+        expect(axis.max!, `"${title}": a share drawn on an axis up to ${labels.at(-1)}`).toBeLessThanOrEqual(1);
+      }
+    }
+  } else if (panel.type === 'table') {
+    await expect
+      .poll(() => region.getByRole('row').count(), { message: `"${title}" should list rows` })
+      .toBeGreaterThan(1);
+  }
+}
+
+/** Bounding boxes of every element a locator matches, in page coordinates. */
+async function boxesOf(locator: Locator): Promise<Array<{ y: number; height: number }>> {
+  return locator.evaluateAll((elements) =>
+    elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { y: r.y, height: r.height };
+    })
+  );
+}
+
 /** Makes the viewport as tall as the dashboard, so a screenshot shows every panel as a reader scrolling would. */
 async function fitViewportToDashboard(page: Page): Promise<void> {
   const height = await page.getByTestId(dashboardTestIds.scene).evaluate((el) => Math.ceil(el.scrollHeight) + 40);
@@ -183,6 +257,15 @@ test.describe('Bundled dashboards in Scenes', () => {
         return (await promInstant(call.expr, call.time)).map((s) => s.labels.slo!);
       })
     );
+    // Every key SLO has a row, and every row is inside the panel: a weekly reader does not scroll a table.
+    await expect(sloRegion.getByRole('row')).toHaveCount(objectives!.length + 1);
+    const sloPanelBox = (await sloRegion.boundingBox())!;
+    for (const [i, box] of (await boxesOf(sloRegion.getByRole('row'))).entries()) {
+      expect(
+        box.y + box.height,
+        `"${slo.title}" row ${i} of ${objectives!.length} is below the panel's edge`
+      ).toBeLessThanOrEqual(sloPanelBox.y + sloPanelBox.height);
+    }
     const unmeasured = objectives!.filter((name) => !budgets!.includes(name));
     const budgetColumn = organizedColumns(slo).at(-1)!;
     for (const name of unmeasured) {
@@ -207,7 +290,7 @@ test.describe('Bundled dashboards in Scenes', () => {
     ).toBe(1);
 
     // Incidents: one row per incident Prometheus lists, under the dashboard's column names.
-    const incidents = panels.find((p) => p.title === 'Incidents in this time range')!;
+    const incidents = panels.find((p) => p.title === INCIDENT_TABLE_TITLE)!;
     const incidentsCall = await waitForCall(page, incidents.targets![0]!.expr as string);
     const firing = await promInstant(incidentsCall.expr, incidentsCall.time);
     const incidentRegion = view.panel(incidents.title!);
@@ -220,6 +303,14 @@ test.describe('Bundled dashboards in Scenes', () => {
         await expect(incidentRegion.getByRole('row').filter({ hasText: sample.labels.alertname! })).not.toHaveCount(0);
       }
     }
+    // The big number and the table agree: the incidents of a paging priority in the table are those counted above.
+    const pagedPanel = panels.find((p) => p.title === PAGED_INCIDENTS_TITLE)!;
+    const pagedCall = await waitForCall(page, pagedPanel.targets![0]!.expr as string);
+    const [paged] = await promInstant(pagedCall.expr, pagedCall.time);
+    expect(
+      firing.filter((s) => (PAGING_SEVERITIES as readonly string[]).includes(s.labels[LABEL.severity]!)).length,
+      `"${incidents.title}" lists the incidents of priority ${PAGING_SEVERITIES.join(' or ')} that "${pagedPanel.title}" counts`
+    ).toBe(paged!.value);
 
     for (const panel of panels.filter((p) => !isEmptyWhenHealthy(p.description))) {
       await expect(view.panel(panel.title!).getByText(NO_DATA, { exact: true }), `"${panel.title}"`).toHaveCount(0);
@@ -287,14 +378,18 @@ test.describe('Bundled dashboards in Scenes', () => {
       await waitForQueriesToSettle(page);
       for (const panel of panels) {
         for (const target of panel.targets ?? []) {
-          const refId = target.refId as string;
-          expect(
-            (await queryLog(page)).some((q) => q.refId === refId && q.api.startsWith('query')),
-            `"${panel.title}" should query Prometheus`
-          ).toBe(true);
+          // Polled: a panel below slow ones may send its queries after the others settled.
+          await expect
+            .poll(async () => latestCallFor(await queryLog(page), target.refId as string, target.expr as string), {
+              message: `"${panel.title}" should query Prometheus (${target.refId as string})`,
+            })
+            .toBeDefined();
         }
       }
       expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+      for (const panel of panels.filter((p) => !isEmptyWhenHealthy(p.description))) {
+        await expectPanelDrawsFiniteData(page, view, panel);
+      }
       const latestTables = panels.filter(
         (p) => p.type === 'table' && (p.targets?.[0]?.expr as string | undefined)?.includes('last_over_time(')
       );
@@ -347,6 +442,11 @@ test.describe('Bundled dashboards in Scenes', () => {
       }
       expect(await view.truncatedPanelTitles()).toEqual([]);
       await fitViewportToDashboard(page);
+      // The taller viewport lays the grid out again: the screenshot waits until the tables have their rows back.
+      await waitForQueriesToSettle(page);
+      for (const table of panels.filter((p) => p.type === 'table' && !isEmptyWhenHealthy(p.description))) {
+        await expect.poll(() => view.panel(table.title!).getByRole('row').count()).toBeGreaterThan(1);
+      }
       await saveScreenshot(page, uid.replace(/^hybridlens-/, ''));
     });
   }

@@ -3,7 +3,13 @@ import type { ClassicDashboard } from '../classicDashboard';
 import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
-import { BigValueColorMode, BigValueGraphMode, BigValueTextMode } from '@grafana/grafana-foundation-sdk/common';
+import {
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueTextMode,
+  ScaleDistribution,
+  ScaleDistributionConfigBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
 import { PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { appLink, cellValue, seriesLabel } from '../appLinks';
 import { PROMETHEUS } from '../datasource';
@@ -109,6 +115,11 @@ const drift = () =>
     .span(24)
     .unit('none')
     .decimals(2)
+    // A ratio to the usual: on a log-2 axis half and twice are as far from 1, and the axis always spans 0.5–2, so
+    // a day that moved 1 % does not fill the chart with ticks that all read "1.00".
+    .scaleDistribution(new ScaleDistributionConfigBuilder().type(ScaleDistribution.Log).log(2))
+    .axisSoftMin(0.5)
+    .axisSoftMax(2)
     .withTarget(
       rangeQuery({
         refId: 'A',

@@ -18,6 +18,7 @@ import { PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { appLink, cellValue, seriesLabel } from '../appLinks';
 import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
+import { tableHeightFor } from '../panels/tableSize';
 import { emptyWhenHealthy } from '../panels/text';
 import { COLOR, rangeAsWord, thresholds } from '../panels/thresholds';
 import {
@@ -27,6 +28,7 @@ import {
   incidentFiringSeconds,
   incidentLastFiringMs,
   keySloBudgetLeft,
+  keySloCount,
   keySloGoodRatioOverRange,
   keySloObjective,
   pagingIncidentCount,
@@ -110,9 +112,12 @@ const quantumSpend = () =>
     .withTarget(instantQuery({ refId: 'A', expr: spendInRange() }))
     .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
 
+/** The big number of paging incidents (the incidents table below lists every priority). */
+export const PAGED_INCIDENTS_TITLE = 'Incidents that paged someone';
+
 const incidents = () =>
   bigNumber(
-    'Incidents that paged someone',
+    PAGED_INCIDENTS_TITLE,
     `Distinct alerts of priority ${PAGING_SEVERITIES.join(' or ')} that fired in the time range (an alert for another SLO, provider or backend counts again).`
   )
     .unit('short')
@@ -186,7 +191,7 @@ const keySlos = () =>
         `"${SLO_NO_EVENTS_TEXT}": nothing was counted for it (e.g. no job went to that provider). Click a name for its page.`
     )
     .datasource(PROMETHEUS)
-    .height(8)
+    .height(tableHeightFor(keySloCount()))
     .span(24)
     .withTarget(instantQuery({ refId: 'A', expr: keySloObjective() }, PromQueryFormat.Table))
     .withTarget(instantQuery({ refId: 'B', expr: keySloGoodRatioOverRange() }, PromQueryFormat.Table))
@@ -273,48 +278,66 @@ const requestVolume = () =>
 
 const INCIDENT_COLUMN = { B: 'Time firing', C: 'Last firing' } as const;
 
+/** The incidents table lists every priority; the big number above counts only those that paged someone. */
+export const INCIDENT_TABLE_TITLE = 'Incidents in this time range, all priorities';
+
+/**
+ * Widths of the incidents table's short columns, in px: what they hold is a few characters (P0, a provider, a
+ * duration), so the alert and service level names get the rest of the row and are never cut off.
+ */
+const INCIDENT_COLUMN_WIDTH: Array<[string, number]> = [
+  [INCIDENT_COLUMN_NAMES[LABEL.severity], 90],
+  [INCIDENT_COLUMN_NAMES[LABEL.provider], 110],
+  [INCIDENT_COLUMN_NAMES[LABEL.backend], 160],
+  [INCIDENT_COLUMN.B, 120],
+  [INCIDENT_COLUMN.C, 150],
+];
+
 const incidentTable = () =>
-  new TablePanel()
-    .title('Incidents in this time range')
-    .description(
-      emptyWhenHealthy(
-        'Every alert that fired, how long it fired in total (to the minute) and when it last fired. Priority P0 and P1 page someone; P2 opens a ticket. Click an alert for its playbook.',
-        'no alert fired in the time range.'
+  INCIDENT_COLUMN_WIDTH.reduce(
+    (table, [name, width]) => table.overrideByName(name, [{ id: 'custom.width', value: width }]),
+    new TablePanel()
+      .title(INCIDENT_TABLE_TITLE)
+      .description(
+        emptyWhenHealthy(
+          `Every alert that fired, of every priority, how long it fired in total (to the minute) and when it last fired. Priority ${PAGING_SEVERITIES.join(' and ')} page someone (the "Incidents that paged someone" above); the others open a ticket. Click an alert for its playbook.`,
+          'no alert fired in the time range.'
+        )
       )
-    )
-    .datasource(PROMETHEUS)
-    .height(9)
-    .span(24)
-    .withTarget(instantQuery({ refId: 'B', expr: incidentFiringSeconds() }, PromQueryFormat.Table))
-    .withTarget(instantQuery({ refId: 'C', expr: incidentLastFiringMs() }, PromQueryFormat.Table))
-    .withTransformation({ id: 'merge', options: {} })
-    .withTransformation({
-      id: 'organize',
-      options: {
-        excludeByName: { Time: true },
-        renameByName: {
-          ...INCIDENT_COLUMN_NAMES,
-          'Value #B': INCIDENT_COLUMN.B,
-          'Value #C': INCIDENT_COLUMN.C,
+      .datasource(PROMETHEUS)
+      .height(9)
+      .span(24)
+      .withTarget(instantQuery({ refId: 'B', expr: incidentFiringSeconds() }, PromQueryFormat.Table))
+      .withTarget(instantQuery({ refId: 'C', expr: incidentLastFiringMs() }, PromQueryFormat.Table))
+      .withTransformation({ id: 'merge', options: {} })
+      .withTransformation({
+        id: 'organize',
+        options: {
+          excludeByName: { Time: true },
+          renameByName: {
+            ...INCIDENT_COLUMN_NAMES,
+            'Value #B': INCIDENT_COLUMN.B,
+            'Value #C': INCIDENT_COLUMN.C,
+          },
+          indexByName: Object.fromEntries([...INCIDENT_LABELS, 'Value #B', 'Value #C'].map((name, i) => [name, i])),
         },
-        indexByName: Object.fromEntries([...INCIDENT_LABELS, 'Value #B', 'Value #C'].map((name, i) => [name, i])),
-      },
-    })
-    .withTransformation({ id: 'sortBy', options: { sort: [{ field: INCIDENT_COLUMN.C, desc: true }] } })
-    .overrideByName(INCIDENT_COLUMN.B, [{ id: 'unit', value: 's' }])
-    .overrideByName(INCIDENT_COLUMN.C, [{ id: 'unit', value: 'dateTimeFromNow' }])
-    .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
-      {
-        id: 'links',
-        value: [
-          appLink('Playbooks for this alert', {
-            page: 'playbooks',
-            query: { [PROMETHEUS_ALERTS.alertName]: cellValue() },
-          }).build(),
-        ],
-      },
-    ])
-    .links([appLink('Playbooks in Hybrid Lens', { page: 'playbooks' })]);
+      })
+      .withTransformation({ id: 'sortBy', options: { sort: [{ field: INCIDENT_COLUMN.C, desc: true }] } })
+      .overrideByName(INCIDENT_COLUMN.B, [{ id: 'unit', value: 's' }])
+      .overrideByName(INCIDENT_COLUMN.C, [{ id: 'unit', value: 'dateTimeFromNow' }])
+      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
+        {
+          id: 'links',
+          value: [
+            appLink('Playbooks for this alert', {
+              page: 'playbooks',
+              query: { [PROMETHEUS_ALERTS.alertName]: cellValue() },
+            }).build(),
+          ],
+        },
+      ])
+      .links([appLink('Playbooks in Hybrid Lens', { page: 'playbooks' })])
+  );
 
 /** The weekly read for people who are not on call: plain words, big numbers, links for detail. */
 export function executiveSummary(): ClassicDashboard {

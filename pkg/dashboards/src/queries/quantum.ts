@@ -1,6 +1,6 @@
 import { JOB_OUTCOME, LABEL, METRIC, eq, range, re, selector } from '@hybridlens/conventions';
 import { MACRO, variableRef } from './grafanaMacros';
-import { increaseOverRange } from './traffic';
+import { increaseOverRange, positive } from './traffic';
 
 const byBackend = `by (${LABEL.provider}, ${LABEL.backend})`;
 
@@ -19,12 +19,12 @@ export function spendByProviderInRange(): string {
   return `sum by (${LABEL.provider}) (${increaseOverRange(selector(METRIC.quantumSpend.name))})`;
 }
 
-/** Share of quantum jobs that succeeded, by backend. */
+/** Share of quantum jobs that succeeded, by backend (no point where a backend ran no job in the window). */
 export function jobSuccessRatioByBackend(): string {
   const jobs = (extra: string[]) => selector(METRIC.quantumJobs.name, [...backendFilter(), ...extra]);
   const ok = `sum ${byBackend} (rate(${range(jobs([eq(LABEL.outcome, JOB_OUTCOME.success)]), MACRO.rateInterval)}))`;
   const all = `sum ${byBackend} (rate(${range(jobs([]), MACRO.rateInterval)}))`;
-  return `(${ok} or ${all} * 0) / ${all}`;
+  return `(${ok} or ${all} * 0) / ${positive(all)}`;
 }
 
 /** Jobs waiting in each backend's queue. */

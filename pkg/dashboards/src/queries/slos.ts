@@ -10,6 +10,7 @@ import {
   range,
   selector,
 } from '@hybridlens/conventions';
+import { defaultSpecs } from '@hybridlens/slo';
 import { MACRO } from './grafanaMacros';
 
 /**
@@ -17,6 +18,14 @@ import { MACRO } from './grafanaMacros';
  * The app's Overview uses the same three (src/queries/slo.ts); both read them from hybridlens_slo_info.
  */
 export const KEY_SLI_TYPES = [SLI_TYPE.latency, SLI_TYPE.quantumJobSuccess, SLI_TYPE.schemaCompliance] as const;
+
+/**
+ * How many key SLOs the generated rules define (pkg/slo's default specs, which the compose stack and the harness
+ * load): the summary's SLO table is sized to show every one of them without scrolling.
+ */
+export function keySloCount(): number {
+  return defaultSpecs().filter((spec) => (KEY_SLI_TYPES as readonly string[]).includes(spec.sliType)).length;
+}
 
 const keySloInfo = selector(SLO_SERIES.info, [oneOf(LABEL.sliType, KEY_SLI_TYPES)]);
 const onKeySlos = (expr: string) => `(${expr}) and on (${LABEL.slo}) ${keySloInfo}`;

@@ -43,16 +43,29 @@ export function requestRateByPath(): string {
   return `sum by (${LABEL.path}) (rate(${range(requests(), MACRO.rateInterval)}))`;
 }
 
-/** Share of requests that ended in an error (0 when none did). */
-export function errorRatio(): string {
-  const errors = `sum(rate(${range(requests([eq(LABEL.outcome, REQUEST_OUTCOME.error)]), MACRO.rateInterval)}))`;
-  return `(${errors} or vector(0)) / sum(rate(${range(requests(), MACRO.rateInterval)}))`;
+/**
+ * A rate in the denominator of a ratio, kept only where it is above 0: a window without events then has no point
+ * (a gap in the chart) instead of 0 / 0 = NaN, which a chart cannot draw and a reader cannot read.
+ */
+export function positive(rateExpr: string): string {
+  return `(${rateExpr} > 0)`;
 }
 
-/** 95th percentile of end-to-end latency by serving path. */
+/** Share of requests that ended in an error (0 when none did; no point where no request finished). */
+export function errorRatio(): string {
+  const errors = `sum(rate(${range(requests([eq(LABEL.outcome, REQUEST_OUTCOME.error)]), MACRO.rateInterval)}))`;
+  return `(${errors} or vector(0)) / ${positive(`sum(rate(${range(requests(), MACRO.rateInterval)}))`)}`;
+}
+
+/**
+ * 95th percentile of end-to-end latency by serving path, for the paths that finished a request in the window
+ * (histogram_quantile over buckets that all grew by 0 is NaN).
+ */
 export function p95LatencyByPath(): string {
   const buckets = selector(`${METRIC.requestDuration.name}_bucket`);
-  return `histogram_quantile(0.95, sum by (le, ${LABEL.path}) (rate(${range(buckets, MACRO.rateInterval)})))`;
+  const finished = selector(`${METRIC.requestDuration.name}_count`);
+  const served = positive(`sum by (${LABEL.path}) (rate(${range(finished, MACRO.rateInterval)}))`);
+  return `histogram_quantile(0.95, sum by (le, ${LABEL.path}) (rate(${range(buckets, MACRO.rateInterval)})) and on (${LABEL.path}) ${served})`;
 }
 
 /** Fallback uses per second, from which path to which and why. */
@@ -67,7 +80,8 @@ function validationFailureRatio(validator: string): string {
     eq(LABEL.result, VALIDATION_RESULT.fail),
   ]);
   const by = `sum by (${LABEL.model})`;
-  return `(${by} (rate(${range(failed, MACRO.rateInterval)})) or ${by} (rate(${range(all, MACRO.rateInterval)})) * 0) / ${by} (rate(${range(all, MACRO.rateInterval)}))`;
+  const allRate = `${by} (rate(${range(all, MACRO.rateInterval)}))`;
+  return `(${by} (rate(${range(failed, MACRO.rateInterval)})) or ${allRate} * 0) / ${positive(allRate)}`;
 }
 
 /** Share of LLM answers the hallucination check failed, by model. */

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { ADMIN_API_PATH, LOKI_STREAM_LABEL } from '@hybridlens/conventions';
+import { CALIBRATION_CLI } from '@hybridlens/calibration';
+import type { CliSpec } from '@hybridlens/cli';
+import { SIM_CLI } from '../../../simulator/src/cliSpec';
+import { BUNDLED_DASHBOARDS, EXECUTIVE_SUMMARY_UID } from '../../src';
 import { rootPath, commandText, compose, withDefaults, type ComposeService } from './stackFiles';
 
 const file = compose();
@@ -142,5 +146,38 @@ describe('docker-compose.yaml', () => {
     const init = commandText(file.services['prometheus-init']!);
     expect(init).toContain('/load-history.sh');
     expect(commandText(file.services.history!)).toContain('rule-backfill-plan.ts write');
+  });
+
+  it('runs the simulator and the calibration exporter with flags their command-line specs declare', () => {
+    const uses: Array<[string, CliSpec, string]> = [
+      ['simulator', SIM_CLI, 'live'],
+      ['history', SIM_CLI, 'backfill'],
+      ['calibration', CALIBRATION_CLI, 'serve'],
+    ];
+    for (const [service, cli, command] of uses) {
+      const text = commandText(file.services[service]!);
+      const invocation = new RegExp(`\\b${command}\\b(.*?)(?:&&|$)`).exec(text)?.[1];
+      expect({ service, command, found: invocation !== undefined }).toEqual({ service, command, found: true });
+      const flags = [...invocation!.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]!);
+      expect(flags.length).toBeGreaterThan(0);
+      const known = Object.keys(cli.commands[command]!.flags ?? {});
+      expect({ service, unknown: flags.filter((f) => !known.includes(f)) }).toEqual({ service, unknown: [] });
+    }
+  });
+
+  it("backfills at least twice the executive summary's range, so its week-over-week comparisons have a week before", () => {
+    const days = /hybridlens-sim backfill\b.*?--days[ =](\d+(?:\.\d+)?)/.exec(commandText(file.services.history!))?.[1];
+    expect(days).toBeDefined();
+    const summary = JSON.parse(
+      readFileSync(
+        rootPath(`src/dashboards/${BUNDLED_DASHBOARDS.find((d) => d.uid === EXECUTIVE_SUMMARY_UID)!.file}`),
+        'utf8'
+      )
+    ) as { time: { from: string; to: string } };
+    expect(summary.time.to).toBe('now');
+    const range = /^now-(\d+)([hd])$/.exec(summary.time.from);
+    expect(range).not.toBeNull();
+    const rangeDays = Number(range![1]) / (range![2] === 'h' ? 24 : 1);
+    expect(Number(days)).toBeGreaterThanOrEqual(2 * rangeDays);
   });
 });
