@@ -56,7 +56,7 @@ describe('wiring checks', () => {
     const fetcher = fakeGrafana({
       [promNames]: { status: 'success', data: [...serviceSeries, ...sloSeries, ...calibration, 'up'] },
       [tempoNames]: { tagValues: Object.values(SPAN).map((value) => ({ type: 'string', value })) },
-      [lokiLabels]: { status: 'success', data: ['service_name', 'stage', 'level', 'job'] },
+      [lokiLabels]: { status: 'success', data: ['service_name', 'job'] },
     });
     const results = await checkWiring(fetcher, { prometheusUid: 'prom', tempoUid: 'tempo', lokiUid: 'loki' });
     expect(results.map((r) => [r.datasource, r.status, r.findings])).toEqual([
@@ -70,7 +70,7 @@ describe('wiring checks', () => {
     const fetcher = fakeGrafana({
       [promNames]: { status: 'success', data: serviceSeries.filter((s) => !s.startsWith(METRIC.quantumSpend.name)) },
       [tempoNames]: { tagValues: [{ value: SPAN.ingress }, { value: SPAN.llm }] },
-      [lokiLabels]: { status: 'success', data: ['service_name'] },
+      [lokiLabels]: { status: 'success', data: ['job'] },
     });
     const prom = await checkPrometheus(fetcher, 'prom');
     expect(prom.status).toBe('warning');
@@ -83,7 +83,9 @@ describe('wiring checks', () => {
     const tempo = await checkTempo(fetcher, 'tempo');
     expect(tempo.findings[0]).toContain(`${SPAN.orchestrator}, ${SPAN.quantumEnqueue}`);
     expect(tempo.findings[0]).not.toContain(SPAN.ingress);
-    expect((await checkLoki(fetcher, 'loki')).findings[0]).toContain('Missing log stream labels: stage, level');
+    expect((await checkLoki(fetcher, 'loki')).findings[0]).toContain(
+      'Missing log stream labels: service_name. Send the logs over OTLP'
+    );
   });
 
   it('histograms count as present through any of their series', async () => {
@@ -94,7 +96,7 @@ describe('wiring checks', () => {
   });
 
   it('an unknown uid or an unreachable backend is an error that says which and why, and the others still run', async () => {
-    const fetcher = fakeGrafana({ [lokiLabels]: { data: ['service_name', 'stage', 'level'] } }, ['tempo', 'loki']);
+    const fetcher = fakeGrafana({ [lokiLabels]: { data: ['service_name'] } }, ['tempo', 'loki']);
     const [prom, tempo, loki] = await checkWiring(fetcher, {
       prometheusUid: 'gone',
       tempoUid: 'tempo',

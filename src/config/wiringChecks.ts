@@ -215,7 +215,7 @@ export async function checkLoki(fetcher: Fetcher, uid: string): Promise<CheckRes
       : [
           t(
             'config.checks.missing-log-labels',
-            'Missing log stream labels: {{names}}. Ship the JSON logs of @hybridlens/instrument to Loki with these labels (or run the simulator).',
+            'Missing log stream labels: {{names}}. Send the logs over OTLP to Loki (@hybridlens/instrument `otlpLogsUrl`; service.name becomes service_name), or run the simulator.',
             { names: list(missing) }
           ),
         ];

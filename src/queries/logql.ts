@@ -17,13 +17,8 @@ export function logqlString(value: string): string {
   return `"${escaped}"`;
 }
 
-/**
- * Structured metadata Loki itself adds to an OTLP line (not contract fields): the record's severity text, and the
- * level Loki derives from it with `discover_log_levels`.
- */
-export const LOKI_OTLP_METADATA = { severityText: 'severity_text', detectedLevel: 'detected_level' } as const;
-
-const ANY_SERVICE = `{${LOKI_STREAM_LABEL.serviceName}=~".+"}`;
+/** Every service's stream: the ids and fields are matched on each line's structured metadata after it. */
+export const ANY_SERVICE = `{${LOKI_STREAM_LABEL.serviceName}=~".+"}`;
 
 function byMetadata(field: string, value: string): string {
   return `${ANY_SERVICE} | ${field} = ${logqlString(value)}`;

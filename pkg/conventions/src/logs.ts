@@ -64,12 +64,20 @@ export const LOG_EVENT = {
 
 export type LogEventName = (typeof LOG_EVENT)[keyof typeof LOG_EVENT];
 
-/** Loki stream labels: low-cardinality only. Everything else stays in the JSON line. */
+/**
+ * Loki stream labels. Logs reach Loki over OTLP (provisioning/loki/loki.yaml): only the resource's service.name is
+ * indexed, as service_name; stage, event, provider, backend and the ids are structured metadata of each line,
+ * matched with label filters after the stream selector (`{service_name=~".+"} | stage="quantum"`).
+ */
 export const LOKI_STREAM_LABEL = {
   serviceName: 'service_name',
-  stage: 'stage',
-  level: 'level',
 } as const;
+
+/**
+ * Structured metadata Loki itself adds to an OTLP line (not contract fields): the record's severity text, and the
+ * level Loki derives from it (`discover_log_levels`), which is how a query filters by level.
+ */
+export const LOKI_OTLP_METADATA = { severityText: 'severity_text', detectedLevel: 'detected_level' } as const;
 
 /** Length of the hex hash prefixes that stand in for prompts, outputs and payloads. */
 export const HASH_PREFIX_LENGTH = 16;

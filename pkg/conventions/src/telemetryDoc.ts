@@ -9,7 +9,7 @@ import {
   CALIBRATION_QUANTITY,
   calibrationDriftSeries,
 } from './calibrationMetrics';
-import { LOG_EVENT, LOG_FIELD_DOC, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
+import { LOG_EVENT, LOG_FIELD_DOC, LOKI_OTLP_METADATA, LOKI_STREAM_LABEL, HASH_PREFIX_LENGTH } from './logs';
 import { LATENCY_SLO_THRESHOLD_SECONDS, METRIC, QPU_LATENCY_SLO_THRESHOLD_SECONDS } from './metrics';
 import { EXEMPLAR_LABEL, LABEL, REQUEST_PATH, WORKLOAD_PATHS } from './labels';
 import {
@@ -201,7 +201,9 @@ export function renderTelemetryDoc(): string {
       Object.entries(LOG_FIELD_DOC).map(([field, doc]) => [code(field), doc])
     ),
     '',
-    `Loki stream labels (low cardinality only): ${Object.values(LOKI_STREAM_LABEL).map(code).join(', ')}.`,
+    `Loki stream labels (logs arrive over OTLP; Loki indexes only these): ${Object.values(LOKI_STREAM_LABEL).map(code).join(', ')}. ` +
+      `Every other field is structured metadata of its line, matched after the stream selector ` +
+      `(${code('{service_name=~".+"} | stage="quantum"')}); the level is Loki's ${code(LOKI_OTLP_METADATA.detectedLevel)}.`,
     '',
     `Values of ${code('event')} written by @hybridlens/instrument: ${Object.values(LOG_EVENT).map(code).join(', ')}.`,
     '',

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LOG_FIELD, LOKI_STREAM_LABEL, QUANTUM_ATTR } from '@hybridlens/conventions';
+import { LOG_FIELD, LOKI_OTLP_METADATA, LOKI_STREAM_LABEL, QUANTUM_ATTR } from '@hybridlens/conventions';
 import { type TraceSpan, readTrace } from '@hybridlens/traces';
 import { type OtlpDocument, generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { LOGS_FILE, TRACES_FILE } from '../server/harnessHistory';
-import { LOKI_OTLP_METADATA } from '../../../src/queries/logql';
 import { jaegerAnswer } from './jaegerAnswer';
 import type { LogEntry, StandInData } from './tempoLokiServer';
 

@@ -2,16 +2,16 @@ import {
   GEN_AI_ATTR,
   LOG_FIELD,
   LOG_LEVEL,
-  LOKI_STREAM_LABEL,
+  LOKI_OTLP_METADATA,
   QUANTUM_ATTR,
   SPAN,
   STAGE,
   eq,
   oneOf,
   promString,
-  re,
 } from '@hybridlens/conventions';
 import type { ScopeValues } from './playbookTypes';
+import { ANY_SERVICE } from '../../queries/logql';
 
 /** TraceQL and LogQL of the playbook steps' links, narrowed to the provider / backend / model in scope. */
 
@@ -56,19 +56,23 @@ export function slowRequestTraces(seconds: number) {
   return () => and([`name = ${promString(SPAN.ingress)}`, `duration > ${seconds}s`]);
 }
 
-/** Log lines of one stage at warn or error, narrowed to the provider / backend in scope. */
+/**
+ * Log lines of one stage at warn or error, narrowed to the provider / backend in scope. Loki indexes only
+ * service_name (OTLP ingestion): stage, level and the scope are each line's structured metadata, so they are
+ * label filters after the stream selector, not stream labels.
+ */
 export function stageLogs(stage: (typeof STAGE)[keyof typeof STAGE]) {
-  return (scope: ScopeValues) => {
-    const filters = [
-      ...(scope.provider ? [`${LOG_FIELD.provider}=${promString(scope.provider)}`] : []),
-      ...(scope.backend ? [`${LOG_FIELD.backend}=${promString(scope.backend)}`] : []),
-    ];
-    const stream = `{${eq(LOKI_STREAM_LABEL.stage, stage)}, ${oneOf(LOKI_STREAM_LABEL.level, [LOG_LEVEL.warn, LOG_LEVEL.error])}}`;
-    return filters.length > 0 ? `${stream} | json | ${filters.join(' and ')}` : stream;
-  };
+  return (scope: ScopeValues) =>
+    [
+      ANY_SERVICE,
+      eq(LOG_FIELD.stage, stage),
+      oneOf(LOKI_OTLP_METADATA.detectedLevel, [LOG_LEVEL.warn, LOG_LEVEL.error]),
+      ...(scope.provider ? [eq(LOG_FIELD.provider, scope.provider)] : []),
+      ...(scope.backend ? [eq(LOG_FIELD.backend, scope.backend)] : []),
+    ].join(' | ');
 }
 
-/** The audit trail of mitigations (who did what, when). */
+/** The audit trail of mitigations (who did what, when): the lines that carry an action. */
 export function mitigationLogs() {
-  return () => `{${re(LOKI_STREAM_LABEL.serviceName, '.+')}} | json | ${LOG_FIELD.action}!=""`;
+  return () => `${ANY_SERVICE} | ${LOG_FIELD.action} != ""`;
 }

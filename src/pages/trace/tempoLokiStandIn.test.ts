@@ -2,14 +2,14 @@ import '../../testing/jsdomPolyfills';
 import { existsSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { GEN_AI_ATTR, LOG_FIELD, LOKI_STREAM_LABEL, SPAN } from '@hybridlens/conventions';
+import { GEN_AI_ATTR, LOG_FIELD, LOKI_OTLP_METADATA, LOKI_STREAM_LABEL, SPAN } from '@hybridlens/conventions';
 import { hexToBase64 } from '@hybridlens/traces';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { installNodeFetch } from '../../testing/nodeFetch';
 import { installDatasourceProxy } from '../../testing/prometheusProxy';
 import { proxyGet } from '../../queries/datasourceProxy';
 import { slowRequestsQuery } from '../../queries/traceql';
-import { LOKI_OTLP_METADATA, logsOfJobQuery, logsOfTraceQuery } from '../../queries/logql';
+import { logsOfJobQuery, logsOfTraceQuery } from '../../queries/logql';
 import {
   type LogEntry,
   type RunningStandIn,

@@ -1,6 +1,5 @@
-import { LOG_FIELD } from '@hybridlens/conventions';
+import { LOG_FIELD, LOKI_OTLP_METADATA } from '@hybridlens/conventions';
 import { proxyGet } from '../../queries/datasourceProxy';
-import { LOKI_OTLP_METADATA } from '../../queries/logql';
 
 export interface LogLine {
   timeMs: number;

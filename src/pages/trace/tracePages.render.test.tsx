@@ -4,8 +4,14 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { Route, Router, Routes } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
 import { LocationServiceProvider, type PluginPageProps, locationService } from '@grafana/runtime';
-import { APP_BASE_PATH, DATASOURCE_UID, LOG_FIELD, LOKI_STREAM_LABEL, buildAppUrl } from '@hybridlens/conventions';
-import { LOKI_OTLP_METADATA } from '../../queries/logql';
+import {
+  APP_BASE_PATH,
+  DATASOURCE_UID,
+  LOG_FIELD,
+  LOKI_OTLP_METADATA,
+  LOKI_STREAM_LABEL,
+  buildAppUrl,
+} from '@hybridlens/conventions';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { type RunningStandIn, startTempoLokiStandIn } from '../../../playwright/ct/standins/tempoLokiServer';
 import { installNodeFetch } from '../../testing/nodeFetch';
