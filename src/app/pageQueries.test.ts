@@ -1,9 +1,9 @@
 import '../testing/jsdomPolyfills';
 import { writeFileSync } from 'node:fs';
-import type { EmbeddedScene } from '@grafana/scenes';
+import { type EmbeddedScene, VizPanel } from '@grafana/scenes';
 import { PLAYBOOK } from '@hybridlens/conventions';
 import { resolveSettings } from '../settings/settings';
-import { activateDataTree, installSceneTestEnv, settle } from '../testing/sceneTestEnv';
+import { activateDataTree, findAll, installSceneTestEnv, settle } from '../testing/sceneTestEnv';
 import { buildOverviewScene } from '../pages/overview/overviewPage';
 import { buildSlosScene } from '../pages/slos/slosPage';
 import { buildSloDetailScene } from '../pages/sloDetail/sloDetailPage';
@@ -76,6 +76,23 @@ describe('queries issued per page', () => {
     const file = process.env.HYBRIDLENS_QUERY_REPORT;
     if (file) {
       writeFileSync(file, JSON.stringify(report, null, 2));
+    }
+  });
+});
+
+describe('ratio charts on every page', () => {
+  // A ratio chart left to auto-range draws a series of zeros on 0–10,000 % (uPlot pads an empty range to 0–100
+  // in the unit's base): each needs a hard max of 1 or a soft max within it.
+  it.each(PAGES)('%s: every percent time series has max 1 or a soft max at most 100 %', (_page, build) => {
+    const charts = findAll(build(), VizPanel).filter(
+      (p) => p.state.pluginId === 'timeseries' && p.state.fieldConfig.defaults.unit === 'percentunit'
+    );
+    for (const chart of charts) {
+      const defaults = chart.state.fieldConfig.defaults;
+      const softMax = (defaults.custom as { axisSoftMax?: number } | undefined)?.axisSoftMax;
+      const bounded =
+        (typeof defaults.max === 'number' && defaults.max <= 1) || (softMax !== undefined && softMax <= 1);
+      expect({ title: chart.state.title, bounded }).toEqual({ title: chart.state.title, bounded: true });
     }
   });
 });

@@ -78,6 +78,12 @@ export function statTile(o: TileOptions): VizPanel {
   return builder.build();
 }
 
+/**
+ * Soft max for charts of gate and readout errors: 0.01 %, under the best 1q errors published (about 0.02 %). It only
+ * matters for a range of zeros (auto-ranged to 0–10,000 %) and never flattens the drift such a chart is for.
+ */
+export const ERROR_AXIS_FLOOR = 1e-4;
+
 export function trendTile(o: TileOptions): VizPanel {
   const builder = PanelBuilders.timeseries()
     .setTitle(o.title)

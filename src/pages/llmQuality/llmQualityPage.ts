@@ -250,6 +250,9 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
             refIds: [LLM_TRENDS.coldStarts],
             unit: 'percentunit',
             min: 0,
+            // Cold starts are rare: an axis from 0 to 5% keeps a healthy flat line readable (0–100 scale otherwise,
+            // or 0–10000% when every value is 0), and a burst above it still stretches the axis.
+            softMax: 0.05,
           }),
           trendTile({
             ...common,

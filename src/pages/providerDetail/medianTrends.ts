@@ -1,5 +1,6 @@
 import { PanelBuilders, SceneDataTransformer, SceneFlexItem, SceneFlexLayout, SceneQueryRunner } from '@grafana/scenes';
 import { CALIBRATION_QUANTITY, type CalibrationQuantity } from '@hybridlens/conventions';
+import { ERROR_AXIS_FLOOR } from '../../panels/tiles';
 import { sliceOf } from '../../app/dataSlices';
 import { PROMETHEUS_DS_REF } from '../../app/variables';
 import { t } from '../../i18n';
@@ -31,18 +32,23 @@ export function buildMedianTrendRunner(b: BackendRef): SceneQueryRunner {
 }
 
 function trendChart(quantity: CalibrationQuantity) {
-  return PanelBuilders.timeseries()
-    .setTitle(t('provider-detail.trend.title', 'Median {{metric}} over time', { metric: quantityInPhrase(quantity) }))
-    .setDescription(
-      t(
-        'provider-detail.trend.description',
-        'The backend median in force at each moment of the range, beside its rolling 7-day median (recorded by the calibration drift rules). A median that leaves its 7-day line has drifted.'
+  return (
+    PanelBuilders.timeseries()
+      .setTitle(t('provider-detail.trend.title', 'Median {{metric}} over time', { metric: quantityInPhrase(quantity) }))
+      .setDescription(
+        t(
+          'provider-detail.trend.description',
+          'The backend median in force at each moment of the range, beside its rolling 7-day median (recorded by the calibration drift rules). A median that leaves its 7-day line has drifted.'
+        )
       )
-    )
-    .setData(sliceOf(trendRefId(quantity, 'median'), trendRefId(quantity, 'median7d')))
-    .setUnit(TIMES.includes(quantity) ? 's' : 'percentunit')
-    .setNoValue(t('provider-detail.trend.no-value', 'No calibration of this quantity in the range'))
-    .build();
+      .setData(sliceOf(trendRefId(quantity, 'median'), trendRefId(quantity, 'median7d')))
+      .setUnit(TIMES.includes(quantity) ? 's' : 'percentunit')
+      // Only for a range of zeros (which auto-ranges to 0–10,000 %): below every real gate or readout error, so
+      // it never flattens the drift the chart is for.
+      .setCustomFieldConfig('axisSoftMax', TIMES.includes(quantity) ? undefined : ERROR_AXIS_FLOOR)
+      .setNoValue(t('provider-detail.trend.no-value', 'No calibration of this quantity in the range'))
+      .build()
+  );
 }
 
 /** Drift of each backend median over the dashboard range (weeks when the range is weeks). */

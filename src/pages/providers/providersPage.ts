@@ -6,7 +6,7 @@ import { pageTitle } from '../../app/pageTitles';
 import { drilldownRoutePath, pageRoutePath, pathParams } from '../../app/routing';
 import { t } from '../../i18n';
 import { tileRow } from '../../panels/layout';
-import { trendTile } from '../../panels/tiles';
+import { ERROR_AXIS_FLOOR, trendTile } from '../../panels/tiles';
 import { DataStates } from '../../states/DataStates';
 import { buildProviderDetailPage } from '../providerDetail/providerDetailPage';
 import { ProvidersTable } from './ProvidersTable';
@@ -34,6 +34,8 @@ export function buildProvidersScene(ctx: AppContext): EmbeddedScene {
             refIds: [CORRELATION.failureRatio],
             unit: 'percentunit',
             min: 0,
+            // Healthy backends fail a few % of jobs: 0–5 % keeps them readable, an outage stretches the axis.
+            softMax: 0.05,
             filters: PROVIDERS_FILTERS,
             open,
             noValue: t('providers.tiles.failure.no-value', 'Too few jobs in every 30-minute window to judge'),
@@ -46,6 +48,7 @@ export function buildProvidersScene(ctx: AppContext): EmbeddedScene {
             ),
             refIds: [CORRELATION.median2qError],
             unit: 'percentunit',
+            softMax: ERROR_AXIS_FLOOR,
             filters: PROVIDERS_FILTERS,
             open,
             noValue: t('providers.tiles.2q.no-value', 'No calibration served for these backends in this range'),

@@ -57,6 +57,8 @@ export function buildSloDetailScene(ctx: AppContext, slo: string): EmbeddedScene
             description: t('slo-detail.tiles.budget.description', '1 = untouched, 0 = spent, below 0 = SLO missed.'),
             refIds: [DETAIL_TRENDS.budget],
             unit: 'percentunit',
+            // Remaining budget never exceeds the whole budget; below 0 stays drawn (an overspent SLO).
+            max: 1,
             thresholds: thresholds('red', [
               [0, 'orange'],
               [0.25, 'green'],
