@@ -17,10 +17,15 @@ const shown = join(root, 'docs', 'screenshots');
  */
 const SCREENSHOTS = [
   { name: 'overview', taken: 'overview', spec: 'playwright/ct/tests/overview.spec.tsx' },
+  { name: 'slos', taken: 'slos', spec: 'playwright/ct/tests/slos.spec.tsx' },
   { name: 'slo-detail', taken: 'slo-detail', spec: 'playwright/ct/tests/slos.spec.tsx' },
   { name: 'lifecycle', taken: 'lifecycle', spec: 'playwright/ct/tests/lifecycle.spec.tsx' },
+  { name: 'trace', taken: 'trace-two-jobs', spec: 'playwright/ct/tests/traces.spec.tsx' },
+  { name: 'quantum-job', taken: 'quantum-job', spec: 'playwright/ct/tests/tracesJob.spec.tsx' },
   { name: 'llm-quality', taken: 'llm-quality', spec: 'playwright/ct/tests/llmQuality.spec.tsx' },
+  { name: 'providers', taken: 'providers', spec: 'playwright/ct/tests/providersPages.spec.tsx' },
   { name: 'provider-detail', taken: 'provider-detail-drift', spec: 'playwright/ct/tests/providersPages.spec.tsx' },
+  { name: 'playbook-a', taken: 'playbook-a', spec: 'playwright/ct/tests/playbooks.spec.tsx' },
   { name: 'executive-summary', taken: 'executive-summary', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
   { name: 'sre-overview', taken: 'sre-overview', spec: 'playwright/ct/tests/dashboards.spec.tsx' },
   { name: 'calibration', taken: 'calibration', spec: 'playwright/ct/tests/dashboards.spec.tsx' },

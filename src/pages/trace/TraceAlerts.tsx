@@ -3,7 +3,7 @@ import { Badge, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import { type AppLink, LABEL, PROMETHEUS_ALERTS } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
-import { labelValueDisplayName } from '../../ui/providerNames';
+import { labelValueDisplayName, providerDisplayName } from '../../ui/providerNames';
 import { proxyGet } from '../../queries/datasourceProxy';
 import { firingAlertsOfProviders } from '../../queries/lifecycle';
 import { alertTarget } from '../../app/alertTargets';
@@ -53,7 +53,7 @@ export function TraceAlerts({
     <section data-testid={testIds.trace.alerts} data-state={state.kind}>
       <Text element="h3">
         {t('trace.alerts.title', 'Alerts firing for {{providers}} when the trace ended', {
-          providers: providers.join(', '),
+          providers: providers.map(providerDisplayName).join(', '),
         })}
       </Text>
       {state.kind === 'loading' && (

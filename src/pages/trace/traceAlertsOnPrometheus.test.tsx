@@ -24,6 +24,7 @@ import { installNodeFetch } from '../../testing/nodeFetch';
 import { installDatasourceProxy } from '../../testing/prometheusProxy';
 import { testIds } from '../../ui/testIds';
 import { firingAlertsOfProviders } from '../../queries/lifecycle';
+import { providerDisplayName } from '../../ui/providerNames';
 import { TraceAlerts } from './TraceAlerts';
 
 /**
@@ -122,6 +123,8 @@ describeWithBinary('prometheus', 'apt-get install prometheus', 'trace alerts aga
     const view = at(start + H);
     const section = screen.getByTestId(testIds.trace.alerts);
     await waitFor(() => expect(section.dataset.state).toBe('ready'), { timeout: 20_000 });
+    // The heading names the providers as people know them, not by their label values.
+    expect(section.querySelector('h3')?.textContent).toContain(providers.map(providerDisplayName).join(', '));
     const alerts = screen.getAllByTestId(testIds.trace.alert);
     expect(alerts.map((a) => a.textContent)).toEqual([ALERT.quantumHardwareFailures]);
     const href = alerts[0]!.querySelector('a')!.getAttribute('href')!;
