@@ -1,4 +1,5 @@
 import {
+  CALIBRATION_LOOKBACK,
   CALIBRATION_DRIFT,
   CALIBRATION_METRIC as M,
   CALIBRATION_QUANTITY,
@@ -15,11 +16,8 @@ import {
 
 /**
  * Every PromQL the backend page runs on calibration series. The calibration in force at an instant is the last
- * sample within CALIBRATION_LOOKBACK: the exporter's backfill writes one sample per hour by default, so a plain
- * selector (Prometheus' 5-minute lookback) would find nothing between those samples, and a scrape gap of a few
- * minutes would blank the map. The price: a qubit that drops out of a new snapshot lingers for up to that long.
+ * sample within the contract's CALIBRATION_LOOKBACK (a scrape gap of a few minutes must not blank the map).
  */
-export const CALIBRATION_LOOKBACK = '1h';
 
 /** One backend, by its canonical ids (case kept). */
 export interface BackendRef {

@@ -1,4 +1,5 @@
 import {
+  CALIBRATION_LOOKBACK,
   ALERT_STATE,
   CALIBRATION_METRIC,
   LABEL,
@@ -10,7 +11,6 @@ import {
   selector,
 } from '@hybridlens/conventions';
 import { type FilterVariable, REQUEST_FILTERS, filterMatchers } from './filters';
-import { CALIBRATION_LOOKBACK } from './calibration';
 
 /**
  * PromQL of the Lifecycle, trace and quantum-job pages. Aggregates over the picked range (`$__range`), so one

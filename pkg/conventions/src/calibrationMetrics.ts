@@ -402,3 +402,11 @@ export const CALIBRATION_LOG_EVENT = {
   valueDropped: 'calibration_value_dropped',
   pollBackoff: 'calibration_poll_backoff',
 } as const;
+
+/**
+ * How far back a reader looks for a backend's calibration at an instant. The exporter's backfill writes one sample
+ * per hour, and Prometheus' own 5-minute lookback would find nothing between them: the app's pages and the bundled
+ * dashboards read `last_over_time(…[CALIBRATION_LOOKBACK])`. The price: a qubit that drops out of a new snapshot
+ * lingers for up to that long.
+ */
+export const CALIBRATION_LOOKBACK = '1h';

@@ -1,23 +1,22 @@
-import { CALIBRATION_METRIC, LABEL, calibrationDriftSeries, range, selector } from '@hybridlens/conventions';
+import {
+  CALIBRATION_LOOKBACK,
+  CALIBRATION_METRIC,
+  LABEL,
+  calibrationDriftSeries,
+  range,
+  selector,
+} from '@hybridlens/conventions';
 import { MACRO } from './grafanaMacros';
 import { backendFilter } from './quantum';
 
 const byBackend = `max by (${LABEL.provider}, ${LABEL.backend})`;
 
 /**
- * How far back a chart looks for a backend's calibration at each step. The calibration backfill writes one sample
- * per hour (as the app's CALIBRATION_LOOKBACK in src/queries/calibration.ts says), and the drift rules record only
- * within Prometheus' 5-minute lookback after each: a plain selector finds a value at one step in ten of a 7-day
- * chart, and a backend whose samples never fall on two neighbouring steps draws no line at all.
- */
-export const CALIBRATION_HOLD = '1h';
-
-/**
  * One value per backend of a per-backend calibration gauge over time, for the dashboard's provider and backend:
- * the calibration in force at each step (its latest sample within CALIBRATION_HOLD).
+ * the calibration in force at each step (its latest sample within CALIBRATION_LOOKBACK).
  */
 export function perBackend(metric: { name: string }): string {
-  return `${byBackend} (last_over_time(${range(selector(metric.name, backendFilter()), CALIBRATION_HOLD)}))`;
+  return `${byBackend} (last_over_time(${range(selector(metric.name, backendFilter()), CALIBRATION_LOOKBACK)}))`;
 }
 
 /**
