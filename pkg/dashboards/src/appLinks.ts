@@ -1,4 +1,4 @@
-import { type AppLink, buildAppUrl, templateValue, type LinkValue } from '@hybridlens/conventions';
+import { type AppLink, PROMETHEUS_ALERTS, buildAppUrl, templateValue, type LinkValue } from '@hybridlens/conventions';
 import { DashboardLinkBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PROMETHEUS_VARIABLE } from './datasource';
 
@@ -36,4 +36,19 @@ export function appUrl(link: Omit<AppLink, 'time'>): string {
 /** A link (panel link or data link) into the app. */
 export function appLink(title: string, link: Omit<AppLink, 'time'>): DashboardLinkBuilder {
   return new DashboardLinkBuilder(title).url(appUrl(link)).targetBlank(false);
+}
+
+/** Field-config properties that make an alert-name cell open the app's playbooks for that alert. */
+export function alertPlaybookCellLinks(): Array<{ id: string; value: unknown }> {
+  return [
+    {
+      id: 'links',
+      value: [
+        appLink('Playbooks for this alert', {
+          page: 'playbooks',
+          query: { [PROMETHEUS_ALERTS.alertName]: cellValue() },
+        }).build(),
+      ],
+    },
+  ];
 }

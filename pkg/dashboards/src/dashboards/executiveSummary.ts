@@ -15,7 +15,7 @@ import {
   VizOrientation,
 } from '@grafana/grafana-foundation-sdk/common';
 import { PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
-import { appLink, cellValue, seriesLabel } from '../appLinks';
+import { alertPlaybookCellLinks, appLink, cellValue, seriesLabel } from '../appLinks';
 import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery } from '../panels/queries';
 import { tableHeightFor } from '../panels/tableSize';
@@ -325,17 +325,7 @@ const incidentTable = () =>
       .withTransformation({ id: 'sortBy', options: { sort: [{ field: INCIDENT_COLUMN.C, desc: true }] } })
       .overrideByName(INCIDENT_COLUMN.B, [{ id: 'unit', value: 's' }])
       .overrideByName(INCIDENT_COLUMN.C, [{ id: 'unit', value: 'dateTimeFromNow' }])
-      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
-        {
-          id: 'links',
-          value: [
-            appLink('Playbooks for this alert', {
-              page: 'playbooks',
-              query: { [PROMETHEUS_ALERTS.alertName]: cellValue() },
-            }).build(),
-          ],
-        },
-      ])
+      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], alertPlaybookCellLinks())
       .links([appLink('Playbooks in Hybrid Lens', { page: 'playbooks' })])
   );
 

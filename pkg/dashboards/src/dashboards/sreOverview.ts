@@ -6,7 +6,7 @@ import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/tabl
 import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
 import { BarGaugeDisplayMode, VizOrientation } from '@grafana/grafana-foundation-sdk/common';
 import { PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
-import { appLink, cellValue, seriesLabel } from '../appLinks';
+import { alertPlaybookCellLinks, appLink, seriesLabel } from '../appLinks';
 import { PROMETHEUS } from '../datasource';
 import { instantQuery, legendOf, rangeQuery, type QuerySpec } from '../panels/queries';
 import { emptyWhenHealthy } from '../panels/text';
@@ -201,17 +201,7 @@ const slos = new RowBuilder('SLOs and alerts')
           indexByName: Object.fromEntries(INCIDENT_LABELS.map((name, i) => [name, i])),
         },
       })
-      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], [
-        {
-          id: 'links',
-          value: [
-            appLink('Playbooks for this alert', {
-              page: 'playbooks',
-              query: { [PROMETHEUS_ALERTS.alertName]: cellValue() },
-            }).build(),
-          ],
-        },
-      ])
+      .overrideByName(INCIDENT_COLUMN_NAMES[PROMETHEUS_ALERTS.alertName], alertPlaybookCellLinks())
       .links([appLink('Playbooks in Hybrid Lens', { page: 'playbooks' })])
   );
 
