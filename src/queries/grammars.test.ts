@@ -2,19 +2,7 @@ import { parser as logqlParser } from '@grafana/lezer-logql';
 import { parser as traceqlParser } from '@grafana/lezer-traceql';
 import { failedRequestsQuery, slowRequestsQuery, traceOfJobQuery, traceqlDuration } from './traceql';
 import { logsOfJobQuery, logsOfTraceQuery } from './logql';
-
-/** The text of every error node Grafana's grammar finds (empty: the query parses). */
-function syntaxErrors(parser: typeof traceqlParser, query: string): string[] {
-  const errors: string[] = [];
-  parser.parse(query).iterate({
-    enter: (node) => {
-      if (node.type.isError) {
-        errors.push(`at ${node.from}: "${query.slice(Math.max(0, node.from - 10), node.to + 10)}"`);
-      }
-    },
-  });
-  return errors;
-}
+import { type GrammarParser, syntaxErrors } from '../testing/grammarErrors';
 
 /** Ids as they come from URLs and alerts: real formats and hostile ones. */
 const HOSTILE_IDS = [
@@ -82,7 +70,7 @@ describe('TraceQL the pages send, parsed by @grafana/lezer-traceql', () => {
 describe('LogQL the pages send, parsed by @grafana/lezer-logql', () => {
   it.each(HOSTILE_IDS)('the log lines of trace / job %j', (id) => {
     for (const query of [logsOfTraceQuery(id), logsOfJobQuery(id)]) {
-      expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, query)).toEqual([]);
+      expect(syntaxErrors(logqlParser as unknown as GrammarParser, query)).toEqual([]);
     }
     expect(logsOfTraceQuery('0af7651916cd43dd8448eb211c80319c')).toBe(
       '{service_name=~".+"} | trace_id = "0af7651916cd43dd8448eb211c80319c"'
@@ -90,10 +78,10 @@ describe('LogQL the pages send, parsed by @grafana/lezer-logql', () => {
   });
 
   it('escapes control characters, which LogQL strings allow', () => {
-    expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, logsOfJobQuery('a\nb\tc'))).toEqual([]);
+    expect(syntaxErrors(logqlParser as unknown as GrammarParser, logsOfJobQuery('a\nb\tc'))).toEqual([]);
   });
 
   it('the grammar does report a broken query', () => {
-    expect(syntaxErrors(logqlParser as unknown as typeof traceqlParser, '{service_name=~".+"} |= "x')).not.toEqual([]);
+    expect(syntaxErrors(logqlParser as unknown as GrammarParser, '{service_name=~".+"} |= "x')).not.toEqual([]);
   });
 });

@@ -4,20 +4,7 @@ import { parser as traceqlParser } from '@grafana/lezer-traceql';
 import { resolveSettings } from '../../settings/settings';
 import { PLAYBOOK_ORDER, playbookCatalog } from './playbookCatalog';
 import type { ScopeValues } from './playbookTypes';
-
-type Parser = typeof traceqlParser;
-
-function syntaxErrors(parser: Parser, query: string): string[] {
-  const errors: string[] = [];
-  parser.parse(query).iterate({
-    enter: (node) => {
-      if (node.type.isError) {
-        errors.push(`at ${node.from}: "${query.slice(Math.max(0, node.from - 10), node.to + 10)}"`);
-      }
-    },
-  });
-  return errors;
-}
+import { type GrammarParser, syntaxErrors } from '../../testing/grammarErrors';
 
 const catalog = playbookCatalog(resolveSettings(undefined).settings.thresholds);
 
@@ -53,7 +40,7 @@ describe("playbook step links, parsed by Grafana's own grammars", () => {
     expect(all.some((l) => l.kind === 'logs')).toBe(true);
     expect(all.some((l) => l.kind === 'traces')).toBe(true);
     for (const link of all) {
-      const parser = (link.kind === 'logs' ? logqlParser : traceqlParser) as Parser;
+      const parser = (link.kind === 'logs' ? logqlParser : traceqlParser) as GrammarParser;
       expect({ where: link.where, errors: syntaxErrors(parser, link.query) }).toEqual({
         where: link.where,
         errors: [],
@@ -73,6 +60,6 @@ describe("playbook step links, parsed by Grafana's own grammars", () => {
   });
 
   it('the grammar does report a broken query (the checks above can fail)', () => {
-    expect(syntaxErrors(logqlParser as Parser, '{service_name=~".+"} | stage="quantum')).not.toEqual([]);
+    expect(syntaxErrors(logqlParser as GrammarParser, '{service_name=~".+"} | stage="quantum')).not.toEqual([]);
   });
 });
