@@ -11,6 +11,7 @@ import { uiText } from '../../../src/ui';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import type { LoggedQuery } from '../runtime/queryLog';
+import { promRangeSeries } from '../dashboards/panelAnswers';
 import { prometheusUrl } from '../server/env';
 import { expect, pageQueryTime, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
@@ -26,24 +27,9 @@ const TREND_TILES: LlmQualityTile[] = [
 
 /** The page's model-info range query asked again of Prometheus (same start, end, step): the changes it holds. */
 async function versionChangesOf(query: LoggedQuery): Promise<VersionChange[]> {
-  const body = new URLSearchParams({
-    query: query.expr,
-    start: String(query.start),
-    end: String(query.end),
-    step: String(query.step),
-  });
-  const res = await fetch(`${prometheusUrl()}/api/v1/query_range`, { method: 'POST', body });
-  const json = (await res.json()) as {
-    status: string;
-    error?: string;
-    data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
-  };
-  if (json.status !== 'success') {
-    throw new Error(`Prometheus: ${json.error} for ${query.expr}`);
-  }
-  const series = json.data.result.map((r) => ({
-    labels: r.metric,
-    times: r.values.filter(([, v]) => Number.isFinite(Number(v))).map(([t]) => t * 1000),
+  const series = (await promRangeSeries(prometheusUrl(), query)).map((r) => ({
+    labels: r.labels,
+    times: r.points.filter(([, v]) => Number.isFinite(v)).map(([t]) => t * 1000),
   }));
   return changesOfSeries(series, query.step! * 1000);
 }
