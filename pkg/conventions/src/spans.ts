@@ -221,19 +221,35 @@ export const ATTRIBUTE_NAMESPACE = {
 } as const;
 
 /**
- * Attributes and events of the OpenTelemetry GenAI conventions (and their older spellings) that carry raw
- * prompts, instructions, tool arguments or model output. Hybrid Lens never emits them; a reader of foreign
- * traces drops them (a key matches when it equals an entry or starts with the entry plus a dot), so they are
- * never shown. Only hashes (`hybrid.prompt.hash`, `hybrid.output.hash`) are.
+ * Attributes that carry raw prompts, instructions, tool arguments, retrieved documents or model output: the
+ * OpenTelemetry GenAI conventions (current and older spellings) and the other emitters a foreign trace may come
+ * from (OpenLLMetry / Traceloop, OpenInference). Hybrid Lens never emits them; the trace reader and the raw
+ * trace view drop them (a key matches when it equals an entry or starts with the entry plus a dot, as in
+ * `gen_ai.prompt.0.content`), so they are never shown. Only hashes (`hybrid.prompt.hash`, `hybrid.output.hash`) are.
  */
 export const RAW_CONTENT_ATTRIBUTES: readonly string[] = [
+  // OpenTelemetry GenAI semantic conventions.
   'gen_ai.input.messages',
   'gen_ai.output.messages',
   'gen_ai.system_instructions',
   'gen_ai.tool.call.arguments',
   'gen_ai.tool.call.result',
+  'gen_ai.retrieval.documents',
+  // Their older spellings, still written by OpenLLMetry (`gen_ai.prompt.<n>.content`, ...).
   'gen_ai.prompt',
   'gen_ai.completion',
+  // OpenLLMetry / Traceloop.
+  'llm.prompts',
+  'llm.completions',
+  'traceloop.entity.input',
+  'traceloop.entity.output',
+  // OpenInference (Arize Phoenix).
+  'llm.input_messages',
+  'llm.output_messages',
+  'llm.prompt_template.variables',
+  'input.value',
+  'output.value',
+  'retrieval.documents',
 ];
 
 export const RAW_CONTENT_EVENTS: readonly string[] = [

@@ -8,6 +8,7 @@ import {
   QUANTUM_PROVIDER,
   RAW_CONTENT_ATTRIBUTES,
   RAW_CONTENT_EVENTS,
+  SPAN_ATTRIBUTES,
   STAGE,
   TRACE_STAGE,
   outcomeOfProviderState,
@@ -34,7 +35,10 @@ describe('trace model names', () => {
   });
 
   it('never lists a contract attribute as raw content', () => {
-    const contractKeys = [...Object.values(GEN_AI_ATTR), ...Object.values(LLM_ATTR)].map((a) => a.key);
+    const contractKeys = Object.values(SPAN_ATTRIBUTES)
+      .flat()
+      .map((a) => a.key);
+    expect(contractKeys).toEqual(expect.arrayContaining([GEN_AI_ATTR.requestModel.key, LLM_ATTR.promptHash.key]));
     for (const key of contractKeys) {
       expect(RAW_CONTENT_ATTRIBUTES.some((raw) => key === raw || key.startsWith(`${raw}.`))).toBe(false);
     }

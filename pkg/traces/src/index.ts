@@ -3,6 +3,7 @@ export * from './model';
 export * from './problems';
 export { readTrace, readTraceValue, TraceFormatError, type TraceDocument, type FormatAttempt } from './read/readTrace';
 export type { RawTrace } from './read/collector';
+export { isRawContentEvent, isRawContentKey } from './read/content';
 export { normalizeId, base64ToHex, hexToBase64, TRACE_ID_BYTES, SPAN_ID_BYTES } from './read/ids';
 export {
   deriveLifecycle,

@@ -42,6 +42,11 @@ export interface TraceSpan {
   scope?: string;
   /** Read-only (spans without events share one frozen empty list). */
   events: readonly SpanEvent[];
+  /**
+   * Keys of the attributes and names of the events the reader dropped because they carry raw prompts or model
+   * output (`RAW_CONTENT_ATTRIBUTES`, `RAW_CONTENT_EVENTS`); absent when nothing was dropped.
+   */
+  redacted?: readonly string[];
 }
 
 export const TRACE_FORMAT = {

@@ -134,14 +134,37 @@ describe('OTLP JSON', () => {
         'gen_ai.completion.0.content': 'secret answer',
         'gen_ai.promptly': 'not content: only a shared prefix',
         [LLM_ATTR.promptHash.key]: 'a1bf0c32fd7616bc',
+        // Other emitters' spellings: OpenLLMetry and OpenInference.
+        'llm.prompts.0.content': 'secret prompt',
+        'traceloop.entity.output': 'secret answer',
+        'llm.input_messages.0.message.content': 'secret prompt',
+        'input.value': 'secret prompt',
+        'output.value': 'secret answer',
+        'input.mime_type': 'text/plain',
       },
     });
     span.events = [{ name: RAW_CONTENT_EVENTS[0]!, timeUnixNano: String(T0 * 1e6), attributes: [] }];
     const trace = readTrace(otlpDocument([span])).traces[0]!;
     const read = trace.spans[0]!;
-    expect(Object.keys(read.attributes).sort()).toEqual(['gen_ai.promptly', LLM_ATTR.promptHash.key].sort());
+    expect(Object.keys(read.attributes).sort()).toEqual(
+      ['gen_ai.promptly', 'input.mime_type', LLM_ATTR.promptHash.key].sort()
+    );
     expect(read.events).toEqual([]);
-    expect(trace.problems.counts[PROBLEM.redactedContent]).toBe(4);
+    expect(trace.problems.counts[PROBLEM.redactedContent]).toBe(9);
+    // The span says what was dropped (keys and event names only), for the detail pane.
+    expect([...read.redacted!].sort()).toEqual(
+      [
+        RAW_CONTENT_ATTRIBUTES[0]!,
+        'gen_ai.prompt.0.content',
+        'gen_ai.completion.0.content',
+        'llm.prompts.0.content',
+        'traceloop.entity.output',
+        'llm.input_messages.0.message.content',
+        'input.value',
+        'output.value',
+        RAW_CONTENT_EVENTS[0]!,
+      ].sort()
+    );
     expect(JSON.stringify(trace)).not.toContain('secret');
   });
 

@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import {
+  SceneDataTransformer,
   SceneObjectBase,
   SceneObjectUrlSyncConfig,
   SceneQueryRunner,
@@ -44,6 +45,8 @@ import { type TraceLoad, loadTraceFromTempo } from './traceSource';
 import { TraceLogs } from './TraceLogs';
 import { TraceAlerts } from './TraceAlerts';
 import { TraceSummary } from './TraceSummary';
+import { RawTraceRedactions } from './RawTraceRedactions';
+import { redactRawContent } from './redactRawContent';
 
 export interface TraceViewState extends SceneObjectState {
   traceId: string;
@@ -58,14 +61,20 @@ export interface TraceViewState extends SceneObjectState {
   raw?: VizPanel;
 }
 
-/** The traces panel (Grafana's own) fed by the Tempo datasource: a trace-id query returns the trace frame. */
+/**
+ * The traces panel (Grafana's own) fed by the Tempo datasource: a trace-id query returns the trace frame, which
+ * passes through the redaction of raw prompts and model output before the panel sees it.
+ */
 function rawTracePanel(traceId: string): VizPanel {
   return new VizPanel({
     pluginId: 'traces',
     title: t('trace.raw.title', 'Raw trace (Grafana traces panel)'),
-    $data: new SceneQueryRunner({
-      datasource: { type: DATASOURCE_TYPE.tempo, uid: `\${${VARIABLE.tempo}}` },
-      queries: [{ refId: 'trace', queryType: 'traceql', query: traceId }],
+    $data: new SceneDataTransformer({
+      $data: new SceneQueryRunner({
+        datasource: { type: DATASOURCE_TYPE.tempo, uid: `\${${VARIABLE.tempo}}` },
+        queries: [{ refId: 'trace', queryType: 'traceql', query: traceId }],
+      }),
+      transformations: [redactRawContent()],
     }),
   });
 }
@@ -308,6 +317,7 @@ function TraceViewRenderer({ model }: SceneComponentProps<TraceView>) {
       </div>
       {view === TRACE_VIEW.raw ? (
         <div className={styles.raw} data-testid={testIds.trace.raw}>
+          {raw && <RawTraceRedactions panel={raw} />}
           {raw && <raw.Component model={raw} />}
         </div>
       ) : (

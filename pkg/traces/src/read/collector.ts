@@ -130,6 +130,7 @@ export class TraceCollector {
       resource: f.resource,
       scope: f.scope || undefined,
       events: f.events,
+      redacted: f.redacted.length > 0 ? f.redacted : undefined,
     });
   }
 

@@ -1,18 +1,22 @@
-import { ATTRIBUTE_NAMESPACE, RAW_CONTENT_ATTRIBUTES, RAW_CONTENT_EVENTS } from '@hybridlens/conventions';
+import { RAW_CONTENT_ATTRIBUTES, RAW_CONTENT_EVENTS } from '@hybridlens/conventions';
 
 // Read once: imported bindings compile to getters in CommonJS, too slow for a per-attribute check.
 const RAW_EVENTS = new Set(RAW_CONTENT_EVENTS);
-const RAW_KEYS: readonly string[] = [...RAW_CONTENT_ATTRIBUTES];
-const GEN_AI_PREFIX = ATTRIBUTE_NAMESPACE.genAi;
+const RAW_KEYS = new Set(RAW_CONTENT_ATTRIBUTES);
+/** First dotted segments of the listed keys: every other key (the common case) is ruled out by one lookup. */
+const RAW_ROOTS = new Set(RAW_CONTENT_ATTRIBUTES.map((key) => key.split('.')[0]!));
 
-/** Whether an attribute key carries a raw prompt or model output (the key, or a key under it). */
+/** Whether an attribute key carries a raw prompt or model output (a listed key, or a key under one). */
 export function isRawContentKey(key: string): boolean {
-  // Every listed key is a GenAI one: skip the list for all other keys (the common case).
-  if (!key.startsWith(GEN_AI_PREFIX)) {
+  let dot = key.indexOf('.');
+  if (!RAW_ROOTS.has(dot === -1 ? key : key.slice(0, dot))) {
     return false;
   }
-  for (const raw of RAW_KEYS) {
-    if (key === raw || (key.startsWith(raw) && key.charCodeAt(raw.length) === 46) /* . */) {
+  if (RAW_KEYS.has(key)) {
+    return true;
+  }
+  for (; dot !== -1; dot = key.indexOf('.', dot + 1)) {
+    if (RAW_KEYS.has(key.slice(0, dot))) {
       return true;
     }
   }
