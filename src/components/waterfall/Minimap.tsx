@@ -2,6 +2,7 @@ import React, { useEffect, useRef } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { TRACE_STAGE } from '@hybridlens/conventions';
 import type { TimeAxis, TraceLifecycle } from '@hybridlens/traces';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
@@ -68,6 +69,10 @@ export function Minimap({ lifecycle, rows, axis, scrollTop, viewHeight, rowHeigh
       const row = rows[i]!;
       if (row.kind === 'gap') {
         return [row.gap.startMs, row.gap.endMs, theme.colors.error.main];
+      }
+      if (row.kind === 'job') {
+        const job = lifecycle.quantumJobs[row.job]!;
+        return [job.startMs, job.endMs, stageColor(theme, TRACE_STAGE.quantum)];
       }
       const span = lifecycle.spans[row.index]!;
       return [span.span.startMs, span.span.endMs, stageColor(theme, span.stage)];

@@ -6,6 +6,7 @@ import { type AttributeGroupName, type TraceLifecycle, groupAttributes } from '@
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { formatMs } from './formatDuration';
+import { phaseLabel } from './JobRow';
 import { stageName } from './stageStyle';
 
 function groupTitle(group: AttributeGroupName): string {
@@ -32,7 +33,8 @@ function valueText(value: unknown): string {
 /**
  * Everything about one span: timing (duration, self time, share of the critical path), stage and why, cost, the
  * LLM call (model, tokens, finish reasons, time to first token, evaluations), then its attributes grouped as the
- * contract groups them. Raw prompts and outputs never reach this pane (the trace reader drops them).
+ * contract groups them. Raw prompts and outputs never reach this pane: the trace reader drops them, and
+ * the pane names what it dropped.
  */
 export function SpanDetail({
   lifecycle,
@@ -49,6 +51,7 @@ export function SpanDetail({
     return null;
   }
   const llm = lifecycle.llmCalls.find((c) => c.spanIndex === index);
+  const job = lifecycle.quantumJobs.find((j) => j.phases.some((p) => p.spanIndex === index));
   const facts: Array<[string, string]> = [
     [t('span-detail.stage', 'Stage'), `${stageName(s.stage)} (${s.stageSource})`],
     [t('span-detail.service', 'Service'), s.span.serviceName || '—'],
@@ -92,6 +95,17 @@ export function SpanDetail({
           <Badge key={p} color="orange" text={p} />
         ))}
       </Stack>
+      {s.span.redacted && (
+        <div data-testid={testIds.waterfall.redacted} data-count={s.span.redacted.length}>
+          <Text color="secondary" variant="bodySmall">
+            {t(
+              'span-detail.redacted',
+              'Redacted: {{count}} attributes or events carrying raw prompts or model output ({{keys}})',
+              { count: s.span.redacted.length, keys: s.span.redacted.join(', ') }
+            )}
+          </Text>
+        </div>
+      )}
       <dl className={styles.facts}>
         {facts.map(([k, v]) => (
           <React.Fragment key={k}>
@@ -100,6 +114,23 @@ export function SpanDetail({
           </React.Fragment>
         ))}
       </dl>
+      {job && (
+        <section data-testid={testIds.waterfall.jobPhases} data-job-id={job.jobId}>
+          <Text element="h6">
+            {t('span-detail.job-phases', 'Quantum job {{job}}: {{duration}}', {
+              job: job.jobId ?? t('waterfall.job.no-id', '(no job id)'),
+              duration: formatMs(job.durationMs),
+            })}
+          </Text>
+          <ul className={styles.list}>
+            {job.phases.map((p) => (
+              <li key={p.spanId} data-phase={p.phase} aria-current={p.spanIndex === index ? 'true' : undefined}>
+                {p.spanIndex === index ? <strong>{phaseLabel(p)}</strong> : phaseLabel(p)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {llm && llm.evaluations.length > 0 && (
         <section data-testid={testIds.waterfall.evaluations}>
           <Text element="h6">{t('span-detail.evaluations', 'Evaluations')}</Text>

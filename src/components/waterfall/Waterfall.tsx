@@ -6,13 +6,15 @@ import { type TimeAxis, type TraceLifecycle } from '@hybridlens/traces';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { formatMs } from './formatDuration';
+import { JobRow } from './JobRow';
+import { ROW_HEIGHT, getRowStyles } from './rowStyles';
 import { Minimap } from './Minimap';
 import { StageLanes } from './StageLanes';
 import { TimeRuler } from './TimeRuler';
 import { stageColor, stageName } from './stageStyle';
-import { type WaterfallRow, ancestorsOf, descendantErrorCounts, waterfallRows } from './waterfallRows';
+import { type WaterfallRow, ancestorsOf, descendantErrorCounts, jobOfPhaseSpan, waterfallRows } from './waterfallRows';
 
-export const ROW_HEIGHT = 24;
+export { ROW_HEIGHT };
 const OVERSCAN = 12;
 const MAX_VIEW_HEIGHT = 560;
 /** Indentation stops growing here, so a 20,000-deep chain still leaves room for the name. */
@@ -35,7 +37,7 @@ export interface WaterfallProps {
  * like 100. Keyboard: arrows move the selection, Enter/Space open a span, Escape closes it.
  */
 export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, currentMatch }: WaterfallProps) {
-  const styles = useStyles2(getStyles);
+  const styles = { ...useStyles2(getRowStyles), ...useStyles2(getStyles) };
   const theme = useTheme2();
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const [scrollTop, setScrollTop] = useState(0);
@@ -48,6 +50,13 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
     const open = new Set(ancestorsOf(lifecycle, currentMatch));
     return new Set([...collapsed].filter((c) => !open.has(c)));
   }, [lifecycle, collapsed, currentMatch]);
+  // Quantum jobs are one row each; their phase spans show when the job is opened, or holds the current match.
+  const jobOf = useMemo(() => jobOfPhaseSpan(lifecycle), [lifecycle]);
+  const [expandedJobs, setExpandedJobs] = useState<ReadonlySet<number>>(new Set());
+  const shownJobs = useMemo(() => {
+    const job = currentMatch === undefined ? -1 : jobOf[currentMatch]!;
+    return job < 0 || expandedJobs.has(job) ? expandedJobs : new Set([...expandedJobs, job]);
+  }, [jobOf, expandedJobs, currentMatch]);
   // A span selected from outside (the "failed spans" button, the URL, a log line) opens its collapsed ancestors
   // once, while rendering (React's "adjust state on a prop change"); the user may collapse them again afterwards.
   const [revealed, setRevealed] = useState<number | undefined>(undefined);
@@ -57,8 +66,12 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
     if (open.some((a) => collapsed.has(a))) {
       setCollapsed(new Set([...collapsed].filter((a) => !open.includes(a))));
     }
+    const job = selectedIndex === undefined ? -1 : jobOf[selectedIndex]!;
+    if (job >= 0 && !expandedJobs.has(job)) {
+      setExpandedJobs(new Set([...expandedJobs, job]));
+    }
   }
-  const rows = useMemo(() => waterfallRows(lifecycle, shown), [lifecycle, shown]);
+  const rows = useMemo(() => waterfallRows(lifecycle, shown, shownJobs), [lifecycle, shown, shownJobs]);
   const hiddenErrors = useMemo(() => descendantErrorCounts(lifecycle), [lifecycle]);
   const rowOfSpan = useMemo(() => {
     const map = new Map<number, number>();
@@ -97,14 +110,7 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
     }
   }, [target, rowOfSpan, scrollToRow]);
 
-  const toggle = (index: number) =>
-    setCollapsed((c) => {
-      const next = new Set(c);
-      if (!next.delete(index)) {
-        next.add(index);
-      }
-      return next;
-    });
+  const toggle = (index: number) => setCollapsed((c) => toggled(c, index));
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -131,6 +137,24 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
   const renderRow = (row: WaterfallRow, r: number) => {
     const top = r * ROW_HEIGHT;
     const indent = Math.min(row.depth, MAX_INDENT_DEPTH) * 12;
+    if (row.kind === 'job') {
+      const job = lifecycle.quantumJobs[row.job]!;
+      return (
+        <JobRow
+          key={`job-${row.job}`}
+          job={job}
+          top={top}
+          indent={indent}
+          x={x}
+          expanded={shownJobs.has(row.job)}
+          onToggle={() => setExpandedJobs((e) => toggled(e, row.job))}
+          selectedIndex={selectedIndex}
+          onSelect={onSelect}
+          critical={job.phases.some((p) => onCriticalPath.has(p.spanId))}
+          match={job.phases.some((p) => matchSet.has(p.spanIndex))}
+        />
+      );
+    }
     if (row.kind === 'gap') {
       const left = x(row.gap.startMs);
       const width = Math.max(x(row.gap.endMs) - left, 0.15);
@@ -306,6 +330,14 @@ export function Waterfall({ lifecycle, axis, selectedIndex, onSelect, matches, c
   );
 }
 
+function toggled(set: ReadonlySet<number>, value: number): Set<number> {
+  const next = new Set(set);
+  if (!next.delete(value)) {
+    next.add(value);
+  }
+  return next;
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
   container: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 0 }),
   viewport: css({
@@ -316,29 +348,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderRadius: theme.shape.radius.default,
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 1 },
   }),
-  row: css({
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    height: ROW_HEIGHT,
-    display: 'flex',
-    alignItems: 'center',
-    borderBottom: `1px solid ${theme.colors.border.weak}`,
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
-  selected: css({ background: theme.colors.action.selected }),
-  match: css({ background: theme.colors.warning.transparent }),
   currentMatch: css({ outline: `1px solid ${theme.colors.warning.border}`, outlineOffset: -1 }),
   gapRow: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
-  label: css({
-    width: '34%',
-    minWidth: 0,
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    overflow: 'hidden',
-    whiteSpace: 'nowrap',
-  }),
   leaf: css({ display: 'inline-block', width: 16, flexShrink: 0 }),
   nameButton: css({
     all: 'unset',
@@ -350,9 +361,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     overflow: 'hidden',
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
   }),
-  name: css({ overflow: 'hidden', textOverflow: 'ellipsis' }),
-  service: css({ color: theme.colors.text.secondary, overflow: 'hidden', textOverflow: 'ellipsis' }),
-  errorIcon: css({ color: theme.colors.error.text, flexShrink: 0 }),
   subtreeErrors: css({
     display: 'inline-flex',
     alignItems: 'center',
@@ -365,17 +373,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
     lineHeight: '16px',
   }),
-  criticalMark: css({
-    width: 4,
-    height: ROW_HEIGHT - 8,
-    background: theme.colors.warning.main,
-    borderRadius: 2,
-    flexShrink: 0,
-  }),
-  track: css({ position: 'relative', flex: 1, height: '100%', minWidth: 0 }),
   bar: css({ position: 'absolute', top: 6, height: ROW_HEIGHT - 12, borderRadius: 2, minWidth: 2, opacity: 0.85 }),
-  errorBar: css({ outline: `2px solid ${theme.colors.error.main}`, outlineOffset: 0 }),
-  criticalBar: css({ boxShadow: `0 3px 0 0 ${theme.colors.warning.main}` }),
   gapBar: css({
     background: `repeating-linear-gradient(45deg, ${theme.colors.error.transparent}, ${theme.colors.error.transparent} 4px, transparent 4px, transparent 8px)`,
     border: `1px dashed ${theme.colors.error.border}`,
@@ -389,12 +387,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
     pointerEvents: 'none',
   }),
   ttft: css({ background: theme.colors.text.primary, opacity: 0.35 }),
-  duration: css({
-    position: 'absolute',
-    top: 4,
-    marginLeft: theme.spacing(0.5),
-    color: theme.colors.text.secondary,
-    whiteSpace: 'nowrap',
-    pointerEvents: 'none',
-  }),
 });

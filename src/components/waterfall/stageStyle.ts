@@ -1,5 +1,6 @@
 import type { GrafanaTheme2 } from '@grafana/data';
-import { TRACE_STAGE, type TraceStage } from '@hybridlens/conventions';
+import { QUANTUM_PHASE, TRACE_STAGE, type TraceStage } from '@hybridlens/conventions';
+import type { JobPhase } from '@hybridlens/traces';
 import { t } from '../../i18n';
 
 /** One colour per lifecycle stage, from Grafana's visualization palette (readable in dark and light themes). */
@@ -43,5 +44,17 @@ export function stageName(stage: TraceStage): string {
       return t('waterfall.stage.unattributed', 'Unattributed');
     default:
       return t('waterfall.stage.other', 'Other');
+  }
+}
+
+/** A quantum job's phase as the waterfall names it (the enqueue phase is the provider's queue wait). */
+export function jobPhaseName(phase: JobPhase): string {
+  switch (phase) {
+    case QUANTUM_PHASE.enqueue:
+      return t('waterfall.job-phase.enqueue', 'Queue');
+    case QUANTUM_PHASE.compile:
+      return t('waterfall.job-phase.compile', 'Compile');
+    default:
+      return t('waterfall.job-phase.execute', 'Execute');
   }
 }

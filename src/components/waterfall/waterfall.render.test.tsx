@@ -6,7 +6,9 @@ import { type TraceLifecycle, loadTrace, timeAxis } from '@hybridlens/traces';
 import { type OtlpDocument, generateSyntheticTrace, otlpAttributes } from '@hybridlens/traces/testing';
 import { testIds } from '../../ui/testIds';
 import { SpanDetail } from './SpanDetail';
+import { MIN_SEGMENT_PERCENT } from './segmentWidth';
 import { ROW_HEIGHT, Waterfall } from './Waterfall';
+import { formatMs } from './formatDuration';
 
 /**
  * The waterfall and the span detail pane rendered from a derived trace: what each row, lane and bar shows is
@@ -15,6 +17,9 @@ import { ROW_HEIGHT, Waterfall } from './Waterfall';
  */
 
 const SECRET_PROMPT = 'SECRET PROMPT: summarise the patient record of Jane Doe';
+
+/** Content-bearing keys as the GenAI conventions, OpenLLMetry and OpenInference write them. */
+const RAW_KEYS_ADDED = [RAW_CONTENT_ATTRIBUTES[0]!, 'gen_ai.prompt', 'llm.prompts.0.content', 'input.value'];
 
 /** A synthetic trace whose LLM span also carries a raw prompt, as a foreign instrumentation would write it. */
 function withRawPrompt(document: OtlpDocument): OtlpDocument {
@@ -29,7 +34,7 @@ function withRawPrompt(document: OtlpDocument): OtlpDocument {
                 ...span,
                 attributes: [
                   ...span.attributes,
-                  ...otlpAttributes({ [RAW_CONTENT_ATTRIBUTES[0]!]: SECRET_PROMPT, 'gen_ai.prompt': SECRET_PROMPT }),
+                  ...otlpAttributes(Object.fromEntries(RAW_KEYS_ADDED.map((key) => [key, SECRET_PROMPT]))),
                 ],
               }
             : span
@@ -53,6 +58,8 @@ function renderWaterfall(lc: TraceLifecycle, selectedIndex?: number) {
 
 const spanRows = () => screen.getAllByTestId(testIds.waterfall.spanRow);
 
+const phaseSpanCount = (lc: TraceLifecycle) => lc.quantumJobs.reduce((n, j) => n + j.phases.length, 0);
+
 describe('the waterfall, rendered', () => {
   // Every gap counts as unattributed here, so the small trace has such rows (the page's default hides tiny ones).
   const small = lifecycleOf(20, { minGapShare: 0 });
@@ -61,7 +68,8 @@ describe('the waterfall, rendered', () => {
     const view = renderWaterfall(small);
     const critical = new Set(small.criticalPathSpanIds);
     const rows = spanRows();
-    expect(rows).toHaveLength(small.spans.length);
+    // Every span has a row but the quantum jobs' phase spans (each job is one row until opened).
+    expect(rows).toHaveLength(small.spans.length - phaseSpanCount(small));
     expect(rows.filter((r) => r.getAttribute('data-critical') === 'true').map((r) => r.dataset.spanId)).toEqual(
       rows.map((r) => r.dataset.spanId).filter((id) => critical.has(id!))
     );
@@ -120,8 +128,9 @@ describe('the waterfall, rendered', () => {
   });
 
   it('has no minimap when every row fits, and one that scrolls the rows when they do not', () => {
-    const fits = renderWaterfall(lifecycleOf(20));
-    expect(spanRows()).toHaveLength(20);
+    const twenty = lifecycleOf(20);
+    const fits = renderWaterfall(twenty);
+    expect(spanRows()).toHaveLength(20 - phaseSpanCount(twenty));
     expect(screen.queryByTestId(testIds.waterfall.minimap)).toBeNull();
     fits.unmount();
 
@@ -139,6 +148,119 @@ describe('the waterfall, rendered', () => {
     expect(Number(minimap.getAttribute('aria-valuenow'))).toBeGreaterThan(ROW_HEIGHT * 20);
     expect(spanRows()[0]!.dataset.spanId).not.toBe(firstBefore);
     view.unmount();
+  });
+});
+
+describe('quantum jobs in the waterfall', () => {
+  const lc = lifecycleOf(20);
+  const jobRows = () => screen.getAllByTestId(testIds.waterfall.jobRow);
+  const segmentsOf = (row: HTMLElement) => within(row).getAllByTestId(testIds.waterfall.jobPhase);
+  const widthPercent = (el: HTMLElement) => parseFloat(el.style.width);
+
+  function renderJobs(props: { compress?: boolean; selectedIndex?: number; currentMatch?: number } = {}) {
+    const onSelect = jest.fn();
+    const axis = timeAxis(lc.startMs, lc.endMs, props.compress ? lc.idleGaps : []);
+    const view = render(
+      <Waterfall
+        lifecycle={lc}
+        axis={axis}
+        selectedIndex={props.selectedIndex}
+        onSelect={onSelect}
+        matches={props.currentMatch === undefined ? [] : [props.currentMatch]}
+        currentMatch={props.currentMatch}
+      />
+    );
+    return { view, onSelect };
+  }
+
+  it('draws each job as one row whose segments are its phases, as long as the phase spans', () => {
+    const { view } = renderJobs();
+    expect(lc.quantumJobs).toHaveLength(2);
+    expect(jobRows().map((r) => r.dataset.jobId)).toEqual(lc.quantumJobs.map((j) => j.jobId));
+    for (const [j, job] of lc.quantumJobs.entries()) {
+      const segments = segmentsOf(jobRows()[j]!);
+      expect(segments.map((s) => s.dataset.phase)).toEqual(job.phases.map((p) => p.phase));
+      expect(new Set(segments.map((s) => s.dataset.phase))).toEqual(new Set(['enqueue', 'compile', 'execute']));
+      for (const [k, segment] of segments.entries()) {
+        // The phase's own span, read from the trace: its duration, and its share of the (linear) axis.
+        const span = lc.spans.find((s) => s.span.spanId === segment.dataset.spanId)!;
+        expect(span.span.name).toBe(`quantum.job.${segment.dataset.phase}`);
+        expect(Number(segment.dataset.durationMs)).toBe(span.durationMs);
+        const share = (100 * span.durationMs) / lc.durationMs;
+        expect(widthPercent(segment)).toBeCloseTo(Math.max(share, MIN_SEGMENT_PERCENT), 6);
+        expect(parseFloat(segment.style.left)).toBeCloseTo((100 * span.offsetMs) / lc.durationMs, 6);
+        expect(segment.getAttribute('aria-label')).toBe(segment.title);
+        expect(segment.title).toContain(formatMs(span.durationMs));
+        expect(segment.title).toContain(
+          ['Queue', 'Compile', 'Execute'][['enqueue', 'compile', 'execute'].indexOf(job.phases[k]!.phase)]
+        );
+      }
+    }
+    // The failed job's row and its failing phase are marked.
+    const failed = lc.quantumJobs.findIndex((j) => j.outcome === 'error');
+    expect(jobRows()[failed]!.dataset.error).toBe('true');
+    expect(segmentsOf(jobRows()[failed]!).some((s) => s.title.includes('(failed)'))).toBe(true);
+    view.unmount();
+  });
+
+  it('segments are buttons that open their phase span; the row opens to show the phase spans', () => {
+    const { view, onSelect } = renderJobs();
+    const job = lc.quantumJobs[0]!;
+    const segments = segmentsOf(jobRows()[0]!);
+    expect(segments.every((s) => s.tagName === 'BUTTON')).toBe(true);
+    fireEvent.click(segments[2]!);
+    expect(onSelect).toHaveBeenLastCalledWith(job.phases[2]!.spanIndex);
+    const phaseIds = job.phases.map((p) => p.spanId);
+    expect(spanRows().filter((r) => phaseIds.includes(r.dataset.spanId!))).toHaveLength(0);
+    fireEvent.click(
+      within(jobRows()[0]!).getByRole('button', { name: `Show the phase spans of quantum job ${job.jobId}` })
+    );
+    expect(
+      spanRows()
+        .filter((r) => phaseIds.includes(r.dataset.spanId!))
+        .map((r) => r.dataset.spanId)
+    ).toEqual(phaseIds);
+    view.unmount();
+  });
+
+  it('a search hit or a selection inside a job opens it; the job row carries the critical path of its phases', () => {
+    const job = lc.quantumJobs[1]!;
+    const execute = job.phases.find((p) => p.phase === 'execute')!;
+    for (const props of [{ currentMatch: execute.spanIndex }, { selectedIndex: execute.spanIndex }]) {
+      const { view } = renderJobs(props);
+      expect(spanRows().map((r) => r.dataset.spanId)).toContain(execute.spanId);
+      view.unmount();
+    }
+    const { view } = renderJobs();
+    const critical = new Set(lc.criticalPathSpanIds);
+    for (const [j, row] of jobRows().entries()) {
+      const expected = lc.quantumJobs[j]!.phases.some((p) => critical.has(p.spanId));
+      expect(row.dataset.critical === 'true').toBe(expected);
+    }
+    expect(jobRows().some((r) => r.dataset.critical === 'true')).toBe(true);
+    view.unmount();
+  });
+
+  it('an hour in the queue is compressed with the idle gaps; compile and execute get the width back', () => {
+    const queue = lc.quantumJobs[0]!.phases.find((p) => p.phase === 'enqueue')!;
+    expect(queue.durationMs).toBeGreaterThanOrEqual(3_600_000);
+    expect(lc.idleGaps.some((g) => g.startMs >= queue.startMs && g.endMs <= queue.endMs)).toBe(true);
+    const widths = (compress: boolean) => {
+      const { view } = renderJobs({ compress });
+      const out = segmentsOf(jobRows()[0]!).map(widthPercent);
+      view.unmount();
+      return out;
+    };
+    const linear = widths(false);
+    const compressed = widths(true);
+    const q = lc.quantumJobs[0]!.phases.indexOf(queue);
+    expect(linear[q]).toBeGreaterThan(90);
+    expect(compressed[q]).toBeLessThan(linear[q]! / 5);
+    lc.quantumJobs[0]!.phases.forEach((p, k) => {
+      if (k !== q) {
+        expect(compressed[k]).toBeGreaterThan(linear[k]!);
+      }
+    });
   });
 });
 
@@ -163,9 +285,35 @@ describe('the span detail pane, rendered', () => {
     // The cost line of an LLM call counts its tokens.
     expect(view.container.textContent).toContain('1200 input / 340 output tokens');
     expect(document.body.textContent).not.toContain(SECRET_PROMPT);
-    for (const key of RAW_CONTENT_ATTRIBUTES) {
-      expect(document.body.textContent).not.toContain(key);
+    // What was dropped is named (keys only), outside the attribute groups.
+    const redacted = screen.getByTestId(testIds.waterfall.redacted);
+    expect(redacted.dataset.count).toBe(String(RAW_KEYS_ADDED.length));
+    expect(redacted.textContent).toContain(`Redacted: ${RAW_KEYS_ADDED.length} attributes`);
+    for (const key of RAW_KEYS_ADDED) {
+      expect(redacted.textContent).toContain(key);
+      for (const group of screen.getAllByTestId(testIds.waterfall.attributeGroup)) {
+        expect(group.textContent).not.toContain(key);
+      }
     }
+    view.unmount();
+    // A span nothing was dropped from says nothing about it.
+    const clean = render(<SpanDetail lifecycle={lc} index={lc.roots[0]!} onClose={() => {}} />);
+    expect(screen.queryByTestId(testIds.waterfall.redacted)).toBeNull();
+    clean.unmount();
+  });
+
+  it('shows a phase span’s job: every phase with its duration, this one marked', () => {
+    const job = lc.quantumJobs[0]!;
+    const compile = job.phases.find((p) => p.phase === 'compile')!;
+    const view = render(<SpanDetail lifecycle={lc} index={compile.spanIndex} onClose={() => {}} />);
+    const section = screen.getByTestId(testIds.waterfall.jobPhases);
+    expect(section.dataset.jobId).toBe(job.jobId);
+    const items = within(section).getAllByRole('listitem');
+    expect(items.map((i) => i.dataset.phase)).toEqual(job.phases.map((p) => p.phase));
+    job.phases.forEach((p, k) => expect(items[k]!.textContent).toContain(formatMs(p.durationMs)));
+    expect(items.filter((i) => i.getAttribute('aria-current') === 'true').map((i) => i.dataset.phase)).toEqual([
+      'compile',
+    ]);
     view.unmount();
   });
 

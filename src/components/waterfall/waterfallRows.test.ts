@@ -13,6 +13,7 @@ import {
 
 const trace = generateSyntheticTrace({ spans: 400, seed: 3, quantumJobs: 2, failedJobs: 1 });
 const lc = loadTrace(trace.document);
+const allJobs = new Set(lc.quantumJobs.map((_, j) => j));
 
 const BASE_MS = Date.UTC(2026, 10, 26);
 
@@ -45,15 +46,17 @@ describe('waterfall rows', () => {
     const rows = waterfallRows(gappyTrace(), new Set());
     expect(
       rows.map((r) =>
-        r.kind === 'span' ? `span ${r.index}` : `gap ${r.gap.startMs - BASE_MS}-${r.gap.endMs - BASE_MS}`
+        r.kind === 'gap'
+          ? `gap ${r.gap.startMs - BASE_MS}-${r.gap.endMs - BASE_MS}`
+          : `${r.kind} ${r.kind === 'span' ? r.index : r.job}`
       )
     ).toEqual(['span 0', 'gap 0-10', 'gap 20-60', 'gap 70-100', 'span 1', 'span 2']);
     // Collapsed, the request hides its stretches with its children.
     expect(waterfallRows(gappyTrace(), new Set([0]))).toEqual([{ kind: 'span', index: 0, depth: 0 }]);
   });
 
-  it('lists every span once, depth first', () => {
-    const rows = waterfallRows(lc, new Set());
+  it('lists every span once, depth first, when every quantum job is open', () => {
+    const rows = waterfallRows(lc, new Set(), allJobs);
     const spans = rows.filter((r) => r.kind === 'span').map((r) => (r.kind === 'span' ? r.index : -1));
     expect(spans).toEqual(lc.spans.map((_, i) => i));
     const gaps = rows.filter((r) => r.kind === 'gap');
@@ -62,16 +65,46 @@ describe('waterfall rows', () => {
       if (row.kind === 'gap') {
         // Right after its span or after another stretch of the same span.
         const before = rows[i - 1]!;
-        expect(before.kind === 'span' ? before.index : before.parentIndex).toBe(row.parentIndex);
+        expect(before.kind === 'span' ? before.index : before.kind === 'gap' ? before.parentIndex : -1).toBe(
+          row.parentIndex
+        );
       }
     }
+  });
+
+  it('shows each quantum job as one row where its first phase span was; its phase spans only when it is open', () => {
+    expect(lc.quantumJobs).toHaveLength(2);
+    const phaseSpans = new Set(lc.quantumJobs.flatMap((j) => j.phases.map((p) => p.spanIndex)));
+    const closed = waterfallRows(lc, new Set());
+    const jobRows = closed.filter((r) => r.kind === 'job');
+    expect(jobRows.map((r) => (r.kind === 'job' ? r.job : -1))).toEqual([0, 1]);
+    const shownSpans = closed.flatMap((r) => (r.kind === 'span' ? [r.index] : []));
+    expect(shownSpans).toEqual(lc.spans.map((_, i) => i).filter((i) => !phaseSpans.has(i)));
+    for (const [j, job] of lc.quantumJobs.entries()) {
+      const first = Math.min(...job.phases.map((p) => p.spanIndex));
+      const at = closed.findIndex((r) => r.kind === 'job' && r.job === j);
+      // Right after the span shown just before the first phase span, at that phase span's depth.
+      expect(closed[at]!.depth).toBe(lc.spans[first]!.depth);
+      const before = closed[at - 1]!;
+      expect(before.kind === 'span' ? before.index : before.kind === 'gap' ? before.parentIndex : -1).toBe(
+        Math.max(...shownSpans.filter((i) => i < first))
+      );
+    }
+    // One job open: its phase spans follow its row, one level deeper than in the tree; the other stays closed.
+    const open = waterfallRows(lc, new Set(), new Set([1]));
+    const at = open.findIndex((r) => r.kind === 'job' && r.job === 1);
+    const phases = lc.quantumJobs[1]!.phases.map((p) => p.spanIndex).sort((a, b) => a - b);
+    expect(open.slice(at + 1, at + 1 + phases.length)).toEqual(
+      phases.map((i) => ({ kind: 'span', index: i, depth: lc.spans[i]!.depth + 1 }))
+    );
+    expect(open.filter((r) => r.kind === 'span').length).toBe(shownSpans.length + phases.length);
   });
 
   it('leaves a collapsed span’s subtree out, and only it', () => {
     const parent = lc.spans.findIndex((s) => s.subtreeEnd - s.index > 3 && s.parent >= 0);
     expect(parent).toBeGreaterThanOrEqual(0);
     const hidden = lc.spans[parent]!.subtreeEnd - parent - 1;
-    const rows = waterfallRows(lc, new Set([parent])).filter((r) => r.kind === 'span');
+    const rows = waterfallRows(lc, new Set([parent]), allJobs).filter((r) => r.kind === 'span');
     expect(rows).toHaveLength(lc.spans.length - hidden);
     expect(rows.some((r) => r.kind === 'span' && r.index > parent && r.index < lc.spans[parent]!.subtreeEnd)).toBe(
       false

@@ -1,17 +1,36 @@
 import { TRACE_STAGE } from '@hybridlens/conventions';
 import type { LifecycleSpan, TraceLifecycle, UnattributedGap } from '@hybridlens/traces';
 
-/** A row of the waterfall: a span, or a stretch of a request no span covers ("unattributed time"). */
+/**
+ * A row of the waterfall: a span, a stretch of a request no span covers ("unattributed time"), or a quantum job
+ * (one bar whose segments are its queue, compile and execute phases; its phase spans are rows under it).
+ */
 export type WaterfallRow =
   | { kind: 'span'; index: number; depth: number }
-  | { kind: 'gap'; gap: UnattributedGap; depth: number; parentIndex: number };
+  | { kind: 'gap'; gap: UnattributedGap; depth: number; parentIndex: number }
+  | { kind: 'job'; job: number; depth: number };
+
+/** For each span, the quantum job (index in `lc.quantumJobs`) whose phase it is, or -1. */
+export function jobOfPhaseSpan(lc: TraceLifecycle): Int32Array {
+  const out = new Int32Array(lc.spans.length).fill(-1);
+  lc.quantumJobs.forEach((job, j) => job.phases.forEach((p) => (out[p.spanIndex] = j)));
+  return out;
+}
 
 /**
  * The rows shown, in display order: spans depth first, each followed by its unattributed stretches; the
- * subtree of a collapsed span is left out. Linear in the number of spans (10,000-span traces re-flow on
- * every collapse).
+ * subtree of a collapsed span is left out. A quantum job's row takes the place of its first phase span; its
+ * phase spans (and their subtrees) follow one level deeper when the job is in `expandedJobs`, else they are
+ * left out (the job's bar shows them). Linear in the number of spans (10,000-span traces re-flow on every
+ * collapse).
  */
-export function waterfallRows(lc: TraceLifecycle, collapsed: ReadonlySet<number>): WaterfallRow[] {
+export function waterfallRows(
+  lc: TraceLifecycle,
+  collapsed: ReadonlySet<number>,
+  expandedJobs: ReadonlySet<number> = new Set()
+): WaterfallRow[] {
+  const jobOf = jobOfPhaseSpan(lc);
+  const jobShown = new Uint8Array(lc.quantumJobs.length);
   const gapsBySpan = new Map<string, UnattributedGap[]>();
   for (const gap of lc.gaps) {
     if (gap.stage !== TRACE_STAGE.unattributed) {
@@ -22,14 +41,29 @@ export function waterfallRows(lc: TraceLifecycle, collapsed: ReadonlySet<number>
     gapsBySpan.set(gap.spanId, list);
   }
   const rows: WaterfallRow[] = [];
+  // Spans before this index sit inside an expanded job's phase: one level deeper than their tree depth.
+  let deeperUntil = -1;
   let i = 0;
   while (i < lc.spans.length) {
     const s = lc.spans[i]!;
-    rows.push({ kind: 'span', index: i, depth: s.depth });
+    const job = jobOf[i]!;
+    if (job >= 0) {
+      if (!jobShown[job]) {
+        jobShown[job] = 1;
+        rows.push({ kind: 'job', job, depth: s.depth });
+      }
+      if (!expandedJobs.has(job)) {
+        i = s.subtreeEnd;
+        continue;
+      }
+      deeperUntil = Math.max(deeperUntil, s.subtreeEnd);
+    }
+    const depth = i < deeperUntil ? s.depth + 1 : s.depth;
+    rows.push({ kind: 'span', index: i, depth });
     const isCollapsed = collapsed.has(i);
     if (!isCollapsed) {
       for (const gap of gapsBySpan.get(s.span.spanId) ?? []) {
-        rows.push({ kind: 'gap', gap, depth: s.depth + 1, parentIndex: i });
+        rows.push({ kind: 'gap', gap, depth: depth + 1, parentIndex: i });
       }
     }
     i = isCollapsed ? s.subtreeEnd : i + 1;
