@@ -12,6 +12,7 @@ import {
   LOKI_STREAM_LABEL,
   buildAppUrl,
 } from '@hybridlens/conventions';
+import { loadTrace } from '@hybridlens/traces';
 import { generateSyntheticTrace } from '@hybridlens/traces/testing';
 import { type RunningStandIn, startTempoLokiStandIn } from '../../../playwright/ct/standins/tempoLokiServer';
 import { installNodeFetch } from '../../testing/nodeFetch';
@@ -100,7 +101,13 @@ describe('trace and job pages, rendered', () => {
     const cards = screen.getAllByTestId(testIds.jobCard.container);
     expect(cards.map((c) => c.getAttribute('data-outcome'))).toEqual(['error', 'success']);
     const waterfall = screen.getByTestId(testIds.waterfall.container);
-    expect(Number(waterfall.getAttribute('data-rows'))).toBeGreaterThanOrEqual(two.spanCount);
+    // A row per span, but each quantum job is one row in place of its phase spans until opened.
+    const { quantumJobs } = loadTrace(two.document);
+    const phaseSpans = quantumJobs.reduce((n, j) => n + j.phases.length, 0);
+    expect(quantumJobs).toHaveLength(2);
+    expect(Number(waterfall.getAttribute('data-rows'))).toBeGreaterThanOrEqual(
+      two.spanCount - phaseSpans + quantumJobs.length
+    );
     // Its log lines from Loki, in time order, with their level; not the other trace's.
     await waitFor(() => expect(screen.getAllByTestId(testIds.trace.logLine)).toHaveLength(2), { timeout: 30_000 });
     const lines = screen.getAllByTestId(testIds.trace.logLine);
