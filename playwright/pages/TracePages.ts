@@ -39,6 +39,16 @@ export class TracePage extends AppPageObject {
     return this.root.locator(`[data-testid="${testIds.waterfall.spanRow}"][data-span-id="${spanId}"]`);
   }
 
+  /** A quantum job's row: one bar whose segments are its phases (`data-outcome`; segments: `data-phase`, `data-span-id`, `data-duration-ms`). */
+  jobRow(jobId: string): Locator {
+    return this.root.locator(`[data-testid="${testIds.waterfall.jobRow}"][data-job-id="${jobId}"]`);
+  }
+
+  /** The span detail pane's list of the selected phase span's job phases. */
+  detailJobPhases(): Locator {
+    return this.root.getByTestId(testIds.waterfall.jobPhases);
+  }
+
   /** Rows the waterfall holds in all (`data-rows`), rendered or not. */
   async rowCount(): Promise<number> {
     return Number(await this.waterfall().getAttribute('data-rows'));

@@ -1,7 +1,8 @@
 import React from 'react';
-import { QUERY_PARAM, TRACE_VIEW, buildAppUrl } from '@hybridlens/conventions';
-import { TRACE_FORMAT } from '@hybridlens/traces';
-import { uiText } from '../../../src/ui';
+import { QUANTUM_ATTR, QUERY_PARAM, SPAN, TRACE_VIEW, buildAppUrl } from '@hybridlens/conventions';
+import { TRACE_FORMAT, type TraceSpan, formatSpanDuration } from '@hybridlens/traces';
+import { MIN_SEGMENT_PERCENT } from '../../../src/components/waterfall/segmentWidth';
+import { testIds, uiText } from '../../../src/ui';
 import { logsOfTraceQuery } from '../../../src/queries/logql';
 import { TracePage } from '../../pages';
 import { AppHarness } from '../runtime/AppHarness';
@@ -10,7 +11,32 @@ import { traceCatalog } from '../standins/standInEnv';
 import { jobsOfSpans, standInFormat, standInLogLines, standInSpans, standInStatus } from '../standins/standInQueries';
 import { currentUrl, expect, expectLoggedErrors, saveScreenshot, test } from './fixtures';
 
-const traceUrl = (traceId: string) => buildAppUrl({ page: 'trace', params: { traceId } });
+const traceUrl = (traceId: string, query?: Record<string, string>) =>
+  buildAppUrl({ page: 'trace', params: { traceId }, query });
+
+const PHASE_SPANS: readonly string[] = [SPAN.quantumEnqueue, SPAN.quantumCompile, SPAN.quantumExecute];
+const phaseSpans = (spans: readonly TraceSpan[]) => spans.filter((s) => PHASE_SPANS.includes(s.name));
+
+/**
+ * The phase segments of one job's row: its span id, duration as stated, and its width and its track's, px. Rows
+ * are virtualised, so the job is brought into view first by searching for its id.
+ */
+async function jobSegments(trace: TracePage, jobId: string) {
+  await trace.search().fill(`${QUANTUM_ATTR.jobId.key}=${jobId}`);
+  await expect(trace.jobRow(jobId)).toBeInViewport({ timeout: 15_000 });
+  return trace
+    .jobRow(jobId)
+    .getByTestId(testIds.waterfall.jobPhase)
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        spanId: el.getAttribute('data-span-id')!,
+        phase: el.getAttribute('data-phase')!,
+        durationMs: Number(el.getAttribute('data-duration-ms')),
+        width: el.getBoundingClientRect().width,
+        trackWidth: el.parentElement!.getBoundingClientRect().width,
+      }))
+    );
+}
 
 /** Chromium logs a failed fetch as a console error, and the fixtures record the response: both are expected here. */
 const notFoundOn = (api: string) => [new RegExp(`HTTP 404 GET .*/${api}/`), /status of 404/];
@@ -30,7 +56,8 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     const component = await mount(<AppHarness url={traceUrl(twoJobs.traceId)} />, { hooksConfig: harness });
     const trace = new TracePage(component);
     await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
-    expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length);
+    // One row per span, but a quantum job is one row until opened (its phase spans are its bar's segments).
+    expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length - phaseSpans(spans).length + jobs.length);
     await expect(trace.jobCards()).toHaveCount(jobs.length);
     for (const job of jobs) {
       await expect(trace.jobCard(job.jobId)).toHaveAttribute('data-outcome', job.failed ? 'error' : 'success');
@@ -54,6 +81,84 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     await expect(raw).toHaveAttribute('data-spans', String(spans.length), { timeout: 30_000 });
     expect((await currentUrl(page)).searchParams.get(QUERY_PARAM.traceView)).toBe(TRACE_VIEW.raw);
     await saveScreenshot(page, 'trace-raw');
+  });
+
+  test('each quantum job is one bar of queue, compile and execute segments as long as the served phase spans; idle gaps still compress the queue', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const { twoJobs } = traceCatalog();
+    const spans = await standInSpans(twoJobs.traceId);
+    const phases = phaseSpans(spans);
+    const traceStart = Math.min(...spans.map((s) => s.startMs));
+    const traceMs = Math.max(...spans.map((s) => s.endMs)) - traceStart;
+    const served = new Map(phases.map((s) => [s.spanId, s]));
+    expect(new Set(phases.map((s) => s.name)).size).toBe(3);
+
+    // Compression off: the axis is linear, so each segment's width is its phase span's share of the trace
+    // (a phase too short to see keeps the narrowest width a segment has).
+    const linear = await mount(<AppHarness url={traceUrl(twoJobs.traceId, { [QUERY_PARAM.compressGaps]: 'off' })} />, {
+      hooksConfig: harness,
+    });
+    let trace = new TracePage(linear);
+    await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
+    const jobs = jobsOfSpans(spans);
+    expect(jobs).toHaveLength(2);
+    const flat = [];
+    for (const job of jobs) {
+      flat.push(...(await jobSegments(trace, job.jobId)));
+    }
+    expect(flat.map((g) => g.spanId).sort()).toEqual([...served.keys()].sort());
+    for (const g of flat) {
+      const span = served.get(g.spanId)!;
+      expect(g.phase).toBe(span.name.split('.').at(-1));
+      expect(g.durationMs).toBeCloseTo(span.endMs - span.startMs, 3);
+      const expected = g.trackWidth * Math.max((span.endMs - span.startMs) / traceMs, MIN_SEGMENT_PERCENT / 100);
+      expect(Math.abs(g.width - expected), `${g.phase} ${g.spanId}: ${g.width} px vs ${expected} px`).toBeLessThan(1.5);
+    }
+    const longest = flat.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+    expect(longest.phase).toBe('enqueue');
+    expect(longest.durationMs).toBeGreaterThanOrEqual(3_600_000);
+    await saveScreenshot(page, 'trace-jobs-linear');
+    await linear.unmount();
+
+    // Compression on (the default): the hour in the queue shrinks to a break, the work gets the width back,
+    // and each segment still states its real duration.
+    const compressed = await mount(<AppHarness url={traceUrl(twoJobs.traceId)} />, { hooksConfig: harness });
+    trace = new TracePage(compressed);
+    await expect(trace.waterfall()).toBeVisible({ timeout: 60_000 });
+    await expect(trace.rulerBreaks().first()).toBeAttached();
+    const squeezed = new Map<string, (typeof flat)[number]>();
+    for (const job of jobs) {
+      (await jobSegments(trace, job.jobId)).forEach((g) => squeezed.set(g.spanId, g));
+    }
+    const queue = squeezed.get(longest.spanId)!;
+    expect(queue.durationMs).toBe(longest.durationMs);
+    expect(queue.width).toBeLessThan(longest.width / 5);
+    const work = flat.filter((g) => g.phase !== 'enqueue');
+    expect(work.reduce((sum, g) => sum + squeezed.get(g.spanId)!.width, 0)).toBeGreaterThan(
+      2 * work.reduce((sum, g) => sum + g.width, 0)
+    );
+
+    // Keyboard: a segment is a button; Enter opens its phase span (the job opens to show it) and the detail pane
+    // lists the job's phases with their durations.
+    const lastJob = trace.jobRow(jobs.at(-1)!.jobId);
+    const execute = lastJob.getByTestId(testIds.waterfall.jobPhase).and(page.locator('[data-phase="execute"]'));
+    const executeId = (await execute.getAttribute('data-span-id'))!;
+    const jobPhaseIds = await lastJob
+      .getByTestId(testIds.waterfall.jobPhase)
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-span-id')!));
+    await execute.focus();
+    await page.keyboard.press('Enter');
+    await expect(trace.spanRow(executeId)).toHaveAttribute('aria-selected', 'true');
+    const items = trace.detailJobPhases().getByRole('listitem');
+    await expect(items).toHaveCount(jobPhaseIds.length);
+    for (const [k, id] of jobPhaseIds.entries()) {
+      const span = served.get(id)!;
+      await expect(items.nth(k)).toContainText(formatSpanDuration(span.endMs - span.startMs));
+    }
+    await saveScreenshot(page, 'trace-job-phase-selected');
   });
 
   test('failed spans are surfaced: a collapsed ancestor counts them, the header walks to each, the ruler never repeats a time', async ({
@@ -174,7 +279,7 @@ test.describe('Trace page on the Tempo and Loki stand-ins', () => {
     const component = await mount(<AppHarness url={traceUrl(large.traceId)} />, { hooksConfig: harness });
     const trace = new TracePage(component);
     await expect(trace.waterfall()).toBeVisible({ timeout: 90_000 });
-    expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length);
+    expect(await trace.rowCount()).toBeGreaterThanOrEqual(spans.length - phaseSpans(spans).length);
     // Virtualised: far fewer rows in the DOM than in the trace.
     expect(await trace.spanRows().count()).toBeLessThan(spans.length / 10);
 
