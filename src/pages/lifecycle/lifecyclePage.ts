@@ -21,6 +21,7 @@ export const LIFECYCLE_VARIABLES = [
   VARIABLE.model,
   VARIABLE.region,
   VARIABLE.path,
+  VARIABLE.provider,
 ] as const;
 
 function heading(text: string): SceneFlexItem {
