@@ -102,7 +102,11 @@ test.describe('Lifecycle', () => {
     const calls = (await queryLog(page)).filter((q) => q.api === 'proxy GET').map((q) => q.expr);
     // The list reloads as the variables resolve (each load sends the failed and the slow search together): the
     // last two searches are those of the load shown.
-    const searches = calls.filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`)).slice(-2);
+    const searches = calls
+      .filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`))
+      // The request searches (on the ingress span), not the decision rows' searches.
+      .filter((url) => new URL(url, 'http://harness').searchParams.get('q')?.includes(`"${SPAN.ingress}"`))
+      .slice(-2);
     expect(searches.length).toBe(2);
     const fromTempo = new Set<string>();
     for (const url of searches) {
