@@ -1,6 +1,13 @@
 import { parser as logqlParser } from '@grafana/lezer-logql';
 import { parser as traceqlParser } from '@grafana/lezer-traceql';
-import { failedRequestsQuery, slowRequestsQuery, traceOfJobQuery, traceqlDuration } from './traceql';
+import {
+  DECISION_INPUT_ATTRIBUTES,
+  decisionExamplesQuery,
+  failedRequestsQuery,
+  slowRequestsQuery,
+  traceOfJobQuery,
+  traceqlDuration,
+} from './traceql';
 import { logsOfJobQuery, logsOfTraceQuery } from './logql';
 import { type GrammarParser, syntaxErrors } from '../testing/grammarErrors';
 
@@ -29,6 +36,39 @@ describe('TraceQL the pages send, parsed by @grafana/lezer-traceql', () => {
     });
     expect(strings).toHaveLength(1);
     expect(JSON.parse(strings[0]!)).toBe(id);
+  });
+
+  it.each([
+    ['qpu', 'qpu_healthy'],
+    ['simulator', 'flag_force_simulator'],
+    ['classical', 'reason with "quotes" and \\backslash'],
+  ])('orchestrator decisions on %s for %j, selecting every input attribute', (path, reason) => {
+    const query = decisionExamplesQuery(path, reason);
+    expect(syntaxErrors(traceqlParser, query)).toEqual([]);
+    // The grammar reads one attribute field inside select(...) per input, and the reason as one string literal.
+    const selected: string[] = [];
+    const strings: string[] = [];
+    let inSelect = false;
+    traceqlParser.parse(query).iterate({
+      enter: (node) => {
+        if (node.name === 'SelectOperation') {
+          inSelect = true;
+        }
+        if (inSelect && node.name === 'AttributeField') {
+          selected.push(query.slice(node.from, node.to));
+        }
+        if (node.name === 'String') {
+          strings.push(JSON.parse(query.slice(node.from, node.to)) as string);
+        }
+      },
+      leave: (node) => {
+        if (node.name === 'SelectOperation') {
+          inSelect = false;
+        }
+      },
+    });
+    expect(selected).toEqual(DECISION_INPUT_ATTRIBUTES.map((key) => `span.${key}`));
+    expect(strings.at(-1)).toBe(reason);
   });
 
   it('slow and failed requests, without and with every filter (one value, several values with metacharacters)', () => {

@@ -22,8 +22,8 @@ const RANGE = '$__range';
 const LE = 'le';
 const NAME = '__name__';
 
-/** The per-span histograms carry route, path and span: Model and Region do not apply to them. */
-export const SPAN_FILTERS: readonly FilterVariable[] = ['route', 'path'];
+/** The per-span histograms carry the request's labels and the provider that served a quantum path. */
+export const SPAN_FILTERS: readonly FilterVariable[] = [...REQUEST_FILTERS, 'provider'];
 /** The orchestrator's decisions carry path and reason only. */
 export const DECISION_FILTERS: readonly FilterVariable[] = ['path'];
 

@@ -1,5 +1,6 @@
 import {
   GEN_AI_ATTR,
+  ORCHESTRATOR_ATTR,
   QUANTUM_ATTR,
   REQUEST_ATTR,
   SPAN,
@@ -112,4 +113,35 @@ export function failedRequestsQuery(filters: TraceFilters = {}): string {
 /** The trace holding a provider job id (any of its quantum spans carries it). */
 export function traceOfJobQuery(jobId: string): string {
   return `{ ${spanAttr(QUANTUM_ATTR.jobId.key)} = ${traceqlString(jobId)} }`;
+}
+
+/**
+ * The explainability attributes of an orchestrator decision that the Lifecycle page shows beside each example:
+ * what the orchestrator saw (queue, backlog, rate-limit budget, calibration age, predicted fidelity, provider
+ * availability, flags), what it chose (provider, backend) and whether it was a fallback.
+ */
+export const DECISION_INPUT_ATTRIBUTES: readonly string[] = [
+  ORCHESTRATOR_ATTR.provider.key,
+  ORCHESTRATOR_ATTR.backend.key,
+  ORCHESTRATOR_ATTR.inputQueueLength.key,
+  ORCHESTRATOR_ATTR.inputBacklogSeconds.key,
+  ORCHESTRATOR_ATTR.inputRateLimitRemaining.key,
+  ORCHESTRATOR_ATTR.inputCalibrationAgeSeconds.key,
+  ORCHESTRATOR_ATTR.inputPredictedFidelity.key,
+  ORCHESTRATOR_ATTR.inputProviderAvailable.key,
+  ORCHESTRATOR_ATTR.inputFlags.key,
+  ORCHESTRATOR_ATTR.fallback.key,
+];
+
+/**
+ * Orchestrator decisions that chose `path` for `reason`, with their inputs selected (`select(...)` makes Tempo's
+ * search answer carry those attributes on each matched span).
+ */
+export function decisionExamplesQuery(path: string, reason: string): string {
+  const conditions = [
+    `name = ${traceqlString(SPAN.orchestrator)}`,
+    `${spanAttr(ORCHESTRATOR_ATTR.path.key)} = ${traceqlString(path)}`,
+    `${spanAttr(ORCHESTRATOR_ATTR.reason.key)} = ${traceqlString(reason)}`,
+  ];
+  return `{ ${conditions.join(' && ')} } | select(${DECISION_INPUT_ATTRIBUTES.map(spanAttr).join(', ')})`;
 }

@@ -180,6 +180,7 @@ export const testIds = {
     request: 'hybridlens-lifecycle-request',
     decisions: 'hybridlens-lifecycle-decisions',
     decision: 'hybridlens-lifecycle-decision',
+    decisionExample: 'hybridlens-lifecycle-decision-example',
   },
   tileFilterScope: 'hybridlens-tile-filter-scope',
   alertBanner: 'hybridlens-alert-banner',

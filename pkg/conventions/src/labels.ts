@@ -109,6 +109,12 @@ export const QUANTUM_PROVIDER = {
   google: 'google',
   local: 'local',
 } as const;
+/**
+ * The `provider` of a request's lifecycle-span observations whose served path ran no quantum job (classical,
+ * none, or a quantum path that named no provider): a value no QUANTUM_PROVIDER takes, so a pick of one provider
+ * leaves these requests out and "all providers" keeps them.
+ */
+export const NO_PROVIDER = 'none';
 /** Providers whose jobs run on simulators (the ops guide's 98% job-success SLO instead of 95% for QPUs). */
 export const SIMULATOR_PROVIDERS: readonly string[] = [QUANTUM_PROVIDER.local];
 

@@ -258,7 +258,7 @@ export function handleRequestBare(i: number, t0: number, bare: BareTelemetry): s
   c.requests.inc({ ...requestLabels, [LABEL.outcome]: 'ok' });
   h.requestDuration.observe(requestLabels, 0.9);
   for (const [span, start, end] of spanTimes) {
-    const labels = { [LABEL.route]: route, [LABEL.path]: path, [LABEL.span]: span };
+    const labels = { ...requestLabels, [LABEL.provider]: 'ibm', [LABEL.span]: span };
     h.requestSpanStartOffset.observe(labels, (start - t0) / 1000);
     h.requestSpanDuration.observe(labels, (end - start) / 1000);
   }

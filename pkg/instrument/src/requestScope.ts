@@ -31,6 +31,7 @@ const {
   LABEL,
   LOG_EVENT,
   LOG_FIELD,
+  NO_PROVIDER,
   ORCHESTRATOR_ATTR,
   REQUEST_ATTR,
   REQUEST_OUTCOME,
@@ -61,6 +62,8 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
   private pendingJobDurations: Array<Labels | number> | undefined;
   /** The path serving the request so far: the last decision's, then each fallback's target. */
   private servedPath: RequestPath = REQUEST_PATH.none;
+  /** The provider on the served path so far: the last decision's, then the last quantum job's; a fallback clears it. */
+  private servedProvider: string | undefined;
 
   constructor(
     private readonly core: TelemetryCore,
@@ -132,6 +135,7 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     handle.span.end(end);
     this.timeline.add(SPAN.orchestrator, start, end);
     this.servedPath = path;
+    this.servedProvider = d.provider;
     this.core.metrics.inc('orchestratorDecisions', { [LABEL.path]: path, [LABEL.reason]: reason });
     logFor(this.core, handle, {
       level: 'info',
@@ -146,7 +150,9 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
   }
 
   quantumJob(init: QuantumJobInit): QuantumJobScope {
-    return new QuantumJobScopeImpl(this.core, this, init);
+    const job = new QuantumJobScopeImpl(this.core, this, init);
+    this.servedProvider = init.provider;
+    return job;
   }
 
   fallback(f: FallbackRecord): void {
@@ -157,6 +163,7 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     const outcome = requireOneOf(call, 'outcome', f.outcome, FALLBACK_OUTCOME);
     const time = timeOr(call, 'time', f.time, this.core.now);
     this.servedPath = to;
+    this.servedProvider = undefined;
     this.core.metrics.inc('fallbacks', {
       [LABEL.fromPath]: from,
       [LABEL.toPath]: to,
@@ -263,14 +270,27 @@ export class RequestScopeImpl implements RequestScope, RequestParent {
     });
   }
 
-  /** One start offset and one duration per lifecycle span, labelled with the request's final path. */
+  /**
+   * One start offset and one duration per lifecycle span, labelled like the request (final path included) and with
+   * the provider that served a quantum path (NO_PROVIDER otherwise), so the Lifecycle page can narrow the stages to
+   * a model, region or provider.
+   */
   private observeSpans(): void {
     const { names, starts, ends } = this.timeline;
     const metrics = this.core.metrics;
+    const quantum = this.servedPath === EXECUTION_PATH.qpu || this.servedPath === EXECUTION_PATH.simulator;
+    const provider = (quantum && this.servedProvider) || NO_PROVIDER;
     for (let i = 0; i < names.length; i++) {
       const start = starts[i]!;
       // prom-client keeps a series' first labels object and never mutates it: both histograms can share one.
-      const labels = { [LABEL.route]: this.route, [LABEL.path]: this.servedPath, [LABEL.span]: names[i]! };
+      const labels = {
+        [LABEL.route]: this.route,
+        [LABEL.model]: this.model,
+        [LABEL.region]: this.region,
+        [LABEL.path]: this.servedPath,
+        [LABEL.provider]: provider,
+        [LABEL.span]: names[i]!,
+      };
       metrics.observe('requestSpanStartOffset', labels, seconds(this.startTime, start), this.exemplar);
       metrics.observe('requestSpanDuration', labels, seconds(start, ends[i]!), this.exemplar);
     }

@@ -1,4 +1,4 @@
-import { LLM_ATTR, METRIC, REQUEST_SPAN_BUCKETS, SPAN, type SpanName } from '@hybridlens/conventions';
+import { LLM_ATTR, METRIC, NO_PROVIDER, REQUEST_SPAN_BUCKETS, SPAN, type SpanName } from '@hybridlens/conventions';
 import { createTelemetry, type HybridTelemetry, InMemorySpanExporter, InstrumentInputError } from '../src';
 import { parseExposition, type Sample, valueOf } from './helpers/exposition';
 import { runFullRequest } from './helpers/fullRequest';
@@ -65,6 +65,52 @@ describe('per-span histograms at request end', () => {
     expect(observed(samples, DURATION, SPAN.orchestrator, { path: 'simulator' }).count).toBe(1);
     expect(observed(samples, DURATION, SPAN.orchestrator, { path: 'qpu' }).count).toBe(0);
     expect(valueOf(samples, `${DURATION}_count`, { path: 'simulator' })).toBe(7);
+    await t.shutdown();
+  });
+
+  it("labels every span with the request's model and region and the provider of the served quantum path", async () => {
+    const t = telemetry();
+    runFullRequest(t, { start: T0 });
+    const samples = await samplesOf(t);
+    const labels = { route: '/v1/optimize', model: 'gpt-4o-mini', region: 'eu-west-1', path: 'qpu', provider: 'ibm' };
+    expect(valueOf(samples, `${DURATION}_count`, labels)).toBe(7);
+    expect(valueOf(samples, `${OFFSET}_count`, labels)).toBe(7);
+    // Exactly the contract's label names on every sample.
+    const names = new Set(samples.filter((s) => s.series.startsWith(DURATION)).flatMap((s) => Object.keys(s.labels)));
+    expect([...names].sort()).toEqual([...METRIC.requestSpanDuration.labels, 'le'].sort());
+    await t.shutdown();
+  });
+
+  it('takes the provider of the job that served the path: a fallback to the simulator job names its provider', async () => {
+    const t = telemetry();
+    const request = t.startRequest({ route: '/v1/fb', model: 'm', region: 'r', startTime: T0 });
+    request.orchestratorDecision({ path: 'qpu', reason: 'qpu_healthy', provider: 'ibm', inputs: {}, startTime: T0 });
+    request.fallback({ from: 'qpu', to: 'simulator', reason: 'queue_saturated', outcome: 'success', time: T0 + 2 });
+    const job = request.quantumJob({ provider: 'local', backend: 'aer', simulator: true, shots: 100 });
+    job.execute({ startTime: T0 + 3, endTime: T0 + 8, providerJobId: 'j', providerStatus: 'DONE', outcome: 'success' });
+    request.end({ outcome: 'degraded', endTime: T0 + 10 });
+    const samples = await samplesOf(t);
+    expect(valueOf(samples, `${DURATION}_count`, { route: '/v1/fb', path: 'simulator', provider: 'local' })).toBe(3);
+    expect(valueOf(samples, `${DURATION}_count`, { route: '/v1/fb', provider: 'ibm' })).toBe(0);
+    await t.shutdown();
+  });
+
+  it.each([
+    ['a classical request', 'classical', undefined],
+    ['a quantum path that names no provider and ran no job', 'simulator', undefined],
+  ])('labels %s with NO_PROVIDER', async (_what, path, provider) => {
+    const t = telemetry();
+    const request = t.startRequest({ route: '/v1/np', model: 'm', region: 'r', startTime: T0 });
+    request.orchestratorDecision({
+      path: path as 'classical' | 'simulator',
+      reason: 'budget',
+      ...(provider ? { provider } : {}),
+      inputs: {},
+      startTime: T0,
+    });
+    request.end({ outcome: 'ok', endTime: T0 + 10 });
+    const samples = await samplesOf(t);
+    expect(valueOf(samples, `${DURATION}_count`, { route: '/v1/np', path, provider: NO_PROVIDER })).toBe(2);
     await t.shutdown();
   });
 

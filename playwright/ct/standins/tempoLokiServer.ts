@@ -2,7 +2,8 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { TRACE_ID_BYTES, type TraceSpan, normalizeId, readTrace } from '@hybridlens/traces';
 import { type OtlpDocument, toTempoV1, toTempoV2 } from '@hybridlens/traces/testing';
-import { TraceqlError, compileTraceql } from './traceqlSubset';
+import { TraceqlError, compileTraceqlSearch } from './traceqlSubset';
+import { tempoAttributes } from './tempoAttributes';
 import { LogqlError, type LogStreamLine, compileLogql } from './logqlSubset';
 
 /**
@@ -10,7 +11,8 @@ import { LogqlError, type LogStreamLine, compileLogql } from './logqlSubset';
  *
  * Tempo: `GET /api/v2/traces/<id>` (`{trace, status, message}`, PARTIAL where configured), `GET /api/traces/<id>`
  * (v1: `batches`, base64 ids, enum names; or a stored answer served verbatim, e.g. a Jaeger query service's),
- * `GET /api/search?q=<TraceQL>&start&end&limit`, `GET /api/echo`, `GET /ready`.
+ * `GET /api/search?q=<TraceQL>&start&end&limit&spss` (each matched span with the attributes its conditions and
+ * `| select(...)` name, as OTLP key/value pairs), `GET /api/echo`, `GET /ready`.
  * Loki (lines as OTLP ingestion stores them: body, `service_name` stream label, structured metadata):
  * `GET /loki/api/v1/query_range?query=<LogQL>&start&end&limit&direction`, `GET /loki/api/v1/labels`, `GET /ready`. Ids may be hex or base64. Errors use the services' own shapes: plain-text bodies with 400 / 404.
  */
@@ -114,7 +116,9 @@ function lookup(traces: Map<string, StoredTrace>, rawId: string): StoredTrace | 
 }
 
 function search(traces: Map<string, StoredTrace>, params: URLSearchParams): unknown {
-  const matching = compileTraceql(params.get('q') ?? '{}');
+  const { match: matching, attributes } = compileTraceqlSearch(params.get('q') ?? '{}');
+  // Tempo's spans per span set (`spss`): 3 unless asked.
+  const spss = number(params, 'spss', 3);
   const startMs = number(params, 'start', 0) * 1000;
   const endMs = number(params, 'end', Number.MAX_SAFE_INTEGER / 1000) * 1000;
   const limit = number(params, 'limit', 20);
@@ -135,10 +139,12 @@ function search(traces: Map<string, StoredTrace>, params: URLSearchParams): unkn
         durationMs: Math.round(t.endMs - t.startMs),
         spanSets: [
           {
-            spans: spans.map((s) => ({
+            spans: spans.slice(0, spss).map((s) => ({
               spanID: s.spanId,
+              name: s.name,
               startTimeUnixNano: String(Math.round(s.startMs * 1e6)),
               durationNanos: String(Math.round((s.endMs - s.startMs) * 1e6)),
+              ...(attributes.length > 0 ? { attributes: tempoAttributes(s.attributes, attributes) } : {}),
             })),
             matched: spans.length,
           },

@@ -4,7 +4,8 @@ import type { TraceSpan } from '@hybridlens/traces';
 /**
  * The TraceQL the app sends, evaluated the way Tempo does: `{ c1 && c2 && ... }`, or several such spansets joined
  * by `&&` (the trace must hold a span matching each; the answer holds the spans of all), where each condition is
- * `name = "…"`, `span.<key> = "…"`, `span.<key> =~ "…"`, `duration > <n>ms` or `status = error`. The query is first
+ * `name = "…"`, `span.<key> = "…"`, `span.<key> =~ "…"`, `duration > <n>ms` or `status = error`, optionally followed by
+ * `| select(span.<key>, ...)`, whose attributes (and those of the conditions) the answer carries. The query is first
  * parsed with Grafana's grammar (a syntax error is Tempo's 400); valid TraceQL outside this subset is refused with
  * a message saying so, never silently answered.
  */
@@ -112,19 +113,69 @@ function spansetFilter(text: string, query: string): SpanPredicate {
   return (s) => predicates.every((p) => p(s));
 }
 
-/** The matching spans of a trace for a TraceQL query; throws {@link TraceqlError} (Tempo's 400) for anything else. */
-export function compileTraceql(query: string): TraceMatcher {
+/** A search: the spans each trace matches, and the span attributes Tempo returns on them. */
+export interface CompiledSearch {
+  match: TraceMatcher;
+  /**
+   * Attribute keys (without `span.`) of the filter's conditions and of `| select(...)`: Tempo's search answer
+   * carries these on every matched span (`spanSets[].spans[].attributes`).
+   */
+  attributes: string[];
+}
+
+const SELECT = /^select\((.*)\)$/s;
+const SELECT_FIELD = /^span\.([A-Za-z_][A-Za-z0-9_.]*)$/;
+
+function selectedKeys(stage: string, query: string): string[] {
+  const fields = SELECT.exec(stage.trim());
+  if (!fields) {
+    throw new TraceqlError(
+      `the Tempo stand-in evaluates only "| select(...)" after a filter, not ${JSON.stringify(query)}`,
+      400
+    );
+  }
+  return fields[1]!.split(',').map((field) => {
+    const key = SELECT_FIELD.exec(field.trim());
+    if (!key) {
+      throw new TraceqlError(
+        `the Tempo stand-in selects span attributes only, not ${JSON.stringify(field.trim())}`,
+        400
+      );
+    }
+    return key[1]!;
+  });
+}
+
+/** The attribute keys a filter's conditions name (`span.<key> = ...`). */
+function conditionKeys(filter: string): string[] {
+  return [...filter.matchAll(new RegExp(String.raw`span\.([A-Za-z_][A-Za-z0-9_.]*)\s*(?:=~|=)\s*${STRING}`, 'g'))].map(
+    (m) => m[1]!
+  );
+}
+
+/** A TraceQL search; throws {@link TraceqlError} (Tempo's 400) for anything outside the subset. */
+export function compileTraceqlSearch(query: string): CompiledSearch {
   const trimmed = query.trim();
   const error = syntaxError(trimmed);
   if (error) {
     throw new TraceqlError(`invalid TraceQL query: ${error}`, 400);
   }
-  const spansets = splitOutsideStrings(trimmed, /^\}\s*&&\s*\{/).map((part, i, all) => {
+  const [filter, ...stages] = splitOutsideStrings(trimmed, /^\|(?!\|)/);
+  const spansets = splitOutsideStrings(filter!, /^\}\s*&&\s*\{/).map((part, i, all) => {
     const open = i === 0 ? part : `{${part}`;
     return spansetFilter(i === all.length - 1 ? open : `${open}}`, trimmed);
   });
-  return (spans) => {
-    const matched = spansets.map((filter) => spans.filter(filter));
+  const match: TraceMatcher = (spans) => {
+    const matched = spansets.map((f) => spans.filter(f));
     return matched.every((m) => m.length > 0) ? [...new Set(matched.flat())] : [];
   };
+  const attributes = [
+    ...new Set([...conditionKeys(filter!), ...stages.flatMap((stage) => selectedKeys(stage, trimmed))]),
+  ];
+  return { match, attributes };
+}
+
+/** The matching spans of a trace for a TraceQL query; throws {@link TraceqlError} (Tempo's 400) for anything else. */
+export function compileTraceql(query: string): TraceMatcher {
+  return compileTraceqlSearch(query).match;
 }

@@ -1,5 +1,14 @@
 import React from 'react';
-import { DATASOURCE_UID, EXEMPLAR_LABEL, LABEL, METRIC, buildAppUrl, range } from '@hybridlens/conventions';
+import {
+  DATASOURCE_UID,
+  EXEMPLAR_LABEL,
+  LABEL,
+  METRIC,
+  ORCHESTRATOR_ATTR,
+  SPAN,
+  buildAppUrl,
+  range,
+} from '@hybridlens/conventions';
 import { testIds } from '../../../src/ui/testIds';
 import { uiText } from '../../../src/ui/uiText';
 import { TracePage } from '../../pages';
@@ -19,6 +28,35 @@ import {
 interface TempoSearch {
   traces?: Array<{ traceID: string }>;
 }
+interface TempoValue {
+  stringValue?: string;
+  intValue?: string;
+  doubleValue?: number;
+  boolValue?: boolean;
+  arrayValue?: { values?: TempoValue[] };
+}
+interface DecisionSearch {
+  traces?: Array<{
+    traceID: string;
+    spanSets?: Array<{ spans?: Array<{ spanID: string; attributes?: Array<{ key: string; value: TempoValue }> }> }>;
+  }>;
+}
+
+/** An attribute as the page's data attribute holds it, decoded here from Tempo's JSON on its own. */
+function plainValue(v: TempoValue): unknown {
+  if (v.arrayValue) {
+    return (v.arrayValue.values ?? []).map((x) => String(plainValue(x)));
+  }
+  return v.stringValue ?? v.boolValue ?? (v.intValue !== undefined ? Number(v.intValue) : v.doubleValue);
+}
+
+/** The contract's decision attributes the examples show: every ORCHESTRATOR_ATTR but the row's path and reason. */
+const INPUT_KEYS = new Set(
+  Object.values(ORCHESTRATOR_ATTR)
+    .map((a) => a.key)
+    .filter((k) => k !== ORCHESTRATOR_ATTR.path.key && k !== ORCHESTRATOR_ATTR.reason.key)
+);
+
 interface ExemplarAnswer {
   data?: Array<{ exemplars: Array<{ labels: Record<string, string> }> }>;
 }
@@ -64,7 +102,11 @@ test.describe('Lifecycle', () => {
     const calls = (await queryLog(page)).filter((q) => q.api === 'proxy GET').map((q) => q.expr);
     // The list reloads as the variables resolve (each load sends the failed and the slow search together): the
     // last two searches are those of the load shown.
-    const searches = calls.filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`)).slice(-2);
+    const searches = calls
+      .filter((url) => url.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`))
+      // The request searches (on the ingress span), not the decision rows' searches.
+      .filter((url) => new URL(url, 'http://harness').searchParams.get('q')?.includes(`"${SPAN.ingress}"`))
+      .slice(-2);
     expect(searches.length).toBe(2);
     const fromTempo = new Set<string>();
     for (const url of searches) {
@@ -119,6 +161,73 @@ test.describe('Lifecycle', () => {
       .first()
       .click();
     await expect.poll(async () => (await currentUrl(page)).pathname).toContain(first.traceId);
+    await expect(new TracePage(component).waterfall()).toBeVisible({ timeout: 60_000 });
+  });
+
+  test('orchestrator decisions: per path and reason, the decisions Tempo holds with their inputs, each opening its trace', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'lifecycle' })} />, { hooksConfig: harness });
+    const table = component.getByTestId(testIds.lifecycle.decisions);
+    await expect(table).toBeVisible({ timeout: 60_000 });
+    await waitForQueriesToSettle(page);
+    await expect(component.getByTestId(testIds.lifecycle.decisionExample).first()).toBeVisible({ timeout: 30_000 });
+    const rows = await component
+      .getByTestId(testIds.lifecycle.decision)
+      .evaluateAll((els) =>
+        els.map((e) => ({ path: e.getAttribute('data-path')!, reason: e.getAttribute('data-reason')! }))
+      );
+    expect(rows.length).toBeGreaterThan(0);
+    // The page's own searches: one per row, on the decision span, each carrying that row's path and reason.
+    const searches = (await queryLog(page))
+      .filter((q) => q.api === 'proxy GET' && q.expr.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`))
+      .map((q) => q.expr)
+      .filter((url) => new URL(url, 'http://harness').searchParams.get('q')?.includes(SPAN.orchestrator));
+    let examplesInTempo = 0;
+    for (const row of rows) {
+      const call = searches
+        .filter((url) => {
+          const q = new URL(url, 'http://harness').searchParams.get('q')!;
+          return q.includes(`= "${row.path}"`) && q.includes(`= "${row.reason}"`);
+        })
+        .pop();
+      expect(call, `a Tempo search for ${row.path} / ${row.reason}`).toBeDefined();
+      const answer = await replayProxyCall<DecisionSearch>(call!);
+      const expected = (answer.traces ?? []).flatMap((tr) =>
+        (tr.spanSets ?? []).flatMap((set) =>
+          (set.spans ?? []).map((sp) => ({
+            traceId: tr.traceID,
+            spanId: sp.spanID,
+            inputs: Object.fromEntries(
+              (sp.attributes ?? []).filter((a) => INPUT_KEYS.has(a.key)).map((a) => [a.key, plainValue(a.value)])
+            ),
+          }))
+        )
+      );
+      examplesInTempo += expected.length;
+      const shown = await table
+        .locator(`[data-testid="${testIds.lifecycle.decision}"][data-path="${row.path}"][data-reason="${row.reason}"]`)
+        .getByTestId(testIds.lifecycle.decisionExample)
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            traceId: e.getAttribute('data-trace-id')!,
+            spanId: e.getAttribute('data-span-id')!,
+            inputs: JSON.parse(e.getAttribute('data-inputs')!) as Record<string, unknown>,
+          }))
+        );
+      const byId = (a: { spanId: string }, b: { spanId: string }) => a.spanId.localeCompare(b.spanId);
+      expect(shown.sort(byId)).toEqual(expected.sort(byId));
+    }
+    // The harness' kept traces hold decisions: some row has examples with the orchestrator's inputs.
+    expect(examplesInTempo).toBeGreaterThan(0);
+    await saveScreenshot(page, 'lifecycle-decisions');
+
+    const first = component.getByTestId(testIds.lifecycle.decisionExample).first();
+    const traceId = (await first.getAttribute('data-trace-id'))!;
+    await first.locator('a').click();
+    await expect.poll(async () => (await currentUrl(page)).pathname).toContain(traceId);
     await expect(new TracePage(component).waterfall()).toBeVisible({ timeout: 60_000 });
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoadingState, type DataFrame } from '@grafana/data';
-import { SceneQueryRunner, type EmbeddedScene } from '@grafana/scenes';
+import { type QueryVariable, SceneQueryRunner, sceneGraph, type EmbeddedScene } from '@grafana/scenes';
 import {
   CALIBRATION_METRIC,
   CALIBRATION_QUBITS_SEPARATOR,
@@ -11,7 +11,9 @@ import {
   METRIC,
   REQUEST_DURATION_BUCKETS,
   REQUEST_SPAN_BUCKETS,
+  NO_PROVIDER,
   SPAN,
+  VARIABLE,
 } from '@hybridlens/conventions';
 import {
   type RunningPrometheus,
@@ -52,6 +54,45 @@ function buckets(bounds: readonly number[], upper: number, perSecond: number, s:
 const QPU = { route: '/solve', path: 'qpu' };
 const CLASSICAL = { route: '/plan', path: 'classical' };
 const BACKEND = { provider: 'ibm', backend: 'ibm_torino' };
+const SPAN_LABELS = { model: 'gpt-4.1-mini', region: 'us-east-1' };
+const QPU_IBM = { ...QPU, ...SPAN_LABELS, provider: 'ibm' };
+const QPU_BRAKET = { ...QPU, ...SPAN_LABELS, provider: 'braket' };
+const CLASSICAL_SPANS = { ...CLASSICAL, ...SPAN_LABELS, provider: NO_PROVIDER };
+
+/**
+ * Execution times (seconds) each provider's QPU requests observe every second: Braket's run longer. The expected
+ * quantiles below are computed from these raw samples, the way histogram_quantile reads their buckets.
+ */
+const EXECUTE_SECONDS: Record<string, readonly number[]> = {
+  ibm: [2.2, 2.9, 3.4, 4.1, 4.8],
+  braket: [6.5, 8, 12, 25, 40, 55],
+};
+
+/**
+ * Prometheus' histogram_quantile over the contract's span buckets, from raw observations: find the bucket that
+ * holds the rank and interpolate linearly inside it (the lowest bucket starts at 0; the +Inf bucket answers the
+ * highest finite bound).
+ */
+function quantileFromSamples(q: number, observations: readonly number[]): number {
+  const bounds = [...REQUEST_SPAN_BUCKETS];
+  const cumulative = bounds.map((le) => observations.filter((o) => o <= le).length);
+  const rank = q * observations.length;
+  const b = cumulative.findIndex((c) => c >= rank);
+  if (b === -1) {
+    return bounds[bounds.length - 1]!;
+  }
+  const lower = b === 0 ? 0 : bounds[b - 1]!;
+  const below = b === 0 ? 0 : cumulative[b - 1]!;
+  return lower + ((bounds[b]! - lower) * (rank - below)) / (cumulative[b]! - below);
+}
+
+/** Cumulative buckets of raw observations repeated every second. */
+function sampleBuckets(observations: readonly number[], s: number): Array<[string, number]> {
+  return [...REQUEST_SPAN_BUCKETS.map(String), '+Inf'].map((le) => [
+    le,
+    observations.filter((o) => le === '+Inf' || o <= Number(le)).length * s,
+  ]);
+}
 
 function history(now: number): string {
   const lines: string[] = [];
@@ -66,19 +107,24 @@ function history(now: number): string {
   for (let t = start; t <= now + 300; t += STEP) {
     const s = t - start;
     const spans: Array<[Labels, string, 'offset' | 'duration', number]> = [
-      [QPU, SPAN.ingress, 'duration', 10],
-      [QPU, SPAN.llm, 'offset', 0.01],
-      [QPU, SPAN.llm, 'duration', 1],
-      [QPU, SPAN.quantumExecute, 'offset', 2],
-      [QPU, SPAN.quantumExecute, 'duration', 5],
-      [CLASSICAL, SPAN.llm, 'duration', 1],
-      [CLASSICAL, SPAN.postprocess, 'offset', 1],
-      [CLASSICAL, SPAN.postprocess, 'duration', 0.05],
+      [QPU_IBM, SPAN.ingress, 'duration', 10],
+      [QPU_IBM, SPAN.llm, 'offset', 0.01],
+      [QPU_IBM, SPAN.llm, 'duration', 1],
+      [QPU_IBM, SPAN.quantumExecute, 'offset', 2],
+      [QPU_BRAKET, SPAN.quantumExecute, 'offset', 2],
+      [CLASSICAL_SPANS, SPAN.llm, 'duration', 1],
+      [CLASSICAL_SPANS, SPAN.postprocess, 'offset', 1],
+      [CLASSICAL_SPANS, SPAN.postprocess, 'duration', 0.05],
     ];
     for (const [base, span, measure, upper] of spans) {
       const metric = measure === 'offset' ? METRIC.requestSpanStartOffset : METRIC.requestSpanDuration;
       for (const [le, v] of buckets(REQUEST_SPAN_BUCKETS, upper, 1, s)) {
         series(`${metric.name}_bucket`, { ...base, [LABEL.span]: span, le }, v, t);
+      }
+    }
+    for (const labels of [QPU_IBM, QPU_BRAKET]) {
+      for (const [le, v] of sampleBuckets(EXECUTE_SECONDS[labels.provider]!, s)) {
+        series(`${METRIC.requestSpanDuration.name}_bucket`, { ...labels, [LABEL.span]: SPAN.quantumExecute, le }, v, t);
       }
     }
     for (const [base, upper, perSecond] of [
@@ -161,7 +207,11 @@ describeWithBinary(
           return [];
         }
       });
-      env.setLabelValues({ route: [QPU.route, CLASSICAL.route], path: ['qpu', 'classical', 'simulator'] });
+      env.setLabelValues({
+        route: [QPU.route, CLASSICAL.route],
+        path: ['qpu', 'classical', 'simulator'],
+        provider: ['braket', 'ibm'],
+      });
     }, 60_000);
 
     afterAll(async () => {
@@ -193,9 +243,11 @@ describeWithBinary(
       const [qpu, classical] = columns;
       expect(qpu!.stages.map((s) => s.span)).toEqual([SPAN.ingress, SPAN.llm, SPAN.quantumExecute]);
       const execute = qpu!.stages.find((s) => s.span === SPAN.quantumExecute)!;
-      // Every execution lasts between 2 s and 5 s and starts between 1 s and 2 s: linear inside the bucket.
-      expect(execute.durationP50).toBeCloseTo(3.5, 6);
-      expect(execute.durationP95).toBeCloseTo(4.85, 6);
+      // Every provider's executions: the buckets of both providers' raw samples together.
+      const everyProvider = Object.values(EXECUTE_SECONDS).flat();
+      expect(execute.durationP50).toBeCloseTo(quantileFromSamples(0.5, everyProvider), 6);
+      expect(execute.durationP95).toBeCloseTo(quantileFromSamples(0.95, everyProvider), 6);
+      // Every execution starts between 1 s and 2 s: linear inside the bucket.
       expect(execute.offsetP95).toBeCloseTo(1.95, 6);
       expect(qpu!.tailStage).toBe(SPAN.quantumExecute);
       expect(classical!.tailStage).toBe(SPAN.llm);
@@ -204,6 +256,42 @@ describeWithBinary(
       expect(classical!.requests / (6 * 3600)).toBeCloseTo(3, 2);
       expect(qpu!.requestP95).toBeCloseTo(5 + 0.95 * 5, 6);
       expect(samplesOf(series, LIFECYCLE.requestP50).length).toBe(2);
+      undo();
+    });
+
+    it('narrows the quantum stages to the picked provider: its own quantiles, and no classical stages', async () => {
+      const scene = buildLifecycleScene(resolveSettings(undefined));
+      const { undo } = await loaded(scene);
+      const runner = findAll(scene, SceneQueryRunner).find((r) =>
+        r.state.queries.some((q) => q.refId === LIFECYCLE.durationP50)
+      )!;
+      const before = aggregateWaterfall(runner.state.data!.series);
+      const stageOf = (columns: typeof before, span: string) =>
+        columns.find((c) => c.path === 'qpu')!.stages.find((s) => s.span === span);
+      env.issued.length = 0;
+      const shown = runner.state.data;
+      (sceneGraph.lookupVariable(VARIABLE.provider, scene) as QueryVariable).changeValueTo(['braket']);
+      const deadline = Date.now() + 20_000;
+      const rerun = () =>
+        env.issued.some((q) => q.refId === LIFECYCLE.durationP50 && q.expr.includes('provider=~"braket"')) &&
+        runner.state.data !== shown &&
+        runner.state.data?.state === LoadingState.Done;
+      while (!rerun() && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(rerun()).toBe(true);
+      expect(errors).toEqual([]);
+      const after = aggregateWaterfall(runner.state.data!.series);
+      const braket = EXECUTE_SECONDS.braket!;
+      const execute = stageOf(after, SPAN.quantumExecute)!;
+      expect(execute.durationP50).toBeCloseTo(quantileFromSamples(0.5, braket), 6);
+      expect(execute.durationP95).toBeCloseTo(quantileFromSamples(0.95, braket), 6);
+      // The pick changed the bars: every provider's P95 was not Braket's.
+      expect(stageOf(before, SPAN.quantumExecute)!.durationP95).not.toBeCloseTo(execute.durationP95!, 3);
+      // Only IBM's requests observed the LLM stage; classical requests have no provider.
+      expect(stageOf(after, SPAN.llm)).toBeUndefined();
+      expect(after.find((c) => c.path === 'classical')?.stages ?? []).toEqual([]);
+      expect(after.find((c) => c.path === 'qpu')!.tailStage).toBe(SPAN.quantumExecute);
       undo();
     });
 

@@ -21,6 +21,7 @@ export const LIFECYCLE_VARIABLES = [
   VARIABLE.model,
   VARIABLE.region,
   VARIABLE.path,
+  VARIABLE.provider,
 ] as const;
 
 function heading(text: string): SceneFlexItem {
@@ -69,7 +70,7 @@ export function buildLifecycleScene(ctx: AppContext): EmbeddedScene {
                 $data: buildDecisionsRunner(),
                 subject: t('lifecycle.decisions.subject', 'orchestrator decisions'),
                 isEmpty: (series) => samplesOf(series, DECISIONS.byPathReason).length === 0,
-                body: new Decisions({}),
+                body: new Decisions({ tempoUid: settings.tempoUid }),
               }),
             }),
           ],
