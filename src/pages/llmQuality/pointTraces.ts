@@ -116,7 +116,8 @@ export function pointTracesExploreUrl(tempoUid: string, window: PointTracesWindo
 
 /**
  * The data link of a trend point: Grafana fills in the clicked series' model, the point's time, the panel query's
- * step (`__interval_ms`, the spacing of the points) and the Tempo datasource picked on the page.
+ * interval (`__interval_ms`, the spacing of the points: the Prometheus datasource steps by it unless its minimum
+ * step, the scrape interval, is longer) and the Tempo datasource picked on the page.
  */
 export function pointTracesDataLink(modelLabel: string): string {
   return buildAppUrl({
