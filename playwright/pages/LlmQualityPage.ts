@@ -47,6 +47,11 @@ export class LlmQualityPage extends AppPageObject {
     return this.root.getByTestId(testIds.llmQuality.pointTracesProblem);
   }
 
+  /** The rows of the list of version changes in range (`data-time`: epoch ms of the change). */
+  get versionChangeRows(): Locator {
+    return this.root.getByTestId(testIds.llmQuality.versionChange);
+  }
+
   /** Panels still waiting for their data (Grafana's panel chrome shows a loading bar). */
   get loadingPanels(): Locator {
     return this.root.getByLabel('Panel loading bar');

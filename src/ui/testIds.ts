@@ -73,6 +73,9 @@ export const testIds = {
     pointTracesOpening: 'hybridlens-llm-point-traces-opening',
     /** The LLM traces link is not valid; `data-param` names the URL parameter at fault. */
     pointTracesProblem: 'hybridlens-llm-point-traces-problem',
+    /** The list of model / prompt-template version changes in range, and each row (`data-time`, epoch ms). */
+    versionChanges: 'hybridlens-llm-version-changes',
+    versionChange: 'hybridlens-llm-version-change',
   },
   playbooks: {
     list: 'hybridlens-playbooks-list',

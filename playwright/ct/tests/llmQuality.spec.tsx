@@ -114,7 +114,19 @@ test.describe('LLM quality', () => {
     expect(await annotationMarkerTimes(markers)).toEqual(changes.map((c) => c.time));
     await saveScreenshot(page, 'llm-quality');
 
+    // The same changes listed below the trends, in time order, each saying what changed.
     const words = { model: uiText('llm-quality.annotations.model'), prompt: uiText('llm-quality.annotations.prompt') };
+    const rows = llm.versionChangeRows;
+    await expect(rows).toHaveCount(changes.length);
+    for (const [i, change] of changes.entries()) {
+      await expect(rows.nth(i)).toHaveAttribute('data-time', String(change.time));
+      await expect(rows.nth(i)).toContainText(versionChangeTitle(change, words));
+    }
+    await expect(rows.first().getByRole('link').first()).toHaveAttribute(
+      'href',
+      new RegExp(`/llm-quality/traces\\?.*${QUERY_PARAM.at}=${changes[0]!.time}`)
+    );
+
     // Changes of several models at one instant draw markers on top of each other: the last one drawn is on top.
     await markers.last().hover();
     await expect(llm.tile('hallucinationTrend').getByTestId(harnessTestIds.annotationTooltip)).toContainText(

@@ -20,6 +20,7 @@ import { statTile, thresholds, trendTile } from '../../panels/tiles';
 import { LLM_FILTERS } from '../../queries/llm';
 import { LLM_SUMMARY, LLM_TRENDS, buildLlmSummaryRunner, buildLlmTrendsRunner } from './llmQualityQueries';
 import { PointTracesRedirect } from './PointTracesRedirect';
+import { VersionChangeList } from './VersionChangeList';
 import { pointTracesDataLink } from './pointTraces';
 import { modelTracesDataLink } from './traceLinks';
 import { versionChangeAnnotationsTransform } from './versionChangeAnnotations';
@@ -288,6 +289,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
         ],
         TREND
       ),
+      new SceneFlexItem({ height: 'auto', body: new VersionChangeList({}) }),
     ],
   });
 
