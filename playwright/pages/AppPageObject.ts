@@ -13,6 +13,7 @@ const TITLE_KEY: Readonly<Record<PageId, UiTextKey>> = {
   slos: 'pages.slos.title',
   sloDetail: 'pages.slo-detail.title',
   llmQuality: 'pages.llm-quality.title',
+  llmTraces: 'pages.llm-traces.title',
   playbooks: 'pages.playbooks.title',
   playbook: 'pages.playbook.title',
   trace: 'pages.trace.title',

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { uiText } from '../../src/ui';
+import { testIds, uiText } from '../../src/ui';
 import { AppPageObject } from './AppPageObject';
 import { annotationMarkers } from './annotationMarkers';
 
@@ -40,6 +40,16 @@ export class LlmQualityPage extends AppPageObject {
   /** The annotation markers a trend tile draws on its time axis (model and prompt-template version changes). */
   versionMarkers(tile: LlmQualityTile): Locator {
     return annotationMarkers(this.tile(tile));
+  }
+
+  /** The LLM traces page's refusal of a link; `data-param` names the URL parameter at fault. */
+  get pointTracesProblem(): Locator {
+    return this.root.getByTestId(testIds.llmQuality.pointTracesProblem);
+  }
+
+  /** The rows of the list of version changes in range (`data-time`: epoch ms of the change). */
+  get versionChangeRows(): Locator {
+    return this.root.getByTestId(testIds.llmQuality.versionChange);
   }
 
   /** Panels still waiting for their data (Grafana's panel chrome shows a loading bar). */

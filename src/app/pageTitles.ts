@@ -21,6 +21,8 @@ export function pageTitle(page: PageId): string {
       return t('pages.slo-detail.title', 'SLO');
     case 'llmQuality':
       return t('pages.llm-quality.title', 'LLM quality');
+    case 'llmTraces':
+      return t('pages.llm-traces.title', 'LLM traces');
     case 'playbooks':
       return t('pages.playbooks.title', 'Playbooks');
     case 'playbook':

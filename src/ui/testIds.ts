@@ -68,6 +68,15 @@ export const testIds = {
     csvQubits: 'hybridlens-provider-detail-csv-qubits',
     csvCouplers: 'hybridlens-provider-detail-csv-couplers',
   },
+  llmQuality: {
+    /** The LLM traces link is valid: Explore opens next. */
+    pointTracesOpening: 'hybridlens-llm-point-traces-opening',
+    /** The LLM traces link is not valid; `data-param` names the URL parameter at fault. */
+    pointTracesProblem: 'hybridlens-llm-point-traces-problem',
+    /** The list of model / prompt-template version changes in range, and each row (`data-time`, epoch ms). */
+    versionChanges: 'hybridlens-llm-version-changes',
+    versionChange: 'hybridlens-llm-version-change',
+  },
   playbooks: {
     list: 'hybridlens-playbooks-list',
     row: 'hybridlens-playbooks-row',

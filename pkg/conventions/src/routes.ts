@@ -17,6 +17,11 @@ export const PAGE = {
   slos: { path: 'slos', title: 'SLOs' },
   sloDetail: { path: 'slos/:slo', title: 'SLO' },
   llmQuality: { path: 'llm-quality', title: 'LLM quality' },
+  /**
+   * One model's LLM traces around one point of a trend (QUERY_PARAM.at / .step, the model in `var-model`): opens
+   * Explore on Tempo over that point's own interval, which a data link cannot compute from `${__value.time}`.
+   */
+  llmTraces: { path: 'llm-quality/traces', title: 'LLM traces' },
   playbooks: { path: 'playbooks', title: 'Playbooks' },
   playbook: { path: 'playbooks/:playbook', title: 'Playbook' },
   trace: { path: 'traces/:traceId', title: 'Trace' },
@@ -65,6 +70,10 @@ export const QUERY_PARAM = {
   traceSearch: 'q',
   /** Trace page: idle-gap compression of the time axis; on unless `off`. */
   compressGaps: 'compress',
+  /** LLM traces: the time (epoch ms) of the trend point whose traces are wanted. */
+  at: 'at',
+  /** LLM traces: the step (ms) between the trend's points; the window is the one step that ends at `at`. */
+  step: 'step',
 } as const;
 
 /** Views of the trace page (values of `QUERY_PARAM.traceView`): the stage-aware waterfall, or Grafana's traces panel. */

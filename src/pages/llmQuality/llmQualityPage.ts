@@ -1,22 +1,27 @@
 import {
+  EmbeddedScene,
   SceneAppPage,
   SceneDataTransformer,
   SceneFlexItem,
   SceneFlexLayout,
-  type EmbeddedScene,
+  SceneReactObject,
+  type SceneAppPageLike,
 } from '@grafana/scenes';
 import type { DataLink } from '@grafana/data';
-import { LABEL, PLAYBOOK, VARIABLE, appPath } from '@hybridlens/conventions';
+import { LABEL, PAGE, PLAYBOOK, VARIABLE, appPath } from '@hybridlens/conventions';
 import type { AppContext } from '../../app/AppContext';
 import { panelDataLink, seriesLabel } from '../../app/links';
 import { buildPageScene } from '../../app/pageScene';
 import { pageTitle } from '../../app/pageTitles';
-import { pageRoutePath } from '../../app/routing';
+import { drilldownRoutePath, pageRoutePath } from '../../app/routing';
 import { t } from '../../i18n';
 import { tileRow } from '../../panels/layout';
 import { statTile, thresholds, trendTile } from '../../panels/tiles';
 import { LLM_FILTERS } from '../../queries/llm';
 import { LLM_SUMMARY, LLM_TRENDS, buildLlmSummaryRunner, buildLlmTrendsRunner } from './llmQualityQueries';
+import { PointTracesRedirect } from './PointTracesRedirect';
+import { VersionChangeList } from './VersionChangeList';
+import { pointTracesDataLink } from './pointTraces';
 import { modelTracesDataLink } from './traceLinks';
 import { versionChangeAnnotationsTransform } from './versionChangeAnnotations';
 
@@ -25,32 +30,48 @@ export const LLM_QUALITY_VARIABLES = [VARIABLE.prometheus, VARIABLE.tempo, VARIA
 const STAT = { height: 150, minWidth: 240 };
 const TREND = { height: 280, minWidth: 320 };
 
-/** Per-model links of every tile: that model's LLM traces in the panel's window, and playbook C for it. */
-function modelLinks(): DataLink[] {
+/** Playbook C for the model of the clicked value. */
+function playbookLink(): DataLink {
+  return {
+    title: t('llm-quality.links.playbook', 'Playbook C (LLM drift) for ${__field.labels.model}'),
+    url: panelDataLink({
+      page: 'playbook',
+      params: { playbook: PLAYBOOK.llmDrift },
+      variables: { [VARIABLE.model]: seriesLabel(LABEL.model) },
+    }),
+  };
+}
+
+/** Links of a number over the whole range: that model's LLM traces over the range, and playbook C for it. */
+function rangeLinks(): DataLink[] {
   return [
     {
       title: t('llm-quality.links.traces', 'Traces of ${__field.labels.model} in this window'),
       url: modelTracesDataLink(VARIABLE.tempo, LABEL.model),
     },
+    playbookLink(),
+  ];
+}
+
+/** Links of a trend point: that model's LLM traces in the point's own step (a spike's traces), and playbook C. */
+function pointLinks(): DataLink[] {
+  return [
     {
-      title: t('llm-quality.links.playbook', 'Playbook C (LLM drift) for ${__field.labels.model}'),
-      url: panelDataLink({
-        page: 'playbook',
-        params: { playbook: PLAYBOOK.llmDrift },
-        variables: { [VARIABLE.model]: seriesLabel(LABEL.model) },
-      }),
+      title: t('llm-quality.links.point-traces', 'Traces of ${__field.labels.model} at this point'),
+      url: pointTracesDataLink(LABEL.model),
     },
+    playbookLink(),
   ];
 }
 
 export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
-  const links = modelLinks();
   const toPlaybook = {
     label: t('llm-quality.open-playbook', 'Playbook C: LLM drift or hallucination spike'),
     link: { page: 'playbook' as const, params: { playbook: PLAYBOOK.llmDrift } },
     carry: [VARIABLE.model],
   };
-  const common = { filters: LLM_FILTERS, dataLinks: links, open: toPlaybook };
+  const common = { filters: LLM_FILTERS, dataLinks: rangeLinks(), open: toPlaybook };
+  const trendCommon = { ...common, dataLinks: pointLinks() };
   const ratio = { unit: 'percentunit', decimals: 2 };
 
   const summary = new SceneFlexLayout({
@@ -178,7 +199,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
       tileRow(
         [
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.hallucination-trend.title', 'Hallucination rate over time'),
             description: t(
               'llm-quality.tiles.hallucination-trend.description',
@@ -191,7 +212,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
             max: 1,
           }),
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.schema-trend.title', 'Schema compliance over time'),
             description: t(
               'llm-quality.tiles.schema-trend.description',
@@ -202,7 +223,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
             max: 1,
           }),
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.consistency-trend.title', 'Response consistency over time'),
             description: t(
               'llm-quality.tiles.consistency-trend.description',
@@ -218,7 +239,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
       tileRow(
         [
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.latency-trend.title', 'LLM latency P95 over time'),
             description: t('llm-quality.tiles.latency-trend.description', 'P95 latency of LLM calls, per model.'),
             refIds: [LLM_TRENDS.latency],
@@ -226,7 +247,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
             min: 0,
           }),
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.ttft-trend.title', 'Time to first token P95 over time'),
             description: t(
               'llm-quality.tiles.ttft-trend.description',
@@ -241,7 +262,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
             ),
           }),
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.cold-starts-trend.title', 'Cold starts over time'),
             description: t(
               'llm-quality.tiles.cold-starts-trend.description',
@@ -255,7 +276,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
             softMax: 0.05,
           }),
           trendTile({
-            ...common,
+            ...trendCommon,
             title: t('llm-quality.tiles.tokens-trend.title', 'Tokens per call over time'),
             description: t(
               'llm-quality.tiles.tokens-trend.description',
@@ -268,6 +289,7 @@ export function buildLlmQualityScene(ctx: AppContext): EmbeddedScene {
         ],
         TREND
       ),
+      new SceneFlexItem({ height: 'auto', body: new VersionChangeList({}) }),
     ],
   });
 
@@ -291,5 +313,28 @@ export function buildLlmQualityPage(ctx: AppContext): SceneAppPage {
     url: appPath('llmQuality'),
     routePath: pageRoutePath('llmQuality'),
     getScene: () => buildLlmQualityScene(ctx),
+    drilldowns: [
+      {
+        routePath: drilldownRoutePath(PAGE.llmQuality.path, 'llmTraces'),
+        getPage: (_match, parent) => buildLlmTracesPage(ctx, parent),
+      },
+    ],
+  });
+}
+
+/** Where a trend point's traces link lands: on to Explore, or the reason the link is not valid. */
+function buildLlmTracesPage(ctx: AppContext, parent: SceneAppPageLike): SceneAppPage {
+  return new SceneAppPage({
+    title: pageTitle('llmTraces'),
+    url: appPath('llmTraces'),
+    routePath: appPath('llmTraces'),
+    getParentPage: () => parent,
+    getScene: () =>
+      new EmbeddedScene({
+        body: new SceneReactObject({
+          component: PointTracesRedirect,
+          props: { defaultTempoUid: ctx.settings.tempoUid },
+        }),
+      }),
   });
 }

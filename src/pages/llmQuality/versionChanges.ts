@@ -52,13 +52,16 @@ export function versionChanges(frames: readonly DataFrame[], stepMs: number): Ve
   return changesOfSeries(seriesOf(frames), stepMs);
 }
 
+/** Name of the annotation frame of the changes (the list below the trends reads it too). */
+export const VERSION_CHANGES_FRAME = 'versionChanges';
+
 /** The changes as an annotation frame (time, title, text, tags) that time series panels draw. */
 export function versionChangeAnnotations(
   changes: readonly VersionChange[],
   words: { model: string; prompt: string }
 ): DataFrame {
   return annotationFrame(
-    'versionChanges',
+    VERSION_CHANGES_FRAME,
     changes.map((c) => ({ timeMs: c.time, text: versionChangeTitle(c, words), tags: [c.model] })),
     'purple'
   );

@@ -7,9 +7,14 @@ export const FALLBACKS_REF = 'fallbacksDegraded';
 export const FALLBACK_WINDOW = '10m';
 
 /**
- * The share of requests that fell back to another path above which the pipeline runs degraded. A healthy
- * pipeline still falls back now and then (a failed job retried on the simulator): the simulator's fault-free
- * history stays under 3% in every 10-minute window, and a provider outage takes it to 6–13%.
+ * The share of requests that fell back to another path above which the pipeline runs degraded. The ops guide
+ * names no fallback share: it marks each request served by a fallback as degraded (the `degraded` outcome) and
+ * pages on 5% of requests failing over 5 minutes (its P0 error-rate alert). A request served by a fallback did not
+ * get the service asked for, so the banner uses the same 5%: the pipeline is called degraded when as many requests
+ * miss the primary path as would page if they had failed. It also separates the data: a healthy pipeline still
+ * falls back now and then (a failed job retried on the simulator) and the simulator's fault-free history stays
+ * under 3% in every 10-minute window, while a provider outage takes it to 6–13%. Only this page reads it (no
+ * alert or recording rule uses a fallback share), so it is the app's, not the contract's.
  */
 export const DEGRADED_FALLBACK_SHARE = 0.05;
 
