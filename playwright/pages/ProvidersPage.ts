@@ -64,6 +64,13 @@ export class ProvidersPage extends AppPageObject {
     return this.root.getByTestId(testIds.providers.compare);
   }
 
+  /** One value of the side-by-side table: a Providers column id (or a comparison-only row) for one backend. */
+  compareCell(provider: string, backend: string, column: string): Locator {
+    return this.compare.locator(
+      `[data-testid="${testIds.providers.compareCell}"][data-column="${cssString(column)}"][data-provider="${cssString(provider)}"][data-backend="${cssString(backend)}"]`
+    );
+  }
+
   get providerFilter(): ProviderFilter {
     return new ProviderFilter(this.root);
   }

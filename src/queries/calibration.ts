@@ -85,6 +85,16 @@ export function couplersUncalibrated(b: BackendRef): string {
   return `${lastValue(M.gateUncalibrated.name, backendMatchers(b))} and on (${COUPLER_KEY}) ${couplers(b)}`;
 }
 
+/**
+ * Qubits whose native 1q gate the provider reports with its uncalibrated sentinel (IBM error 1.0): the gate's
+ * `qubits` label is the one qubit. The exporter leaves the sentinel out of the 1q error series, so without this
+ * the qubit would read as never measured.
+ */
+export function qubitsUncalibrated(b: BackendRef): string {
+  const native1q = `label_replace(${deviceInfo(b)}, ${promString(LABEL.gate)}, "$1", ${promString(LABEL.native1qGate)}, "(.+)")`;
+  return `${lastValue(M.gateUncalibrated.name, backendMatchers(b))} and on (${LABEL.provider}, ${LABEL.backend}, ${LABEL.gate}) ${native1q}`;
+}
+
 /** When each per-qubit value was measured (`quantity`), where the source dates values (IBM, IQM). */
 export function qubitMeasuredAt(b: BackendRef): string {
   return lastValue(M.qubitMeasuredAt.name, backendMatchers(b));

@@ -38,6 +38,8 @@ export const testIds = {
     age: 'hybridlens-providers-age',
     staleBadge: 'hybridlens-providers-stale',
     compare: 'hybridlens-providers-compare',
+    /** One value of the side-by-side table: `data-column` (a Providers column id), `data-provider`, `data-backend`. */
+    compareCell: 'hybridlens-providers-compare-cell',
     columns: 'hybridlens-providers-columns',
     tableScroll: 'hybridlens-providers-table-scroll',
   },

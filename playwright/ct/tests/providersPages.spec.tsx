@@ -5,6 +5,7 @@ import {
   CALIBRATION_METRIC,
   CALIBRATION_QUANTITY,
   type CalibrationQuantity,
+  JOB_OUTCOME,
   LABEL,
   PROVIDERS_COLUMN_GROUP,
   type ProvidersColumnGroup,
@@ -13,6 +14,7 @@ import {
   QUANTUM_PROVIDER,
   VARIABLE,
   buildAppUrl,
+  providersCompareParam,
   calibrationDriftSeries,
   variableUrlParam,
 } from '@hybridlens/conventions';
@@ -21,11 +23,15 @@ import type { UiTextKey } from '../../../src/ui/uiText';
 import { CORRELATION, PROVIDERS } from '../../../src/pages/providers/providersQueries';
 import { ProviderDetailPage, ProvidersPage, annotationMarkerTimes, pageTitleText, providerNameText } from '../../pages';
 import type { AxisLabels } from '../panels/axisLabels';
+import { promRangeSeries } from '../dashboards/panelAnswers';
+import type { LoggedQuery } from '../runtime/queryLog';
 import { AppHarness } from '../runtime/AppHarness';
 import { harnessTestIds } from '../runtime/harnessTestIds';
 import { prometheusUrl } from '../server/env';
 import { calibrationScene, type CalibrationDevice } from '../server/calibrationEnv';
-import { formatQuantity } from '../../../src/pages/providerDetail/calibrationFormat';
+import { formatAge, formatQuantity } from '../../../src/pages/providerDetail/calibrationFormat';
+import { layoutLabel, methodsText } from '../../../src/pages/providerDetail/quantityLabels';
+import { COMPARE_ONLY, PROVIDER_COLUMNS, num, pct, seconds, usd } from '../../../src/pages/providers/providerColumns';
 import { DEFAULT_DRIFT_FACTOR } from '../../../src/pages/providerDetail/flags';
 import { EVENT_SOURCES, trendRefId } from '../../../src/pages/providerDetail/medianTrendQueries';
 import { currentUrl, expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
@@ -77,23 +83,98 @@ function detailUrl(d: Backend, to: number, query: Record<string, string> = {}): 
 }
 
 /** The series of a range query that have at least one finite point (what a graph can draw), from Prometheus. */
-async function drawableSeries(
-  expr: string,
-  start: number,
-  end: number,
-  step: number
-): Promise<Array<Record<string, string>>> {
-  const body = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
-  const res = await fetch(`${prometheusUrl()}/api/v1/query_range`, { method: 'POST', body });
-  const json = (await res.json()) as {
-    status: string;
-    error?: string;
-    data: { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
-  };
-  if (json.status !== 'success') {
-    throw new Error(`Prometheus: ${json.error ?? json.status} for ${expr}`);
+async function drawableSeries(call: Pick<LoggedQuery, 'expr' | 'start' | 'end' | 'step'>) {
+  const series = await promRangeSeries(prometheusUrl(), call);
+  return series.filter((r) => r.points.some(([, v]) => Number.isFinite(v))).map((r) => r.labels);
+}
+
+type Samples = Array<{ labels: Record<string, string>; value: number }>;
+type ProvidersRefId = (typeof PROVIDERS)[keyof typeof PROVIDERS];
+
+const backendKey = (labels: Record<string, string>) => `${labels[LABEL.provider]}\u0000${labels[LABEL.backend]}`;
+const backendOfKey = (key: string): Backend => {
+  const [provider, backend] = key.split('\u0000');
+  return { provider: provider!, backend: backend! };
+};
+
+/** Sum of the finite samples per backend. */
+function sumBy(samples: Samples): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of samples.filter((x) => Number.isFinite(x.value))) {
+    out.set(backendKey(s.labels), (out.get(backendKey(s.labels)) ?? 0) + s.value);
   }
-  return json.data.result.filter((r) => r.values.some(([, v]) => Number.isFinite(Number(v)))).map((r) => r.metric);
+  return out;
+}
+
+/** Prometheus's answer to each instant query of the Providers table, asked again at the page's own instant. */
+async function pageAnswers(page: Page): Promise<Record<ProvidersRefId, Samples>> {
+  const log = await queryLog(page);
+  const out = {} as Record<ProvidersRefId, Samples>;
+  for (const refId of Object.values(PROVIDERS)) {
+    const issued = log.filter((q) => q.api === 'query' && q.refId === refId && q.time !== undefined).at(-1);
+    expect(issued, `the page asks for ${refId}`).toBeDefined();
+    out[refId] = (await promInstant(issued!.expr, issued!.time)).filter((s) => Number.isFinite(s.value));
+  }
+  return out;
+}
+
+/**
+ * What each side-by-side cell of backend \`d\` should read, from Prometheus's raw answers (not the page's rows):
+ * one entry per Providers column and per comparison-only row.
+ */
+function expectedCompareTexts(
+  answers: Record<ProvidersRefId, Samples>,
+  d: Backend,
+  at: number
+): Record<string, string> {
+  const mine = (refId: ProvidersRefId) => answers[refId].filter((s) => backendKey(s.labels) === backendKey(d));
+  const one = (refId: ProvidersRefId) => mine(refId)[0]?.value;
+  const ofProvider = (refId: ProvidersRefId) =>
+    answers[refId].find((s) => s.labels[LABEL.provider] === d.provider)?.value;
+  const jobs = mine(PROVIDERS.jobs);
+  const total = jobs.length > 0 ? jobs.reduce((sum, s) => sum + s.value, 0) : undefined;
+  const failed = jobs.filter((s) => s.labels[LABEL.outcome] === JOB_OUTCOME.error).reduce((sum, s) => sum + s.value, 0);
+  const errorRates = mine(PROVIDERS.errors)
+    .filter((s) => s.value > 0)
+    .sort((a, b) => b.value - a.value || a.labels[LABEL.errorType]!.localeCompare(b.labels[LABEL.errorType]!))
+    .map((s) => `${s.labels[LABEL.errorType]} ${pct(s.value / total!)}`);
+  const spend = one(PROVIDERS.spend);
+  const quantity = (q: CalibrationQuantity) => {
+    const pick = (refId: ProvidersRefId) => mine(refId).find((s) => s.labels[LABEL.quantity] === q)?.value;
+    const stderr = pick(PROVIDERS.uncertainty);
+    const value = formatQuantity(q, pick(PROVIDERS.medians));
+    return stderr === undefined ? value : `${value} ± ${formatQuantity(q, stderr)}`;
+  };
+  const calibratedAt = one(PROVIDERS.calibratedAt);
+  const cadence = one(PROVIDERS.cadence);
+  const device = mine(PROVIDERS.devices)[0]?.labels;
+  const methods = mine(PROVIDERS.methods).map((s) => ({
+    quantity: s.labels[LABEL.quantity] ?? '',
+    method: s.labels[LABEL.method] ?? '',
+    values: s.value,
+  }));
+  const medians = Object.fromEntries(
+    Object.values(CALIBRATION_QUANTITY).map((q) => [`median-${q}`, quantity(q)])
+  ) as Record<string, string>;
+  return {
+    availability: pct(one(PROVIDERS.availability) ?? one(PROVIDERS.targetAvailable)),
+    jobs: num(total),
+    failed: pct(total ? failed / total : undefined),
+    errors: errorRates.join(', ') || '—',
+    queue: `${num(one(PROVIDERS.queueLength))} / ${formatAge(one(PROVIDERS.queueBacklog) ?? one(PROVIDERS.targetQueue))}`,
+    enqueue: seconds(one(PROVIDERS.enqueueP95)),
+    headroom: `${num(ofProvider(PROVIDERS.rateLimitHeadroom))} (${num(ofProvider(PROVIDERS.rateLimited))})`,
+    shots: num(one(PROVIDERS.shots)),
+    spend: usd(spend),
+    'spend-per-job': usd(spend !== undefined && total ? spend / total : undefined),
+    ...medians,
+    age:
+      calibratedAt === undefined
+        ? '—'
+        : `${formatAge(at - calibratedAt)}${cadence === undefined ? '' : ` / ${formatAge(cadence)}`}`,
+    [COMPARE_ONLY.methods]: methodsText(methods) || uiText('providers.compare.no-method'),
+    [COMPARE_ONLY.qubits]: `${num(one(PROVIDERS.qubitCount))} / ${layoutLabel(device?.[LABEL.layout] || undefined)}`,
+  };
 }
 
 /** Distinct unordered qubit pairs of the coupler series (both directions of an IBM cx pair are one coupler). */
@@ -318,6 +399,56 @@ test.describe('Providers page and backend pages', () => {
     expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
   });
 
+  test('Providers: side by side, two backends from the URL, every metric of the table as Prometheus answers it', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    // Which backends: the two with the most job errors among those with jobs and calibration at the table's instant.
+    const overview = await mount(<AppHarness url={buildAppUrl({ page: 'providers' })} />, { hooksConfig: harness });
+    const first = new ProvidersPage(overview);
+    await expect(first.table).toHaveAttribute('data-rows', /^[1-9]/, FIRST_LOAD);
+    await waitForQueriesToSettle(page);
+    const answers = await pageAnswers(page);
+    const jobs = sumBy(answers[PROVIDERS.jobs]);
+    const errors = sumBy(answers[PROVIDERS.errors]);
+    const calibrated = new Set(answers[PROVIDERS.medians].map((s) => backendKey(s.labels)));
+    const picked = [...jobs.keys()]
+      .filter((k) => jobs.get(k)! > 0 && calibrated.has(k))
+      .sort((a, b) => (errors.get(b) ?? 0) - (errors.get(a) ?? 0) || a.localeCompare(b))
+      .slice(0, 2)
+      .map(backendOfKey);
+    expect(picked, 'two backends with jobs and calibration in the harness history').toHaveLength(2);
+    await overview.unmount();
+
+    const url = buildAppUrl({
+      page: 'providers',
+      query: { [PROVIDERS_PARAM.compare]: providersCompareParam(picked) },
+    });
+    const providers = new ProvidersPage(await mount(<AppHarness url={url} />, { hooksConfig: harness }));
+    await expect(providers.compare).toBeVisible(FIRST_LOAD);
+    await expect(providers.table).toHaveAttribute('data-rows', /^[1-9]/, FIRST_LOAD);
+    await waitForQueriesToSettle(page);
+    const at = Number(await providers.table.getAttribute('data-at'));
+    const now = await pageAnswers(page);
+    const columns = [...PROVIDER_COLUMNS.map((c) => c.id), ...Object.values(COMPARE_ONLY)];
+    for (const d of picked) {
+      const expected = expectedCompareTexts(now, d, at);
+      expect(Object.keys(expected).sort()).toEqual([...columns].sort());
+      for (const column of columns) {
+        await expect(providers.compareCell(d.provider, d.backend, column), `${d.backend} ${column}`).toHaveText(
+          expected[column]!
+        );
+      }
+      // Not a comparison of blanks: the picked backends ran jobs and have calibration.
+      await expect(providers.compareCell(d.provider, d.backend, 'jobs')).toHaveText(/^[1-9]\d*$/);
+      await expect(providers.compareCell(d.provider, d.backend, 'median-2q_error')).toHaveText(/%/);
+    }
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+    await providers.compare.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'providers-compare-all-metrics');
+  });
+
   test('Providers: the enqueue p95 chart draws one line per backend Prometheus has enqueue data for, named by provider', async ({
     mount,
     page,
@@ -332,7 +463,7 @@ test.describe('Providers page and backend pages', () => {
     const issued = (await queryLog(page)).find((q) => q.refId === CORRELATION.enqueueP95 && q.api === 'query_range');
     expect(issued, 'the page asks for the enqueue p95 over the range').toBeDefined();
     // The same query, window and step the page used: the backends with at least one point to draw.
-    const expected = await drawableSeries(issued!.expr, issued!.start!, issued!.end!, issued!.step!);
+    const expected = await drawableSeries(issued!);
     expect(expected.length, 'the harness history has enqueued jobs').toBeGreaterThan(0);
     const names = expected.map((m) => backendName(m[LABEL.provider]!, m[LABEL.backend]!)).sort();
     await expect(providers.legendItems(title)).toHaveCount(names.length);
@@ -440,7 +571,7 @@ test.describe('Providers page and backend pages', () => {
     ]);
     let drawable = 0;
     for (const q of t1Lines) {
-      drawable += (await drawableSeries(q.expr, q.start!, q.end!, q.step!)).length;
+      drawable += (await drawableSeries(q)).length;
     }
     expect(drawable, 'the median T1 has points in the range').toBeGreaterThan(0);
     await expect(detail.legendItems(title)).toHaveCount(drawable);

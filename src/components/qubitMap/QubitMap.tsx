@@ -9,6 +9,7 @@ import type { CouplerView, QubitView } from '../../pages/providerDetail/snapshot
 import { colourScale, goodnessColour, type ColourScale } from '../../pages/providerDetail/colourScale';
 import { formatQuantity, measuredTimeText } from '../../pages/providerDetail/calibrationFormat';
 import { type Direction, mapGeometry, neighbourInDirection } from '../../pages/providerDetail/mapGeometry';
+import { qubitValueState } from '../../pages/providerDetail/qubitValueState';
 
 export interface QubitMapProps {
   qubits: readonly QubitView[];
@@ -246,7 +247,7 @@ export function QubitMap(props: QubitMapProps) {
               key={q.id}
               data-qubit={q.id}
               data-testid={testIds.providerDetail.qubit}
-              data-state={value === undefined ? 'missing' : 'measured'}
+              data-state={qubitValueState(q, metric)}
               className={styles.qubit}
               tabIndex={q.id === focusable ? 0 : -1}
               role="button"
@@ -281,6 +282,8 @@ export function QubitMap(props: QubitMapProps) {
                 cy={p.cy}
                 r={r}
                 fill={goodness === undefined ? undefined : goodnessColour(goodness)}
+                // Reported unusable by the provider: the couplers' uncalibrated orange, not the grey of "not measured".
+                style={qubitValueState(q, metric) === 'uncalibrated' ? { stroke: UNCALIBRATED_STROKE } : undefined}
               />
               <text className={styles.label} x={p.cx} y={p.cy + 0.07 * UNIT} textAnchor="middle">
                 {q.id}

@@ -24,6 +24,7 @@ import { vendorDisplayName } from '../../ui/providerNames';
 import { QubitMap } from '../../components/qubitMap/QubitMap';
 import { type ChainCandidate, bestChain, bestPairs, compareUsedQubits } from './bestQubits';
 import { formatAge, formatQuantity, isoTime, measuredTimeText } from './calibrationFormat';
+import { qubitValueState, qubitValueText } from './qubitValueState';
 import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './quantityLabels';
 import { Distribution } from './Distribution';
 import { DroppedValues } from './DroppedValues';
@@ -281,7 +282,7 @@ function QubitDetails({ snapshot, id }: { snapshot: BackendSnapshot; id?: string
             <tr key={m}>
               <th>{quantityLabel(m)}</th>
               <td className="number">
-                {formatQuantity(m, q.values[m])}
+                {qubitValueText(q, m)}
                 {q.stderr[m] !== undefined && ` ± ${formatQuantity(m, q.stderr[m])}`}
               </td>
               <td>{measuredTimeText(q.measuredAt[m], snapshot.calibratedAt)}</td>
@@ -439,6 +440,13 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
                       ratio: d.ratio.toFixed(2),
                     })
                   ),
+                  ...(f.uncalibrated.length > 0
+                    ? [
+                        t('provider-detail.flags.qubit-uncalibrated', '{{metrics}} reported uncalibrated', {
+                          metrics: f.uncalibrated.map(quantityInPhrase).join(', '),
+                        }),
+                      ]
+                    : []),
                   ...(f.missing.length > 0
                     ? [
                         t('provider-detail.flags.missing', 'no {{metrics}}', {
@@ -578,8 +586,13 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
                 <tr key={q.id} data-testid={testIds.providerDetail.tableRow}>
                   <td>{q.id}</td>
                   {QUBIT_METRICS.map((m) => (
-                    <td key={m} className="number" title={measuredTimeText(q.measuredAt[m], snapshot.calibratedAt)}>
-                      {formatQuantity(m, q.values[m])}
+                    <td
+                      key={m}
+                      className="number"
+                      title={measuredTimeText(q.measuredAt[m], snapshot.calibratedAt)}
+                      data-state={qubitValueState(q, m)}
+                    >
+                      {qubitValueText(q, m)}
                     </td>
                   ))}
                 </tr>

@@ -53,6 +53,48 @@ describe('calibration events', () => {
     ).toEqual([]);
   });
 
+  it('marks a new calibration version where the calibration time does not change (Google files carry no time)', () => {
+    const events = calibrationEvents([
+      series(EVENT_SOURCES.calibrationVersion, [1, 1, NaN, NaN], { [LABEL.calibrationVersion]: 'sha256:aaa' }),
+      // The old version's series lingers an hour (the lookback) after the new one appears.
+      series(EVENT_SOURCES.calibrationVersion, [NaN, 1, 1, 1], { [LABEL.calibrationVersion]: 'sha256:bbb' }),
+    ]);
+    expect(events.map((e) => [e.kind, e.timeMs])).toEqual([['calibration', 1 * HOUR]]);
+    expect(events[0]!.text).toContain('sha256:bbb');
+  });
+
+  it('marks a version change once when the calibration time changed at the same step', () => {
+    const events = calibrationEvents([
+      series(EVENT_SOURCES.calibratedAt, [100, 200]),
+      series(EVENT_SOURCES.calibrationVersion, [1, NaN], { [LABEL.calibrationVersion]: '100' }),
+      series(EVENT_SOURCES.calibrationVersion, [NaN, 1], { [LABEL.calibrationVersion]: '200' }),
+    ]);
+    expect(events.map((e) => [e.kind, e.timeMs])).toEqual([['calibration', 1 * HOUR]]);
+  });
+
+  it('marks a QPU version going back as a rollback, by number or because it was served before', () => {
+    const events = calibrationEvents([
+      series(EVENT_SOURCES.qpuVersion, [1, 1, NaN, NaN, 1, 1], { [LABEL.backendVersion]: '1.3.9' }),
+      series(EVENT_SOURCES.qpuVersion, [NaN, NaN, 1, 1, NaN, NaN], { [LABEL.backendVersion]: '1.3.10' }),
+    ]);
+    expect(events.map((e) => [e.kind, e.timeMs])).toEqual([
+      ['qpuVersion', 2 * HOUR],
+      ['qpuRollback', 4 * HOUR],
+    ]);
+    expect(events[1]!.text).toContain('1.3.10 → 1.3.9');
+  });
+
+  it('marks a rollback while the newer version still lingers in the lookback', () => {
+    const events = calibrationEvents([
+      series(EVENT_SOURCES.qpuVersion, [1, 1, 1, 1, 1], { [LABEL.backendVersion]: '2.0.0' }),
+      series(EVENT_SOURCES.qpuVersion, [NaN, 1, 1, NaN, NaN], { [LABEL.backendVersion]: '2.1.0' }),
+    ]);
+    expect(events.map((e) => [e.kind, e.timeMs])).toEqual([
+      ['qpuVersion', 1 * HOUR],
+      ['qpuRollback', 3 * HOUR],
+    ]);
+  });
+
   it('gives Grafana one annotation frame', () => {
     const frame = eventsFrame(calibrationEvents([series(EVENT_SOURCES.calibratedAt, [1, 2])]));
     expect(frame.meta?.dataTopic).toBe(DataTopic.Annotations);

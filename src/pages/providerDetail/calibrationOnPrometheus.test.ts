@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import '../../testing/jsdomPolyfills';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataFrame } from '@grafana/data';
@@ -21,6 +21,8 @@ import { instantFrame } from '../../testing/sceneTestEnv';
 import { correlationQueries, providersQueries, PROVIDERS } from '../providers/providersQueries';
 import { buildProviderRows } from '../providers/providerRows';
 import { bestChain } from './bestQubits';
+import { flagsOf } from './flags';
+import { qubitValueState } from './qubitValueState';
 import { medianTrendQueries, trendRefId } from './medianTrendQueries';
 import { snapshotQueries } from './providerDetailQueries';
 import { buildSnapshot, isListLayout } from './snapshot';
@@ -46,6 +48,24 @@ if (skipReason) {
 }
 
 const HOLD = 2 * 3600;
+
+/** The backend of the Manila copy whose native 1q gate on one qubit carries IBM's uncalibrated sentinel. */
+const SENTINEL_BACKEND = 'ibm_manila_sentinel';
+const SENTINEL_QUBIT = 2;
+
+/** Manila as served, but the native 1q gate (sx) of one qubit reported with gate_error 1.0, written to `dir`. */
+function manilaWithSentinel(dir: string): string {
+  const doc = JSON.parse(readFileSync(join(fixtures!, 'calibration', 'ibm', 'props_manila.json'), 'utf8'));
+  doc.backend_name = SENTINEL_BACKEND;
+  const sx = doc.gates.find(
+    (g: { gate: string; qubits: number[] }) =>
+      g.gate === 'sx' && g.qubits.length === 1 && g.qubits[0] === SENTINEL_QUBIT
+  );
+  sx.parameters.find((p: { name: string }) => p.name === 'gate_error').value = 1.0;
+  const path = join(dir, 'props_manila_sentinel.json');
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+}
 
 /** The top-level snapshot of every fixture device (the drift series are the harness's business). */
 function snapshotFiles(dir: string): string[] {
@@ -80,7 +100,7 @@ describeOnPrometheus('calibration pages on Prometheus with the real fixtures', (
     work = mkdtempSync(join(tmpdir(), 'hl-pp-cal-'));
     const out = join(work, 'calibration.om');
     const result = backfill({
-      files: snapshotFiles(join(fixtures!, 'calibration')),
+      files: [...snapshotFiles(join(fixtures!, 'calibration')), manilaWithSentinel(work)],
       out,
       stepSeconds: 3600,
       holdSeconds: HOLD,
@@ -157,12 +177,35 @@ describeOnPrometheus('calibration pages on Prometheus with the real fixtures', (
   }, 240_000);
 
   it('finds the best chain on the snapshot Prometheus served, of connected measured parts', async () => {
-    const withCouplers = snapshots.filter((s) => deviceView(s.backend).couplers.some((c) => (c.entry?.error ?? 1) < 1));
+    // The sentinel copy of Manila (a line of 5) has no 3-chain around its uncalibrated middle qubit: tested apart.
+    const withCouplers = snapshots.filter(
+      (s) =>
+        s.backend.backend !== SENTINEL_BACKEND && deviceView(s.backend).couplers.some((c) => (c.entry?.error ?? 1) < 1)
+    );
     expect(withCouplers.length).toBeGreaterThan(0);
     for (const { backend: b, timestamp } of withCouplers) {
       const snapshot = await snapshotAt(b, timestamp + 60);
       const chain = bestChain(snapshot, 3);
       expect([`${b.provider}/${b.backend}`, chain?.qubits.length]).toEqual([`${b.provider}/${b.backend}`, 3]);
+    }
+  }, 240_000);
+
+  it('calls a qubit whose native 1q gate carries the uncalibrated sentinel uncalibrated, never a bad value', async () => {
+    const { backend: b, timestamp } = snapshots.find((s) => s.backend.backend === SENTINEL_BACKEND)!;
+    const snapshot = await snapshotAt(b, timestamp + 60);
+    const id = String(SENTINEL_QUBIT);
+    const sentinel = snapshot.qubits.find((q) => q.id === id)!;
+    expect(sentinel.values[QUBIT_MAP_METRIC.oneQubitError]).toBeUndefined();
+    expect(qubitValueState(sentinel, QUBIT_MAP_METRIC.oneQubitError)).toBe('uncalibrated');
+    // Every other qubit keeps its measured 1q error.
+    for (const q of snapshot.qubits.filter((x) => x.id !== id)) {
+      expect([q.id, qubitValueState(q, QUBIT_MAP_METRIC.oneQubitError)]).toEqual([q.id, 'measured']);
+    }
+    const flagged = flagsOf(snapshot, 2).qubits.find((f) => f.id === id);
+    expect(flagged).toMatchObject({ uncalibrated: [QUBIT_MAP_METRIC.oneQubitError], missing: [] });
+    // Left out of the best chains: no chain of any length uses it.
+    for (let length = 1; length <= snapshot.qubits.length - 1; length++) {
+      expect(bestChain(snapshot, length)?.qubits ?? []).not.toContain(id);
     }
   }, 240_000);
 

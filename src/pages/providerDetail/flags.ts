@@ -16,8 +16,10 @@ export function isDrifted(ratio: number | undefined, factor: number): boolean {
 
 export interface QubitFlags {
   id: string;
-  /** Quantities the snapshot has no value for. */
+  /** Quantities the snapshot has no value for (and the provider did not report uncalibrated). */
   missing: QubitMapMetric[];
+  /** Quantities reported with the provider's uncalibrated sentinel. */
+  uncalibrated: QubitMapMetric[];
   /** Quantities more than the factor off their own 7-day median, with the ratio. */
   drifted: Array<{ metric: QubitMapMetric; ratio: number }>;
 }
@@ -44,17 +46,22 @@ export function flagsOf(
   const missingEverywhere =
     snapshot.qubits.length === 0
       ? []
-      : QUBIT_METRICS.filter((m) => snapshot.qubits.every((q) => q.values[m] === undefined));
+      : QUBIT_METRICS.filter((m) =>
+          snapshot.qubits.every((q) => q.values[m] === undefined && !(q.uncalibrated ?? []).includes(m))
+        );
   const qubits = snapshot.qubits
     .map((q) => ({
       id: q.id,
-      missing: QUBIT_METRICS.filter((m) => q.values[m] === undefined && !missingEverywhere.includes(m)),
+      missing: QUBIT_METRICS.filter(
+        (m) => q.values[m] === undefined && !missingEverywhere.includes(m) && !(q.uncalibrated ?? []).includes(m)
+      ),
+      uncalibrated: q.uncalibrated ?? [],
       drifted: QUBIT_METRICS.filter((m) => isDrifted(q.drift[m], factor)).map((m) => ({
         metric: m,
         ratio: q.drift[m]!,
       })),
     }))
-    .filter((f) => f.missing.length > 0 || f.drifted.length > 0);
+    .filter((f) => f.missing.length > 0 || f.uncalibrated.length > 0 || f.drifted.length > 0);
   const couplers = snapshot.couplers
     .map((c) => ({
       label: c.label,

@@ -80,7 +80,9 @@ describe('flags', () => {
       2
     );
     expect(flags.missingEverywhere).toEqual([QUBIT_MAP_METRIC.t2]);
-    expect(flags.qubits).toEqual([{ id: '1', missing: [QUBIT_MAP_METRIC.oneQubitError], drifted: [] }]);
+    expect(flags.qubits).toEqual([
+      { id: '1', missing: [QUBIT_MAP_METRIC.oneQubitError], uncalibrated: [], drifted: [] },
+    ]);
     expect(flagsOf(snapshot([]), 2).missingEverywhere).toEqual([]);
   });
 

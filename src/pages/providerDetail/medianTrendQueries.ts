@@ -8,7 +8,11 @@ import { type BackendRef, MEDIAN_SERIES, backendMatchers, lastValue } from '../.
  */
 
 /** RefIds of the range queries calibration events are read from (calibrationEvents.ts). */
-export const EVENT_SOURCES = { calibratedAt: 'events:calibratedAt', qpuVersion: 'events:qpuVersion' } as const;
+export const EVENT_SOURCES = {
+  calibratedAt: 'events:calibratedAt',
+  calibrationVersion: 'events:calibrationVersion',
+  qpuVersion: 'events:qpuVersion',
+} as const;
 
 export type TrendSeries = 'median' | 'median7d';
 
@@ -25,6 +29,7 @@ export function medianTrendQueries(b: BackendRef): Record<string, string> {
   }
   // Calibration and QPU version changes, drawn as annotations (calibrationEvents.ts).
   out[EVENT_SOURCES.calibratedAt] = lastValue(M.calibratedAt.name, backendMatchers(b));
+  out[EVENT_SOURCES.calibrationVersion] = lastValue(M.info.name, backendMatchers(b));
   out[EVENT_SOURCES.qpuVersion] = lastValue(M.deviceInfo.name, backendMatchers(b));
   return out;
 }

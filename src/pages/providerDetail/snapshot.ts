@@ -5,6 +5,7 @@ import {
   CALIBRATION_QUBITS_SEPARATOR,
   type CalibrationQuantity,
   LABEL,
+  QUBIT_MAP_METRIC,
   type QubitMapMetric,
 } from '@hybridlens/conventions';
 import { type InstantSample, samplesOf } from '../../app/frames';
@@ -28,6 +29,8 @@ export interface QubitView {
   stderr: PerMetric;
   /** Value / its own rolling 7-day median (drift rules). */
   drift: PerMetric;
+  /** Quantities the provider reported with its uncalibrated sentinel (the native 1q gate's error 1.0): no value. */
+  uncalibrated?: QubitMapMetric[];
 }
 
 export interface CouplerView {
@@ -136,7 +139,7 @@ function qubitsOf(frames: readonly DataFrame[]): QubitView[] {
     if (id === undefined || !Number.isFinite(x) || !Number.isFinite(y) || byId.has(id)) {
       continue;
     }
-    byId.set(id, { id, x, y, values: {}, measuredAt: {}, stderr: {}, drift: {} });
+    byId.set(id, { id, x, y, values: {}, measuredAt: {}, stderr: {}, drift: {}, uncalibrated: [] });
   }
   const fill = (refId: string, into: (q: QubitView) => PerMetric) => {
     for (const s of finite(samplesOf(frames, refId))) {
@@ -151,6 +154,12 @@ function qubitsOf(frames: readonly DataFrame[]): QubitView[] {
   fill(SNAPSHOT.qubitMeasuredAt, (q) => q.measuredAt);
   fill(SNAPSHOT.qubitStderr, (q) => q.stderr);
   fill(SNAPSHOT.qubitDrift, (q) => q.drift);
+  for (const s of finite(samplesOf(frames, SNAPSHOT.qubitsUncalibrated))) {
+    const q = byId.get(s.labels[LABEL.qubits] ?? '');
+    if (q && q.values[QUBIT_MAP_METRIC.oneQubitError] === undefined) {
+      q.uncalibrated = [QUBIT_MAP_METRIC.oneQubitError];
+    }
+  }
   return [...byId.values()].sort((a, b) => compareQubitIds(a.id, b.id));
 }
 

@@ -11,7 +11,6 @@ import {
 } from '@grafana/scenes';
 import { Badge, Checkbox, Field, RadioButtonGroup, TextLink, useStyles2 } from '@grafana/ui';
 import {
-  CALIBRATION_QUANTITY,
   PROVIDERS_PARAM,
   type ProvidersColumnGroup,
   parseProvidersCompareParam,
@@ -24,7 +23,7 @@ import { testIds } from '../../ui/testIds';
 import { layoutLabel, methodsText } from '../providerDetail/quantityLabels';
 import { COLUMN_GROUPS, DEFAULT_COLUMN_GROUP, columnGroupLabel, parseColumnGroup } from './columnGroups';
 import { type ProviderRow, buildProviderRows } from './providerRows';
-import { columnsOf, num, pct, quantityHeader, withUncertainty } from './providerColumns';
+import { COMPARE_ONLY, PROVIDER_COLUMNS, columnsOf, num } from './providerColumns';
 
 interface ProvidersTableState extends SceneObjectState {
   compare: Array<{ provider: string; backend: string }>;
@@ -201,12 +200,20 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
               </tr>
             </thead>
             <tbody>
-              {Object.values(CALIBRATION_QUANTITY).map((q) => (
-                <tr key={q}>
-                  <th>{quantityHeader(q)}</th>
+              {/* Every column of the table, whichever group it is shown in, then what only the comparison adds. */}
+              {PROVIDER_COLUMNS.map((column) => (
+                <tr key={column.id}>
+                  <th>{column.header()}</th>
                   {compared.map((c) => (
-                    <td key={`${c.provider}/${c.backend}`} className="number">
-                      {c.row ? withUncertainty(c.row, q) : t('providers.compare.absent', 'not in this range')}
+                    <td
+                      key={`${c.provider}/${c.backend}`}
+                      className={column.numeric ? 'number' : styles.wrap}
+                      data-testid={testIds.providers.compareCell}
+                      data-column={column.id}
+                      data-provider={c.provider}
+                      data-backend={c.backend}
+                    >
+                      {c.row ? column.cell(c.row, at) : t('providers.compare.absent', 'not in this range')}
                     </td>
                   ))}
                 </tr>
@@ -214,23 +221,27 @@ function ProvidersTableRenderer({ model }: SceneComponentProps<ProvidersTable>) 
               <tr>
                 <th>{t('providers.compare.methods', 'Measured by')}</th>
                 {compared.map((c) => (
-                  <td key={`${c.provider}/${c.backend}`}>
+                  <td
+                    key={`${c.provider}/${c.backend}`}
+                    data-testid={testIds.providers.compareCell}
+                    data-column={COMPARE_ONLY.methods}
+                    data-provider={c.provider}
+                    data-backend={c.backend}
+                  >
                     {methodsText(c.row?.methods ?? []) || t('providers.compare.no-method', 'not published')}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th>{t('providers.table.error-rate', 'Failed')}</th>
-                {compared.map((c) => (
-                  <td key={`${c.provider}/${c.backend}`} className="number">
-                    {pct(c.row?.errorRate)}
                   </td>
                 ))}
               </tr>
               <tr>
                 <th>{t('providers.compare.qubits', 'Qubits / layout')}</th>
                 {compared.map((c) => (
-                  <td key={`${c.provider}/${c.backend}`}>{`${num(c.row?.qubits)} / ${layoutLabel(c.row?.layout)}`}</td>
+                  <td
+                    key={`${c.provider}/${c.backend}`}
+                    data-testid={testIds.providers.compareCell}
+                    data-column={COMPARE_ONLY.qubits}
+                    data-provider={c.provider}
+                    data-backend={c.backend}
+                  >{`${num(c.row?.qubits)} / ${layoutLabel(c.row?.layout)}`}</td>
                 ))}
               </tr>
             </tbody>

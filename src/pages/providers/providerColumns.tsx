@@ -28,9 +28,10 @@ export const num = (value: number | undefined, digits = 0) =>
   value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 export const pct = (value: number | undefined) =>
   value === undefined || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(1)} %`;
-const seconds = (value: number | undefined) => (value === undefined ? '—' : `${num(value, 2)} s`);
+export const seconds = (value: number | undefined) => (value === undefined ? '—' : `${num(value, 2)} s`);
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const usd = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : USD.format(value));
+export const usd = (value: number | undefined) =>
+  value === undefined || !Number.isFinite(value) ? '—' : USD.format(value);
 
 export function quantityHeader(q: CalibrationQuantity): string {
   return t('providers.table.median', 'Median {{quantity}}', { quantity: quantityInPhrase(q) });
@@ -40,6 +41,25 @@ export function withUncertainty(row: ProviderRow, q: CalibrationQuantity): strin
   const value = formatQuantity(q, row.medians[q]);
   const stderr = row.uncertainty[q];
   return stderr === undefined ? value : `${value} ± ${formatQuantity(q, stderr)}`;
+}
+
+/**
+ * Each error type's share of the jobs finished in the range ("queue_timeout 2.0 %"), most frequent first; a type
+ * seen without any finished job in the range has no rate and shows its count.
+ */
+export function errorRatesText(row: Pick<ProviderRow, 'errorsByType'>): string {
+  return (
+    row.errorsByType
+      .map((e) =>
+        e.rate === undefined
+          ? t('providers.table.errors-without-jobs', '{{type}}: {{errors}} errors, no jobs', {
+              type: e.type,
+              errors: num(e.count),
+            })
+          : `${e.type} ${pct(e.rate)}`
+      )
+      .join(', ') || '—'
+  );
 }
 
 function CalibrationAge({ row, at }: { row: ProviderRow; at: number }) {
@@ -91,8 +111,8 @@ export const PROVIDER_COLUMNS: readonly ProviderColumn[] = [
   },
   {
     id: 'errors',
-    header: () => t('providers.table.errors', 'Errors by type'),
-    cell: (r) => r.errorsByType.map((e) => `${e.type} ${num(e.count)}`).join(', ') || '—',
+    header: () => t('providers.table.error-rates', 'Error rate by type (% of jobs)'),
+    cell: (r) => errorRatesText(r),
     groups: [G.operations],
     wraps: true,
   },
@@ -150,6 +170,9 @@ export const PROVIDER_COLUMNS: readonly ProviderColumn[] = [
     groups: [G.overview, G.calibration],
   },
 ];
+
+/** Rows only the side-by-side table has, by the `data-column` its cells carry. */
+export const COMPARE_ONLY = { methods: 'methods', qubits: 'qubits-layout' } as const;
 
 export function columnsOf(group: ProvidersColumnGroup): ProviderColumn[] {
   return PROVIDER_COLUMNS.filter((c) => c.groups.includes(group));

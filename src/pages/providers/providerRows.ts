@@ -12,7 +12,8 @@ export interface ProviderRow {
   failed?: number;
   /** Failed jobs / jobs over the range. */
   errorRate?: number;
-  errorsByType: Array<{ type: string; count: number }>;
+  /** Errors of each type over the range, and their rate: errors of that type / jobs finished in the range. */
+  errorsByType: Array<{ type: string; count: number; rate?: number }>;
   /** 0..1 share of the range the backend was online (status API), or the provider's own target status. */
   availability?: number;
   queueLength?: number;
@@ -124,7 +125,10 @@ export function buildProviderRows(frames: readonly DataFrame[], atSeconds: numbe
     r.rateLimitHeadroom = headroom.get(r.provider);
     r.rateLimited = limited.get(r.provider);
     r.errorRate = r.jobs !== undefined && r.jobs > 0 ? (r.failed ?? 0) / r.jobs : undefined;
-    r.errorsByType.sort((a, b) => b.count - a.count);
+    for (const e of r.errorsByType) {
+      e.rate = r.jobs !== undefined && r.jobs > 0 ? e.count / r.jobs : undefined;
+    }
+    r.errorsByType.sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
     if (r.calibratedAt !== undefined && r.cadenceSeconds !== undefined) {
       r.stale = atSeconds - r.calibratedAt > STALE_FACTOR * r.cadenceSeconds;
     }
