@@ -40,14 +40,12 @@ function measuredSeconds(path) {
 
 export default class LongestFirstSequencer extends DefaultSequencer {
   sort(tests) {
+    // Jest's order (failed first, then its cached durations, then file size) with its durations, in ms, set.
     const ordered = super.sort(tests);
-    // Jest's own durations (from an earlier run on this machine) are better than ours: keep its order then.
-    if (ordered.some((test) => test.duration != null)) {
-      return ordered;
-    }
-    const long = ordered
-      .filter((test) => measuredSeconds(test.path) !== undefined)
-      .sort((a, b) => measuredSeconds(b.path) - measuredSeconds(a.path));
-    return [...long, ...ordered.filter((test) => measuredSeconds(test.path) === undefined)];
+    // A file jest has timed (an earlier run on this machine) by that time, else by the CI run's. Jest alone would run
+    // the files it has timed after all the others, so a partly filled cache put the longest files last.
+    const seconds = (test) => (test.duration != null ? test.duration / 1000 : measuredSeconds(test.path)) ?? -1;
+    const failed = (test) => (this.hasFailed(test) ? 1 : 0);
+    return [...ordered].sort((a, b) => failed(b) - failed(a) || seconds(b) - seconds(a));
   }
 }
