@@ -16,6 +16,8 @@ const notForJest = ['<rootDir>/playwright/ct/react19/'];
 
 /** The plugin (jsdom) and every workspace package (node) in one run. */
 module.exports = {
+  // The longest files first when jest has no durations of its own (CI): scripts/test-sequencer.mjs.
+  testSequencer: '<rootDir>/scripts/test-sequencer.mjs',
   projects: [
     {
       ...scaffold,

@@ -107,12 +107,21 @@ export async function backfillRecordingRules(options: RuleBackfillOptions): Prom
   return { levels: levels.length, rules: levels.reduce((n, l) => n + l.length, 0) };
 }
 
-/** `promtool tsdb create-blocks-from openmetrics` for each file (one per 2-hour block), two at a time (both cores). */
-export async function loadOpenMetricsFiles(files: readonly string[], dataDir: string): Promise<void> {
+/**
+ * `promtool tsdb create-blocks-from openmetrics` for each file, two at a time (both cores). Files longer than
+ * one 2-hour block (the simulator's `fileHours`) need `maxBlockHours` as long, or promtool reads the file once
+ * per 2-hour block.
+ */
+export async function loadOpenMetricsFiles(
+  files: readonly string[],
+  dataDir: string,
+  options: { maxBlockHours?: number } = {}
+): Promise<void> {
   const queue = [...files];
+  const blockArgs = options.maxBlockHours ? [`--max-block-duration=${options.maxBlockHours}h`] : [];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      await runPromtool(['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir]);
+      await runPromtool(['tsdb', 'create-blocks-from', 'openmetrics', ...blockArgs, file, dataDir]);
     }
   };
   await Promise.all([worker(), worker()]);

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBlocksFromOpenMetrics, describeWithBinary, startPrometheus, type RunningPrometheus } from '../src';
 
+// Each test starts a real Prometheus (and promtool): jest's 5 s default failed them on a loaded 2-core machine,
+// and a beforeAll that timed out left its Prometheus running, which kept jest from exiting.
+jest.setTimeout(60_000);
+
 describeWithBinary(
   'prometheus',
   'apt-get install prometheus',

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backfillRecordingRules, createBlocksFromOpenMetrics, describeWithBinary, startPrometheus } from '../src';
 
+// Each test runs promtool and a real Prometheus: jest's 5 s default failed both on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const HOUR = 3600;
 const EVAL_SECONDS = 240;
 /** A 2-hour block boundary a day back: promtool's blocks are aligned to these. */

@@ -28,7 +28,7 @@ const DAY = 86_400;
  * spend of every provider each hour, for a quarter of the time.
  */
 const FINE = { seconds: 4 * HOUR, stepSeconds: MINUTE, loadFactor: 3 } as const;
-const COARSE = { days: 14.5, stepSeconds: HOUR, loadFactor: 0.25 } as const;
+const COARSE = { days: 14.5, stepSeconds: HOUR, loadFactor: 0.25, fileHours: 24 } as const;
 /** History runs a little past "now" so rates near the right edge do not drift while the test runs. */
 const PAST_NOW = 10 * MINUTE;
 /** As the page harness: SLO series over the last hours only (their 30-day windows are costly), every 4 minutes. */
@@ -134,6 +134,9 @@ export async function loadDashboardHistory(): Promise<DashboardHistory> {
       stepSeconds: COARSE.stepSeconds,
       tracesPerHour: 0,
       loadFactor: COARSE.loadFactor,
+      // A day per file and per block: at the default 2 hours, two hourly samples a series each, promtool ran
+      // 174 times and Prometheus opened as many blocks for every query over the two weeks.
+      fileHours: COARSE.fileHours,
     });
     phase(`coarse backfill (${coarse.samples} samples)`);
     const fine = await backfill({
@@ -150,7 +153,8 @@ export async function loadDashboardHistory(): Promise<DashboardHistory> {
     const calibrationFile = join(work, 'calibration.om');
     writeFileSync(calibrationFile, calibrationOpenMetrics(coarse.calibrationFiles, end));
     const dataDir = join(work, 'data');
-    await loadOpenMetricsFiles([...coarse.metricsFiles, ...fine.metricsFiles], dataDir);
+    await loadOpenMetricsFiles(coarse.metricsFiles, dataDir, { maxBlockHours: COARSE.fileHours });
+    await loadOpenMetricsFiles(fine.metricsFiles, dataDir);
     // One file over two weeks: in one block, or promtool re-reads it once per 2-hour block.
     createBlocksFromOpenMetrics(calibrationFile, dataDir, ['--max-block-duration=720h']);
     phase('promtool load');
