@@ -81,24 +81,29 @@ const backendTable = () => {
   for (const column of Object.values(COLUMNS)) {
     table = table.overrideByName(column.title, [{ id: 'unit', value: column.unit }]);
   }
-  return table
-    .overrideByName(AGE.title, [{ id: 'unit', value: 's' }])
-    .overrideByName(PROVIDER_ID_COLUMN, [{ id: 'custom.hidden', value: true }])
-    .overrideByName('Backend', [
-      {
-        id: 'links',
-        value: [
-          appLink('This backend in Hybrid Lens', {
-            page: 'providerDetail',
-            params: {
-              provider: templateValue(`\${__data.fields.${PROVIDER_ID_COLUMN}:percentencode}`),
-              backend: cellValue(),
-            },
-          }).build(),
-        ],
-      },
-    ])
-    .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
+  return (
+    table
+      .overrideByName(AGE.title, [{ id: 'unit', value: 's' }])
+      // Hidden as Grafana's table hides a column (TableNG draws only fields without `hideFrom.viz`).
+      .overrideByName(PROVIDER_ID_COLUMN, [
+        { id: 'custom.hideFrom', value: { viz: true, legend: false, tooltip: false } },
+      ])
+      .overrideByName('Backend', [
+        {
+          id: 'links',
+          value: [
+            appLink('This backend in Hybrid Lens', {
+              page: 'providerDetail',
+              params: {
+                provider: templateValue(`\${__data.fields.${PROVIDER_ID_COLUMN}:percentencode}`),
+                backend: cellValue(),
+              },
+            }).build(),
+          ],
+        },
+      ])
+      .links([appLink('Providers in Hybrid Lens', { page: 'providers' })])
+  );
 };
 
 const overTime = (title: string, description: string, metric: { name: string }, unit: string) =>
