@@ -1,4 +1,5 @@
-import { LABEL, QUANTUM_PROVIDER } from '@hybridlens/conventions';
+import { LABEL, QUANTUM_PROVIDER, QUANTUM_PROVIDER_NAME } from '@hybridlens/conventions';
+import englishCatalog from '../locales/en-US/hybridlens-observability-app.json';
 import { backendDisplayName, labelValueDisplayName, providerDisplayName, vendorDisplayName } from './providerNames';
 
 describe('provider display names', () => {
@@ -23,6 +24,15 @@ describe('provider display names', () => {
     expect(providerDisplayName(QUANTUM_PROVIDER.azure)).toBe('Azure Quantum');
     expect(providerDisplayName(QUANTUM_PROVIDER.google)).toBe('Google Quantum AI');
     expect(providerDisplayName(QUANTUM_PROVIDER.local)).toBe('Local simulator');
+  });
+
+  it("shows the contract's English names, which the bundled dashboards show too", () => {
+    for (const id of ids) {
+      expect(providerDisplayName(id)).toBe(QUANTUM_PROVIDER_NAME[id]);
+    }
+    // The English catalog is what Grafana shows: extraction keeps a key's text once written, so a name changed in
+    // the contract must be changed there too (npm run i18n:extract writes it only for a new key).
+    expect(englishCatalog.providers.name).toEqual(QUANTUM_PROVIDER_NAME);
   });
 
   it('shows an id outside the contract as it came, and keeps the backend id as exported', () => {

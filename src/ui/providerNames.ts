@@ -1,19 +1,20 @@
-import { LABEL, QUANTUM_PROVIDER } from '@hybridlens/conventions';
+import { LABEL, QUANTUM_PROVIDER, QUANTUM_PROVIDER_NAME } from '@hybridlens/conventions';
 import { t } from '../i18n';
 
 type ProviderId = (typeof QUANTUM_PROVIDER)[keyof typeof QUANTUM_PROVIDER];
 
 /**
- * Each provider id of the contract as the provider names its service. A Record over the ids, so a provider added
- * to the contract fails type-checking here until it has a name.
+ * Each provider id of the contract as the provider names its service, translated; the English names are the
+ * contract's (`QUANTUM_PROVIDER_NAME`, which the bundled dashboards show too). A Record over the ids, so a provider
+ * added to the contract fails type-checking here until it has a name.
  */
 function providerNames(): Record<ProviderId, string> {
   return {
-    [QUANTUM_PROVIDER.ibm]: t('providers.name.ibm', 'IBM Quantum'),
-    [QUANTUM_PROVIDER.braket]: t('providers.name.braket', 'Amazon Braket'),
-    [QUANTUM_PROVIDER.azure]: t('providers.name.azure', 'Azure Quantum'),
-    [QUANTUM_PROVIDER.google]: t('providers.name.google', 'Google Quantum AI'),
-    [QUANTUM_PROVIDER.local]: t('providers.name.local', 'Local simulator'),
+    [QUANTUM_PROVIDER.ibm]: t('providers.name.ibm', QUANTUM_PROVIDER_NAME[QUANTUM_PROVIDER.ibm]),
+    [QUANTUM_PROVIDER.braket]: t('providers.name.braket', QUANTUM_PROVIDER_NAME[QUANTUM_PROVIDER.braket]),
+    [QUANTUM_PROVIDER.azure]: t('providers.name.azure', QUANTUM_PROVIDER_NAME[QUANTUM_PROVIDER.azure]),
+    [QUANTUM_PROVIDER.google]: t('providers.name.google', QUANTUM_PROVIDER_NAME[QUANTUM_PROVIDER.google]),
+    [QUANTUM_PROVIDER.local]: t('providers.name.local', QUANTUM_PROVIDER_NAME[QUANTUM_PROVIDER.local]),
   };
 }
 

@@ -16,6 +16,7 @@ export * from './mitigations';
 export * from './featureFlags';
 export * from './playbooks';
 export * from './backends';
+export * from './providerNames';
 export * from './jobStates';
 export * from './promql';
 export * from './duration';

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parser as logqlParser } from '@grafana/lezer-logql';
 import { parse } from 'yaml';
+// The one grammar-error helper of the app's tests (the pages' TraceQL and LogQL are parsed with it too).
+import { syntaxErrors } from '../../../src/testing/grammarErrors';
 import {
   ADMIN_API_PATH,
   ALERT,
@@ -29,19 +31,6 @@ interface OtlpAttributes {
 
 const root = resolve(__dirname, '../../..');
 const readYaml = (path: string) => parse(readFileSync(resolve(root, path), 'utf8'));
-
-/** Where Grafana's own LogQL grammar finds an error in a query (empty: it parses). */
-function logqlSyntaxErrors(query: string): number[] {
-  const at: number[] = [];
-  logqlParser.parse(query).iterate({
-    enter: (node) => {
-      if (node.type.isError) {
-        at.push(node.from);
-      }
-    },
-  });
-  return at;
-}
 
 interface ComposeService {
   command?: string | string[];
@@ -203,7 +192,7 @@ describe('docker-compose wiring follows the contract', () => {
       .replace(/\$\$/g, '$')
       .replace('${__tags}', `${LOKI_STREAM_LABEL.serviceName}="hybrid-solver"`)
       .replace('${__span.traceId}', traceId);
-    expect(logqlSyntaxErrors(sent)).toEqual([]);
+    expect(syntaxErrors(logqlParser, sent)).toEqual([]);
     expect(sent).toBe(`{${LOKI_STREAM_LABEL.serviceName}="hybrid-solver"} | ${LOG_FIELD.traceId}="${traceId}"`);
     expect(tempo.tracesToMetrics.datasourceUid).toBe(DATASOURCE_UID.prometheus);
     expect(tempo.tracesToMetrics.tags).toEqual([

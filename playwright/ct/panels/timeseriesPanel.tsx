@@ -1,5 +1,5 @@
 import React, { useRef } from 'react';
-import { type DataFrame, FieldType, PanelPlugin, type PanelProps } from '@grafana/data';
+import { type DataFrame, FieldType, PanelPlugin, type PanelProps, getFieldDisplayName } from '@grafana/data';
 import {
   AxisPlacement,
   BarAlignment,
@@ -56,6 +56,17 @@ interface TimeSeriesOptions {
 }
 
 /** Frames the graph can draw: a time field and at least one number field (what Grafana's panel checks too). */
+/**
+ * The name of each series as Grafana's panel shows it in its legend and tooltip (overrides such as `displayName`
+ * applied), as JSON in `data-series` of `harnessTestIds.timeseries`: the bundled dashboards hide their legends
+ * and uPlot draws on canvas, so a test reads the names there.
+ */
+function seriesNames(frames: DataFrame[]): string[] {
+  return frames.flatMap((frame) =>
+    frame.fields.filter((f) => f.type !== FieldType.time).map((f) => getFieldDisplayName(f, frame, frames))
+  );
+}
+
 export function graphableFrames(series: DataFrame[]): DataFrame[] {
   return series.filter(
     (f) => f.fields.some((x) => x.type === FieldType.time) && f.fields.some((x) => x.type === FieldType.number)
@@ -78,7 +89,7 @@ function TimeSeriesStandIn(props: PanelProps<TimeSeriesOptions>) {
     ...options.legend,
   };
   return (
-    <div ref={axes} data-testid={harnessTestIds.timeseries}>
+    <div ref={axes} data-testid={harnessTestIds.timeseries} data-series={JSON.stringify(seriesNames(frames))}>
       <TimeSeries
         frames={frames}
         structureRev={data.structureRev}

@@ -4,6 +4,8 @@ import {
   DATASOURCE_UID,
   LABEL,
   PAGING_SEVERITIES,
+  QUANTUM_PROVIDER,
+  QUANTUM_PROVIDER_NAME,
   VARIABLE,
   parseAppUrl,
   variableUrlParam,
@@ -24,6 +26,8 @@ import { DashboardHarness } from '../dashboards/DashboardHarness';
 import type { DashboardJson, PanelJson } from '../dashboards/dashboardJson';
 import { dashboardTestIds } from '../dashboards/dashboardTestIds';
 import { parseDisplayedNumber } from '../dashboards/displayedNumber';
+import { providerTextShown } from '../dashboards/providerIdsShown';
+import { truncatedCellTexts } from '../dashboards/truncatedCells';
 import { colouredColumns, hasDrawableSegment, latestCallFor, promRangeSeries } from '../dashboards/panelAnswers';
 import type { AxisLabels } from '../panels/axisLabels';
 import { harnessTestIds } from '../runtime/harnessTestIds';
@@ -32,6 +36,8 @@ import { prometheusUrl } from '../server/env';
 import { expect, promInstant, queryLog, saveScreenshot, test, waitForQueriesToSettle } from './fixtures';
 
 const NO_DATA = 'No data';
+
+type ProviderId = (typeof QUANTUM_PROVIDER)[keyof typeof QUANTUM_PROVIDER];
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,14 +80,6 @@ function overrideNoValue(panel: PanelJson, name: string): string | undefined {
 /** The header texts of a table panel, left to right. */
 async function columnHeaders(region: Locator): Promise<string[]> {
   return (await region.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
-}
-
-/** Points of one range query straight from Prometheus (the first series), as [unix seconds, value]. */
-async function promRange(expr: string, start: number, end: number, step: number): Promise<Array<[number, number]>> {
-  const body = new URLSearchParams({ query: expr, start: String(start), end: String(end), step: String(step) });
-  const res = await fetch(`${prometheusUrl()}/api/v1/query_range`, { method: 'POST', body });
-  const json = (await res.json()) as { data: { result: Array<{ values: Array<[number, string]> }> } };
-  return (json.data.result[0]?.values ?? []).map(([t, v]) => [t, Number(v)]);
 }
 
 /**
@@ -239,8 +237,10 @@ test.describe('Bundled dashboards in Scenes', () => {
         continue;
       }
       for (const sample of answer) {
-        const name = Object.entries(sample.labels).find(([k]) => k !== '__name__')?.[1];
-        if (name) {
+        const [label, value] = Object.entries(sample.labels).find(([k]) => k !== '__name__') ?? [];
+        if (label && value) {
+          // A provider is listed by its name, as the app names it.
+          const name = label === LABEL.provider ? QUANTUM_PROVIDER_NAME[value as ProviderId] : value;
           await expect(region, `"${panel.title}" should list ${name}`).toContainText(name);
         }
       }
@@ -302,6 +302,10 @@ test.describe('Bundled dashboards in Scenes', () => {
       for (const sample of firing) {
         await expect(incidentRegion.getByRole('row').filter({ hasText: sample.labels.alertname! })).not.toHaveCount(0);
       }
+      // At the reader's 1440 px, every alert and service level name is shown whole: the short columns have their
+      // widths (`custom.width`) and the names the rest of the row.
+      expect(page.viewportSize()?.width).toBe(1440);
+      expect(await truncatedCellTexts(incidentRegion)).toEqual([]);
     }
     // The big number and the table agree: the incidents of a paging priority in the table are those counted above.
     const pagedPanel = panels.find((p) => p.title === PAGED_INCIDENTS_TITLE)!;
@@ -338,6 +342,9 @@ test.describe('Bundled dashboards in Scenes', () => {
     const queries = await queryLog(page);
     expect(queries.filter((q) => q.error)).toEqual([]);
     await fitViewportToDashboard(page);
+    await waitForQueriesToSettle(page);
+    // Providers by name everywhere (the bar gauge and the incidents' Provider column), never by label value.
+    expect((await providerTextShown(page.getByTestId(dashboardTestIds.scene))).rawIds).toEqual([]);
     await saveScreenshot(page, 'executive-summary');
   });
 
@@ -356,9 +363,8 @@ test.describe('Bundled dashboards in Scenes', () => {
     );
     expect(call, 'Requests per day should query one point per day').toBeDefined();
     // The days with data, as Prometheus answers the page's own call.
-    const days = (await promRange(call!.expr, call!.start!, call!.end!, call!.step!)).filter(
-      ([, value]) => Number.isFinite(value) && value > 0
-    );
+    const [requests] = await promRangeSeries(prometheusUrl(), call!);
+    const days = (requests?.points ?? []).filter(([, value]) => Number.isFinite(value) && value > 0);
     expect(days.length, 'the harness history should have at least one day of requests').toBeGreaterThan(0);
     const region = view.panel(perDay.title!);
     await expect.poll(() => barsDrawn(region), { message: 'one bar per day with data' }).toBe(days.length);
@@ -404,9 +410,10 @@ test.describe('Bundled dashboards in Scenes', () => {
           .poll(async () => (await logged()) !== undefined, { message: `the page should query ${series}` })
           .toBe(true);
         const call = (await logged())!;
-        const selector = /\(last_over_time\((.+)\[\d+s\]\)\)$/.exec(call.expr)?.[1];
+        // Not anchored at the end: the calibration table's queries are wrapped in label_replace (its provider ids).
+        const selector = /\(last_over_time\((.+)\[\d+s\]\)\)/.exec(call.expr)?.[1];
         if (selector) {
-          const window = /\[(\d+s)\]\)\)$/.exec(call.expr)![1];
+          const window = /\[(\d+s)\]\)\)/.exec(call.expr)![1];
           const inRange = await promInstant(
             `count by (provider, backend) (count_over_time(${selector}[${window}]))`,
             call.time
@@ -447,6 +454,26 @@ test.describe('Bundled dashboards in Scenes', () => {
       for (const table of panels.filter((p) => p.type === 'table' && !isEmptyWhenHealthy(p.description))) {
         await expect.poll(() => view.panel(table.title!).getByRole('row').count()).toBeGreaterThan(1);
       }
+      if (uid === CALIBRATION_UID) {
+        // The Provider column shows names (a value mapping), and a backend's link still carries the provider's id.
+        const table = panels.find((p) => p.type === 'table')!;
+        const hrefs = await view
+          .panel(table.title!)
+          .getByRole('link')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+          .then((all) => all.filter((href) => parseAppUrl(href)?.page === 'providerDetail'));
+        expect(hrefs.length, `"${table.title}" links each backend`).toBeGreaterThan(0);
+        for (const href of hrefs) {
+          expect(Object.values(QUANTUM_PROVIDER), href).toContain(parseAppUrl(href)?.params.provider);
+        }
+      }
+      // Providers by name in every table cell and series name (legends and tooltips), never by label value.
+      const shown = await providerTextShown(page.getByTestId(dashboardTestIds.scene));
+      expect(shown.rawIds).toEqual([]);
+      expect(
+        shown.seriesNames.filter((name) => Object.values(QUANTUM_PROVIDER_NAME).some((n) => name.includes(n))),
+        'some series are named by their provider'
+      ).not.toEqual([]);
       await saveScreenshot(page, uid.replace(/^hybridlens-/, ''));
     });
   }

@@ -22,7 +22,10 @@ import {
   ingestErrorsInRange,
   latestInRange,
   perBackend,
+  PROVIDER_ID_COLUMN,
+  withProviderIdColumn,
 } from '../queries/calibration';
+import { withProviderNames } from '../panels/providerNames';
 import { dashboardFrame, labelVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
@@ -54,10 +57,14 @@ const backendTable = () => {
     .height(9)
     .span(24);
   for (const [refId, column] of Object.entries(COLUMNS)) {
-    table = table.withTarget(instantQuery({ refId, expr: latestInRange(column.metric) }, PromQueryFormat.Table));
+    table = table.withTarget(
+      instantQuery({ refId, expr: withProviderIdColumn(latestInRange(column.metric)) }, PromQueryFormat.Table)
+    );
   }
   table = table
-    .withTarget(instantQuery({ refId: AGE.refId, expr: calibrationAgeSeconds() }, PromQueryFormat.Table))
+    .withTarget(
+      instantQuery({ refId: AGE.refId, expr: withProviderIdColumn(calibrationAgeSeconds()) }, PromQueryFormat.Table)
+    )
     .withTransformation({ id: 'merge', options: {} })
     .withTransformation({
       id: 'organize',
@@ -74,20 +81,29 @@ const backendTable = () => {
   for (const column of Object.values(COLUMNS)) {
     table = table.overrideByName(column.title, [{ id: 'unit', value: column.unit }]);
   }
-  return table
-    .overrideByName(AGE.title, [{ id: 'unit', value: 's' }])
-    .overrideByName('Backend', [
-      {
-        id: 'links',
-        value: [
-          appLink('This backend in Hybrid Lens', {
-            page: 'providerDetail',
-            params: { provider: templateValue('${__data.fields.Provider:percentencode}'), backend: cellValue() },
-          }).build(),
-        ],
-      },
-    ])
-    .links([appLink('Providers in Hybrid Lens', { page: 'providers' })]);
+  return (
+    table
+      .overrideByName(AGE.title, [{ id: 'unit', value: 's' }])
+      // Hidden as Grafana's table hides a column (TableNG draws only fields without `hideFrom.viz`).
+      .overrideByName(PROVIDER_ID_COLUMN, [
+        { id: 'custom.hideFrom', value: { viz: true, legend: false, tooltip: false } },
+      ])
+      .overrideByName('Backend', [
+        {
+          id: 'links',
+          value: [
+            appLink('This backend in Hybrid Lens', {
+              page: 'providerDetail',
+              params: {
+                provider: templateValue(`\${__data.fields.${PROVIDER_ID_COLUMN}:percentencode}`),
+                backend: cellValue(),
+              },
+            }).build(),
+          ],
+        },
+      ])
+      .links([appLink('Providers in Hybrid Lens', { page: 'providers' })])
+  );
 };
 
 const overTime = (title: string, description: string, metric: { name: string }, unit: string) =>
@@ -200,5 +216,5 @@ export function calibration(): ClassicDashboard {
     .withPanel(drift())
     .withPanel(ingestErrors())
     .build();
-  return withPanelIds(dashboard);
+  return withPanelIds(withProviderNames(dashboard));
 }

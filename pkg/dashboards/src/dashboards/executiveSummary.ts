@@ -36,6 +36,7 @@ import {
 import { relativeChange, requestsInRange, requestsPerStep, servedRatioInRange } from '../queries/traffic';
 import { spendByProviderInRange, spendInRange } from '../queries/quantum';
 import { MACRO } from '../queries/grafanaMacros';
+import { withProviderNames } from '../panels/providerNames';
 import { dashboardFrame, withPanelIds } from './common';
 
 export const EXECUTIVE_SUMMARY_UID = 'hybridlens-executive-summary';
@@ -353,5 +354,5 @@ export function executiveSummary(): ClassicDashboard {
     .withPanel(requestVolume())
     .withPanel(incidentTable())
     .build();
-  return withPanelIds(dashboard);
+  return withPanelIds(withProviderNames(dashboard));
 }

@@ -21,6 +21,7 @@ import {
   requestRateByPath,
   schemaComplianceByModel,
 } from '../queries/traffic';
+import { withProviderNames } from '../panels/providerNames';
 import { dashboardFrame, withRowsOpen, labelVariable, withPanelIds } from './common';
 
 export const SRE_OVERVIEW_UID = 'hybridlens-sre-overview';
@@ -224,5 +225,5 @@ export function sreOverview(): ClassicDashboard {
     .withRow(llm)
     .withRow(slos)
     .build();
-  return withPanelIds(withRowsOpen(dashboard));
+  return withPanelIds(withProviderNames(withRowsOpen(dashboard)));
 }

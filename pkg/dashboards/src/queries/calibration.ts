@@ -49,3 +49,14 @@ export function ingestErrorsInRange(): string {
 export function driftPerBackend(metric: { name: string }): string {
   return perBackend({ name: calibrationDriftSeries(metric.name).ratioToMedian7d });
 }
+
+/**
+ * The column that keeps each row's provider id in a table that shows the `provider` column by name: a value mapping
+ * changes what Grafana gives a link for `${__data.fields.…}` too (the mapped text), and the link needs the id.
+ */
+export const PROVIDER_ID_COLUMN = 'provider_id';
+
+/** A per-backend query with the `provider` label copied to PROVIDER_ID_COLUMN (every query of a merged table). */
+export function withProviderIdColumn(expr: string): string {
+  return `label_replace(${expr}, "${PROVIDER_ID_COLUMN}", "$1", "${LABEL.provider}", "(.*)")`;
+}
