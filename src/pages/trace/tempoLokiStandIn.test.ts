@@ -228,8 +228,8 @@ describe('trace and job pages through the Tempo and Loki stand-ins', () => {
   });
 
   it('answers queries outside what the pages send with the services’ own 400, shown to the user', async () => {
-    await expect(proxyGet(TEMPO, 'api/search', { q: '{ .a = 1 } | count() > 2' })).rejects.toThrow(
-      /HTTP 400: the Tempo stand-in evaluates spanset filters/
+    await expect(proxyGet(TEMPO, 'api/search', { q: '{ span.a = "1" } | count() > 2' })).rejects.toThrow(
+      /HTTP 400: the Tempo stand-in evaluates only "\| select\(\.\.\.\)" after a filter/
     );
     await expect(proxyGet(TEMPO, 'api/search', { q: '{ span.a > 1 }' })).rejects.toThrow(
       /HTTP 400: the Tempo stand-in does not evaluate "span.a > 1"/
