@@ -1,5 +1,5 @@
-import type { AttributeValue, Attributes, SpanKind, TraceSpan } from '../model';
-import { nanos, type OtlpAnyValue, type OtlpDocument, type OtlpKeyValue, type OtlpSpan } from './otlpJson';
+import type { Attributes, SpanKind, TraceSpan } from '../model';
+import { nanos, otlpValue, type OtlpDocument, type OtlpKeyValue, type OtlpSpan } from './otlpJson';
 
 const KIND_NUMBER: Readonly<Record<SpanKind, number>> = {
   unspecified: 0,
@@ -11,25 +11,8 @@ const KIND_NUMBER: Readonly<Record<SpanKind, number>> = {
 };
 const STATUS_NUMBER = { unset: 0, ok: 1, error: 2 } as const;
 
-function anyValueOf(value: AttributeValue): OtlpAnyValue {
-  if (typeof value === 'string') {
-    return { stringValue: value };
-  }
-  if (typeof value === 'boolean') {
-    return { boolValue: value };
-  }
-  if (typeof value === 'number') {
-    return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
-  }
-  if (Array.isArray(value)) {
-    return { arrayValue: { values: value.map(anyValueOf) } };
-  }
-  // Maps and nulls have no place in the generators' value type: written as JSON text.
-  return { stringValue: JSON.stringify(value) };
-}
-
 function keyValues(attributes: Attributes): OtlpKeyValue[] {
-  return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValueOf(value) }));
+  return Object.entries(attributes).map(([key, value]) => ({ key, value: otlpValue(value) }));
 }
 
 /**

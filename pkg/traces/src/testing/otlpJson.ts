@@ -1,3 +1,4 @@
+import type { AttributeValue } from '../model';
 /** The OTLP JSON shapes the generators write (the OpenTelemetry protobuf JSON mapping). */
 
 export type OtlpAnyValue =
@@ -34,8 +35,11 @@ export interface OtlpDocument {
 
 export type AttributeInput = string | number | boolean | readonly string[] | readonly number[] | undefined;
 
-/** Integers as protobuf JSON writes int64 (strings), other values as themselves. */
-export function otlpValue(value: Exclude<AttributeInput, undefined>): OtlpAnyValue {
+/**
+ * Integers as protobuf JSON writes int64 (strings), other values as themselves. Maps and nulls have no place in the
+ * generators' value types: written as JSON text.
+ */
+export function otlpValue(value: Exclude<AttributeInput, undefined> | AttributeValue): OtlpAnyValue {
   if (typeof value === 'string') {
     return { stringValue: value };
   }
@@ -45,7 +49,10 @@ export function otlpValue(value: Exclude<AttributeInput, undefined>): OtlpAnyVal
   if (typeof value === 'number') {
     return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
   }
-  return { arrayValue: { values: value.map((v: string | number) => otlpValue(v)) } };
+  if (Array.isArray(value)) {
+    return { arrayValue: { values: (value as readonly AttributeValue[]).map((v) => otlpValue(v)) } };
+  }
+  return { stringValue: JSON.stringify(value) };
 }
 
 export function otlpAttributes(attributes: Readonly<Record<string, AttributeInput>>): OtlpKeyValue[] {
