@@ -5,6 +5,7 @@ export { readTrace, readTraceValue, TraceFormatError, type TraceDocument, type F
 export type { RawTrace } from './read/collector';
 export { isRawContentEvent, isRawContentKey } from './read/content';
 export { normalizeId, base64ToHex, hexToBase64, TRACE_ID_BYTES, SPAN_ID_BYTES } from './read/ids';
+export { anyValue } from './read/values';
 export {
   deriveLifecycle,
   DEFAULT_MIN_GAP_SHARE,

@@ -1,16 +1,8 @@
+import { anyValue } from '@hybridlens/traces';
 import { DECISION_INPUT_ATTRIBUTES } from '../../queries/traceql';
 
 /** How many example decisions each path × reason row shows. */
 export const EXAMPLES_PER_DECISION = 3;
-
-/** An attribute value in Tempo's search answer (OTLP AnyValue as JSON: int64 is a decimal string). */
-interface AnyValue {
-  stringValue?: string;
-  intValue?: string | number;
-  doubleValue?: number | string;
-  boolValue?: boolean;
-  arrayValue?: { values?: AnyValue[] };
-}
 
 export interface TempoDecisionAnswer {
   traces?: Array<{
@@ -19,7 +11,8 @@ export interface TempoDecisionAnswer {
       spans?: Array<{
         spanID?: string;
         startTimeUnixNano?: string;
-        attributes?: Array<{ key?: string; value?: AnyValue }>;
+        /** OTLP key/values, int64 as a decimal string: read with the trace model's own reader. */
+        attributes?: Array<{ key?: string; value?: unknown }>;
       }>;
     }>;
   }>;
@@ -36,27 +29,13 @@ export interface DecisionExample {
   inputs: Partial<Record<string, DecisionInputValue>>;
 }
 
-function decode(value: AnyValue | undefined): DecisionInputValue | undefined {
-  if (!value) {
-    return undefined;
+/** An input as the page shows it: absent when Tempo's value is missing or not a plain value or list. */
+function inputValue(value: unknown): DecisionInputValue | undefined {
+  const v = anyValue(value);
+  if (Array.isArray(v)) {
+    return v.filter((item) => item !== null).map(String);
   }
-  if (value.stringValue !== undefined) {
-    return value.stringValue;
-  }
-  if (value.boolValue !== undefined) {
-    return value.boolValue;
-  }
-  if (value.intValue !== undefined || value.doubleValue !== undefined) {
-    const n = Number(value.intValue ?? value.doubleValue);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  if (value.arrayValue) {
-    return (value.arrayValue.values ?? [])
-      .map(decode)
-      .filter((v) => v !== undefined)
-      .map(String);
-  }
-  return undefined;
+  return v === null || typeof v === 'object' ? undefined : v;
 }
 
 /**
@@ -73,7 +52,7 @@ export function decisionExamples(answer: TempoDecisionAnswer): DecisionExample[]
       for (const span of set.spans ?? []) {
         const inputs: DecisionExample['inputs'] = {};
         for (const { key, value } of span.attributes ?? []) {
-          const decoded = key && DECISION_INPUT_ATTRIBUTES.includes(key) ? decode(value) : undefined;
+          const decoded = key && DECISION_INPUT_ATTRIBUTES.includes(key) ? inputValue(value) : undefined;
           if (key && decoded !== undefined) {
             inputs[key] = decoded;
           }
