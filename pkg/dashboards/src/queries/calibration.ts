@@ -51,8 +51,14 @@ export function driftPerBackend(metric: { name: string }): string {
 }
 
 /**
- * The column that keeps each row's provider id in a table that shows the `provider` column by name: a value mapping
- * changes what Grafana gives a link for `${__data.fields.…}` too (the mapped text), and the link needs the id.
+ * The column that keeps each row's provider id in a table that shows the `provider` column by name. A link on another
+ * column (the backend's) cannot read the id from the shown column: Grafana resolves `${__data.fields.<column>}` to
+ * that column's display value with its value mappings applied, whatever the suffix (`.text`, `.numeric`) or format
+ * (`:raw` only skips escaping); only `${__value.raw}` is the raw value, and only of the column the link is on
+ * (`DataMacro` / `ValueMacro` of @grafana/scenes, `getFieldDisplayValuesProxy` of @grafana/data). A link on the
+ * Provider column could use `${__value.raw}`, but a provider's name is not what a user clicks for one backend's page.
+ * So the id is copied into a column without mappings, hidden (src/app/dashboardLinks.test.ts interpolates the link
+ * as Grafana does).
  */
 export const PROVIDER_ID_COLUMN = 'provider_id';
 
