@@ -9,6 +9,9 @@ import { ProviderVariable } from './providerVariable';
 /** Reference to the Prometheus variable for query datasources. */
 export const PROMETHEUS_DS_REF = { type: DATASOURCE_TYPE.prometheus, uid: `\${${VARIABLE.prometheus}}` };
 
+/** Reference to the Tempo variable for query datasources. */
+export const TEMPO_DS_REF = { type: DATASOURCE_TYPE.tempo, uid: `\${${VARIABLE.tempo}}` };
+
 /** Value a label variable takes for "All": matches every value, including series without the label. */
 export const ALL_VALUE = '.*';
 

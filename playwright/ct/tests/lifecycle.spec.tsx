@@ -17,6 +17,7 @@ import { replayProxyCall } from '../standins/standInQueries';
 import {
   currentUrl,
   expect,
+  expectLoggedErrors,
   pageQueryTime,
   promInstant,
   queryLog,
@@ -180,11 +181,14 @@ test.describe('Lifecycle', () => {
         els.map((e) => ({ path: e.getAttribute('data-path')!, reason: e.getAttribute('data-reason')! }))
       );
     expect(rows.length).toBeGreaterThan(0);
-    // The page's own searches: one per row, on the decision span, each carrying that row's path and reason.
+    // The page's own searches, through the Tempo datasource (which sends each through Grafana's datasource proxy):
+    // one per row and sent once, on the decision span, each carrying that row's path and reason.
     const searches = (await queryLog(page))
       .filter((q) => q.api === 'proxy GET' && q.expr.includes(`/uid/${DATASOURCE_UID.tempo}/api/search`))
       .map((q) => q.expr)
       .filter((url) => new URL(url, 'http://harness').searchParams.get('q')?.includes(SPAN.orchestrator));
+    console.log(`decisions section: ${searches.length} Tempo searches for ${rows.length} rows`);
+    expect(searches).toHaveLength(rows.length);
     let examplesInTempo = 0;
     for (const row of rows) {
       const call = searches
@@ -229,5 +233,38 @@ test.describe('Lifecycle', () => {
     await first.locator('a').click();
     await expect.poll(async () => (await currentUrl(page)).pathname).toContain(traceId);
     await expect(new TracePage(component).waterfall()).toBeVisible({ timeout: 60_000 });
+  });
+  test('a failing Tempo search: the decisions stay, and the table says once what Tempo answered', async ({
+    mount,
+    page,
+    harness,
+    consoleErrors,
+  }) => {
+    // Tempo refuses every decision search (as it answers a query it cannot run: 400, the reason as plain text).
+    const refusal = 'invalid TraceQL query: injected by the test';
+    await page.route('**/api/search?**', (route) =>
+      new URL(route.request().url()).searchParams.get('q')?.includes(SPAN.orchestrator)
+        ? route.fulfill({
+            status: 400,
+            body: refusal,
+            contentType: 'text/plain',
+            headers: { 'access-control-allow-origin': '*' },
+          })
+        : route.fallback()
+    );
+    const component = await mount(<AppHarness url={buildAppUrl({ page: 'lifecycle' })} />, { hooksConfig: harness });
+    const section = component.getByTestId(testIds.lifecycle.decisions).locator('..');
+    await expect(section.getByTestId(testIds.states.error)).toBeVisible({ timeout: 60_000 });
+    await expect(section.getByTestId(testIds.states.error)).toHaveCount(1);
+    await expect(section.getByTestId(testIds.states.error)).toContainText(uiText('lifecycle.decisions.examples-error'));
+    await expect(section.getByTestId(testIds.states.errorDetail)).toHaveText(refusal);
+    expect(await component.getByTestId(testIds.lifecycle.decision).count()).toBeGreaterThan(0);
+    await expect(component.getByTestId(testIds.lifecycle.decisionExample)).toHaveCount(0);
+    await expect(section.getByTestId(testIds.states.loading)).toHaveCount(0);
+    // The browser reports each refused request too.
+    expectLoggedErrors(consoleErrors, [
+      /HTTP 400 GET .*\/api\/search\?/,
+      /Failed to load resource: the server responded with a status of 400 .*\/api\/search\?/,
+    ]);
   });
 });

@@ -1,37 +1,21 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { DataFrame } from '@grafana/data';
-import {
-  SceneObjectBase,
-  VariableDependencyConfig,
-  sceneGraph,
-  type SceneComponentProps,
-  type SceneObjectState,
-} from '@grafana/scenes';
-import { LoadingPlaceholder, TextLink } from '@grafana/ui';
-import { LABEL, VARIABLE } from '@hybridlens/conventions';
+import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
+import type { Unsubscribable } from 'rxjs';
+import { LABEL } from '@hybridlens/conventions';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { samplesOf } from '../../app/frames';
-import { linkFromScene } from '../../app/links';
-import { selectedValues } from '../../app/variableValues';
-import { proxyGet } from '../../queries/datasourceProxy';
-import { decisionExamplesQuery } from '../../queries/traceql';
 import { EmptyMessage, ErrorMessage } from '../../states/StateMessages';
-import { DecisionInputs } from './DecisionInputs';
 import { DECISIONS } from './lifecycleQueries';
-import {
-  type DecisionExample,
-  EXAMPLES_PER_DECISION,
-  type TempoDecisionAnswer,
-  decisionExamples,
-} from './decisionExamples';
+import { DecisionRowExamples, SearchingTempo } from './DecisionRowExamples';
+import { decisionExamplesRunner } from './decisionExamplesRunner';
 
 const tableStyle = css({
   borderCollapse: 'collapse',
   'th, td': { padding: '2px 16px 2px 0', textAlign: 'left', verticalAlign: 'top' },
 });
-const exampleList = css({ margin: 0, paddingLeft: 16 });
 
 interface DecisionRow {
   path: string;
@@ -49,12 +33,42 @@ function decisionRows(series: DataFrame[]): DecisionRow[] {
     .sort((a, b) => b.count - a.count);
 }
 
-/** Examples of each row from Tempo, or the message Tempo's search failed with. */
-type Examples = { byRow: Map<string, DecisionExample[]> } | { error: string };
+/** Where the rows' Tempo searches stand, for the messages under the table. */
+interface SearchSummary {
+  /** Searches that failed, and Tempo's messages, each once. */
+  failed: number;
+  errors: string[];
+  /** Searches answered (with or without examples, or failed). */
+  answered: number;
+  /** Searches that found at least one decision. */
+  withExamples: number;
+}
 
 interface DecisionsState extends SceneObjectState {
-  tempoUid: string;
-  examples?: Examples;
+  /** One search per row, keyed by path and reason; kept while the row stays. */
+  rows: DecisionRowExamples[];
+  searches?: SearchSummary;
+}
+
+function summarize(rows: readonly DecisionRowExamples[]): SearchSummary {
+  const errors = new Set<string>();
+  let failed = 0;
+  let answered = 0;
+  let withExamples = 0;
+  for (const row of rows) {
+    const found = row.found();
+    if (found.kind === 'loading') {
+      continue;
+    }
+    answered++;
+    if (found.kind === 'error') {
+      failed++;
+      found.messages.forEach((m) => errors.add(m));
+    } else if (found.examples.length > 0) {
+      withExamples++;
+    }
+  }
+  return { failed, errors: [...errors], answered, withExamples };
 }
 
 /**
@@ -64,65 +78,54 @@ interface DecisionsState extends SceneObjectState {
  * each opening its trace.
  */
 export class Decisions extends SceneObjectBase<DecisionsState> {
-  protected _variableDependency = new VariableDependencyConfig(this, {
-    variableNames: [VARIABLE.tempo],
-    onReferencedVariableValueChanged: () => this.loadExamples(),
-  });
-
-  constructor(state: DecisionsState) {
-    super(state);
+  constructor(state: Partial<DecisionsState> = {}) {
+    super({ rows: [], ...state });
     this.addActivationHandler(() => {
-      this.loadExamples();
+      this.syncRows();
       const sub = sceneGraph.getData(this).subscribeToState((next, prev) => {
         if (next.data?.series !== prev.data?.series) {
-          this.loadExamples();
+          this.syncRows();
         }
       });
-      return () => sub.unsubscribe();
+      return () => {
+        sub.unsubscribe();
+        this.unwatch();
+      };
     });
   }
 
-  private generation = 0;
+  private watching: Unsubscribable[] = [];
 
-  loadExamples(): void {
-    const run = ++this.generation;
-    const rows = decisionRows(sceneGraph.getData(this).state.data?.series ?? []);
-    if (rows.length === 0) {
-      return;
-    }
-    const range = sceneGraph.getTimeRange(this).state.value;
-    const window = {
-      start: String(Math.floor(range.from.valueOf() / 1000)),
-      end: String(Math.ceil(range.to.valueOf() / 1000)),
-      limit: String(EXAMPLES_PER_DECISION),
-      // One decision per trace: a request that fell back holds two, only one of them on this row.
-      spss: '1',
-    };
-    const tempo = selectedValues(this, VARIABLE.tempo)?.[0] ?? this.state.tempoUid;
-    this.setState({ examples: undefined });
-    void Promise.all(
-      rows.map((r) =>
-        proxyGet<TempoDecisionAnswer>(tempo, 'api/search', {
-          q: decisionExamplesQuery(r.path, r.reason),
-          ...window,
-        }).then((answer) => [rowKey(r), decisionExamples(answer)] as const)
-      )
-    ).then(
-      (answers) => run === this.generation && this.setState({ examples: { byRow: new Map(answers) } }),
-      (e: Error) => run === this.generation && this.setState({ examples: { error: e.message } })
+  private unwatch(): void {
+    this.watching.forEach((w) => w.unsubscribe());
+    this.watching = [];
+  }
+
+  /** One search object per row Prometheus answers; a row that stays keeps its search (and its answer). */
+  private syncRows(): void {
+    const known = new Map(this.state.rows.map((r) => [rowKey(r.state), r]));
+    const rows = decisionRows(sceneGraph.getData(this).state.data?.series ?? []).map(
+      (r) =>
+        known.get(rowKey(r)) ??
+        new DecisionRowExamples({ path: r.path, reason: r.reason, $data: decisionExamplesRunner(r.path, r.reason) })
     );
+    this.unwatch();
+    this.watching = rows.map((row) =>
+      row.state.$data!.subscribeToState(() => this.setState({ searches: summarize(this.state.rows) }))
+    );
+    this.setState({ rows, searches: summarize(rows) });
   }
 
   static Component = DecisionsRenderer;
 }
 
 function DecisionsRenderer({ model }: SceneComponentProps<Decisions>) {
-  const { examples } = model.useState();
+  const { rows: searches, searches: summary } = model.useState();
   const { data } = sceneGraph.getData(model).useState();
   const rows = decisionRows(data?.series ?? []);
   const total = rows.reduce((sum, r) => sum + r.count, 0);
-  const byRow = examples && 'byRow' in examples ? examples.byRow : undefined;
-  const link = (traceId: string) => linkFromScene(model, { page: 'trace', params: { traceId } });
+  const searchOf = new Map(searches.map((s) => [rowKey(s.state), s]));
+  const allAnswered = summary !== undefined && rows.length > 0 && summary.answered === rows.length;
   return (
     <div>
       <table className={tableStyle} data-testid={testIds.lifecycle.decisions}>
@@ -136,54 +139,36 @@ function DecisionsRenderer({ model }: SceneComponentProps<Decisions>) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr
-              key={rowKey(r)}
-              data-testid={testIds.lifecycle.decision}
-              data-path={r.path}
-              data-reason={r.reason}
-              data-count={Math.round(r.count)}
-            >
-              <td>{r.path}</td>
-              <td>{r.reason}</td>
-              <td>{Math.round(r.count)}</td>
-              <td>
-                {total > 0 ? `${((r.count / total) * 100).toFixed(1)} %` : t('lifecycle.decisions.no-share', 'n/a')}
-              </td>
-              <td>
-                {!examples ? (
-                  <LoadingPlaceholder text={t('lifecycle.decisions.examples-loading', 'Searching Tempo…')} />
-                ) : (
-                  <ul className={exampleList}>
-                    {(byRow?.get(rowKey(r)) ?? []).map((e) => (
-                      <li
-                        key={`${e.traceId}-${e.spanId}`}
-                        data-testid={testIds.lifecycle.decisionExample}
-                        data-trace-id={e.traceId}
-                        data-span-id={e.spanId}
-                        data-inputs={JSON.stringify(e.inputs)}
-                      >
-                        <TextLink href={link(e.traceId)} inline>
-                          {e.traceId.slice(0, 12)}
-                        </TextLink>{' '}
-                        <DecisionInputs inputs={e.inputs} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const search = searchOf.get(rowKey(r));
+            return (
+              <tr
+                key={rowKey(r)}
+                data-testid={testIds.lifecycle.decision}
+                data-path={r.path}
+                data-reason={r.reason}
+                data-count={Math.round(r.count)}
+              >
+                <td>{r.path}</td>
+                <td>{r.reason}</td>
+                <td>{Math.round(r.count)}</td>
+                <td>
+                  {total > 0 ? `${((r.count / total) * 100).toFixed(1)} %` : t('lifecycle.decisions.no-share', 'n/a')}
+                </td>
+                <td>{search ? <search.Component model={search} /> : <SearchingTempo />}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      {examples && 'error' in examples && (
+      {summary && summary.failed > 0 && (
         <ErrorMessage
           title={t('lifecycle.decisions.examples-error', 'Could not search Tempo for example decisions')}
-          messages={[examples.error]}
+          messages={summary.errors}
           fix={t('lifecycle.decisions.examples-fix', 'Check the Tempo datasource picked above.')}
         />
       )}
-      {byRow && [...byRow.values()].every((list) => list.length === 0) && (
+      {allAnswered && summary.failed === 0 && summary.withExamples === 0 && (
         <EmptyMessage title={t('lifecycle.decisions.examples-empty', 'Tempo holds no decision of this range')}>
           {t(
             'lifecycle.decisions.examples-empty-body',

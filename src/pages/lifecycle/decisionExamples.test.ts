@@ -7,7 +7,13 @@ import { installDatasourceProxy } from '../../testing/prometheusProxy';
 import { proxyGet } from '../../queries/datasourceProxy';
 import { DECISION_INPUT_ATTRIBUTES, decisionExamplesQuery } from '../../queries/traceql';
 import { type RunningStandIn, startTempoLokiStandIn } from '../../../playwright/ct/standins/tempoLokiServer';
-import { type TempoDecisionAnswer, EXAMPLES_PER_DECISION, decisionExamples } from './decisionExamples';
+import { FieldType, createDataFrame } from '@grafana/data';
+import {
+  type TempoDecisionAnswer,
+  EXAMPLES_PER_DECISION,
+  decisionAnswerOfFrames,
+  decisionExamples,
+} from './decisionExamples';
 
 /**
  * The Lifecycle page's decision examples: its TraceQL (with `select` of the inputs) through Grafana's datasource
@@ -126,6 +132,24 @@ describe('orchestrator decision examples from Tempo', () => {
     expect(value(ORCHESTRATOR_ATTR.fallback.key)).toEqual({ boolValue: true });
     // The conditions' attributes come back too, as Tempo does.
     expect(value(ORCHESTRATOR_ATTR.reason.key)).toEqual({ stringValue: 'queue_saturated' });
+  });
+
+  it('reads the raw table Grafana’s Tempo datasource answers with: Tempo’s traces as JSON text', async () => {
+    const answer = await search('simulator', 'queue_saturated', 10);
+    // What the datasource returns for `tableType: 'raw'`: one frame, Tempo's traces pretty-printed in `response`.
+    const raw = createDataFrame({
+      name: 'Raw response',
+      refId: 'raw',
+      fields: [{ name: 'response', type: FieldType.string, values: [JSON.stringify(answer.traces, null, 2)] }],
+    });
+    const examples = decisionExamples(decisionAnswerOfFrames([raw]));
+    expect(examples).toEqual(decisionExamples(answer));
+    expect(examples.length).toBe(EXAMPLES_PER_DECISION);
+    expect(decisionAnswerOfFrames([])).toEqual({});
+    const broken = createDataFrame({
+      fields: [{ name: 'response', type: FieldType.string, values: ['{"traces": ['] }],
+    });
+    expect(() => decisionAnswerOfFrames([broken])).toThrow(/response/);
   });
 
   it('ignores what is not a decision input and survives a malformed answer', () => {

@@ -1,3 +1,4 @@
+import type { DataFrame } from '@grafana/data';
 import { anyValue } from '@hybridlens/traces';
 import { DECISION_INPUT_ATTRIBUTES } from '../../queries/traceql';
 
@@ -67,4 +68,28 @@ export function decisionExamples(answer: TempoDecisionAnswer): DecisionExample[]
     }
   }
   return out.sort((a, b) => b.timeMs - a.timeMs).slice(0, EXAMPLES_PER_DECISION);
+}
+
+/** The field of the raw table that holds Tempo's traces. */
+const RAW_RESPONSE_FIELD = 'response';
+
+/**
+ * Tempo's search answer in the frames Grafana's Tempo datasource returns for a TraceQL query with
+ * `tableType: 'raw'`: its traces, as Tempo sent them, as JSON text in a `response` field. The datasource's other
+ * tables would not do: they drop `false`, zero and list values, and the decisions' inputs hold all three.
+ */
+export function decisionAnswerOfFrames(series: readonly DataFrame[]): TempoDecisionAnswer {
+  const text = series.flatMap((frame) => frame.fields).find((field) => field.name === RAW_RESPONSE_FIELD)?.values[0];
+  if (typeof text !== 'string') {
+    return {};
+  }
+  let traces: unknown;
+  try {
+    traces = JSON.parse(text);
+  } catch (e) {
+    throw new Error(
+      `Tempo's search answer (field "${RAW_RESPONSE_FIELD}" of the raw table) is not JSON: ${(e as Error).message}`
+    );
+  }
+  return Array.isArray(traces) ? { traces: traces as NonNullable<TempoDecisionAnswer['traces']> } : {};
 }

@@ -70,7 +70,7 @@ export function buildLifecycleScene(ctx: AppContext): EmbeddedScene {
                 $data: buildDecisionsRunner(),
                 subject: t('lifecycle.decisions.subject', 'orchestrator decisions'),
                 isEmpty: (series) => samplesOf(series, DECISIONS.byPathReason).length === 0,
-                body: new Decisions({ tempoUid: settings.tempoUid }),
+                body: new Decisions(),
               }),
             }),
           ],

@@ -23,18 +23,13 @@ import {
   Text,
   useStyles2,
 } from '@grafana/ui';
-import {
-  DATASOURCE_TYPE,
-  QUERY_PARAM,
-  TRACE_VIEW,
-  type TraceView as TraceViewName,
-  VARIABLE,
-} from '@hybridlens/conventions';
+import { QUERY_PARAM, TRACE_VIEW, type TraceView as TraceViewName, VARIABLE } from '@hybridlens/conventions';
 import { TRACE_FORMAT_LABEL, timeAxis } from '@hybridlens/traces';
 import { t } from '../../i18n';
 import { testIds } from '../../ui/testIds';
 import { linkFromScene } from '../../app/links';
 import { selectedValues } from '../../app/variableValues';
+import { TEMPO_DS_REF } from '../../app/variables';
 import { Waterfall } from '../../components/waterfall/Waterfall';
 import { SpanDetail } from '../../components/waterfall/SpanDetail';
 import { formatMs } from '../../components/waterfall/formatDuration';
@@ -71,7 +66,7 @@ function rawTracePanel(traceId: string): VizPanel {
     title: t('trace.raw.title', 'Raw trace (Grafana traces panel)'),
     $data: new SceneDataTransformer({
       $data: new SceneQueryRunner({
-        datasource: { type: DATASOURCE_TYPE.tempo, uid: `\${${VARIABLE.tempo}}` },
+        datasource: TEMPO_DS_REF,
         queries: [{ refId: 'trace', queryType: 'traceql', query: traceId }],
       }),
       transformations: [redactRawContent()],
