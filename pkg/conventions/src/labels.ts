@@ -9,6 +9,11 @@ export const LABEL = {
   region: 'region',
   outcome: 'outcome',
   provider: 'provider',
+  /**
+   * Query-time only, never on a stored series: the provider's display name (QUANTUM_PROVIDER_NAME) that a dashboard
+   * picker's query adds with label_replace, so the picker shows the name and keeps the id as its value.
+   */
+  providerName: 'provider_name',
   backend: 'backend',
   phase: 'phase',
   errorType: 'error_type',

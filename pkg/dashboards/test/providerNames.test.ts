@@ -1,6 +1,9 @@
 import { LABEL, QUANTUM_PROVIDER, QUANTUM_PROVIDER_NAME } from '@hybridlens/conventions';
+import { CALIBRATION_UID, SRE_OVERVIEW_UID } from '../src';
 import { providerDisplayNameOverrides } from '../src/panels/providerNames';
 import { committedDashboards } from './support/committed';
+import { queryResultVariables } from './support/dashboardQueries';
+import { pickerOptions, queryResultLine } from './support/variableOptions';
 
 interface Override {
   matcher: { id: string; options?: unknown };
@@ -113,5 +116,47 @@ describe('providerDisplayNameOverrides', () => {
 
   it('gives a legend without the provider no override', () => {
     expect(providerDisplayNameOverrides('{{model}}')).toEqual([]);
+  });
+});
+
+describe('the provider pickers show names and select ids', () => {
+  const pickers = committedDashboards().flatMap((d) =>
+    d.templating.list.filter((v) => v.name === LABEL.provider).map((variable) => ({ uid: d.uid, variable }))
+  );
+  const resultVariables = committedDashboards().flatMap((d) =>
+    queryResultVariables(d).filter((v) => v.name === LABEL.provider)
+  );
+
+  it('finds a provider picker on the SRE overview and the calibration dashboard, each listing query results', () => {
+    expect(pickers.map((p) => p.uid).sort()).toEqual([CALIBRATION_UID, SRE_OVERVIEW_UID].sort());
+    expect(resultVariables).toHaveLength(pickers.length);
+  });
+
+  it.each(PROVIDER_IDS)('names provider %s by its contract name and keeps its id as the value', (id) => {
+    for (const variable of resultVariables) {
+      // The query names the id: the line Prometheus answers carries both labels, in its own (sorted) order.
+      expect(variable.expr).toContain(
+        `"${LABEL.providerName}", "${QUANTUM_PROVIDER_NAME[id]}", "${LABEL.provider}", "${id}")`
+      );
+      const line = queryResultLine({ [LABEL.provider]: id, [LABEL.providerName]: QUANTUM_PROVIDER_NAME[id] }, [
+        1_796_000_000,
+        '1',
+      ]);
+      const options = pickerOptions([line], variable.regex);
+      expect(options).toEqual([{ text: QUANTUM_PROVIDER_NAME[id], value: id }]);
+      expect(showsRawId(options[0]!.text, id)).toBe(false);
+    }
+  });
+
+  it('shows a provider outside the contract by its id, and reads the labels in either order', () => {
+    for (const variable of resultVariables) {
+      const reversed = `{${LABEL.providerName}="quantinuum",${LABEL.provider}="quantinuum"} 1 1796000000000`;
+      expect(pickerOptions([reversed], variable.regex)).toEqual([{ text: 'quantinuum', value: 'quantinuum' }]);
+    }
+  });
+
+  it('would show raw ids without its regex (the test can fail)', () => {
+    const line = queryResultLine({ [LABEL.provider]: 'ibm', [LABEL.providerName]: 'IBM Quantum' }, [1, '1']);
+    expect(pickerOptions([line], '/provider="([^"]*)"/')).toEqual([{ text: 'ibm', value: 'ibm' }]);
   });
 });

@@ -1,6 +1,13 @@
 import { describeWithBinary } from '@hybridlens/testkit';
 import { ALL_SOURCES_READ_TEXT, CALIBRATION_UID, UNREADABLE_SOURCES_TITLE } from '../src';
-import { allPanels, dashboardQueries, labelValuesVariables, type DashboardJson } from './support/dashboardQueries';
+import { LABEL, QUANTUM_PROVIDER_NAME } from '@hybridlens/conventions';
+import {
+  allPanels,
+  dashboardQueries,
+  labelValuesVariables,
+  queryResultVariables,
+  type DashboardJson,
+} from './support/dashboardQueries';
 import { committedDashboards } from './support/committed';
 import {
   type InterpolationContext,
@@ -10,6 +17,7 @@ import {
 } from './support/grafanaInterpolation';
 import { type DashboardHistory, loadDashboardHistory } from './support/history';
 import { OnceEvaluator } from './support/onceEvaluator';
+import { pickerOptions, queryResultLine } from './support/variableOptions';
 
 /** "All" of a multi-value variable, as the dashboards define it. */
 function allValues(dashboard: DashboardJson): Record<string, string> {
@@ -102,6 +110,30 @@ describeWithBinary('promtool', 'apt-get install prometheus', 'bundled dashboards
       );
       expect(found.filter((v) => !v.found)).toEqual([]);
       expect(found.length).toBe(labelValuesVariables(dashboard).length);
+    });
+
+    it('every picker listing query results shows options, providers by name', async () => {
+      const rangeSeconds = relativeRangeSeconds(dashboard.time.from);
+      for (const variable of queryResultVariables(dashboard)) {
+        const expr = interpolate(variable.expr, {
+          rangeSeconds,
+          scrapeSeconds: history.scrapeSeconds,
+          variables: allValues(dashboard),
+        });
+        const data = await prometheus.evaluate({ expr, end: history.now });
+        const lines = data.result.map((s) => queryResultLine(s.metric, s.value!));
+        const options = pickerOptions(lines, variable.regex);
+        expect({ variable: variable.name, options: options.length }).toEqual({
+          variable: variable.name,
+          options: lines.length,
+        });
+        expect(options.length).toBeGreaterThan(1);
+        if (variable.name === LABEL.provider) {
+          const names: Record<string, string> = QUANTUM_PROVIDER_NAME;
+          expect(options.map((o) => o.text)).toEqual(options.map((o) => names[o.value] ?? o.value));
+          expect(options.filter((o) => o.text === o.value)).toEqual([]);
+        }
+      }
     });
 
     it('panels without a query are only text', () => {

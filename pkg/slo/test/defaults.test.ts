@@ -6,7 +6,15 @@ import {
   SLI_TYPE,
   WORKLOAD_PATHS,
 } from '@hybridlens/conventions';
-import { assertValidSpecs, defaultSpecs, maxBurnRate, reachableTiers, sloPlaybook } from '../src';
+import { DEFAULT_TOPOLOGY } from '@hybridlens/simulator';
+import {
+  JOB_SUCCESS_PROVIDERS,
+  assertValidSpecs,
+  defaultSpecs,
+  maxBurnRate,
+  reachableTiers,
+  sloPlaybook,
+} from '../src';
 
 describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
   const specs = defaultSpecs();
@@ -42,13 +50,28 @@ describe('shipped SLOs (ops guide "Suggested SLIs and SLOs")', () => {
     expect(qpu.scope).toEqual({ path: 'qpu' });
   });
 
-  it('hold QPU providers to 95% and simulators to 98% job success, one SLO per provider', () => {
-    for (const provider of Object.values(QUANTUM_PROVIDER)) {
+  it('hold QPU providers to 95% and simulators to 98% job success, one SLO per provider jobs run on', () => {
+    for (const provider of JOB_SUCCESS_PROVIDERS) {
       const spec = byName[`quantum-job-success-${provider}`]!;
       expect(spec.objective).toBe(SIMULATOR_PROVIDERS.includes(provider) ? 0.98 : 0.95);
       expect(spec.scope).toEqual({ provider });
       expect(spec.sli.total).toBe(`hybrid_quantum_jobs_total{provider="${provider}",outcome!="cancelled"}`);
     }
+  });
+
+  it('have a job-success SLO for exactly the providers the default topology sends jobs to (never one without events)', () => {
+    const routed = new Set([
+      ...DEFAULT_TOPOLOGY.backends.filter((b) => b.weight > 0).map((b) => b.provider),
+      ...DEFAULT_TOPOLOGY.backends
+        .filter((b) => b.backend === DEFAULT_TOPOLOGY.simulatorBackend)
+        .map((b) => b.provider),
+    ]);
+    const withSlo = specs.filter((s) => s.sliType === SLI_TYPE.quantumJobSuccess).map((s) => s.scope?.provider);
+    expect(new Set(withSlo)).toEqual(routed);
+    expect(withSlo).not.toContain(QUANTUM_PROVIDER.google);
+    expect(Object.values(QUANTUM_PROVIDER).filter((p) => !JOB_SUCCESS_PROVIDERS.includes(p))).toEqual([
+      QUANTUM_PROVIDER.google,
+    ]);
   });
 
   it('cover schema compliance (99%), queueing and fallback availability', () => {

@@ -5,5 +5,4 @@ export * from './alertmanager';
 export * from './ruleFiles';
 export * from './ruleBackfill';
 export * from './sloBackfill';
-export * from './ruleBackfillPlan';
 export * from './promtoolRuleWindow';

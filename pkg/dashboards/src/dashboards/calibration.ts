@@ -26,7 +26,7 @@ import {
   withProviderIdColumn,
 } from '../queries/calibration';
 import { withProviderNames } from '../panels/providerNames';
-import { dashboardFrame, labelVariable, withPanelIds } from './common';
+import { dashboardFrame, labelVariable, providerVariable, withPanelIds } from './common';
 
 export const CALIBRATION_UID = 'hybridlens-calibration';
 
@@ -192,7 +192,7 @@ export function calibration(): ClassicDashboard {
     from: 'now-7d',
     refresh: '5m',
   })
-    .withVariable(labelVariable(LABEL.provider, backends, 'Provider'))
+    .withVariable(providerVariable(backends, 'Provider'))
     .withVariable(
       labelVariable(LABEL.backend, selector(CALIBRATION_METRIC.qubitCount.name, backendFilter().slice(0, 1)), 'Backend')
     )

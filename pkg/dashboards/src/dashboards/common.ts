@@ -1,4 +1,10 @@
-import { DATASOURCE_TYPE, PAGING_SEVERITIES } from '@hybridlens/conventions';
+import {
+  DATASOURCE_TYPE,
+  LABEL,
+  PAGING_SEVERITIES,
+  QUANTUM_PROVIDER,
+  QUANTUM_PROVIDER_NAME,
+} from '@hybridlens/conventions';
 import {
   AnnotationQueryBuilder,
   DatasourceVariableBuilder,
@@ -9,6 +15,7 @@ import {
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { type ClassicDashboard, ClassicDashboardBuilder } from '../classicDashboard';
 import { PROMETHEUS, PROMETHEUS_VARIABLE, PROVISIONED_PROMETHEUS } from '../datasource';
+import { MACRO } from '../queries/grafanaMacros';
 import { pagingAlertsAnnotation } from '../queries/slos';
 
 /** Tag on every bundled dashboard, so they can be found (and listed) together. */
@@ -54,10 +61,9 @@ export function dashboardFrame(meta: DashboardMeta): ClassicDashboardBuilder {
     );
 }
 
-/** A provider / backend picker from a metric's labels (multi-value, "All" matches everything). */
-export function labelVariable(label: string, fromSelector: string, title: string): QueryVariableBuilder {
-  const query = `label_values(${fromSelector}, ${label})`;
-  return new QueryVariableBuilder(label)
+/** A multi-value picker from a Prometheus query ("All" matches everything). */
+function pickerVariable(name: string, title: string, query: string): QueryVariableBuilder {
+  return new QueryVariableBuilder(name)
     .label(title)
     .datasource(PROMETHEUS)
     .query(query)
@@ -68,6 +74,37 @@ export function labelVariable(label: string, fromSelector: string, title: string
     .includeAll(true)
     .allValue('.*')
     .current({ selected: true, text: 'All', value: '$__all' });
+}
+
+/** A backend (or any label's) picker from a metric's label values. */
+export function labelVariable(label: string, fromSelector: string, title: string): QueryVariableBuilder {
+  return pickerVariable(label, title, `label_values(${fromSelector}, ${label})`);
+}
+
+/**
+ * Grafana's option regex for the provider picker: each `query_result` line (`{provider="ibm",provider_name="IBM
+ * Quantum"} 1 1700000000000`) gives the option's value (the id, what queries and links use) and its text (the name).
+ * Lookaheads, so the labels may come in either order.
+ */
+export const PROVIDER_OPTION_REGEX = `/^(?=.*\\b${LABEL.provider}="(?<value>[^"]*)")(?=.*\\b${LABEL.providerName}="(?<text>[^"]*)")/`;
+
+/**
+ * The providers seen in the time range, each with its display name as its label: the id itself, then the contract's
+ * name for each id it names (a provider outside the contract keeps its id as its name, never hidden).
+ */
+export function providerNamesQuery(fromSelector: string): string {
+  const seen = `max by (${LABEL.provider}) (max_over_time(${fromSelector}[${MACRO.range}]))`;
+  const named = Object.values(QUANTUM_PROVIDER).reduce(
+    (expr, id) =>
+      `label_replace(${expr}, "${LABEL.providerName}", "${QUANTUM_PROVIDER_NAME[id]}", "${LABEL.provider}", "${id}")`,
+    `label_replace(${seen}, "${LABEL.providerName}", "$1", "${LABEL.provider}", "(.*)")`
+  );
+  return `query_result(${named})`;
+}
+
+/** The provider picker: shows each provider by name (QUANTUM_PROVIDER_NAME), selects by id. */
+export function providerVariable(fromSelector: string, title: string): QueryVariableBuilder {
+  return pickerVariable(LABEL.provider, title, providerNamesQuery(fromSelector)).regex(PROVIDER_OPTION_REGEX);
 }
 
 /** Panel ids in layout order: Grafana needs them unique, and stable ids keep links to a panel working. */

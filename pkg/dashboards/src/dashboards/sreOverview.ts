@@ -22,7 +22,7 @@ import {
   schemaComplianceByModel,
 } from '../queries/traffic';
 import { withProviderNames } from '../panels/providerNames';
-import { dashboardFrame, withRowsOpen, labelVariable, withPanelIds } from './common';
+import { dashboardFrame, withRowsOpen, labelVariable, providerVariable, withPanelIds } from './common';
 
 export const SRE_OVERVIEW_UID = 'hybridlens-sre-overview';
 
@@ -216,7 +216,7 @@ export function sreOverview(): ClassicDashboard {
     from: 'now-6h',
     refresh: '1m',
   })
-    .withVariable(labelVariable(LABEL.provider, jobs, 'Provider'))
+    .withVariable(providerVariable(jobs, 'Provider'))
     .withVariable(
       labelVariable(LABEL.backend, selector(METRIC.quantumJobs.name, backendFilter().slice(0, 1)), 'Backend')
     )

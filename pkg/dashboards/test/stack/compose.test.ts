@@ -5,6 +5,7 @@ import { CALIBRATION_CLI } from '@hybridlens/calibration';
 import type { CliSpec } from '@hybridlens/cli';
 import { SIM_CLI } from '../../../simulator/src/cliSpec';
 import { BUNDLED_DASHBOARDS, EXECUTIVE_SUMMARY_UID } from '../../src';
+import { COMPOSE_HISTORY_CLI } from '../../scripts/composeHistoryCli';
 import { rootPath, commandText, compose, withDefaults, type ComposeService } from './stackFiles';
 
 const file = compose();
@@ -145,13 +146,18 @@ describe('docker-compose.yaml', () => {
     });
     const init = commandText(file.services['prometheus-init']!);
     expect(init).toContain('/load-history.sh');
-    expect(commandText(file.services.history!)).toContain('rule-backfill-plan.ts write');
+    expect(commandText(file.services.history!)).toContain('pkg/dashboards/scripts/compose-history.ts build');
+    // The history service runs the pinned image's own promtool and prometheus, copied out by a one-shot job.
+    expect(dependencies(file.services.history!)['prometheus-tools']).toEqual({
+      condition: 'service_completed_successfully',
+    });
+    expect(file.services['prometheus-tools']!.image).toBe(file.services.prometheus!.image);
   });
 
   it('runs the simulator and the calibration exporter with flags their command-line specs declare', () => {
     const uses: Array<[string, CliSpec, string]> = [
       ['simulator', SIM_CLI, 'live'],
-      ['history', SIM_CLI, 'backfill'],
+      ['history', COMPOSE_HISTORY_CLI, 'build'],
       ['calibration', CALIBRATION_CLI, 'serve'],
     ];
     for (const [service, cli, command] of uses) {
@@ -166,7 +172,9 @@ describe('docker-compose.yaml', () => {
   });
 
   it("backfills at least twice the executive summary's range, so its week-over-week comparisons have a week before", () => {
-    const days = /hybridlens-sim backfill\b.*?--days[ =](\d+(?:\.\d+)?)/.exec(commandText(file.services.history!))?.[1];
+    const days = /compose-history\.ts build\b.*?--days[ =](\d+(?:\.\d+)?)/.exec(
+      commandText(file.services.history!)
+    )?.[1];
     expect(days).toBeDefined();
     const summary = JSON.parse(
       readFileSync(

@@ -46,6 +46,8 @@ export interface VariableJson {
   datasource?: DataSourceJson;
   current?: { value: string | string[] };
   allValue?: string;
+  /** Grafana's option regex (`/.../`): filters the options, or names their text and value with named groups. */
+  regex?: string;
 }
 
 export interface DashboardQuery {
@@ -97,14 +99,27 @@ export function dashboardQueries(dashboard: DashboardJson): DashboardQuery[] {
   return queries;
 }
 
-/** `label_values(selector, label)` of each query variable. */
+function variableQuery(v: VariableJson): string {
+  return typeof v.query === 'string' ? v.query : (v.query?.query ?? '');
+}
+
+const QUERY_RESULT = /^query_result\((.*)\)$/;
+
+/** The query variables that list `query_result(expr)` lines and pick text and value out of each with their regex. */
+export function queryResultVariables(dashboard: DashboardJson): Array<{ name: string; expr: string; regex: string }> {
+  return dashboard.templating.list
+    .filter((v) => v.type === 'query' && QUERY_RESULT.test(variableQuery(v)))
+    .map((v) => ({ name: v.name, expr: QUERY_RESULT.exec(variableQuery(v))![1]!, regex: v.regex ?? '' }));
+}
+
+/** `label_values(selector, label)` of each other query variable. */
 export function labelValuesVariables(
   dashboard: DashboardJson
 ): Array<{ name: string; selector: string; label: string }> {
   return dashboard.templating.list
-    .filter((v) => v.type === 'query')
+    .filter((v) => v.type === 'query' && !QUERY_RESULT.test(variableQuery(v)))
     .map((v) => {
-      const text = typeof v.query === 'string' ? v.query : (v.query?.query ?? '');
+      const text = variableQuery(v);
       const m = /^label_values\((.*),\s*([a-zA-Z_][a-zA-Z0-9_]*)\)$/.exec(text);
       if (!m) {
         throw new Error(`${dashboard.uid}: variable ${v.name} is not label_values(selector, label): ${text}`);
