@@ -641,6 +641,33 @@ test.describe('Providers page and backend pages', () => {
     await saveScreenshot(page, 'provider-detail-stale');
   });
 
+  test('a backend id Prometheus has no calibration for (ids are case-sensitive): the empty state names it and says what to do', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const d = await realDevice((x) => x.provider === QUANTUM_PROVIDER.ibm, 'an IBM device');
+    const wrongCase = { provider: d.provider, backend: d.backend.toUpperCase() };
+    expect(wrongCase.backend, 'the fixture id has lower-case letters').not.toBe(d.backend);
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    expect(await promInstant(sel(CALIBRATION_METRIC.qubitLayout.name, wrongCase), to)).toEqual([]);
+    const detail = new ProviderDetailPage(
+      await mount(<AppHarness url={detailUrl(wrongCase, to)} />, { hooksConfig: harness })
+    );
+    await expect(detail.empty).toContainText(
+      uiText('provider-detail.empty.title', {
+        provider: providerNameText(wrongCase.provider),
+        backend: wrongCase.backend,
+      }),
+      FIRST_LOAD
+    );
+    await expect(detail.empty).toContainText(uiText('provider-detail.empty.body'));
+    await expect(detail.map).toHaveCount(0);
+    await expect(detail.container).toHaveCount(0);
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+    await saveScreenshot(page, 'provider-detail-empty');
+  });
+
   test('a drifted qubit is called out, as the drift rules recorded it: orange outline on the map, named in its label', async ({
     mount,
     page,
