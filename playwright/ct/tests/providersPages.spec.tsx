@@ -1,6 +1,7 @@
 import React from 'react';
 import type { Page } from '@playwright/test';
 import {
+  CALIBRATION_DRIFT,
   CALIBRATION_LAYOUT,
   CALIBRATION_METRIC,
   CALIBRATION_QUANTITY,
@@ -730,6 +731,20 @@ test.describe('Providers page and backend pages', () => {
       .locator(`[data-testid="${testIds.providerDetail.qubit}"]:not([data-callout])`)
       .count();
     expect(steady, 'some qubits of the device are steady and not outlined').toBeGreaterThan(0);
+    // Couplers drift against their own 7-day median too: each one the list calls drifted is drifted in Prometheus.
+    const couplerRatio = sel(calibrationDriftSeries(CALIBRATION_DRIFT.couplerTwoQubitError).ratioToMedian7d, device);
+    const driftedCouplers = (await promInstant(beyondFactor(couplerRatio), at)).map((s) => s.labels[LABEL.qubits]!);
+    expect(driftedCouplers.length, 'a Hanoi coupler drifts between the two snapshots').toBeGreaterThan(0);
+    const listedCouplers = detail.root
+      .getByTestId(testIds.providerDetail.flaggedCoupler)
+      .filter({ hasText: uiTextPattern('provider-detail.flags.coupler-drifted') });
+    await expect(listedCouplers).not.toHaveCount(0);
+    for (const text of await listedCouplers.allTextContents()) {
+      expect(
+        driftedCouplers.some((q) => text.includes(` ${q}: `)),
+        `${text} is among ${driftedCouplers.join(', ')}`
+      ).toBe(true);
+    }
     await saveScreenshot(page, 'provider-detail-drift');
     // The drift series is a run of snapshots: the range holds at least one new calibration, marked on the charts.
     expect(await expectCalibrationMarkers(page, detail, device)).toBeGreaterThan(0);
