@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import '../../testing/jsdomPolyfills';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DataFrame, FieldType, createDataFrame } from '@grafana/data';
@@ -14,7 +14,6 @@ import {
   CALIBRATION_QUBITS_SEPARATOR,
   parseDuration,
   QUBIT_MAP_METRIC,
-  type QubitMapMetric,
 } from '@hybridlens/conventions';
 import {
   type PromSample,
@@ -26,6 +25,7 @@ import {
   startPrometheus,
 } from '@hybridlens/testkit';
 import { installNodeFetch } from '../../testing/nodeFetch';
+import { type RawSnapshot, couplerDirections, qubitValues, readRaw } from '../../testing/rawIbmProperties';
 import { instantFrame } from '../../testing/sceneTestEnv';
 import { calibrationEvents } from './calibrationEvents';
 import { DEFAULT_DRIFT_FACTOR, flagsOf } from './flags';
@@ -79,93 +79,6 @@ const AFTER = Math.max(...LOOKS);
 const FACTORS = [DEFAULT_DRIFT_FACTOR, 1.5];
 /** Ratios this close to a factor could fall either way by rounding: none are expected in the data. */
 const TIE = 1e-6;
-
-/** IBM BackendProperties as the provider publishes them, read without the calibration package. */
-interface RawParameter {
-  name: string;
-  value: number;
-  unit?: string;
-}
-interface RawProperties {
-  backend_name: string;
-  backend_version: string;
-  last_update_date: string;
-  qubits: RawParameter[][];
-  gates: Array<{ gate: string; qubits: number[]; parameters: RawParameter[] }>;
-}
-
-interface RawSnapshot {
-  file: string;
-  /** Unix seconds. */
-  time: number;
-  backendVersion: string;
-  calibrationVersion: string;
-  doc: RawProperties;
-}
-
-const SECONDS_PER: Record<string, number> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
-/** IBM marks a gate it could not calibrate with error 1.0. */
-const GATE_SENTINEL = 1;
-
-function readRaw(file: string): RawSnapshot {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as RawProperties;
-  const time = Date.parse(doc.last_update_date) / 1000;
-  return {
-    file,
-    time,
-    backendVersion: doc.backend_version,
-    calibrationVersion: new Date(time * 1000).toISOString(),
-    doc,
-  };
-}
-
-function parameter(list: RawParameter[], name: string): RawParameter | undefined {
-  return list.find((p) => p.name === name);
-}
-
-/** T1/T2 in seconds where published and positive. */
-function coherence(q: RawParameter[], name: 'T1' | 'T2'): number | undefined {
-  const p = parameter(q, name);
-  const seconds = p ? p.value * (SECONDS_PER[p.unit ?? 's'] ?? NaN) : NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
-}
-
-/** A gate's error, or 'sentinel' for the provider's uncalibrated marker; undefined when it has none. */
-function gateError(raw: RawProperties, gate: string, qubits: number[]): number | 'sentinel' | undefined {
-  const entry = raw.gates.find((g) => g.gate === gate && g.qubits.join() === qubits.join());
-  const error = entry && parameter(entry.parameters, 'gate_error')?.value;
-  if (error === undefined) {
-    return undefined;
-  }
-  return error === GATE_SENTINEL ? 'sentinel' : error;
-}
-
-/** The four per-qubit values the map colours by, from the raw document. */
-function qubitValues(raw: RawProperties, native1q: string): Map<string, Partial<Record<QubitMapMetric, number>>> {
-  const out = new Map<string, Partial<Record<QubitMapMetric, number>>>();
-  raw.qubits.forEach((q, i) => {
-    const oneQ = gateError(raw, native1q, [i]);
-    out.set(String(i), {
-      [QUBIT_MAP_METRIC.t1]: coherence(q, 'T1'),
-      [QUBIT_MAP_METRIC.t2]: coherence(q, 'T2'),
-      [QUBIT_MAP_METRIC.readoutError]: parameter(q, 'readout_error')?.value,
-      [QUBIT_MAP_METRIC.oneQubitError]: typeof oneQ === 'number' ? oneQ : undefined,
-    });
-  });
-  return out;
-}
-
-/** Each direction of each coupler of the native 2q gate, by its `qubits` label: its error or the sentinel. */
-function couplerDirections(raw: RawProperties, native2q: string): Map<string, number | 'sentinel'> {
-  const out = new Map<string, number | 'sentinel'>();
-  for (const g of raw.gates.filter((x) => x.gate === native2q && x.qubits.length === 2)) {
-    const error = gateError(raw, native2q, g.qubits);
-    if (error !== undefined) {
-      out.set(g.qubits.join(CALIBRATION_QUBITS_SEPARATOR), error);
-    }
-  }
-  return out;
-}
 
 /** Sample times of snapshot i in the backfill: every STEP from its time, until the next one, at most HOLD. */
 function sampleTimes(snapshots: RawSnapshot[], i: number): number[] {
