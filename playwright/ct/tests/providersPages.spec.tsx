@@ -547,6 +547,28 @@ test.describe('Providers page and backend pages', () => {
     const detail = await openBackend(mount, harness, detailUrl(d, to), to);
     await expectDeviceMap(page, detail, d, to);
     expect(await labelAdvanceEm(page)).toBeLessThan(0.8);
+    // Couplers the provider reports at error 1 (its uncalibrated sentinel) with no calibrated direction: drawn as
+    // uncalibrated, not missing, and called out as such.
+    const onCoupler = (metric: string) =>
+      `${sel(metric, d)} and on (${LABEL.provider}, ${LABEL.backend}, ${LABEL.gate}, ${LABEL.qubits}) ${sel(CALIBRATION_METRIC.couplerInfo.name, d)}`;
+    const pairOf = (labels: Record<string, string>) => (labels[LABEL.qubits] ?? '').split('-').sort().join('-');
+    const calibratedPairs = new Set(
+      (await promInstant(onCoupler(CALIBRATION_METRIC.gateError.name), to)).map((s) => pairOf(s.labels))
+    );
+    const uncalibratedPairs = new Set(
+      (await promInstant(onCoupler(CALIBRATION_METRIC.gateUncalibrated.name), to))
+        .map((s) => pairOf(s.labels))
+        .filter((pair) => !calibratedPairs.has(pair))
+    );
+    expect(uncalibratedPairs.size, `${d.backend} has couplers at IBM's error 1`).toBeGreaterThan(0);
+    await expect(
+      detail.root.locator(`[data-testid="${testIds.providerDetail.coupler}"][data-state="uncalibrated"]`)
+    ).toHaveCount(uncalibratedPairs.size);
+    await expect(
+      detail.root
+        .getByTestId(testIds.providerDetail.flaggedCoupler)
+        .filter({ hasText: uiText('provider-detail.flags.uncalibrated') })
+    ).toHaveCount(uncalibratedPairs.size);
     // The header names the provider and the hardware maker, not their label values.
     await expect(detail.root.getByRole('heading', { level: 1 })).toHaveText(
       uiText('provider-detail.title', {
