@@ -90,6 +90,17 @@ export class ProviderDetailPage extends AppPageObject {
     return this.root.getByTestId(testIds.providerDetail.qubit);
   }
 
+  /** One qubit on the map; `data-callout` is `drifted` or `other` when the qubit is called out. */
+  qubit(id: string): Locator {
+    return this.root.locator(`[data-testid="${testIds.providerDetail.qubit}"][data-qubit="${cssString(id)}"]`);
+  }
+
+  /** The call-out outlines on the map (`data-kind` drifted or other), optionally of one kind. */
+  qubitCallouts(kind?: 'drifted' | 'other'): Locator {
+    const outlines = this.map.getByTestId(testIds.providerDetail.qubitCallout);
+    return kind ? outlines.and(this.map.locator(`[data-kind="${kind}"]`)) : outlines;
+  }
+
   get couplers(): Locator {
     return this.root.getByTestId(testIds.providerDetail.coupler);
   }

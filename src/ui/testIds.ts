@@ -55,6 +55,8 @@ export const testIds = {
     distribution: 'hybridlens-provider-detail-distribution',
     qubit: 'hybridlens-qubit-map-qubit',
     coupler: 'hybridlens-qubit-map-coupler',
+    /** The outline of a called-out qubit; `data-kind` is `drifted` (orange) or `other` (missing, uncalibrated). */
+    qubitCallout: 'hybridlens-qubit-map-callout',
     details: 'hybridlens-provider-detail-qubit-details',
     flags: 'hybridlens-provider-detail-flags',
     flaggedQubit: 'hybridlens-provider-detail-flagged-qubit',

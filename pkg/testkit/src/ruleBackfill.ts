@@ -22,6 +22,11 @@ export interface RuleEvaluationOptions {
   start: number;
   end: number;
   /**
+   * Record the recording rules over each of these windows (in time order, apart) instead of [start, end]: for sparse
+   * history, such as a week around each of a few calibration snapshots years apart. Alerts still use [start, end].
+   */
+  windows?: ReadonlyArray<{ start: number; end: number }>;
+  /**
    * Evaluation interval per recording-rule level (seconds). Levels above 0 read the 5-minute series
    * through 5-minute subqueries, so they may run coarser; keep each level's step a multiple of the one below.
    */
@@ -127,6 +132,18 @@ function alertStretches(rule: Rule & { alert: string }, result: PromSample[], st
   return stretches;
 }
 
+/** The windows recording rules are evaluated over: [start, end], or the given ones, checked to be in order and apart. */
+function recordingWindows(options: RuleEvaluationOptions): ReadonlyArray<{ start: number; end: number }> {
+  const windows = options.windows ?? [{ start: options.start, end: options.end }];
+  windows.forEach((w, i) => {
+    const before = windows[i - 1];
+    if (!(w.start <= w.end) || (before && w.start <= before.end)) {
+      throw new Error(`windows[${i}]: [${w.start}, ${w.end}] is empty or not after the window before it`);
+    }
+  });
+  return windows;
+}
+
 /**
  * Record every recording rule of `rules` over [start, end] into `dataDir` (in dependency order), then
  * evaluate the alerting rules over the same range and return when each was pending or firing.
@@ -135,17 +152,27 @@ export async function evaluateRulesOverHistory(options: RuleEvaluationOptions): 
   mkdirSync(options.workDir, { recursive: true });
   const levels = recordingRuleLevels(options.rules);
   let recordedSeries = 0;
+  const windows = recordingWindows(options);
   for (const [i, level] of levels.entries()) {
     const step = options.stepSeconds(i);
     const families = await withPrometheus(options.dataDir, async (prometheus) => {
       const out = new Map<string, Array<{ labels: Record<string, string>; values: Array<[number, string]> }>>();
       for (const rule of level as Array<Rule & { record: string }>) {
-        const data = await prometheus.queryRange(rule.expr, options.start, options.end, step);
-        for (const sample of data.result) {
-          const list = out.get(rule.record) ?? [];
-          list.push({ labels: recorded(rule, sample), values: sample.values ?? [] });
-          out.set(rule.record, list);
-          recordedSeries++;
+        // One entry per series, its windows' samples in time order (OpenMetrics wants each series' samples together).
+        const bySeries = new Map<string, { labels: Record<string, string>; values: Array<[number, string]> }>();
+        for (const w of windows) {
+          const data = await prometheus.queryRange(rule.expr, w.start, w.end, step);
+          for (const sample of data.result) {
+            const labels = recorded(rule, sample);
+            const key = labelText(labels);
+            const entry = bySeries.get(key) ?? { labels, values: [] };
+            entry.values.push(...(sample.values ?? []));
+            bySeries.set(key, entry);
+          }
+        }
+        if (bySeries.size > 0) {
+          out.set(rule.record, [...(out.get(rule.record) ?? []), ...bySeries.values()]);
+          recordedSeries += bySeries.size;
         }
       }
       return out;

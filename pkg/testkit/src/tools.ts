@@ -33,9 +33,12 @@ export function describeWithBinary(binary: string, installHint: string, title: s
 /** The repository root (where package.json with workspaces lives). */
 export const repoRoot = resolve(__dirname, '../../..');
 
-/** ../shared/fixtures beside the checkout, if present. */
+/**
+ * ../shared/fixtures beside the checkout, if present; `HL_SHARED_FIXTURES` names it for a checkout that has no
+ * such neighbour (a git worktree elsewhere).
+ */
 export function sharedFixturesDir(): string | undefined {
-  const dir = resolve(repoRoot, '../shared/fixtures');
+  const dir = process.env.HL_SHARED_FIXTURES || resolve(repoRoot, '../shared/fixtures');
   return existsSync(dir) ? dir : undefined;
 }
 

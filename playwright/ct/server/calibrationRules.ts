@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { driftRuleGroups } from '@hybridlens/calibration';
-import { findBinary, promtoolRuleStart, startPrometheus } from '@hybridlens/testkit';
+import { CALIBRATION_DRIFT } from '@hybridlens/conventions';
+import { evaluateRulesOverHistory, findBinary, promtoolRuleStart, startPrometheus } from '@hybridlens/testkit';
 import { stringify } from 'yaml';
 
 /** A time window over which the drift rules are recorded. */
@@ -14,6 +15,27 @@ export interface RuleWindow {
 }
 
 const PARALLEL = 2;
+const DRIFT_WINDOW_SECONDS = CALIBRATION_DRIFT.windowDays * 24 * 3600;
+
+/** The group that records the 2q error per coupler: the 7-day medians read its output, not raw exporter series. */
+function recordsCouplers(group: ReturnType<typeof driftRuleGroups>[number]): boolean {
+  return group.rules.some((r) => r.record === CALIBRATION_DRIFT.couplerTwoQubitError);
+}
+
+/** Each window grown to the week before it (what a 7-day median reads), overlapping ones merged. */
+function withWeekBefore(windows: RuleWindow[]): RuleWindow[] {
+  const grown = windows.map((w) => ({ ...w, start: w.start - DRIFT_WINDOW_SECONDS })).sort((a, b) => a.start - b.start);
+  const merged: RuleWindow[] = [];
+  for (const w of grown) {
+    const last = merged.at(-1);
+    if (last && w.start <= last.end) {
+      last.end = Math.max(last.end, w.end);
+    } else {
+      merged.push({ ...w });
+    }
+  }
+  return merged;
+}
 
 function promtool(args: string[]): Promise<void> {
   const bin = findBinary('promtool');
@@ -39,6 +61,23 @@ export async function recordDriftRules(options: { dataDir: string; work: string;
 }> {
   const groups = driftRuleGroups();
   for (const [g, group] of groups.entries()) {
+    if (recordsCouplers(group)) {
+      // The coupler series exists only as recorded: without the week before each window, every coupler's 7-day median
+      // would be its last few hours and no coupler could drift. A week of 5-minute evaluations is one range query per
+      // window here, where promtool would evaluate it step by step.
+      const windows = withWeekBefore(options.windows);
+      await evaluateRulesOverHistory({
+        dataDir: options.dataDir,
+        workDir: join(options.work, `drift-${g}`),
+        rules: group.rules,
+        start: windows[0]!.start,
+        end: windows.at(-1)!.end,
+        windows,
+        stepSeconds: () => Math.min(...windows.map((w) => w.intervalSeconds)),
+        alertStepSeconds: Math.min(...windows.map((w) => w.intervalSeconds)),
+      });
+      continue;
+    }
     const ruleFile = join(options.work, `drift-${g}.rules.yml`);
     writeFileSync(ruleFile, stringify({ groups: [{ name: group.name, rules: group.rules }] }));
     const prometheus = await startPrometheus({ dataDir: options.dataDir });

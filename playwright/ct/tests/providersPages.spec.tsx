@@ -1,6 +1,7 @@
 import React from 'react';
 import type { Page } from '@playwright/test';
 import {
+  CALIBRATION_DRIFT,
   CALIBRATION_LAYOUT,
   CALIBRATION_METRIC,
   CALIBRATION_QUANTITY,
@@ -546,6 +547,28 @@ test.describe('Providers page and backend pages', () => {
     const detail = await openBackend(mount, harness, detailUrl(d, to), to);
     await expectDeviceMap(page, detail, d, to);
     expect(await labelAdvanceEm(page)).toBeLessThan(0.8);
+    // Couplers the provider reports at error 1 (its uncalibrated sentinel) with no calibrated direction: drawn as
+    // uncalibrated, not missing, and called out as such.
+    const onCoupler = (metric: string) =>
+      `${sel(metric, d)} and on (${LABEL.provider}, ${LABEL.backend}, ${LABEL.gate}, ${LABEL.qubits}) ${sel(CALIBRATION_METRIC.couplerInfo.name, d)}`;
+    const pairOf = (labels: Record<string, string>) => (labels[LABEL.qubits] ?? '').split('-').sort().join('-');
+    const calibratedPairs = new Set(
+      (await promInstant(onCoupler(CALIBRATION_METRIC.gateError.name), to)).map((s) => pairOf(s.labels))
+    );
+    const uncalibratedPairs = new Set(
+      (await promInstant(onCoupler(CALIBRATION_METRIC.gateUncalibrated.name), to))
+        .map((s) => pairOf(s.labels))
+        .filter((pair) => !calibratedPairs.has(pair))
+    );
+    expect(uncalibratedPairs.size, `${d.backend} has couplers at IBM's error 1`).toBeGreaterThan(0);
+    await expect(
+      detail.root.locator(`[data-testid="${testIds.providerDetail.coupler}"][data-state="uncalibrated"]`)
+    ).toHaveCount(uncalibratedPairs.size);
+    await expect(
+      detail.root
+        .getByTestId(testIds.providerDetail.flaggedCoupler)
+        .filter({ hasText: uiText('provider-detail.flags.uncalibrated') })
+    ).toHaveCount(uncalibratedPairs.size);
     // The header names the provider and the hardware maker, not their label values.
     await expect(detail.root.getByRole('heading', { level: 1 })).toHaveText(
       uiText('provider-detail.title', {
@@ -641,34 +664,112 @@ test.describe('Providers page and backend pages', () => {
     await saveScreenshot(page, 'provider-detail-stale');
   });
 
-  test('a drifted qubit is called out, as the drift rules recorded it', async ({ mount, page, harness }) => {
-    const series = calibrationDriftSeries(CALIBRATION_METRIC.qubitT1.name).ratioToMedian7d;
-    let found: { device: CalibrationDevice; qubits: string[]; at: number } | undefined;
+  test('a backend id Prometheus has no calibration for (ids are case-sensitive): the empty state names it and says what to do', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const d = await realDevice((x) => x.provider === QUANTUM_PROVIDER.ibm, 'an IBM device');
+    const wrongCase = { provider: d.provider, backend: d.backend.toUpperCase() };
+    expect(wrongCase.backend, 'the fixture id has lower-case letters').not.toBe(d.backend);
+    const to = d.newest + AFTER_SNAPSHOT_SECONDS;
+    expect(await promInstant(sel(CALIBRATION_METRIC.qubitLayout.name, wrongCase), to)).toEqual([]);
+    const detail = new ProviderDetailPage(
+      await mount(<AppHarness url={detailUrl(wrongCase, to)} />, { hooksConfig: harness })
+    );
+    await expect(detail.empty).toContainText(
+      uiText('provider-detail.empty.title', {
+        provider: providerNameText(wrongCase.provider),
+        backend: wrongCase.backend,
+      }),
+      FIRST_LOAD
+    );
+    await expect(detail.empty).toContainText(uiText('provider-detail.empty.body'));
+    await expect(detail.map).toHaveCount(0);
+    await expect(detail.container).toHaveCount(0);
+    expect((await queryLog(page)).filter((q) => q.error)).toEqual([]);
+    await saveScreenshot(page, 'provider-detail-empty');
+  });
+
+  test('a drifted qubit is called out, as the drift rules recorded it: orange outline on the map, named in its label', async ({
+    mount,
+    page,
+    harness,
+  }) => {
+    const t1Ratio = calibrationDriftSeries(CALIBRATION_METRIC.qubitT1.name).ratioToMedian7d;
+    const beyondFactor = (ratio: string) =>
+      `${ratio} > ${DEFAULT_DRIFT_FACTOR} or ${ratio} < ${1 / DEFAULT_DRIFT_FACTOR}`;
+    let found: { device: CalibrationDevice; t1: Samples; at: number } | undefined;
     for (const d of calibrationScene().devices.filter((x) => x.source === 'fixture')) {
       const at = d.newest + 3600;
-      const ratio = sel(series, d);
-      const drifted = await promInstant(
-        `${ratio} > ${DEFAULT_DRIFT_FACTOR} or ${ratio} < ${1 / DEFAULT_DRIFT_FACTOR}`,
-        at
-      );
+      const drifted = await promInstant(beyondFactor(sel(t1Ratio, d)), at);
       if (drifted.length > 0) {
-        found = { device: d, qubits: drifted.map((s) => s.labels[LABEL.qubit]!), at };
+        found = { device: d, t1: drifted, at };
         break;
       }
     }
     expect(found, 'the Hanoi drift series should have a T1 collapse').toBeDefined();
-    const detail = await openBackend(mount, harness, detailUrl(found!.device, found!.at), found!.at);
-    for (const q of found!.qubits) {
+    const { device, t1, at } = found!;
+    // Every qubit drifted in any quantity the map offers (T1, T2, readout, 1q error) gets the drift outline.
+    const driftedAnywhere = new Set<string>();
+    for (const metric of [
+      CALIBRATION_METRIC.qubitT1,
+      CALIBRATION_METRIC.qubitT2,
+      CALIBRATION_METRIC.qubitReadoutError,
+      CALIBRATION_METRIC.qubit1qError,
+    ]) {
+      const ratio = sel(calibrationDriftSeries(metric.name).ratioToMedian7d, device);
+      for (const s of await promInstant(beyondFactor(ratio), at)) {
+        driftedAnywhere.add(s.labels[LABEL.qubit]!);
+      }
+    }
+    const detail = await openBackend(mount, harness, detailUrl(device, at), at);
+    for (const s of t1) {
+      const q = s.labels[LABEL.qubit]!;
       await expect(
         detail.root.locator(`[data-testid="${testIds.providerDetail.flaggedQubit}"][data-qubit="${q}"]`)
       ).toHaveCount(1);
-      await expect(
-        detail.root.locator(`[data-testid="${testIds.providerDetail.qubit}"][data-qubit="${q}"]`)
-      ).toHaveCount(1);
+      const qubit = detail.qubit(q);
+      await expect(qubit).toHaveAttribute('data-callout', 'drifted');
+      await expect(qubit.getByTestId(testIds.providerDetail.qubitCallout)).toHaveAttribute('data-kind', 'drifted');
+      // The accessible name says what the outline shows, in the "Called out" list's words and with the ratio.
+      await expect(qubit).toHaveAccessibleName(uiTextPattern('provider-detail.map.qubit-aria-callout', { qubit: q }));
+      await expect(qubit).toHaveAccessibleName(
+        new RegExp(
+          uiTextPattern('provider-detail.flags.drifted', {
+            metric: uiText('provider-detail.metric.t1'),
+            ratio: s.value.toFixed(2),
+          }).source
+        )
+      );
+    }
+    // Exactly the drifted qubits carry the drift outline; the steady ones do not.
+    await expect(detail.qubitCallouts('drifted')).toHaveCount(driftedAnywhere.size);
+    const outlined = await detail.map
+      .locator(`[data-testid="${testIds.providerDetail.qubit}"][data-callout="drifted"]`)
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-qubit')!));
+    expect(new Set(outlined)).toEqual(driftedAnywhere);
+    const steady = await detail.map
+      .locator(`[data-testid="${testIds.providerDetail.qubit}"]:not([data-callout])`)
+      .count();
+    expect(steady, 'some qubits of the device are steady and not outlined').toBeGreaterThan(0);
+    // Couplers drift against their own 7-day median too: each one the list calls drifted is drifted in Prometheus.
+    const couplerRatio = sel(calibrationDriftSeries(CALIBRATION_DRIFT.couplerTwoQubitError).ratioToMedian7d, device);
+    const driftedCouplers = (await promInstant(beyondFactor(couplerRatio), at)).map((s) => s.labels[LABEL.qubits]!);
+    expect(driftedCouplers.length, 'a Hanoi coupler drifts between the two snapshots').toBeGreaterThan(0);
+    const listedCouplers = detail.root
+      .getByTestId(testIds.providerDetail.flaggedCoupler)
+      .filter({ hasText: uiTextPattern('provider-detail.flags.coupler-drifted') });
+    await expect(listedCouplers).not.toHaveCount(0);
+    for (const text of await listedCouplers.allTextContents()) {
+      expect(
+        driftedCouplers.some((q) => text.includes(` ${q}: `)),
+        `${text} is among ${driftedCouplers.join(', ')}`
+      ).toBe(true);
     }
     await saveScreenshot(page, 'provider-detail-drift');
     // The drift series is a run of snapshots: the range holds at least one new calibration, marked on the charts.
-    expect(await expectCalibrationMarkers(page, detail, found!.device)).toBeGreaterThan(0);
+    expect(await expectCalibrationMarkers(page, detail, device)).toBeGreaterThan(0);
   });
 
   test('keyboard: arrows move between qubits, Enter pins one in the URL, Escape lets go', async ({

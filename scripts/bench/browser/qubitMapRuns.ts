@@ -1,11 +1,12 @@
 // In the page (plain .ts, no JSX, so the repository's type check covers it): the app's QubitMap for one device, mounted fresh for each run, then recoloured metric by metric.
 import { createElement } from 'react';
-import { QubitMap } from '../../../src/components/qubitMap/QubitMap';
+import { type QubitCallout, QubitMap } from '../../../src/components/qubitMap/QubitMap';
 import { testIds } from '../../../src/ui/testIds';
 import { freshRoot, inGrafana, timedRender } from './measure';
 import type { MountTimes, QubitMapRequest, QubitMapRun } from './protocol';
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_CALLOUTS: ReadonlyMap<string, QubitCallout> = new Map();
 
 export async function qubitMapRun({ device, metrics }: QubitMapRequest): Promise<QubitMapRun> {
   const mounted = freshRoot();
@@ -19,7 +20,7 @@ export async function qubitMapRun({ device, metrics }: QubitMapRequest): Promise
         onSelect: () => undefined,
         onHover: () => undefined,
         highlighted: NONE,
-        flagged: NONE,
+        callouts: NO_CALLOUTS,
       })
     );
   try {

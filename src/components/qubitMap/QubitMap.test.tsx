@@ -2,7 +2,7 @@ import '../../testing/jsdomPolyfills';
 import React from 'react';
 import { render } from '@testing-library/react';
 import { QUBIT_MAP_METRIC } from '@hybridlens/conventions';
-import { QubitMap } from './QubitMap';
+import { type QubitCallout, QubitMap } from './QubitMap';
 import { testIds } from '../../ui/testIds';
 import type { CouplerView, QubitView } from '../../pages/providerDetail/snapshot';
 
@@ -27,7 +27,7 @@ function drawCouplers(couplers: CouplerView[], calibratedAt?: number) {
       onSelect={() => {}}
       onHover={() => {}}
       highlighted={new Set()}
-      flagged={new Set()}
+      callouts={new Map()}
       calibratedAt={calibratedAt}
     />
   );
@@ -65,5 +65,64 @@ describe('qubit map couplers', () => {
   it('says no time is given when neither the value nor the device has one', () => {
     const [, , missing] = drawCouplers(couplers, undefined);
     expect(missing!.title).toContain('no time given');
+  });
+});
+
+describe('qubit map call-outs', () => {
+  function drawQubits(callouts: Map<string, QubitCallout>, highlighted: string[] = []) {
+    const { getAllByTestId } = render(
+      <QubitMap
+        qubits={[qubit('0', 0), qubit('1', 1), qubit('2', 2)]}
+        couplers={[]}
+        metric={QUBIT_MAP_METRIC.t1}
+        asList={false}
+        onSelect={() => {}}
+        onHover={() => {}}
+        highlighted={new Set(highlighted)}
+        callouts={callouts}
+      />
+    );
+    return getAllByTestId(testIds.providerDetail.qubit).map((g) => {
+      const ring = g.querySelector(`[data-testid="${testIds.providerDetail.qubitCallout}"]`);
+      return {
+        id: g.getAttribute('data-qubit'),
+        callout: g.getAttribute('data-callout'),
+        label: g.getAttribute('aria-label') ?? '',
+        ring: ring && {
+          kind: ring.getAttribute('data-kind'),
+          stroke: ring.getAttribute('stroke'),
+          dash: ring.getAttribute('stroke-dasharray'),
+          r: Number(ring.getAttribute('r')),
+        },
+        rings: [...g.querySelectorAll('circle')]
+          .filter((c) => !c.classList.contains('body'))
+          .map((c) => Number(c.getAttribute('r'))),
+      };
+    });
+  }
+
+  const callouts = new Map<string, QubitCallout>([
+    ['0', { drifted: true, text: 'T1 drifted to 0.20× its 7-day median' }],
+    ['1', { drifted: false, text: 'no T2' }],
+  ]);
+
+  it('outlines a drifted qubit unlike one called out for something else, and names why in its label', () => {
+    const [drifted, other, plain] = drawQubits(callouts);
+    expect([drifted!.callout, other!.callout, plain!.callout]).toEqual(['drifted', 'other', null]);
+    expect(drifted!.ring).toMatchObject({ kind: 'drifted', dash: null });
+    expect(other!.ring!.kind).toBe('other');
+    expect(other!.ring!.dash).not.toBeNull();
+    expect(drifted!.ring!.stroke).not.toBe(other!.ring!.stroke);
+    expect(plain!.ring).toBeNull();
+    expect(drifted!.label).toContain('Qubit 0');
+    expect(drifted!.label).toContain('called out: T1 drifted to 0.20× its 7-day median');
+    expect(other!.label).toContain('called out: no T2');
+    expect(plain!.label).not.toContain('called out');
+  });
+
+  it('keeps the best-chain ring and the drift ring apart on a qubit that has both', () => {
+    const [drifted] = drawQubits(callouts, ['0']);
+    expect(drifted!.rings).toHaveLength(2);
+    expect(new Set(drifted!.rings).size).toBe(2);
   });
 });

@@ -11,6 +11,19 @@ import { formatQuantity, measuredTimeText } from '../../pages/providerDetail/cal
 import { type Direction, mapGeometry, neighbourInDirection } from '../../pages/providerDetail/mapGeometry';
 import { qubitValueState } from '../../pages/providerDetail/qubitValueState';
 
+/** Why a qubit is outlined: drift (any quantity) gets its own outline; the other call-outs share one. */
+export interface QubitCallout {
+  drifted: boolean;
+  /** Read with the qubit's accessible name. */
+  text: string;
+}
+
+export type QubitCalloutKind = 'drifted' | 'other';
+
+export function calloutKind(callout: QubitCallout): QubitCalloutKind {
+  return callout.drifted ? 'drifted' : 'other';
+}
+
 export interface QubitMapProps {
   qubits: readonly QubitView[];
   couplers: readonly CouplerView[];
@@ -24,8 +37,8 @@ export interface QubitMapProps {
   onHover: (qubit: string | undefined) => void;
   /** Qubits outlined (the best chain, or the job's qubits). */
   highlighted: ReadonlySet<string>;
-  /** Qubits called out (drifted, uncalibrated, missing values). */
-  flagged: ReadonlySet<string>;
+  /** Qubits called out (drifted, uncalibrated, missing values), with the words of the "Called out" list. */
+  callouts: ReadonlyMap<string, QubitCallout>;
   /** The backend's calibration time (unix s): the time of values the source does not date one by one. */
   calibratedAt?: number;
 }
@@ -42,6 +55,20 @@ const UNIT = 100;
  */
 const MISSING_STROKE = '#888';
 const UNCALIBRATED_STROKE = '#ff9830';
+
+/**
+ * Rings around a qubit, outside its body and apart from each other, so a qubit in the best chain (blue) that also
+ * drifted (orange, solid) shows both. Drift is orange, not the red of the colour ramp's worst values: a drifted
+ * qubit is often a bad one, and a red ring around a red body does not stand out. Other call-outs (missing values,
+ * uncalibrated) keep a thin dashed red ring: the body already shows them for the picked quantity.
+ */
+const HIGHLIGHT_RING = { gap: 0.08, width: 0.06, stroke: '#3d71d9' };
+const CALLOUT_RING = { gap: 0.18, width: 0.07 };
+const CALLOUT_STROKE: Record<QubitCalloutKind, string> = { drifted: '#ff9830', other: '#e02f44' };
+const CALLOUT_DASH: Record<QubitCalloutKind, string | undefined> = {
+  drifted: undefined,
+  other: `${0.08 * UNIT} ${0.05 * UNIT}`,
+};
 
 function unmeasuredDash(uncalibrated: boolean): string {
   return uncalibrated ? `${0.03 * UNIT} ${0.06 * UNIT}` : `${0.1 * UNIT} ${0.08 * UNIT}`;
@@ -127,7 +154,7 @@ export function ColourLegend({ scale, label }: { scale: ColourScale; label: stri
  * closes them.
  */
 export function QubitMap(props: QubitMapProps) {
-  const { qubits, couplers, metric, asList, selected, onSelect, onHover, highlighted, flagged, calibratedAt } = props;
+  const { qubits, couplers, metric, asList, selected, onSelect, onHover, highlighted, callouts, calibratedAt } = props;
   const styles = useStyles2(getStyles);
   const svgRef = useRef<SVGSVGElement>(null);
   const geometry = useMemo(() => mapGeometry(qubits, asList), [qubits, asList]);
@@ -242,20 +269,29 @@ export function QubitMap(props: QubitMapProps) {
           const r = geometry.radius * UNIT;
           const value = q.values[metric];
           const goodness = scale.goodness(value);
+          const callout = callouts.get(q.id);
+          const kind = callout ? calloutKind(callout) : undefined;
+          const valueText = formatQuantity(metric, value);
           return (
             <g
               key={q.id}
               data-qubit={q.id}
               data-testid={testIds.providerDetail.qubit}
               data-state={qubitValueState(q, metric)}
+              data-callout={kind}
               className={styles.qubit}
               tabIndex={q.id === focusable ? 0 : -1}
               role="button"
               aria-pressed={q.id === selected}
-              aria-label={t('provider-detail.map.qubit-aria', 'Qubit {{qubit}}: {{value}}', {
-                qubit: q.id,
-                value: formatQuantity(metric, value),
-              })}
+              aria-label={
+                callout
+                  ? t('provider-detail.map.qubit-aria-callout', 'Qubit {{qubit}}: {{value}}; called out: {{callout}}', {
+                      qubit: q.id,
+                      value: valueText,
+                      callout: callout.text,
+                    })
+                  : t('provider-detail.map.qubit-aria', 'Qubit {{qubit}}: {{value}}', { qubit: q.id, value: valueText })
+              }
               onFocus={() => onSelect(q.id)}
               onMouseEnter={() => onHover(q.id)}
               onMouseLeave={() => onHover(undefined)}
@@ -263,17 +299,26 @@ export function QubitMap(props: QubitMapProps) {
               onKeyDown={(event) => onKeyDown(event, q.id)}
             >
               {highlighted.has(q.id) && (
-                <circle cx={p.cx} cy={p.cy} r={r + 0.1 * UNIT} fill="none" stroke="#3d71d9" strokeWidth={0.08 * UNIT} />
-              )}
-              {flagged.has(q.id) && (
                 <circle
                   cx={p.cx}
                   cy={p.cy}
-                  r={r + 0.1 * UNIT}
+                  r={r + HIGHLIGHT_RING.gap * UNIT}
                   fill="none"
-                  stroke="#e02f44"
-                  strokeWidth={0.05 * UNIT}
-                  strokeDasharray={`${0.08 * UNIT} ${0.05 * UNIT}`}
+                  stroke={HIGHLIGHT_RING.stroke}
+                  strokeWidth={HIGHLIGHT_RING.width * UNIT}
+                />
+              )}
+              {kind && (
+                <circle
+                  data-testid={testIds.providerDetail.qubitCallout}
+                  data-kind={kind}
+                  cx={p.cx}
+                  cy={p.cy}
+                  r={r + CALLOUT_RING.gap * UNIT}
+                  fill="none"
+                  stroke={CALLOUT_STROKE[kind]}
+                  strokeWidth={(kind === 'drifted' ? CALLOUT_RING.width : CALLOUT_RING.width * 0.7) * UNIT}
+                  strokeDasharray={CALLOUT_DASH[kind]}
                 />
               )}
               <circle

@@ -29,6 +29,7 @@ import { layoutLabel, methodsText, quantityInPhrase, quantityLabel } from './qua
 import { Distribution } from './Distribution';
 import { DroppedValues } from './DroppedValues';
 import { DEFAULT_DRIFT_FACTOR, flagsOf, parseDriftFactor } from './flags';
+import { qubitFlagText } from './flagText';
 import { couplerTableCsv, qubitTableCsv } from './qubitCsv';
 import {
   type BackendSnapshot,
@@ -327,7 +328,10 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
     () => new Set(state.jobQubits.length > 0 ? state.jobQubits : (chain?.qubits ?? [])),
     [state.jobQubits, chain]
   );
-  const flagged = useMemo(() => new Set(flags.qubits.map((f) => f.id)), [flags]);
+  const callouts = useMemo(
+    () => new Map(flags.qubits.map((f) => [f.id, { drifted: f.drifted.length > 0, text: qubitFlagText(f) }])),
+    [flags]
+  );
   const asList = isListLayout(snapshot.device.layout) || snapshot.couplers.length === 0;
   const fileBase = `${state.provider}-${state.backend}-${isoTime(at)}`;
 
@@ -370,7 +374,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               onSelect={(qubit) => model.setState({ qubit })}
               onHover={setHovered}
               highlighted={highlighted}
-              flagged={flagged}
+              callouts={callouts}
               calibratedAt={snapshot.calibratedAt}
             />
           </div>
@@ -433,28 +437,7 @@ function BackendCalibrationRenderer({ model }: SceneComponentProps<BackendCalibr
               <li key={`q-${f.id}`} data-testid={testIds.providerDetail.flaggedQubit} data-qubit={f.id}>
                 {t('provider-detail.flags.qubit', 'Qubit {{qubit}}', { qubit: f.id })}
                 {': '}
-                {[
-                  ...f.drifted.map((d) =>
-                    t('provider-detail.flags.drifted', '{{metric}} drifted to {{ratio}}× its 7-day median', {
-                      metric: quantityInPhrase(d.metric),
-                      ratio: d.ratio.toFixed(2),
-                    })
-                  ),
-                  ...(f.uncalibrated.length > 0
-                    ? [
-                        t('provider-detail.flags.qubit-uncalibrated', '{{metrics}} reported uncalibrated', {
-                          metrics: f.uncalibrated.map(quantityInPhrase).join(', '),
-                        }),
-                      ]
-                    : []),
-                  ...(f.missing.length > 0
-                    ? [
-                        t('provider-detail.flags.missing', 'no {{metrics}}', {
-                          metrics: f.missing.map(quantityInPhrase).join(', '),
-                        }),
-                      ]
-                    : []),
-                ].join('; ')}
+                {qubitFlagText(f)}
               </li>
             ))}
             {flags.couplers.map((f) => (
