@@ -6,6 +6,7 @@ import { type BootDataOptions, grafanaBootDataPlugin, HARNESS_BOOT_DATA } from '
 import { grafanaPublicAssets } from './grafanaPublicAssets';
 import { pluginPageStandIn } from './pluginPageStandIn';
 import { preferInstall } from './preferInstall';
+import { productionBundle } from './productionBundle';
 import { type HarnessRuntime, runtimeNodeModules } from './runtimes';
 import { shimmedExportsGuard } from './shimmedExportsGuard';
 import { singleCopyCheck } from './singleCopyCheck';
@@ -44,6 +45,7 @@ export async function harnessViteConfig(
       pluginPageStandIn(join(repoRoot, 'playwright/ct/runtime/PluginPageStandIn.tsx')),
       guard.plugin,
       singleCopyCheck(repoRoot),
+      ...(process.env.HL_CT_PLAYWRIGHT_BUNDLE ? [] : [productionBundle()]),
     ],
     build: {
       chunkSizeWarningLimit: 100_000,
