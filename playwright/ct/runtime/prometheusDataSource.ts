@@ -35,6 +35,16 @@ interface ApiResponse<T> {
  * A Prometheus datasource for the page harness: the same HTTP API calls Grafana's datasource makes
  * (through its proxy), sent straight to a real Prometheus (which answers CORS with `*`).
  */
+/** `$__range`, `$__range_s` and `$__range_ms` of a time range, in whole seconds as Grafana rounds them. */
+function rangeVariables(range: TimeRange): ScopedVars {
+  const rangeS = Math.round((range.to.valueOf() - range.from.valueOf()) / 1000);
+  return {
+    __range: { text: `${rangeS}s`, value: `${rangeS}s` },
+    __range_s: { text: String(rangeS), value: rangeS },
+    __range_ms: { text: String(rangeS * 1000), value: rangeS * 1000 },
+  };
+}
+
 export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
   readonly baseUrl: string;
   readonly scrapeSeconds: number;
@@ -78,15 +88,12 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
   }
 
   private interpolate(expr: string, scopedVars: ScopedVars, range: TimeRange, stepS: number): string {
-    const rangeS = Math.round((range.to.valueOf() - range.from.valueOf()) / 1000);
     const builtIns: ScopedVars = {
       __rate_interval: {
         text: `${rateIntervalSeconds(stepS, this.scrapeSeconds)}s`,
         value: `${rateIntervalSeconds(stepS, this.scrapeSeconds)}s`,
       },
-      __range: { text: `${rangeS}s`, value: `${rangeS}s` },
-      __range_s: { text: String(rangeS), value: rangeS },
-      __range_ms: { text: String(rangeS * 1000), value: rangeS * 1000 },
+      ...rangeVariables(range),
     };
     // Variables formatted as Grafana's Prometheus datasource formats them (regex-escaped, `(a|b)`).
     return getTemplateSrv().replace(expr, { ...scopedVars, ...builtIns }, prometheusVariableFormat);
@@ -128,9 +135,9 @@ export class PrometheusStandIn extends DataSourceApi<PromQueryLike> {
     options?: { range?: TimeRange; scopedVars?: ScopedVars }
   ): Promise<MetricFindValue[]> {
     const raw = typeof query === 'string' ? query : (query.query ?? '');
-    const text = getTemplateSrv()
-      .replace(raw, options?.scopedVars ?? {}, prometheusVariableFormat)
-      .trim();
+    // As Grafana's Prometheus datasource does, variable queries know the time range's own variables.
+    const scopedVars = { ...options?.scopedVars, ...(options?.range ? rangeVariables(options.range) : {}) };
+    const text = getTemplateSrv().replace(raw, scopedVars, prometheusVariableFormat).trim();
     const window: Record<string, string> = options?.range
       ? {
           start: String(Math.floor(options.range.from.valueOf() / 1000)),
